@@ -1,0 +1,19 @@
+/* drafting-core.h: all of Drafting's core, which needs no display
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "drafting-document.h"
+#include "drafting-enums.h"
+#include "drafting-error.h"
+#include "drafting-inline.h"
+#include "drafting-io.h"
+#include "drafting-kind.h"
+#include "drafting-native.h"
+#include "drafting-node.h"
+#include "drafting-numbering.h"
+#include "drafting-outline.h"
+#include "drafting-render.h"
+#include "drafting-text-import.h"

@@ -1,0 +1,144 @@
+/* drafting-io.c: reading and writing documents in whatever format they are
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "drafting-io"
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "drafting-error.h"
+#include "drafting-io.h"
+#include "drafting-native.h"
+#include "drafting-render.h"
+#include "drafting-text-import.h"
+
+/**
+ * drafting_format_for_file:
+ *
+ * Returns: the format a file is written in, by its name
+ */
+DraftingFormat
+drafting_format_for_file (GFile *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *lower = g_ascii_strdown (name, -1);
+
+  if (g_str_has_suffix (lower, DRAFTING_NATIVE_EXTENSION))
+    return DRAFTING_FORMAT_NATIVE;
+  if (g_str_has_suffix (lower, ".txt") || g_str_has_suffix (lower, ".text"))
+    return DRAFTING_FORMAT_TEXT;
+
+  return DRAFTING_FORMAT_UNKNOWN;
+}
+
+/**
+ * drafting_load_file:
+ * @warnings: (out) (optional) (element-type DraftingImportWarning): for
+ *   text, what the importer could not place
+ *
+ * Opens a document in the native format, or imports one from text; which
+ * it is comes from what the file holds, not its name.
+ *
+ * Returns: (transfer full) (nullable): the document
+ */
+DraftingDocument *
+drafting_load_file (GFile         *file,
+                    GPtrArray    **warnings,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  const char *data;
+  gsize len;
+  gsize skip = 0;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  if (warnings != NULL)
+    *warnings = NULL;
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                            G_FILE_QUERY_INFO_NONE, cancellable, error);
+  if (info == NULL)
+    return NULL;
+
+  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
+                           _("This is a folder, not a document"));
+      return NULL;
+    }
+
+  if (g_file_info_get_size (info) > DRAFTING_MAX_FILE_SIZE)
+    {
+      g_autofree char *size = g_format_size (g_file_info_get_size (info));
+      g_autofree char *limit = g_format_size (DRAFTING_MAX_FILE_SIZE);
+
+      g_set_error (error, DRAFTING_ERROR, DRAFTING_ERROR_TOO_LARGE,
+                   _("The file is %s, larger than the %s a document may be"), size, limit);
+      return NULL;
+    }
+
+  if ((bytes = g_file_load_bytes (file, cancellable, NULL, error)) == NULL)
+    return NULL;
+
+  data = g_bytes_get_data (bytes, &len);
+  if (len >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    skip = 3;
+  while (skip < len && g_ascii_isspace (data[skip]))
+    skip++;
+
+  if (skip < len && data[skip] == '<')
+    return drafting_native_load_bytes (bytes, error);
+
+  return drafting_text_import (data, len, warnings, error);
+}
+
+/**
+ * drafting_save_file:
+ *
+ * Saves @document in the format its name says: the native format, or
+ * plain text laid out as it prints. Saving is atomic: a failure leaves the
+ * old file as it was.
+ *
+ * Returns: %TRUE if saved
+ */
+gboolean
+drafting_save_file (DraftingDocument  *document,
+                    GFile             *file,
+                    GCancellable      *cancellable,
+                    GError           **error)
+{
+  g_return_val_if_fail (DRAFTING_IS_DOCUMENT (document), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  switch (drafting_format_for_file (file))
+    {
+    case DRAFTING_FORMAT_TEXT:
+      {
+        g_autofree char *text = drafting_render_document_text (document);
+
+        return g_file_replace_contents (file, text, strlen (text), NULL, FALSE,
+                                        G_FILE_CREATE_NONE, NULL, cancellable, error);
+      }
+
+    case DRAFTING_FORMAT_NATIVE:
+      return drafting_native_save_file (document, file, cancellable, error);
+
+    case DRAFTING_FORMAT_UNKNOWN:
+    default:
+      {
+        g_autofree char *name = g_file_get_basename (file);
+
+        g_set_error (error, DRAFTING_ERROR, DRAFTING_ERROR_UNKNOWN_FORMAT,
+                     _("Drafting does not know which format to write “%s” in; name it %s or .txt"),
+                     name, DRAFTING_NATIVE_EXTENSION);
+        return FALSE;
+      }
+    }
+}

@@ -1,0 +1,361 @@
+/* drafting-render.c: elements as they print
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "drafting-render"
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "drafting-render.h"
+#include "drafting-text-utils.h"
+
+/*
+ * What the window, the plain text export and the other exports share: the
+ * label an element prints with ("PRINCIPLE I", "(a)", a bullet), the words
+ * its status adds to the heading ("DRAFT"), the line of place and date.
+ */
+
+static gboolean
+in_resolution (DraftingNode *node)
+{
+  DraftingDocument *document = drafting_node_get_document (node);
+
+  return document == NULL ||
+         drafting_document_get_document_type (document) != DRAFTING_DOCUMENT_COMMUNIQUE;
+}
+
+static gboolean
+is_bullet (DraftingNode *node)
+{
+  DraftingDocument *document = drafting_node_get_document (node);
+  DraftingNode *parent = drafting_node_get_parent (node);
+  DraftingNumberingSlot slot;
+
+  if (parent == NULL)
+    return FALSE;
+
+  slot = drafting_numbering_slot_for (drafting_node_get_kind (node), drafting_node_get_kind (parent));
+  if (slot == DRAFTING_NUMBERING_SLOT_INVALID)
+    return FALSE;
+
+  return (document ? drafting_document_get_numbering (document, slot)
+                   : drafting_numbering_slot_get_default (slot)) == DRAFTING_NUMBER_STYLE_BULLET;
+}
+
+/**
+ * drafting_render_label:
+ *
+ * Returns: (transfer full): what an element prints before its text: "3.",
+ *   "(b)", "PRINCIPLE IV", "Principle IV", "ANNEX", a bullet, or ""
+ */
+char *
+drafting_render_label (DraftingNode *node)
+{
+  g_autofree char *number = drafting_node_get_number (node);
+
+  switch (drafting_node_get_kind (node))
+    {
+    case DRAFTING_KIND_PRINCIPLE:
+      if (in_resolution (node))
+        /* Translators: a principle of a resolution's annex, in capitals: "PRINCIPLE IV" */
+        return g_strdup_printf (C_("label", "PRINCIPLE %s"), number);
+      /* Translators: a principle of a communiqué: "Principle IV" */
+      return g_strdup_printf (C_("label", "Principle %s"), number);
+
+    case DRAFTING_KIND_ANNEX:
+      {
+        DraftingDocument *document = drafting_node_get_document (node);
+
+        if (document != NULL && drafting_document_count_kind (document, DRAFTING_KIND_ANNEX) == 1)
+          return g_strdup (C_("label", "ANNEX"));
+        /* Translators: a numbered annex: "ANNEX II" */
+        return g_strdup_printf (C_("label", "ANNEX %s"), number);
+      }
+
+    case DRAFTING_KIND_FOOTNOTE:
+      return drafting_render_superscript ((guint) g_ascii_strtoull (number, NULL, 10));
+
+    case DRAFTING_KIND_DOCUMENT:
+    case DRAFTING_KIND_HEADING:
+    case DRAFTING_KIND_PLACE_DATE:
+    case DRAFTING_KIND_AUTHORITY:
+    case DRAFTING_KIND_PREAMBLE_CLAUSE:
+    case DRAFTING_KIND_OPERATIVE_FORMULA:
+    case DRAFTING_KIND_OPERATIVE_PARAGRAPH:
+    case DRAFTING_KIND_SUB_PARAGRAPH:
+    case DRAFTING_KIND_SECTION:
+    case DRAFTING_KIND_ITEM:
+    case DRAFTING_KIND_OCCASION:
+    case DRAFTING_KIND_TITLE:
+    case DRAFTING_KIND_NARRATIVE_PARAGRAPH:
+    case DRAFTING_KIND_SPEAKER_FORMULA:
+    case DRAFTING_KIND_STATEMENT:
+    case DRAFTING_KIND_PARAGRAPH:
+    case DRAFTING_N_KINDS:
+    default:
+      if (is_bullet (node))
+        return g_strdup ("•");
+      return g_steal_pointer (&number);
+    }
+}
+
+/**
+ * drafting_render_prefix:
+ *
+ * Returns: (transfer full): what the document's status adds before the
+ *   first heading or title: "DRAFT ", "Draft ", or ""
+ */
+char *
+drafting_render_prefix (DraftingNode *node)
+{
+  DraftingDocument *document = drafting_node_get_document (node);
+  DraftingKind kind = drafting_node_get_kind (node);
+  DraftingStatus status;
+  DraftingNode *first = NULL;
+  DraftingNode *root;
+
+  if (document == NULL || (kind != DRAFTING_KIND_HEADING && kind != DRAFTING_KIND_TITLE))
+    return g_strdup ("");
+
+  root = drafting_document_get_root (document);
+  for (guint i = 0; i < drafting_node_get_n_children (root) && first == NULL; i++)
+    if (drafting_node_get_kind (drafting_node_get_child (root, i)) == kind)
+      first = drafting_node_get_child (root, i);
+  if (first != node)
+    return g_strdup ("");
+
+  status = drafting_document_get_status (document);
+  if (kind == DRAFTING_KIND_HEADING)
+    {
+      if (status == DRAFTING_STATUS_DRAFT)
+        return g_strdup (C_("heading", "DRAFT "));
+      if (status == DRAFTING_STATUS_REVISED)
+        return g_strdup (C_("heading", "REVISED DRAFT "));
+    }
+  else
+    {
+      if (status == DRAFTING_STATUS_DRAFT)
+        return g_strdup (C_("title", "Draft "));
+      if (status == DRAFTING_STATUS_REVISED)
+        return g_strdup (C_("title", "Revised draft "));
+    }
+
+  return g_strdup ("");
+}
+
+/**
+ * drafting_render_place_date:
+ *
+ * Returns: (transfer full): "(Luxor, December 2017)", or "" when neither
+ *   is known
+ */
+char *
+drafting_render_place_date (DraftingDocument *document)
+{
+  const char *place = drafting_document_get_place (document);
+  const char *date = drafting_document_get_date (document);
+
+  if (place[0] != '\0' && date[0] != '\0')
+    return g_strdup_printf ("(%s, %s)", place, date);
+  if (place[0] != '\0' || date[0] != '\0')
+    return g_strdup_printf ("(%s)", place[0] != '\0' ? place : date);
+
+  return g_strdup ("");
+}
+
+/**
+ * drafting_render_superscript:
+ *
+ * Returns: (transfer full): @number in superscript digits: "¹²"
+ */
+char *
+drafting_render_superscript (guint number)
+{
+  static const char * const digits[] = { "⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹" };
+  g_autofree char *plain = g_strdup_printf ("%u", number);
+  GString *str = g_string_new (NULL);
+
+  for (const char *p = plain; *p != '\0'; p++)
+    g_string_append (str, digits[*p - '0']);
+
+  return g_string_free (str, FALSE);
+}
+
+/**
+ * drafting_render_plain_text:
+ * @with_calls: whether footnote calls print as superscript numbers
+ *
+ * Returns: (transfer full): the text of @node as it prints, leading phrase
+ *   included, without its label
+ */
+char *
+drafting_render_plain_text (DraftingNode *node,
+                            gboolean      with_calls)
+{
+  const DraftingInline *content = drafting_node_get_content (node);
+  DraftingDocument *document = drafting_node_get_document (node);
+  g_autofree char *prefix = NULL;
+  GString *text;
+
+  if (drafting_node_get_kind (node) == DRAFTING_KIND_PLACE_DATE)
+    return document ? drafting_render_place_date (document) : g_strdup ("");
+
+  text = g_string_new (drafting_inline_get_text (content));
+
+  if (with_calls && document != NULL)
+    for (guint i = drafting_inline_get_n_marks (content); i > 0; i--)
+      {
+        const DraftingMark *mark = drafting_inline_get_mark (content, i - 1);
+        DraftingNode *footnote;
+
+        if (mark->kind != DRAFTING_MARK_FOOTNOTE_REF)
+          continue;
+        footnote = drafting_document_lookup (document, mark->ref);
+        if (footnote != NULL)
+          {
+            g_autofree char *call = drafting_render_label (footnote);
+
+            g_string_insert (text, mark->start, call);
+          }
+      }
+
+  prefix = drafting_render_prefix (node);
+  if (prefix[0] != '\0')
+    g_string_prepend (text, prefix);
+
+  {
+    g_autofree char *body = g_string_free (text, FALSE);
+
+    return drafting_text_join_lead (drafting_node_get_lead (node), body);
+  }
+}
+
+static void
+append_indented (GString    *out,
+                 guint       indent,
+                 const char *text)
+{
+  for (guint i = 0; i < indent; i++)
+    g_string_append_c (out, ' ');
+  g_string_append (out, text);
+  g_string_append_c (out, '\n');
+}
+
+static void
+render_node (GString      *out,
+             DraftingNode *node,
+             guint         list_depth)
+{
+  DraftingKind kind = drafting_node_get_kind (node);
+  g_autofree char *label = drafting_render_label (node);
+  g_autofree char *text = drafting_render_plain_text (node, TRUE);
+  g_autofree char *line = NULL;
+  gboolean is_item = kind == DRAFTING_KIND_ITEM;
+  gboolean is_sub = kind == DRAFTING_KIND_SUB_PARAGRAPH;
+  guint child_depth = list_depth;
+
+  switch (kind)
+    {
+    case DRAFTING_KIND_PRINCIPLE:
+      line = text[0] != '\0' ? g_strdup_printf ("%s - %s", label, text) : g_strdup (label);
+      break;
+
+    case DRAFTING_KIND_ANNEX:
+      line = text[0] != '\0' ? g_strdup_printf ("%s\n\n%s", label, text) : g_strdup (label);
+      break;
+
+    case DRAFTING_KIND_FOOTNOTE:
+      line = g_strdup_printf ("%s %s", label, text);
+      break;
+
+    default:
+      if (is_item)
+        {
+          /* Items print with a dash, as the texts have them; a numbered item
+           * has its number after it. */
+          if (label[0] != '\0' && strcmp (label, "•") != 0)
+            line = g_strdup_printf ("- %s %s", label, text);
+          else
+            line = g_strdup_printf ("- %s", text);
+          child_depth = list_depth + 1;
+        }
+      else if (label[0] != '\0' && strcmp (label, "•") != 0)
+        line = g_strdup_printf ("%s %s", label, text);
+      else if (label[0] != '\0')
+        line = g_strdup_printf ("- %s", text);
+      else
+        line = g_strdup (text);
+
+      if (is_sub)
+        child_depth = list_depth + 1;
+      break;
+    }
+
+  /* Footnotes print after the text that calls them. */
+  if (kind != DRAFTING_KIND_FOOTNOTE)
+    {
+      if (!(is_item && list_depth > 0) && out->len > 0)
+        g_string_append_c (out, '\n');
+      append_indented (out, is_item || is_sub ? list_depth : 0, line);
+    }
+
+  for (guint i = 0; i < drafting_node_get_n_children (node); i++)
+    {
+      DraftingNode *child = drafting_node_get_child (node, i);
+
+      if (drafting_node_get_kind (child) != DRAFTING_KIND_FOOTNOTE)
+        render_node (out, child, child_depth);
+    }
+
+  for (guint i = 0; i < drafting_node_get_n_children (node); i++)
+    {
+      DraftingNode *child = drafting_node_get_child (node, i);
+
+      if (drafting_node_get_kind (child) == DRAFTING_KIND_FOOTNOTE)
+        {
+          g_autofree char *note_label = drafting_render_label (child);
+          g_autofree char *note_text = drafting_render_plain_text (child, TRUE);
+
+          g_string_append_printf (out, "\n%s %s\n", note_label, note_text);
+        }
+    }
+}
+
+/**
+ * drafting_render_document_text:
+ *
+ * Returns: (transfer full): the whole document as plain text, laid out as
+ *   it prints, which the importer reads back to the same structure
+ */
+char *
+drafting_render_document_text (DraftingDocument *document)
+{
+  DraftingNode *root = drafting_document_get_root (document);
+  GString *out = g_string_new (NULL);
+  DraftingKind previous = DRAFTING_KIND_INVALID;
+
+  for (guint i = 0; i < drafting_node_get_n_children (root); i++)
+    {
+      DraftingNode *node = drafting_node_get_child (root, i);
+      DraftingKind kind = drafting_node_get_kind (node);
+
+      /* Heading lines, and the occasion and title, print as one block. */
+      if ((kind == DRAFTING_KIND_HEADING && previous == DRAFTING_KIND_HEADING) ||
+          (kind == DRAFTING_KIND_TITLE && previous == DRAFTING_KIND_OCCASION))
+        {
+          g_autofree char *text = drafting_render_plain_text (node, TRUE);
+
+          append_indented (out, 0, text);
+        }
+      else
+        render_node (out, node, 0);
+
+      previous = kind;
+    }
+
+  return g_string_free (out, FALSE);
+}

@@ -1,0 +1,22 @@
+/* drafting-text-utils.h: small pieces of typography shared by the model and the importer
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+gsize     drafting_text_lead_length      (const char *text);
+gboolean  drafting_text_is_capitals      (const char *text,
+                                          gssize      len);
+gboolean  drafting_text_is_word_boundary (const char *text,
+                                          gsize       text_len,
+                                          gsize       offset);
+char     *drafting_text_join_lead        (const char *lead,
+                                          const char *text);
+char     *drafting_text_title_case       (const char *capitals);
+
+G_END_DECLS

@@ -1,0 +1,332 @@
+/* wco-draft.c: the command-line tool over Drafting's core
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "wco-draft"
+
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "drafting-core.h"
+
+/*
+ * wco-draft import FILE.txt -o FILE.wcodraft
+ * wco-draft convert IN -o OUT
+ * wco-draft validate FILE...
+ * wco-draft outline FILE [--json]
+ *
+ * Exit status: 0 when all went well, 1 when a file was refused or could
+ * not be written, 2 when the command line is wrong.
+ */
+
+typedef int (*CommandFunc) (int argc, char **argv);
+
+typedef struct
+{
+  const char  *name;
+  const char  *args;
+  const char  *summary;
+  CommandFunc  func;
+} Command;
+
+static void
+print_warnings (const char *path,
+                GPtrArray  *warnings)
+{
+  for (guint i = 0; warnings != NULL && i < warnings->len; i++)
+    {
+      DraftingImportWarning *warning = g_ptr_array_index (warnings, i);
+
+      /* Translators: a warning about a line of a file: "notes.txt:12: warning: ..." */
+      g_printerr (_("%s:%u: warning: %s\n"), path, warning->line, warning->message);
+    }
+}
+
+static void
+print_error (const char   *path,
+             const GError *error)
+{
+  g_printerr ("%s: %s\n", path, error->message);
+}
+
+static DraftingDocument *
+load (const char *path,
+      gboolean    show_warnings)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(GError) error = NULL;
+  DraftingDocument *document;
+
+  document = drafting_load_file (file, &warnings, NULL, &error);
+  if (document == NULL)
+    {
+      print_error (path, error);
+      return NULL;
+    }
+
+  if (show_warnings)
+    print_warnings (path, warnings);
+
+  return document;
+}
+
+static gboolean
+save (DraftingDocument *document,
+      const char       *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GError) error = NULL;
+
+  if (!drafting_save_file (document, file, NULL, &error))
+    {
+      print_error (path, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static GOptionContext *
+new_context (const char   *parameters,
+             const char   *summary,
+             GOptionEntry *entries)
+{
+  GOptionContext *context = g_option_context_new (parameters);
+
+  g_option_context_set_summary (context, summary);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+
+  return context;
+}
+
+static gboolean
+parse (GOptionContext  *context,
+       int             *argc,
+       char          ***argv)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      g_printerr ("wco-draft: %s\n", error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static int
+usage_error (GOptionContext *context,
+             const char     *message)
+{
+  g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+
+  g_printerr ("wco-draft: %s\n\n%s", message, help);
+  return 2;
+}
+
+static int
+command_import (int    argc,
+                char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(DraftingDocument) document = NULL;
+  g_autofree char *output = NULL;
+  GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("Where to write the document (.wcodraft)"), N_("FILE") },
+    { NULL }
+  };
+
+  context = new_context (_("FILE.txt"),
+                         _("Reads the text of a resolution or communiqué, as pasted from a PDF or "
+                           "word processor, and writes it as a structured document.\n\n"
+                           "Lines that cannot be placed are kept as plain paragraphs and "
+                           "reported as warnings."),
+                         entries);
+  if (!parse (context, &argc, &argv))
+    return 2;
+  if (argc != 2)
+    return usage_error (context, _("import takes one text file"));
+  if (output == NULL)
+    return usage_error (context, _("say where to write the document with -o FILE"));
+
+  if ((document = load (argv[1], TRUE)) == NULL)
+    return 1;
+
+  return save (document, output) ? 0 : 1;
+}
+
+static int
+command_convert (int    argc,
+                 char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(DraftingDocument) document = NULL;
+  g_autofree char *output = NULL;
+  GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("Where to write, in the format its extension names"), N_("FILE") },
+    { NULL }
+  };
+
+  context = new_context (_("FILE"),
+                         _("Writes a document in another format, chosen by the extension of the "
+                           "output: .wcodraft for Drafting's own format, .txt for plain text laid "
+                           "out as the document prints."),
+                         entries);
+  if (!parse (context, &argc, &argv))
+    return 2;
+  if (argc != 2)
+    return usage_error (context, _("convert takes one file"));
+  if (output == NULL)
+    return usage_error (context, _("say where to write with -o FILE"));
+
+  if ((document = load (argv[1], TRUE)) == NULL)
+    return 1;
+
+  return save (document, output) ? 0 : 1;
+}
+
+static int
+command_validate (int    argc,
+                  char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  int status = 0;
+  gboolean quiet = FALSE;
+  GOptionEntry entries[] = {
+    { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, N_("Say only what is wrong"), NULL },
+    { NULL }
+  };
+
+  context = new_context (_("FILE…"),
+                         _("Checks that each file is a valid Drafting document: well-formed, "
+                           "safe, of a format version this build reads, and following the format's "
+                           "schema. What is wrong is reported with its line and column."),
+                         entries);
+  if (!parse (context, &argc, &argv))
+    return 2;
+  if (argc < 2)
+    return usage_error (context, _("validate takes at least one file"));
+
+  for (int i = 1; i < argc; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (argv[i]);
+      g_autoptr(DraftingDocument) document = NULL;
+      g_autoptr(GError) error = NULL;
+
+      document = drafting_native_load_file (file, NULL, &error);
+      if (document == NULL)
+        {
+          print_error (argv[i], error);
+          status = 1;
+        }
+      else if (!quiet)
+        /* Translators: %s is a file name */
+        g_print (_("%s: valid\n"), argv[i]);
+    }
+
+  return status;
+}
+
+static int
+command_outline (int    argc,
+                 char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(DraftingDocument) document = NULL;
+  g_autofree char *outline = NULL;
+  gboolean json = FALSE;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json,
+      N_("Print a JSON tree of {id, kind, number, lead, text, children}"), NULL },
+    { NULL }
+  };
+
+  context = new_context (_("FILE"),
+                         _("Prints the structure of a document (Drafting's own format or text), "
+                           "one element a line, indented by depth: its kind, its number, and its "
+                           "leading phrase or first words."),
+                         entries);
+  if (!parse (context, &argc, &argv))
+    return 2;
+  if (argc != 2)
+    return usage_error (context, _("outline takes one file"));
+
+  if ((document = load (argv[1], !json)) == NULL)
+    return 1;
+
+  outline = json ? drafting_outline_to_json (document) : drafting_outline_to_text (document);
+  g_print ("%s%s", outline, json ? "\n" : "");
+
+  return 0;
+}
+
+static const Command commands[] = {
+  { "import", N_("FILE.txt -o FILE.wcodraft"), N_("Turn pasted text into a structured document"), command_import },
+  { "convert", N_("FILE -o FILE"), N_("Write a document in another format"), command_convert },
+  { "validate", N_("FILE…"), N_("Check documents against the format"), command_validate },
+  { "outline", N_("FILE [--json]"), N_("Print the structure of a document"), command_outline },
+};
+
+static void
+print_help (FILE *stream)
+{
+  fprintf (stream, "%s\n  wco-draft %s\n\n%s\n",
+           _("Usage:"), _("COMMAND [OPTION…] ARGUMENTS"),
+           _("Works on the resolutions and communiqués that Drafting edits."));
+  fprintf (stream, "\n%s\n", _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (stream, "  %-9s %-28s %s\n", commands[i].name, _(commands[i].args), _(commands[i].summary));
+  fprintf (stream, "\n%s\n", _("Run “wco-draft COMMAND --help” for the options of a command."));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  if (argc < 2)
+    {
+      print_help (stderr);
+      return 2;
+    }
+
+  if (strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0 || strcmp (argv[1], "help") == 0)
+    {
+      print_help (stdout);
+      return 0;
+    }
+
+  if (strcmp (argv[1], "--version") == 0)
+    {
+      g_print ("wco-draft %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (strcmp (argv[1], commands[i].name) == 0)
+      {
+        g_autofree char *prgname = g_strconcat ("wco-draft ", commands[i].name, NULL);
+
+        g_set_prgname (prgname);
+        return commands[i].func (argc - 1, argv + 1);
+      }
+
+  /* Translators: %s is what was typed where a command was expected */
+  g_printerr (_("wco-draft: there is no command “%s”\n\n"), argv[1]);
+  print_help (stderr);
+  return 2;
+}

@@ -1,0 +1,132 @@
+/* drafting-test-utils.c: what the tests share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "drafting-test-utils.h"
+
+/**
+ * drafting_test_corpus_path:
+ *
+ * Returns: (transfer full): the path of a text of the corpus
+ */
+char *
+drafting_test_corpus_path (const char *name)
+{
+  const char *dir = g_getenv ("DRAFTING_CORPUS_DIR");
+
+  if (dir == NULL)
+    return g_test_build_filename (G_TEST_DIST, "data", "corpus", name, NULL);
+
+  return g_build_filename (dir, name, NULL);
+}
+
+DraftingDocument *
+drafting_test_import_corpus (const char  *name,
+                             GPtrArray  **warnings)
+{
+  g_autofree char *path = drafting_test_corpus_path (name);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  DraftingDocument *document;
+  gsize len;
+
+  g_file_get_contents (path, &data, &len, &error);
+  g_assert_no_error (error);
+
+  document = drafting_text_import (data, len, warnings, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (document);
+
+  return document;
+}
+
+DraftingDocument *
+drafting_test_import_string (const char  *text,
+                             GPtrArray  **warnings)
+{
+  g_autoptr(GError) error = NULL;
+  DraftingDocument *document;
+
+  document = drafting_text_import (text, strlen (text), warnings, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (document);
+
+  return document;
+}
+
+/**
+ * drafting_test_find:
+ * @nth: which one, from 0, in reading order
+ *
+ * Returns: (transfer none): the @nth element of @kind
+ */
+DraftingNode *
+drafting_test_find (DraftingDocument *document,
+                    DraftingKind      kind,
+                    guint             nth)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (document));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DraftingNode) node = g_list_model_get_item (G_LIST_MODEL (document), i);
+
+      if (drafting_node_get_kind (node) == kind && nth-- == 0)
+        return node;
+    }
+
+  g_assert_not_reached ();
+}
+
+guint
+drafting_test_count_children (DraftingNode *node,
+                              DraftingKind  kind)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < drafting_node_get_n_children (node); i++)
+    if (drafting_node_get_kind (drafting_node_get_child (node, i)) == kind)
+      n++;
+
+  return n;
+}
+
+char *
+drafting_test_make_tmpdir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("drafting-test-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+void
+drafting_test_remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    {
+      g_remove (path);
+      return;
+    }
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        drafting_test_remove_tree (child);
+      else
+        g_remove (child);
+    }
+
+  g_rmdir (path);
+}

@@ -1,0 +1,25 @@
+/* drafting-test-utils.h: what the tests share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "drafting-core.h"
+
+G_BEGIN_DECLS
+
+char             *drafting_test_corpus_path   (const char       *name);
+DraftingDocument *drafting_test_import_corpus (const char       *name,
+                                               GPtrArray       **warnings);
+DraftingDocument *drafting_test_import_string (const char       *text,
+                                               GPtrArray       **warnings);
+DraftingNode     *drafting_test_find          (DraftingDocument *document,
+                                               DraftingKind      kind,
+                                               guint             nth);
+guint             drafting_test_count_children (DraftingNode    *node,
+                                                DraftingKind     kind);
+char             *drafting_test_make_tmpdir    (void);
+void              drafting_test_remove_tree    (const char      *path);
+
+G_END_DECLS
