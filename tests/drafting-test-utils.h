@@ -6,6 +6,7 @@
 #pragma once
 
 #include "drafting-core.h"
+#include "drafting-text-utils.h"
 
 G_BEGIN_DECLS
 

@@ -1548,7 +1548,8 @@ next_content_sibling (DraftingNode *node)
 /**
  * drafting_document_move_up:
  *
- * Moves @node before the element that precedes it in its list.
+ * Moves @node before the element of its kind that precedes it in its list:
+ * a clause before the clause above it, never above the formula.
  *
  * Returns: %TRUE if it moved
  */
@@ -1561,7 +1562,8 @@ drafting_document_move_up (DraftingDocument *self,
   g_return_val_if_fail (DRAFTING_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (DRAFTING_IS_NODE (node) && node->document == self, FALSE);
 
-  if (node->kind == DRAFTING_KIND_FOOTNOTE || (prev = previous_content_sibling (node)) == NULL)
+  if (node->kind == DRAFTING_KIND_FOOTNOTE || (prev = previous_content_sibling (node)) == NULL ||
+      prev->kind != node->kind)
     return FALSE;
 
   return drafting_document_move (self, node, node->parent, drafting_node_get_index (prev), NULL);
@@ -1576,7 +1578,8 @@ drafting_document_move_down (DraftingDocument *self,
   g_return_val_if_fail (DRAFTING_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (DRAFTING_IS_NODE (node) && node->document == self, FALSE);
 
-  if (node->kind == DRAFTING_KIND_FOOTNOTE || (next = next_content_sibling (node)) == NULL)
+  if (node->kind == DRAFTING_KIND_FOOTNOTE || (next = next_content_sibling (node)) == NULL ||
+      next->kind != node->kind)
     return FALSE;
 
   return drafting_document_move (self, node, node->parent, drafting_node_get_index (next) + 1, NULL);

@@ -492,40 +492,68 @@ write_inline_range (xmlTextWriter        *writer,
     }
 }
 
+/* The writer's own indenting cannot tell structure from mixed content, so
+ * the line breaks and indents between elements are written here, and never
+ * inside <text>. */
+static void
+newline (xmlTextWriter *writer,
+         guint          depth)
+{
+  char indent[2 * 64 + 2];
+  guint n = MIN (depth, 64) * 2;
+
+  indent[0] = '\n';
+  memset (indent + 1, ' ', n);
+  indent[n + 1] = '\0';
+  xmlTextWriterWriteRaw (writer, (const xmlChar *) indent);
+}
+
 static void
 write_text_element (xmlTextWriter *writer,
+                    guint          depth,
                     const char    *name,
                     const char    *value)
 {
+  newline (writer, depth);
   xmlTextWriterWriteElement (writer, (const xmlChar *) name, (const xmlChar *) value);
 }
 
 static void
 write_node (xmlTextWriter *writer,
-            DraftingNode  *node)
+            DraftingNode  *node,
+            guint          depth)
 {
   const DraftingInline *content = drafting_node_get_content (node);
   const char *lead = drafting_node_get_lead (node);
+  gboolean inner = FALSE;
 
+  newline (writer, depth);
   xmlTextWriterStartElement (writer, (const xmlChar *) drafting_kind_to_string (node->kind));
   xmlTextWriterWriteAttribute (writer, (const xmlChar *) "id", (const xmlChar *) node->id);
 
   if (drafting_kind_has_lead (node->kind) && lead[0] != '\0')
-    write_text_element (writer, "lead", lead);
+    {
+      write_text_element (writer, depth + 1, "lead", lead);
+      inner = TRUE;
+    }
 
   if (drafting_kind_has_text (node->kind) && !drafting_inline_is_empty (content))
     {
+      newline (writer, depth + 1);
       xmlTextWriterStartElement (writer, (const xmlChar *) "text");
-      /* Mixed content: indenting it would change the text. */
-      xmlTextWriterSetIndent (writer, 0);
       write_inline_range (writer, content, 0, drafting_inline_get_length (content));
       xmlTextWriterEndElement (writer);
-      xmlTextWriterSetIndent (writer, 1);
+      inner = TRUE;
     }
 
   for (guint i = 0; i < drafting_node_get_n_children (node); i++)
-    write_node (writer, drafting_node_get_child (node, i));
+    {
+      write_node (writer, drafting_node_get_child (node, i), depth + 1);
+      inner = TRUE;
+    }
 
+  if (inner)
+    newline (writer, depth);
   xmlTextWriterEndElement (writer);
 }
 
@@ -546,8 +574,6 @@ drafting_native_save_bytes (DraftingDocument *document)
 
   buffer = xmlBufferCreate ();
   writer = xmlNewTextWriterMemory (buffer, 0);
-  xmlTextWriterSetIndent (writer, 1);
-  xmlTextWriterSetIndentString (writer, (const xmlChar *) "  ");
 
   xmlTextWriterStartDocument (writer, "1.0", "UTF-8", NULL);
   xmlTextWriterStartElementNS (writer, NULL, (const xmlChar *) "document", (const xmlChar *) NS);
@@ -557,17 +583,19 @@ drafting_native_save_bytes (DraftingDocument *document)
                                (const xmlChar *) drafting_document_type_to_string (
                                  drafting_document_get_document_type (document)));
 
+  newline (writer, 1);
   xmlTextWriterStartElement (writer, (const xmlChar *) "meta");
-  write_text_element (writer, "title", drafting_document_get_title (document));
-  write_text_element (writer, "body", drafting_document_get_body (document));
-  write_text_element (writer, "symbol", drafting_document_get_symbol (document));
-  write_text_element (writer, "status",
+  write_text_element (writer, 2, "title", drafting_document_get_title (document));
+  write_text_element (writer, 2, "body", drafting_document_get_body (document));
+  write_text_element (writer, 2, "symbol", drafting_document_get_symbol (document));
+  write_text_element (writer, 2, "status",
                       drafting_status_to_string (drafting_document_get_status (document)));
-  write_text_element (writer, "place", drafting_document_get_place (document));
-  write_text_element (writer, "date", drafting_document_get_date (document));
-  write_text_element (writer, "language", drafting_document_get_language (document));
+  write_text_element (writer, 2, "place", drafting_document_get_place (document));
+  write_text_element (writer, 2, "date", drafting_document_get_date (document));
+  write_text_element (writer, 2, "language", drafting_document_get_language (document));
   for (guint slot = 0; slot < DRAFTING_N_NUMBERING_SLOTS; slot++)
     {
+      newline (writer, 2);
       xmlTextWriterStartElement (writer, (const xmlChar *) "numbering");
       xmlTextWriterWriteAttribute (writer, (const xmlChar *) "slot",
                                    (const xmlChar *) drafting_numbering_slot_to_string (slot));
@@ -576,14 +604,18 @@ drafting_native_save_bytes (DraftingDocument *document)
                                      drafting_document_get_numbering (document, slot)));
       xmlTextWriterEndElement (writer);
     }
+  newline (writer, 1);
   xmlTextWriterEndElement (writer);
 
   root = drafting_document_get_root (document);
+  newline (writer, 1);
   xmlTextWriterStartElement (writer, (const xmlChar *) "content");
   for (guint i = 0; i < drafting_node_get_n_children (root); i++)
-    write_node (writer, drafting_node_get_child (root, i));
+    write_node (writer, drafting_node_get_child (root, i), 2);
+  newline (writer, 1);
   xmlTextWriterEndElement (writer);
 
+  newline (writer, 0);
   xmlTextWriterEndElement (writer);
   xmlTextWriterEndDocument (writer);
   xmlFreeTextWriter (writer);

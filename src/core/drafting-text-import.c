@@ -382,10 +382,18 @@ static gboolean
 opens_with_lead (const char *line)
 {
   gsize lead = drafting_text_lead_length (line);
+  const char *rest = line + lead;
 
-  return lead > 0 && (line[lead] == '\0' || line[lead] == ' ' || line[lead] == ':' ||
-                      line[lead] == ',') &&
-         !drafting_text_is_capitals (line, -1);
+  if (lead == 0 || (*rest != '\0' && *rest != ' ' && *rest != ':' && *rest != ','))
+    return FALSE;
+
+  /* "RESOLVES:" alone opens the operative part. */
+  while (*rest == ' ')
+    rest++;
+  if (strcmp (rest, ":") == 0)
+    return TRUE;
+
+  return !drafting_text_is_capitals (line, -1);
 }
 
 static GPtrArray *
@@ -750,8 +758,7 @@ static const char * const operative_verbs[] = {
 static gboolean
 is_operative_lead (const char *lead)
 {
-  const char *space = strchr (lead, ' ');
-  gsize len = space ? (gsize) (space - lead) : strlen (lead);
+  gsize len = strcspn (lead, " :,;");
 
   for (guint i = 0; i < G_N_ELEMENTS (operative_verbs); i++)
     if (strlen (operative_verbs[i]) == len && strncmp (operative_verbs[i], lead, len) == 0)

@@ -108,7 +108,7 @@ drafting_text_lead_length (const char *text)
           if (g_unichar_isalpha (g_utf8_get_char (q)))
             n_letters++;
 
-        if (n_words == 0 && n_letters < 3)
+        if (n_words == 0 && n_letters < 5)
           break;
         if (n_words > 0 && n_letters <= 4 && !is_phrase_word (word, core))
           break;

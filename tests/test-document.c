@@ -1,0 +1,721 @@
+/* test-document.c: the model's operations, undo, identifiers and numbering
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "drafting-test-utils.h"
+
+/* A small resolution: heading, two clauses, formula, three paragraphs with
+ * sub-paragraphs under the second, an annex with a principle. */
+static DraftingDocument *
+new_resolution (void)
+{
+  return drafting_test_import_string (
+    "RESOLUTION OF THE CUSTOMS CO-OPERATION COUNCIL\n"
+    "\n"
+    "(Brussels, June 2011)\n"
+    "\n"
+    "THE CUSTOMS CO-OPERATION COUNCIL,\n"
+    "\n"
+    "NOTING that natural disasters are increasing,\n"
+    "\n"
+    "RECOGNIZING the role of Customs, and\n"
+    "\n"
+    "DESIRING to help,\n"
+    "\n"
+    "RESOLVES:\n"
+    "\n"
+    "1. First paragraph;\n"
+    "\n"
+    "2. Second paragraph:\n"
+    "(a) first point;\n"
+    "(b) second point; and\n"
+    "\n"
+    "3. Third paragraph.\n",
+    NULL);
+}
+
+/* The document's text, one element a line, to compare states. */
+static char *
+snapshot (DraftingDocument *document)
+{
+  g_autofree char *outline = drafting_outline_to_text (document);
+  g_autoptr(GBytes) bytes = drafting_native_save_bytes (document);
+
+  return g_strdup_printf ("%s\n%.*s", outline, (int) g_bytes_get_size (bytes),
+                          (const char *) g_bytes_get_data (bytes, NULL));
+}
+
+static char *
+number_of (DraftingNode *node)
+{
+  return drafting_node_get_number (node);
+}
+
+static void
+assert_number (DraftingNode *node,
+               const char   *expected)
+{
+  g_autofree char *number = number_of (node);
+
+  g_assert_cmpstr (number, ==, expected);
+}
+
+typedef struct
+{
+  guint n_items;   /* the flat list's length, as its signals tell it */
+  guint changes;
+} ListWatch;
+
+static void
+on_items_changed (GListModel *model G_GNUC_UNUSED,
+                  guint       position G_GNUC_UNUSED,
+                  guint       removed,
+                  guint       added,
+                  ListWatch  *watch)
+{
+  watch->n_items = watch->n_items - removed + added;
+  watch->changes++;
+}
+
+static void
+test_numbers_derived (void)
+{
+  g_autoptr(DraftingDocument) document = new_resolution ();
+  DraftingNode *first = drafting_test_find (document, DRAFTING_KIND_OPERATIVE_PARAGRAPH, 0);
+  DraftingNode *second = drafting_test_find (document, DRAFTING_KIND_OPERATIVE_PARAGRAPH, 1);
+  DraftingNode *third = drafting_test_find (document, DRAFTING_KIND_OPERATIVE_PARAGRAPH, 2);
+  DraftingNode *point_b = drafting_test_find (document, DRAFTING_KIND_SUB_PARAGRAPH, 1);
+  g_autoptr(DraftingNode) fresh = drafting_node_new_with_text (DRAFTING_KIND_OPERATIVE_PARAGRAPH,
+                                                                NULL, "New first paragraph;");
+  g_autoptr(GError) error = NULL;
+
+  assert_number (first, "1.");
+  assert_number (third, "3.");
+  assert_number (point_b, "(b)");
+
+  /* The numbers are not text: the text has none. */
+  g_assert_cmpstr (drafting_node_get_text (first), ==, "First paragraph;");
+
+  /* Inserting before renumbers all that follows. */
+  g_assert_true (drafting_document_insert (document, drafting_node_get_parent (first),
+                                           drafting_node_get_index (first), fresh, &error));
+  g_assert_no_error (error);
+  assert_number (fresh, "1.");
+  assert_number (first, "2.");
+  assert_number (second, "3.");
+  assert_number (third, "4.");
+
+  /* Moving renumbers; so does changing the style. */
+  g_assert_true (drafting_document_move (document, third, drafting_node_get_parent (third),
+                                         drafting_node_get_index (fresh), &error));
+  assert_number (third, "1.");
+  assert_number (fresh, "2.");
+
+  drafting_document_set_numbering (document, DRAFTING_NUMBERING_OPERATIVE_PARAGRAPH,
+                                   DRAFTING_NUMBER_STYLE_UPPER_ROMAN_PERIOD);
+  assert_number (second, "IV.");
+  drafting_document_set_numbering (document, DRAFTING_NUMBERING_SUB_PARAGRAPH,
+                                   DRAFTING_NUMBER_STYLE_LOWER_ROMAN_PAREN);
+  assert_number (point_b, "(ii)");
+}
+
+static void
+test_number_styles (void)
+{
+  static const struct { DraftingNumberStyle style; guint n; const char *expected; } cases[] = {
+    { DRAFTING_NUMBER_STYLE_ARABIC_PERIOD, 12, "12." },
+    { DRAFTING_NUMBER_STYLE_ARABIC, 3, "3" },
+    { DRAFTING_NUMBER_STYLE_ARABIC_PAREN, 3, "(3)" },
+    { DRAFTING_NUMBER_STYLE_LOWER_ALPHA_PAREN, 1, "(a)" },
+    { DRAFTING_NUMBER_STYLE_LOWER_ALPHA_PAREN, 27, "(aa)" },
+    { DRAFTING_NUMBER_STYLE_LOWER_ALPHA_PERIOD, 26, "z." },
+    { DRAFTING_NUMBER_STYLE_UPPER_ALPHA_PERIOD, 28, "AB." },
+    { DRAFTING_NUMBER_STYLE_LOWER_ROMAN_PERIOD, 9, "ix." },
+    { DRAFTING_NUMBER_STYLE_LOWER_ROMAN_PAREN, 14, "(xiv)" },
+    { DRAFTING_NUMBER_STYLE_UPPER_ROMAN, 1994, "MCMXCIV" },
+    { DRAFTING_NUMBER_STYLE_UPPER_ROMAN_PERIOD, 8, "VIII." },
+    { DRAFTING_NUMBER_STYLE_UPPER_ROMAN, 4000, "4000" },
+    { DRAFTING_NUMBER_STYLE_NONE, 5, "" },
+    { DRAFTING_NUMBER_STYLE_BULLET, 5, "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *number = drafting_number_style_format (cases[i].style, cases[i].n);
+
+      g_assert_cmpstr (number, ==, cases[i].expected);
+    }
+
+  g_assert_cmpuint (drafting_parse_roman ("xiv", 3), ==, 14);
+  g_assert_cmpuint (drafting_parse_roman ("MCMXCIV", 7), ==, 1994);
+  g_assert_cmpuint (drafting_parse_roman ("iiii", 4), ==, 0);
+  g_assert_cmpuint (drafting_parse_roman ("vx", 2), ==, 0);
+
+  for (guint i = 0; i < DRAFTING_N_NUMBER_STYLES; i++)
+    g_assert_cmpint (drafting_number_style_from_string (drafting_number_style_to_string (i)), ==, i);
+  for (guint i = 0; i < DRAFTING_N_NUMBERING_SLOTS; i++)
+    g_assert_cmpint (drafting_numbering_slot_from_string (drafting_numbering_slot_to_string (i)), ==, i);
+  for (guint i = 0; i < DRAFTING_N_KINDS; i++)
+    g_assert_cmpint (drafting_kind_from_string (drafting_kind_to_string (i)), ==, i);
+}
+
+static void
+test_insert_delete_undo (void)
+{
+  g_autoptr(DraftingDocument) document = new_resolution ();
+  g_autofree char *before = snapshot (document);
+  g_autofree char *after = NULL;
+  g_autofree char *redone = NULL;
+  DraftingNode *clause = drafting_test_find (document, DRAFTING_KIND_PREAMBLE_CLAUSE, 1);
+  g_autoptr(GError) error = NULL;
+  ListWatch watch = { g_list_model_get_n_items (G_LIST_MODEL (document)), 0 };
+  DraftingNode *fresh;
+  guint n_before = watch.n_items;
+
+  g_signal_connect (document, "items-changed", G_CALLBACK (on_items_changed), &watch);
+  g_assert_false (drafting_document_get_modified (document));
+  g_assert_false (drafting_document_can_undo (document));
+
+  fresh = drafting_document_insert_new (document, clause, DRAFTING_KIND_PREAMBLE_CLAUSE, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (fresh);
+  g_assert_nonnull (drafting_node_get_id (fresh));
+  /* After the clause the cursor was in. */
+  g_assert_true (drafting_node_get_previous_sibling (fresh) == clause);
+  g_assert_cmpuint (watch.n_items, ==, n_before + 1);
+  g_assert_true (drafting_document_get_modified (document));
+  g_assert_cmpstr (drafting_document_get_undo_label (document), ==, "Undo Insert Preambular clause");
+
+  drafting_document_delete (document, drafting_test_find (document, DRAFTING_KIND_OPERATIVE_PARAGRAPH, 1));
+  /* The paragraph went with its two sub-paragraphs. */
+  g_assert_cmpuint (watch.n_items, ==, n_before + 1 - 3);
+  g_assert_cmpuint (watch.n_items, ==, g_list_model_get_n_items (G_LIST_MODEL (document)));
+  after = snapshot (document);
+
+  g_assert_true (drafting_document_undo (document));
+  g_assert_true (drafting_document_undo (document));
+  g_assert_false (drafting_document_can_undo (document));
+  g_assert_false (drafting_document_get_modified (document));
+  {
+    g_autofree char *undone = snapshot (document);
+
+    g_assert_cmpstr (undone, ==, before);
+  }
+  g_assert_cmpuint (watch.n_items, ==, n_before);
+
+  g_assert_true (drafting_document_redo (document));
+  g_assert_true (drafting_document_redo (document));
+  redone = snapshot (document);
+  g_assert_cmpstr (redone, ==, after);
+  g_assert_true (drafting_document_get_modified (document));
+}
+
+static void
+test_ids_stable (void)
+{
+  g_autoptr(DraftingDocument) document = new_resolution ();
+  g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  DraftingNode *second = drafting_test_find (document, DRAFTING_KIND_OPERATIVE_PARAGRAPH, 1);
+  DraftingNode *point = drafting_test_find (document, DRAFTING_KIND_SUB_PARAGRAPH, 0);
+  g_autofree char *second_id = g_strdup (drafting_node_get_id (second));
+  g_autofree char *point_id = g_strdup (drafting_node_get_id (point));
+  g_autoptr(DraftingNode) copy = NULL;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (document));
+
+  /* Every element has its own identifier. */
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DraftingNode) node = g_list_model_get_item (G_LIST_MODEL (document), i);
+
+      g_assert_nonnull (drafting_node_get_id (node));
+      g_assert_false (g_hash_table_contains (ids, drafting_node_get_id (node)));
+      g_hash_table_add (ids, g_strdup (drafting_node_get_id (node)));
+      g_assert_true (drafting_document_lookup (document, drafting_node_get_id (node)) == node);
+    }
+
+  /* Moves, edits, deletion and its undo keep them. */
+  drafting_document_move_up (document, second);
+  drafting_document_set_text (document, point, "rewritten point;");
+  g_assert_true (drafting_document_indent (document, drafting_test_find (document, DRAFTING_KIND_OPERATIVE_PARAGRAPH, 2), NULL));
+  drafting_document_delete (document, second);
+  g_assert_null (drafting_document_lookup (document, second_id));
+  drafting_document_undo (document);
+  g_assert_true (drafting_document_lookup (document, second_id) == second);
+  g_assert_cmpstr (drafting_node_get_id (point), ==, point_id);
+
+  /* A copy put in the same document gets identifiers of its own. */
+  copy = drafting_node_copy (second);
+  g_assert_cmpstr (drafting_node_get_id (copy), ==, second_id);
+  g_assert_true (drafting_document_insert (document, drafting_document_get_root (document),
+                                           drafting_node_get_n_children (drafting_document_get_root (document)),
+                                           copy, NULL));
+  g_assert_cmpstr (drafting_node_get_id (copy), !=, second_id);
+  g_assert_cmpstr (drafting_node_get_id (drafting_node_get_child (copy, 0)), !=, point_id);
+  g_assert_true (drafting_document_lookup (document, second_id) == second);
+
+  /* And through a save and a load. */
+  {
+    g_autoptr(GBytes) bytes = drafting_native_save_bytes (document);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(DraftingDocument) loaded = drafting_native_load_bytes (bytes, &error);
+    DraftingNode *again;
+
+    g_assert_no_error (error);
+    again = drafting_document_lookup (loaded, point_id);
+    g_assert_nonnull (again);
+    g_assert_cmpstr (drafting_node_get_text (again), ==, "rewritten point;");
+    g_assert_nonnull (drafting_document_lookup (loaded, second_id));
+  }
+}
+
+static void
+test_move_rules (void)
+{
+  g_autoptr(DraftingDocument) document = new_resolution ();
+  DraftingNode *clause = drafting_test_find (document, DRAFTING_KIND_PREAMBLE_CLAUSE, 0);
+  DraftingNode *paragraph = drafting_test_find (document, DRAFTING_KIND_OPERATIVE_PARAGRAPH, 1);
+  DraftingNode *point = drafting_test_find (document, DRAFTING_KIND_SUB_PARAGRAPH, 0);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = snapshot (document);
+  g_autofree char *now = NULL;
+
+  /* A clause cannot go in an operative paragraph, nor an element in itself. */
+  g_assert_false (drafting_document_move (document, clause, paragraph, 0, &error));
+  g_assert_error (error, DRAFTING_ERROR, DRAFTING_ERROR_NOT_ALLOWED);
+  g_clear_error (&error);
+  g_assert_false (drafting_document_move (document, paragraph, point, 0, &error));
+  g_assert_error (error, DRAFTING_ERROR, DRAFTING_ERROR_NOT_ALLOWED);
+  g_clear_error (&error);
+  /* A sub-paragraph cannot stand alone at the top. */
+  g_assert_false (drafting_document_move (document, point, drafting_document_get_root (document), 0, &error));
+  g_assert_error (error, DRAFTING_ERROR, DRAFTING_ERROR_NOT_ALLOWED);
+  g_clear_error (&error);
+
+  /* Nothing changed, nothing to undo. */
+  now = snapshot (document);
+  g_assert_cmpstr (now, ==, before);
+  g_assert_false (drafting_document_can_undo (document));
+
+  /* Up and down among siblings. */
+  g_assert_false (drafting_document_move_up (document, drafting_test_find (document, DRAFTING_KIND_OPERATIVE_PARAGRAPH, 0)));
+  g_assert_true (drafting_document_move_down (document, point));
+  assert_number (point, "(b)");
+  g_assert_false (drafting_document_move_down (document, point));
+  g_assert_true (drafting_document_move_up (document, point));
+  assert_number (point, "(a)");
+}
+
+static void
+test_indent_outdent (void)
+{
+  g_autoptr(DraftingDocument) document = new_resolution ();
+  DraftingNode *first = drafting_test_find (document, DRAFTING_KIND_OPERATIVE_PARAGRAPH, 0);
+  DraftingNode *third = drafting_test_find (document, DRAFTING_KIND_OPERATIVE_PARAGRAPH, 2);
+  DraftingNode *point_a = drafting_test_find (document, DRAFTING_KIND_SUB_PARAGRAPH, 0);
+  DraftingNode *point_b = drafting_test_find (document, DRAFTING_KIND_SUB_PARAGRAPH, 1);
+  DraftingNode *second = drafting_node_get_parent (point_a);
+  g_autofree char *before = snapshot (document);
+  g_autoptr(GError) error = NULL;
+
+  /* The third paragraph becomes sub-paragraph (c) of the second. */
+  g_assert_true (drafting_document_indent (document, third, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (drafting_node_get_kind (third), ==, DRAFTING_KIND_SUB_PARAGRAPH);
+  g_assert_true (drafting_node_get_parent (third) == second);
+  assert_number (third, "(c)");
+
+  /* The first paragraph has nothing before it to go under. */
+  g_assert_false (drafting_document_indent (document, first, &error));
+  g_assert_error (error, DRAFTING_ERROR, DRAFTING_ERROR_NOT_ALLOWED);
+  g_clear_error (&error);
+
+  /* Outdenting (a) makes it paragraph 3; (b) and (c) follow it inside. */
+  g_assert_true (drafting_document_outdent (document, point_a, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (drafting_node_get_kind (point_a), ==, DRAFTING_KIND_OPERATIVE_PARAGRAPH);
+  assert_number (point_a, "3.");
+  g_assert_true (drafting_node_get_parent (point_b) == point_a);
+  assert_number (point_b, "(a)");
+  assert_number (third, "(b)");
+  g_assert_cmpuint (drafting_node_get_n_children (second), ==, 0);
+
+  drafting_document_undo (document);
+  drafting_document_undo (document);
+  {
+    g_autofree char *undone = snapshot (document);
+
+    g_assert_cmpstr (undone, ==, before);
+  }
+}
+
+static void
+test_split_merge (void)
+{
+  g_autoptr(DraftingDocument) document = new_resolution ();
+  DraftingNode *second = drafting_test_find (document, DRAFTING_KIND_OPERATIVE_PARAGRAPH, 1);
+  DraftingNode *third = drafting_test_find (document, DRAFTING_KIND_OPERATIVE_PARAGRAPH, 2);
+  DraftingNode *formula = drafting_test_find (document, DRAFTING_KIND_OPERATIVE_FORMULA, 0);
+  g_autofree char *before = snapshot (document);
+  g_autoptr(GError) error = NULL;
+  DraftingNode *fresh;
+  guint offset = 0;
+
+  /* Splitting in the middle: the rest and the sub-paragraphs go along. */
+  fresh = drafting_document_split (document, second, strlen ("Second"), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (drafting_node_get_text (second), ==, "Second");
+  g_assert_cmpstr (drafting_node_get_text (fresh), ==, " paragraph:");
+  g_assert_cmpint (drafting_node_get_kind (fresh), ==, DRAFTING_KIND_OPERATIVE_PARAGRAPH);
+  g_assert_cmpuint (drafting_node_get_n_children (second), ==, 0);
+  g_assert_cmpuint (drafting_node_get_n_children (fresh), ==, 2);
+  assert_number (fresh, "3.");
+  assert_number (third, "4.");
+
+  /* Merging joins it back: the text, and the children in their place. */
+  g_assert_true (drafting_document_merge (document, fresh, &offset, &error) == second);
+  g_assert_no_error (error);
+  g_assert_cmpuint (offset, ==, strlen ("Second"));
+  g_assert_cmpstr (drafting_node_get_text (second), ==, "Second paragraph:");
+  g_assert_cmpuint (drafting_node_get_n_children (second), ==, 2);
+  assert_number (third, "3.");
+
+  /* Enter at the end of the formula makes an operative paragraph; at the
+   * end of a paragraph with sub-paragraphs, its first sub-paragraph. */
+  fresh = drafting_document_split (document, formula,
+                                   drafting_inline_get_length (drafting_node_get_content (formula)),
+                                   &error);
+  g_assert_cmpint (drafting_node_get_kind (fresh), ==, DRAFTING_KIND_OPERATIVE_PARAGRAPH);
+  assert_number (fresh, "1.");
+  fresh = drafting_document_split (document, second, strlen ("Second paragraph:"), &error);
+  g_assert_cmpint (drafting_node_get_kind (fresh), ==, DRAFTING_KIND_SUB_PARAGRAPH);
+  g_assert_true (drafting_node_get_parent (fresh) == second);
+  assert_number (fresh, "(a)");
+
+  /* Enter at the start of a text makes an empty element before it. */
+  g_assert_true (drafting_document_split (document, third, 0, &error) == third);
+  assert_number (third, "5.");
+
+  /* Split, merge, and the three Enters. */
+  for (guint i = 0; i < 5; i++)
+    g_assert_true (drafting_document_undo (document));
+  g_assert_false (drafting_document_can_undo (document));
+  {
+    g_autofree char *undone = snapshot (document);
+
+    g_assert_cmpstr (undone, ==, before);
+  }
+}
+
+static void
+test_merge_keeps_footnotes (void)
+{
+  g_autoptr(DraftingDocument) document = new_resolution ();
+  DraftingNode *first = drafting_test_find (document, DRAFTING_KIND_OPERATIVE_PARAGRAPH, 0);
+  DraftingNode *third = drafting_test_find (document, DRAFTING_KIND_OPERATIVE_PARAGRAPH, 2);
+  DraftingNode *note;
+  DraftingNode *target;
+  guint offset;
+
+  note = drafting_document_add_footnote (document, third, strlen ("Third"), "A note.");
+  g_assert_true (drafting_node_get_parent (note) == third);
+  g_assert_true (drafting_inline_has_ref (drafting_node_get_content (third), drafting_node_get_id (note)));
+  assert_number (note, "1");
+
+  drafting_document_add_footnote (document, first, 0, "An earlier note.");
+  assert_number (note, "2");
+
+  /* Backspace at the start of the third paragraph: it joins the end of
+   * sub-paragraph (b), and its footnote goes with its text. */
+  target = drafting_document_merge (document, third, &offset, NULL);
+  g_assert_nonnull (target);
+  g_assert_cmpint (drafting_node_get_kind (target), ==, DRAFTING_KIND_SUB_PARAGRAPH);
+  g_assert_true (drafting_node_get_parent (note) == target);
+  g_assert_true (drafting_inline_has_ref (drafting_node_get_content (target), drafting_node_get_id (note)));
+  g_assert_cmpstr (drafting_node_get_text (target), ==, "second point; andThird paragraph.");
+
+  /* Deleting a footnote takes its call out of the text. */
+  drafting_document_delete (document, note);
+  g_assert_false (drafting_inline_has_ref (drafting_node_get_content (target), drafting_node_get_id (note)));
+  drafting_document_undo (document);
+  g_assert_true (drafting_inline_has_ref (drafting_node_get_content (target), drafting_node_get_id (note)));
+}
+
+static void
+test_change_kind (void)
+{
+  g_autoptr(DraftingDocument) document = new_resolution ();
+  DraftingNode *clause = drafting_test_find (document, DRAFTING_KIND_PREAMBLE_CLAUSE, 0);
+  DraftingNode *paragraph = drafting_test_find (document, DRAFTING_KIND_OPERATIVE_PARAGRAPH, 0);
+  DraftingNode *point = drafting_test_find (document, DRAFTING_KIND_SUB_PARAGRAPH, 0);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpstr (drafting_node_get_lead (clause), ==, "NOTING");
+
+  /* A clause becoming a paragraph keeps its words, leading phrase included. */
+  g_assert_true (drafting_document_set_kind (document, clause, DRAFTING_KIND_PARAGRAPH, &error));
+  g_assert_cmpstr (drafting_node_get_lead (clause), ==, "");
+  g_assert_cmpstr (drafting_node_get_text (clause), ==, "NOTING that natural disasters are increasing,");
+
+  /* And back: the capitals become the leading phrase again. */
+  g_assert_true (drafting_document_set_kind (document, clause, DRAFTING_KIND_PREAMBLE_CLAUSE, &error));
+  g_assert_cmpstr (drafting_node_get_lead (clause), ==, "NOTING");
+  g_assert_cmpstr (drafting_node_get_text (clause), ==, "that natural disasters are increasing,");
+
+  /* What the place does not allow is refused. */
+  g_assert_false (drafting_document_set_kind (document, point, DRAFTING_KIND_PREAMBLE_CLAUSE, &error));
+  g_assert_error (error, DRAFTING_ERROR, DRAFTING_ERROR_NOT_ALLOWED);
+  g_clear_error (&error);
+
+  g_assert_true (drafting_document_set_kind (document, paragraph, DRAFTING_KIND_STATEMENT, &error));
+  assert_number (drafting_test_find (document, DRAFTING_KIND_OPERATIVE_PARAGRAPH, 0), "1.");
+
+  drafting_document_undo (document);
+  assert_number (paragraph, "1.");
+}
+
+static void
+test_typing_coalesces (void)
+{
+  g_autoptr(DraftingDocument) document = new_resolution ();
+  DraftingNode *paragraph = drafting_test_find (document, DRAFTING_KIND_OPERATIVE_PARAGRAPH, 0);
+  const char *words[] = { "F", "Fi", "Fir", "Firs", "First" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    {
+      g_autoptr(DraftingInline) content = drafting_inline_new (words[i]);
+
+      drafting_document_set_content (document, paragraph, content, DRAFTING_EDIT_COALESCE);
+    }
+
+  /* One undo takes back the word typed. */
+  g_assert_cmpstr (drafting_document_get_undo_label (document), ==, "Undo Typing");
+  drafting_document_undo (document);
+  g_assert_cmpstr (drafting_node_get_text (paragraph), ==, "First paragraph;");
+  g_assert_false (drafting_document_can_undo (document));
+
+  /* Saving in the middle stops coalescing: the saved state stays reachable. */
+  {
+    g_autoptr(DraftingInline) one = drafting_inline_new ("A");
+    g_autoptr(DraftingInline) two = drafting_inline_new ("AB");
+
+    drafting_document_set_content (document, paragraph, one, DRAFTING_EDIT_COALESCE);
+    drafting_document_set_modified (document, FALSE);
+    drafting_document_set_content (document, paragraph, two, DRAFTING_EDIT_COALESCE);
+    g_assert_true (drafting_document_get_modified (document));
+    drafting_document_undo (document);
+    g_assert_false (drafting_document_get_modified (document));
+    g_assert_cmpstr (drafting_node_get_text (paragraph), ==, "A");
+  }
+}
+
+static void
+test_user_action_groups (void)
+{
+  g_autoptr(DraftingDocument) document = new_resolution ();
+  g_autofree char *before = snapshot (document);
+  g_auto(GStrv) labels = NULL;
+
+  drafting_document_begin_action (document, "Tidy Up");
+  drafting_document_delete (document, drafting_test_find (document, DRAFTING_KIND_PREAMBLE_CLAUSE, 0));
+  drafting_document_set_title (document, "A new title");
+  drafting_document_set_numbering (document, DRAFTING_NUMBERING_OPERATIVE_PARAGRAPH,
+                                   DRAFTING_NUMBER_STYLE_NONE);
+  g_assert_false (drafting_document_can_undo (document));
+  drafting_document_end_action (document);
+
+  drafting_document_set_symbol (document, "PC0484E");
+
+  labels = drafting_document_list_undo_labels (document, 10);
+  g_assert_cmpuint (g_strv_length (labels), ==, 2);
+  g_assert_cmpstr (labels[0], ==, "Change Symbol");
+  g_assert_cmpstr (labels[1], ==, "Tidy Up");
+
+  drafting_document_undo (document);
+  drafting_document_undo (document);
+  {
+    g_autofree char *undone = snapshot (document);
+
+    g_assert_cmpstr (undone, ==, before);
+  }
+}
+
+static void
+test_find_replace (void)
+{
+  g_autoptr(DraftingDocument) document = drafting_test_import_corpus ("ecommerce-resolution.txt", NULL);
+  g_autoptr(GArray) all = drafting_document_find (document, "e-commerce", DRAFTING_FIND_NONE);
+  g_autoptr(GArray) cased = drafting_document_find (document, "e-commerce", DRAFTING_FIND_MATCH_CASE);
+  g_autoptr(GArray) words = drafting_document_find (document, "data", DRAFTING_FIND_WHOLE_WORDS);
+  g_autoptr(GArray) parts = drafting_document_find (document, "data", DRAFTING_FIND_NONE);
+  g_autoptr(GArray) left = NULL;
+  guint replaced;
+
+  /* As grep -i -o counts them in the text. */
+  g_assert_cmpuint (all->len, ==, 33);
+  g_assert_cmpuint (cased->len, ==, 0);
+  /* "database" would match as a part, not as a word. */
+  g_assert_cmpuint (words->len, <=, parts->len);
+  g_assert_cmpuint (words->len, ==, 32);
+
+  /* The leading phrases are searched too. */
+  {
+    g_autoptr(GArray) leads = drafting_document_find (document, "ACKNOWLEDGING", DRAFTING_FIND_MATCH_CASE);
+
+    g_assert_cmpuint (leads->len, ==, 3);
+    g_assert_true (g_array_index (leads, DraftingMatch, 0).in_lead);
+  }
+
+  replaced = drafting_document_replace_all (document, "E-Commerce", "e-commerce", DRAFTING_FIND_MATCH_CASE);
+  g_assert_cmpuint (replaced, ==, 32);
+  left = drafting_document_find (document, "E-Commerce", DRAFTING_FIND_MATCH_CASE);
+  g_assert_cmpuint (left->len, ==, 0);
+
+  /* One step to undo. */
+  g_assert_cmpstr (drafting_document_get_undo_label (document), ==, "Undo Replace All");
+  drafting_document_undo (document);
+  {
+    g_autoptr(GArray) back = drafting_document_find (document, "E-Commerce", DRAFTING_FIND_MATCH_CASE);
+
+    g_assert_cmpuint (back->len, ==, replaced);
+  }
+}
+
+static void
+test_templates (void)
+{
+  static const DraftingDocumentType types[] = {
+    DRAFTING_DOCUMENT_RESOLUTION, DRAFTING_DOCUMENT_COMMUNIQUE, DRAFTING_DOCUMENT_GENERIC,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+    {
+      g_autoptr(DraftingDocument) document = drafting_document_new_from_template (types[i]);
+      g_autoptr(GBytes) bytes = drafting_native_save_bytes (document);
+      g_autoptr(DraftingDocument) loaded = NULL;
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (drafting_document_get_modified (document));
+      g_assert_false (drafting_document_can_undo (document));
+      loaded = drafting_native_load_bytes (bytes, &error);
+      g_assert_no_error (error);
+
+      if (types[i] == DRAFTING_DOCUMENT_RESOLUTION)
+        {
+          g_assert_cmpuint (drafting_document_count_kind (document, DRAFTING_KIND_OPERATIVE_FORMULA), ==, 1);
+          g_assert_cmpuint (drafting_document_count_kind (document, DRAFTING_KIND_AUTHORITY), ==, 1);
+        }
+      else if (types[i] == DRAFTING_DOCUMENT_COMMUNIQUE)
+        g_assert_cmpuint (drafting_document_count_kind (document, DRAFTING_KIND_SPEAKER_FORMULA), ==, 1);
+    }
+}
+
+static void
+test_insert_positions (void)
+{
+  g_autoptr(DraftingDocument) document = new_resolution ();
+  DraftingNode *paragraph = drafting_test_find (document, DRAFTING_KIND_OPERATIVE_PARAGRAPH, 2);
+  DraftingNode *last_clause = drafting_test_find (document, DRAFTING_KIND_PREAMBLE_CLAUSE, 2);
+  DraftingNode *point = drafting_test_find (document, DRAFTING_KIND_SUB_PARAGRAPH, 0);
+  DraftingNode *node;
+
+  /* A clause asked for in the operative part goes after the preamble. */
+  node = drafting_document_insert_new (document, paragraph, DRAFTING_KIND_PREAMBLE_CLAUSE, NULL);
+  g_assert_true (drafting_node_get_previous_sibling (node) == last_clause);
+
+  /* A sub-paragraph in a paragraph goes first in it; in a sub-paragraph,
+   * after it. */
+  node = drafting_document_insert_new (document, paragraph, DRAFTING_KIND_SUB_PARAGRAPH, NULL);
+  g_assert_true (drafting_node_get_parent (node) == paragraph);
+  node = drafting_document_insert_new (document, point, DRAFTING_KIND_SUB_PARAGRAPH, NULL);
+  g_assert_true (drafting_node_get_previous_sibling (node) == point);
+
+  /* An item has no place in a resolution without an annex. */
+  g_assert_null (drafting_document_insert_new (document, paragraph, DRAFTING_KIND_ITEM, NULL));
+
+  /* A principle goes at the end, in an annex made for it. */
+  node = drafting_document_insert_new (document, paragraph, DRAFTING_KIND_ANNEX, NULL);
+  g_assert_true (drafting_node_get_next_sibling (node) == NULL);
+  node = drafting_document_insert_new (document, node, DRAFTING_KIND_PRINCIPLE, NULL);
+  assert_number (node, "I");
+  node = drafting_document_insert_new (document, node, DRAFTING_KIND_ITEM, NULL);
+  assert_number (node, "i.");
+}
+
+static void
+test_nesting_bounded (void)
+{
+  g_autoptr(DraftingDocument) document = drafting_document_new (DRAFTING_DOCUMENT_RESOLUTION);
+  g_autoptr(GError) error = NULL;
+  DraftingNode *parent = drafting_document_get_root (document);
+  g_autoptr(DraftingNode) top = drafting_node_new (DRAFTING_KIND_OPERATIVE_PARAGRAPH, NULL);
+  guint depth = 1;
+
+  g_assert_true (drafting_document_insert (document, parent, 0, top, NULL));
+  parent = top;
+  for (;;)
+    {
+      g_autoptr(DraftingNode) sub = drafting_node_new (DRAFTING_KIND_SUB_PARAGRAPH, NULL);
+
+      if (!drafting_document_insert (document, parent, 0, sub, &error))
+        break;
+      parent = sub;
+      depth++;
+      g_assert_cmpuint (depth, <=, DRAFTING_MAX_DEPTH);
+    }
+
+  g_assert_error (error, DRAFTING_ERROR, DRAFTING_ERROR_TOO_DEEP);
+  g_assert_cmpuint (depth, ==, DRAFTING_MAX_DEPTH);
+}
+
+static void
+test_lead_phrases (void)
+{
+  static const struct { const char *text; const char *lead; } cases[] = {
+    { "BEARING IN MIND that E-Commerce offers", "BEARING IN MIND" },
+    { "HAVING REGARD to the WCO Revised Kyoto Convention", "HAVING REGARD" },
+    { "TAKING INTO ACCOUNT the different levels", "TAKING INTO ACCOUNT" },
+    { "RECALLING WCO Council Resolution", "RECALLING" },
+    { "NOTING THE WCO role", "NOTING" },
+    { "RESOLVES that the WCO:", "RESOLVES" },
+    { "RESOLVES:", "RESOLVES" },
+    { "Endorses the principles", "" },
+    { "WCO members agree", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      gsize len = drafting_text_lead_length (cases[i].text);
+      g_autofree char *lead = g_strndup (cases[i].text, len);
+
+      g_assert_cmpstr (lead, ==, cases[i].lead);
+    }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/document/numbers-derived", test_numbers_derived);
+  g_test_add_func ("/document/number-styles", test_number_styles);
+  g_test_add_func ("/document/insert-delete-undo", test_insert_delete_undo);
+  g_test_add_func ("/document/ids-stable", test_ids_stable);
+  g_test_add_func ("/document/move-rules", test_move_rules);
+  g_test_add_func ("/document/indent-outdent", test_indent_outdent);
+  g_test_add_func ("/document/split-merge", test_split_merge);
+  g_test_add_func ("/document/merge-keeps-footnotes", test_merge_keeps_footnotes);
+  g_test_add_func ("/document/change-kind", test_change_kind);
+  g_test_add_func ("/document/typing-coalesces", test_typing_coalesces);
+  g_test_add_func ("/document/user-action-groups", test_user_action_groups);
+  g_test_add_func ("/document/find-replace", test_find_replace);
+  g_test_add_func ("/document/templates", test_templates);
+  g_test_add_func ("/document/insert-positions", test_insert_positions);
+  g_test_add_func ("/document/nesting-bounded", test_nesting_bounded);
+  g_test_add_func ("/document/lead-phrases", test_lead_phrases);
+
+  return g_test_run ();
+}
