@@ -9,6 +9,9 @@
 
 G_BEGIN_DECLS
 
+/* The root's identifier: not an NCName, so no element of a file can have it. */
+#define DRAFTING_ROOT_ID "#root"
+
 guint  _drafting_document_get_footnote_number (DraftingDocument *self,
                                                DraftingNode     *footnote);
 void   _drafting_document_adopt_root          (DraftingDocument *self,

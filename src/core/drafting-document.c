@@ -140,6 +140,7 @@ enum {
 enum {
   NODE_CHANGED,
   NUMBERING_CHANGED,
+  CHANGED,
   N_SIGNALS
 };
 
@@ -314,6 +315,9 @@ flat_insert (DraftingDocument *self,
              GPtrArray        *nodes)
 {
   guint old_len = self->flat->len;
+
+  if (nodes->len == 0)
+    return;
 
   g_ptr_array_set_size (self->flat, old_len + nodes->len);
   memmove (self->flat->pdata + position + nodes->len,
@@ -767,6 +771,7 @@ history_changed (DraftingDocument *self)
   gboolean can_redo = drafting_document_can_redo (self);
 
   clear_labels (self);
+  g_signal_emit (self, signals[CHANGED], 0);
 
   if (modified != self->was_modified)
     {
@@ -1046,9 +1051,10 @@ can_coalesce (DraftingDocument *self,
          self->redo->len == 0 &&
          top->coalesce_key == key &&
          top->coalesce_target == target &&
-         top->ops->len == 1 &&
          !(self->saved_reachable && self->saved_at == top);
 }
+
+#define COALESCE_TYPING (-2)
 
 /* ------------------------------------------------------------------ */
 /* Metadata                                                            */
@@ -1061,8 +1067,10 @@ set_meta (DraftingDocument *self,
 {
   Op *op;
 
-  if (value == NULL)
-    value = "";
+  g_autofree char *clean = g_strdup (value ? value : "");
+
+  drafting_text_sanitize (clean, -1, TRUE);
+  value = clean;
   if (g_strcmp0 (self->meta[key], value) == 0)
     return;
 
@@ -1361,8 +1369,29 @@ drafting_document_find_insert_position (DraftingDocument  *self,
   if (!drafting_kind_allows_child (DRAFTING_KIND_DOCUMENT, kind))
     return FALSE;
 
-  /* At the top level, after the last element that comes no later in the
-   * document's order. */
+  /* At the top level: right after the part the cursor is in when that
+   * keeps the document's order (a paragraph after its formula), else after
+   * the last part that comes no later. */
+  {
+    DraftingNode *top = anchor;
+    int rank = drafting_kind_get_rank (kind);
+
+    while (top != self->root && top->parent != self->root)
+      top = top->parent;
+
+    if (top != self->root && drafting_kind_get_rank (top->kind) <= rank)
+      {
+        DraftingNode *next = drafting_node_get_next_sibling (top);
+
+        if (next == NULL || drafting_kind_get_rank (next->kind) >= rank)
+          {
+            *parent = self->root;
+            *index = drafting_node_get_index (top) + 1;
+            return TRUE;
+          }
+      }
+  }
+
   {
     int rank = drafting_kind_get_rank (kind);
     guint at = 0;
@@ -1767,6 +1796,104 @@ drafting_document_outdent (DraftingDocument  *self,
 /* ------------------------------------------------------------------ */
 /* Text                                                                */
 
+/* The op of @type in @action, if it has one. */
+static Op *
+find_op (Action *action,
+         OpType  type)
+{
+  for (guint i = 0; i < action->ops->len; i++)
+    if (((Op *) g_ptr_array_index (action->ops, i))->type == type)
+      return g_ptr_array_index (action->ops, i);
+
+  return NULL;
+}
+
+/**
+ * drafting_document_edit_text:
+ * @lead: (nullable): the new leading phrase, or %NULL to keep it
+ * @content: the new text with its marks
+ * @flags: %DRAFTING_EDIT_COALESCE while typing
+ *
+ * Changes what a person types into an element: its leading phrase and its
+ * text. Typing coalesces: the changes of a word are undone together.
+ */
+void
+drafting_document_edit_text (DraftingDocument     *self,
+                             DraftingNode         *node,
+                             const char           *lead,
+                             const DraftingInline *content,
+                             DraftingEditFlags     flags)
+{
+  g_autofree char *clean_lead = NULL;
+  gboolean lead_changes;
+  gboolean content_changes;
+
+  g_return_if_fail (DRAFTING_IS_DOCUMENT (self));
+  g_return_if_fail (DRAFTING_IS_NODE (node) && node->document == self);
+  g_return_if_fail (content != NULL);
+  g_return_if_fail (lead == NULL || g_utf8_validate (lead, -1, NULL));
+
+  if (lead != NULL)
+    {
+      clean_lead = g_strdup (lead);
+      drafting_text_sanitize (clean_lead, -1, TRUE);
+      lead = clean_lead;
+    }
+
+  lead_changes = lead != NULL && g_strcmp0 (node->lead, lead) != 0;
+  content_changes = !drafting_inline_equal (node->content, content);
+  if (!lead_changes && !content_changes)
+    return;
+
+  if ((flags & DRAFTING_EDIT_COALESCE) != 0 && can_coalesce (self, node, COALESCE_TYPING))
+    {
+      Action *top = top_action (self);
+      Op *op;
+
+      if (lead_changes)
+        {
+          if ((op = find_op (top, OP_LEAD)) == NULL)
+            {
+              op = op_new (OP_LEAD, node);
+              op->old_str = g_strdup (node->lead);
+              g_ptr_array_add (top->ops, op);
+            }
+          g_free (op->new_str);
+          op->new_str = g_strdup (lead);
+          op_apply (self, op, TRUE);
+        }
+
+      if (content_changes)
+        {
+          if ((op = find_op (top, OP_CONTENT)) == NULL)
+            {
+              op = op_new (OP_CONTENT, node);
+              op->old_content = drafting_inline_copy (node->content);
+              g_ptr_array_add (top->ops, op);
+            }
+          drafting_inline_free (op->new_content);
+          op->new_content = drafting_inline_copy (content);
+          op_apply (self, op, TRUE);
+        }
+
+      self->change_count++;
+      history_changed (self);
+      return;
+    }
+
+  drafting_document_begin_action (self, _("Typing"));
+  if (lead_changes)
+    record_lead (self, node, lead);
+  if (content_changes)
+    record_content (self, node, content);
+  if ((flags & DRAFTING_EDIT_COALESCE) != 0 && self->action_depth == 1)
+    {
+      self->current->coalesce_target = node;
+      self->current->coalesce_key = COALESCE_TYPING;
+    }
+  drafting_document_end_action (self);
+}
+
 /**
  * drafting_document_set_content:
  * @content: the new text with its marks
@@ -1778,33 +1905,7 @@ drafting_document_set_content (DraftingDocument     *self,
                                const DraftingInline *content,
                                DraftingEditFlags     flags)
 {
-  g_return_if_fail (DRAFTING_IS_DOCUMENT (self));
-  g_return_if_fail (DRAFTING_IS_NODE (node) && node->document == self);
-  g_return_if_fail (content != NULL);
-
-  if (drafting_inline_equal (node->content, content))
-    return;
-
-  if ((flags & DRAFTING_EDIT_COALESCE) != 0 && can_coalesce (self, node, OP_CONTENT))
-    {
-      Op *last = g_ptr_array_index (top_action (self)->ops, 0);
-
-      drafting_inline_free (last->new_content);
-      last->new_content = drafting_inline_copy (content);
-      op_apply (self, last, TRUE);
-      self->change_count++;
-      history_changed (self);
-      return;
-    }
-
-  drafting_document_begin_action (self, _("Typing"));
-  record_content (self, node, content);
-  if ((flags & DRAFTING_EDIT_COALESCE) != 0 && self->action_depth == 1)
-    {
-      self->current->coalesce_target = node;
-      self->current->coalesce_key = OP_CONTENT;
-    }
-  drafting_document_end_action (self);
+  drafting_document_edit_text (self, node, NULL, content, flags);
 }
 
 /**
@@ -1856,33 +1957,10 @@ drafting_document_set_lead (DraftingDocument  *self,
                             const char        *lead,
                             DraftingEditFlags  flags)
 {
-  g_return_if_fail (DRAFTING_IS_DOCUMENT (self));
-  g_return_if_fail (DRAFTING_IS_NODE (node) && node->document == self);
-  g_return_if_fail (lead != NULL && g_utf8_validate (lead, -1, NULL));
+  g_return_if_fail (DRAFTING_IS_NODE (node));
+  g_return_if_fail (lead != NULL);
 
-  if (g_strcmp0 (node->lead, lead) == 0)
-    return;
-
-  if ((flags & DRAFTING_EDIT_COALESCE) != 0 && can_coalesce (self, node, OP_LEAD))
-    {
-      Op *last = g_ptr_array_index (top_action (self)->ops, 0);
-
-      g_free (last->new_str);
-      last->new_str = g_strdup (lead);
-      op_apply (self, last, TRUE);
-      self->change_count++;
-      history_changed (self);
-      return;
-    }
-
-  drafting_document_begin_action (self, _("Typing"));
-  record_lead (self, node, lead);
-  if ((flags & DRAFTING_EDIT_COALESCE) != 0 && self->action_depth == 1)
-    {
-      self->current->coalesce_target = node;
-      self->current->coalesce_key = OP_LEAD;
-    }
-  drafting_document_end_action (self);
+  drafting_document_edit_text (self, node, lead, node->content, flags);
 }
 
 /**
@@ -2710,12 +2788,26 @@ drafting_document_class_init (DraftingDocumentClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
+
+  /**
+   * DraftingDocument::changed:
+   *
+   * The document changed, or its history did: a change was made, undone
+   * or redone, or the document was saved. What is kept of it (a draft
+   * against a crash) is to be written again.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 }
 
 static void
 drafting_document_init (DraftingDocument *self)
 {
-  self->root = drafting_node_new (DRAFTING_KIND_DOCUMENT, "root");
+  self->root = drafting_node_new (DRAFTING_KIND_DOCUMENT, DRAFTING_ROOT_ID);
   self->flat = g_ptr_array_new ();
   self->ids = g_hash_table_new (g_str_hash, g_str_equal);
   self->known_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -2781,7 +2873,7 @@ add_template_node (DraftingNode *root,
 DraftingDocument *
 drafting_document_new_from_template (DraftingDocumentType type)
 {
-  g_autoptr(DraftingNode) root = drafting_node_new (DRAFTING_KIND_DOCUMENT, "root");
+  g_autoptr(DraftingNode) root = drafting_node_new (DRAFTING_KIND_DOCUMENT, DRAFTING_ROOT_ID);
   DraftingDocument *self = drafting_document_new (type);
 
   switch (type)

@@ -155,6 +155,11 @@ gboolean              drafting_document_indent           (DraftingDocument     *
 gboolean              drafting_document_outdent          (DraftingDocument     *self,
                                                           DraftingNode         *node,
                                                           GError              **error);
+void                  drafting_document_edit_text        (DraftingDocument     *self,
+                                                          DraftingNode         *node,
+                                                          const char           *lead,
+                                                          const DraftingInline *content,
+                                                          DraftingEditFlags     flags);
 void                  drafting_document_set_content      (DraftingDocument     *self,
                                                           DraftingNode         *node,
                                                           const DraftingInline *content,

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "drafting-inline.h"
+#include "drafting-text-utils.h"
 
 /*
  * The text is plain UTF-8, with "\n" for a line break. Marks are kept in a
@@ -59,6 +60,7 @@ drafting_inline_new (const char *text)
 
   self = g_slice_new0 (DraftingInline);
   self->text = g_string_new (text ? text : "");
+  drafting_text_sanitize (self->text->str, self->text->len, FALSE);
   self->marks = new_marks ();
 
   return self;
@@ -436,6 +438,7 @@ drafting_inline_insert (DraftingInline *self,
     return;
 
   g_string_insert_len (self->text, offset, text, len);
+  drafting_text_sanitize (self->text->str + offset, len, FALSE);
 
   for (guint i = 0; i < self->marks->len; i++)
     {
@@ -611,4 +614,58 @@ drafting_inline_strip (DraftingInline *self)
   while (start < self->text->len && g_ascii_isspace (self->text->str[start]))
     start++;
   drafting_inline_delete (self, 0, start);
+}
+
+/**
+ * drafting_inline_foreach_run:
+ * @func: (scope call): called for each run, in order
+ *
+ * Walks the text as runs of the same styles, with the footnote calls
+ * between them where they fall: what a writer of any format needs.
+ */
+void
+drafting_inline_foreach_run (const DraftingInline *self,
+                             DraftingRunFunc       func,
+                             gpointer              user_data)
+{
+  guint len;
+  guint pos = 0;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (func != NULL);
+
+  len = self->text->len;
+
+  for (;;)
+    {
+      guint next = len;
+      gboolean strong = FALSE;
+      gboolean emphasis = FALSE;
+
+      for (guint i = 0; i < self->marks->len; i++)
+        {
+          const DraftingMark *m = &g_array_index (self->marks, DraftingMark, i);
+
+          if (m->kind == DRAFTING_MARK_FOOTNOTE_REF && m->start == pos)
+            func (pos, pos, FALSE, FALSE, m->ref, user_data);
+
+          if (m->start > pos && m->start < next)
+            next = m->start;
+          if (m->end > pos && m->end < next)
+            next = m->end;
+          if (m->start <= pos && m->end > pos)
+            {
+              if (m->kind == DRAFTING_MARK_EMPHASIS)
+                emphasis = TRUE;
+              else if (m->kind == DRAFTING_MARK_STRONG)
+                strong = TRUE;
+            }
+        }
+
+      if (pos >= len)
+        break;
+
+      func (pos, next, emphasis, strong, NULL, user_data);
+      pos = next;
+    }
 }

@@ -35,6 +35,24 @@ typedef struct
 
 typedef struct _DraftingInline DraftingInline;
 
+/**
+ * DraftingRunFunc:
+ * @start: byte offset where the run starts
+ * @end: byte offset where it ends; equal to @start for a footnote call
+ * @emphasis: whether the run is emphasised
+ * @strong: whether the run is strong
+ * @ref: (nullable): for a footnote call, the footnote's identifier
+ * @user_data: what was given to drafting_inline_foreach_run()
+ *
+ * One stretch of text of the same styles, or a footnote call.
+ */
+typedef void (*DraftingRunFunc) (guint       start,
+                                 guint       end,
+                                 gboolean    emphasis,
+                                 gboolean    strong,
+                                 const char *ref,
+                                 gpointer    user_data);
+
 GType               drafting_inline_get_type        (void) G_GNUC_CONST;
 DraftingInline     *drafting_inline_new             (const char            *text);
 DraftingInline     *drafting_inline_copy            (const DraftingInline  *self);
@@ -76,6 +94,9 @@ void                drafting_inline_append          (DraftingInline        *self
 DraftingInline     *drafting_inline_split           (DraftingInline        *self,
                                                      guint                  offset);
 void                drafting_inline_strip           (DraftingInline        *self);
+void                drafting_inline_foreach_run     (const DraftingInline  *self,
+                                                     DraftingRunFunc        func,
+                                                     gpointer               user_data);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DraftingInline, drafting_inline_free)
 

@@ -7,8 +7,13 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 
 #include "drafting-error.h"
 #include "drafting-io.h"
@@ -100,6 +105,72 @@ drafting_load_file (GFile         *file,
 }
 
 /**
+ * drafting_file_replace:
+ * @data: the new contents
+ * @len: their length
+ *
+ * Replaces the contents of @file atomically: they are written to a new
+ * file in the same folder, flushed to disk and renamed over the old one.
+ * If anything fails (a folder that cannot be written, a full disk) the
+ * new file is removed and the old one is as it was; a process killed
+ * half-way leaves the old one too. The file keeps its permissions, and a
+ * link is followed to the file it names.
+ *
+ * (GLib's g_file_replace_contents() is not used for local files: when it
+ * cannot create its temporary file it writes over the old file in place,
+ * and after a failed write it renames the partial file over the old one.)
+ *
+ * Returns: %TRUE if replaced
+ */
+gboolean
+drafting_file_replace (GFile         *file,
+                       const char    *data,
+                       gsize          len,
+                       GCancellable  *cancellable,
+                       GError       **error)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *target = NULL;
+  GStatBuf st;
+  int mode = 0666;
+
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (data != NULL || len == 0, FALSE);
+
+  if ((path = g_file_get_path (file)) == NULL)
+    return g_file_replace_contents (file, data, len, NULL, FALSE, G_FILE_CREATE_NONE,
+                                    NULL, cancellable, error);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
+  /* Through a link to the file it names, and with its permissions. */
+  {
+    char resolved[PATH_MAX];
+
+    if (realpath (path, resolved) != NULL)
+      target = g_strdup (resolved);
+    else
+      target = g_strdup (path);
+  }
+
+  if (g_stat (target, &st) == 0)
+    {
+      if (S_ISDIR (st.st_mode))
+        {
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
+                               _("There is a folder of that name"));
+          return FALSE;
+        }
+      mode = st.st_mode & 07777;
+    }
+
+  return g_file_set_contents_full (target, data, len,
+                                   G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                   mode, error);
+}
+
+/**
  * drafting_save_file:
  *
  * Saves @document in the format its name says: the native format, or
@@ -123,8 +194,7 @@ drafting_save_file (DraftingDocument  *document,
       {
         g_autofree char *text = drafting_render_document_text (document);
 
-        return g_file_replace_contents (file, text, strlen (text), NULL, FALSE,
-                                        G_FILE_CREATE_NONE, NULL, cancellable, error);
+        return drafting_file_replace (file, text, strlen (text), cancellable, error);
       }
 
     case DRAFTING_FORMAT_NATIVE:

@@ -23,6 +23,11 @@ DraftingDocument *drafting_load_file       (GFile             *file,
                                             GPtrArray        **warnings,
                                             GCancellable      *cancellable,
                                             GError           **error);
+gboolean          drafting_file_replace    (GFile             *file,
+                                            const char        *data,
+                                            gsize              len,
+                                            GCancellable      *cancellable,
+                                            GError           **error);
 gboolean          drafting_save_file       (DraftingDocument  *document,
                                             GFile             *file,
                                             GCancellable      *cancellable,

@@ -14,6 +14,7 @@
 
 #include "drafting-document-private.h"
 #include "drafting-error.h"
+#include "drafting-io.h"
 #include "drafting-native.h"
 #include "drafting-node-private.h"
 #include "drafting-xml.h"
@@ -112,7 +113,7 @@ read_element (Reader   *reader,
   kind = drafting_kind_from_string ((const char *) element->name);
   g_assert (kind != DRAFTING_KIND_INVALID && kind != DRAFTING_KIND_DOCUMENT);
 
-  if (depth > DRAFTING_MAX_DEPTH)
+  if (depth >= DRAFTING_MAX_DEPTH)
     {
       drafting_xml_set_error (error, element, DRAFTING_ERROR_TOO_DEEP,
                               _("elements are nested more than %d levels deep"),
@@ -323,7 +324,7 @@ drafting_native_load_bytes (GBytes  *bytes,
   ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   reader.document = document;
   reader.ids = ids;
-  root = drafting_node_new (DRAFTING_KIND_DOCUMENT, "root");
+  root = drafting_node_new (DRAFTING_KIND_DOCUMENT, DRAFTING_ROOT_ID);
 
   for (xmlNode *child = top->children; child != NULL; child = child->next)
     {
@@ -407,89 +408,61 @@ drafting_native_sniff (const char *data,
 /* ------------------------------------------------------------------ */
 /* Writing                                                             */
 
-/* Writes the text from @start to @end, opening <strong> outside <em>
- * wherever marks cover it, so that equal text gives equal XML. */
-static void
-write_inline_range (xmlTextWriter        *writer,
-                    const DraftingInline *content,
-                    guint                 start,
-                    guint                 end)
+typedef struct
 {
-  const char *text = drafting_inline_get_text (content);
-  guint n_marks = drafting_inline_get_n_marks (content);
-  guint pos = start;
+  xmlTextWriter *writer;
+  const char    *text;
+} InlineWriter;
 
-  g_assert (start <= end);
+/* Writes one run: <strong> outside <em>, line breaks as <br/>, so that
+ * equal text gives equal XML. */
+static void
+write_run (guint       start,
+           guint       end,
+           gboolean    emphasis,
+           gboolean    strong,
+           const char *ref,
+           gpointer    user_data)
+{
+  InlineWriter *iw = user_data;
+  guint piece = start;
 
-  for (;;)
+  if (ref != NULL)
     {
-      guint next = end;
-      gboolean strong = drafting_inline_has_style (content, DRAFTING_MARK_STRONG, pos, pos + 1);
-      gboolean em = drafting_inline_has_style (content, DRAFTING_MARK_EMPHASIS, pos, pos + 1);
-
-      /* The run goes on to the next place a mark starts or ends. */
-      for (guint i = 0; i < n_marks; i++)
-        {
-          const DraftingMark *m = drafting_inline_get_mark (content, i);
-
-          if (m->start > pos && m->start < next)
-            next = m->start;
-          if (m->end > pos && m->end < next)
-            next = m->end;
-        }
-
-      /* Footnote references at this place come first. */
-      for (guint i = 0; i < n_marks; i++)
-        {
-          const DraftingMark *m = drafting_inline_get_mark (content, i);
-
-          if (m->kind == DRAFTING_MARK_FOOTNOTE_REF && m->start == pos)
-            {
-              xmlTextWriterStartElement (writer, (const xmlChar *) "fnref");
-              xmlTextWriterWriteAttribute (writer, (const xmlChar *) "ref", (const xmlChar *) m->ref);
-              xmlTextWriterEndElement (writer);
-            }
-        }
-
-      if (pos >= end)
-        break;
-
-      if (strong)
-        xmlTextWriterStartElement (writer, (const xmlChar *) "strong");
-      if (em)
-        xmlTextWriterStartElement (writer, (const xmlChar *) "em");
-
-      /* Line breaks are <br/>, the rest text. */
-      {
-        guint piece = pos;
-
-        for (guint i = pos; i <= next; i++)
-          {
-            if (i == next || text[i] == '\n')
-              {
-                if (i > piece)
-                  {
-                    g_autofree char *chunk = g_strndup (text + piece, i - piece);
-
-                    xmlTextWriterWriteString (writer, (const xmlChar *) chunk);
-                  }
-                if (i < next)
-                  {
-                    xmlTextWriterStartElement (writer, (const xmlChar *) "br");
-                    xmlTextWriterEndElement (writer);
-                  }
-                piece = i + 1;
-              }
-          }
-      }
-
-      if (em)
-        xmlTextWriterEndElement (writer);
-      if (strong)
-        xmlTextWriterEndElement (writer);
-
-      pos = next;
+      xmlTextWriterStartElement (iw->writer, (const xmlChar *) "fnref");
+      xmlTextWriterWriteAttribute (iw->writer, (const xmlChar *) "ref", (const xmlChar *) ref);
+      xmlTextWriterEndElement (iw->writer);
+      return;
     }
+
+  if (strong)
+    xmlTextWriterStartElement (iw->writer, (const xmlChar *) "strong");
+  if (emphasis)
+    xmlTextWriterStartElement (iw->writer, (const xmlChar *) "em");
+
+  for (guint i = start; i <= end; i++)
+    {
+      if (i < end && iw->text[i] != '\n')
+        continue;
+
+      if (i > piece)
+        {
+          g_autofree char *chunk = g_strndup (iw->text + piece, i - piece);
+
+          xmlTextWriterWriteString (iw->writer, (const xmlChar *) chunk);
+        }
+      if (i < end)
+        {
+          xmlTextWriterStartElement (iw->writer, (const xmlChar *) "br");
+          xmlTextWriterEndElement (iw->writer);
+        }
+      piece = i + 1;
+    }
+
+  if (emphasis)
+    xmlTextWriterEndElement (iw->writer);
+  if (strong)
+    xmlTextWriterEndElement (iw->writer);
 }
 
 /* The writer's own indenting cannot tell structure from mixed content, so
@@ -541,7 +514,11 @@ write_node (xmlTextWriter *writer,
     {
       newline (writer, depth + 1);
       xmlTextWriterStartElement (writer, (const xmlChar *) "text");
-      write_inline_range (writer, content, 0, drafting_inline_get_length (content));
+      {
+        InlineWriter iw = { writer, drafting_inline_get_text (content) };
+
+        drafting_inline_foreach_run (content, write_run, &iw);
+      }
       xmlTextWriterEndElement (writer);
       inner = TRUE;
     }
@@ -573,6 +550,7 @@ drafting_native_save_bytes (DraftingDocument *document)
   g_return_val_if_fail (DRAFTING_IS_DOCUMENT (document), NULL);
 
   buffer = xmlBufferCreate ();
+  xmlBufferSetAllocationScheme (buffer, XML_BUFFER_ALLOC_DOUBLEIT);
   writer = xmlNewTextWriterMemory (buffer, 0);
 
   xmlTextWriterStartDocument (writer, "1.0", "UTF-8", NULL);
@@ -629,10 +607,9 @@ drafting_native_save_bytes (DraftingDocument *document)
 /**
  * drafting_native_save_file:
  *
- * Saves @document to @file, atomically: the document is written to a new
- * file beside it, flushed to disk and then renamed over the old one, so
- * that if anything fails (a full disk, a folder that cannot be written,
- * the program killed half-way) the old file is left as it was.
+ * Saves @document to @file, atomically (see drafting_file_replace()): if
+ * anything fails (a full disk, a folder that cannot be written, the
+ * program killed half-way) the old file is left as it was.
  *
  * Returns: %TRUE if saved
  */
@@ -649,9 +626,6 @@ drafting_native_save_file (DraftingDocument  *document,
 
   bytes = drafting_native_save_bytes (document);
 
-  return g_file_replace_contents (file,
-                                  g_bytes_get_data (bytes, NULL),
-                                  g_bytes_get_size (bytes),
-                                  NULL, FALSE, G_FILE_CREATE_NONE, NULL,
-                                  cancellable, error);
+  return drafting_file_replace (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                cancellable, error);
 }

@@ -12,6 +12,7 @@
 #include "drafting-document-private.h"
 #include "drafting-node-private.h"
 #include "drafting-numbering.h"
+#include "drafting-text-utils.h"
 
 /*
  * A node is one element: a heading line, a clause, a principle, an item.
@@ -651,6 +652,7 @@ drafting_node_set_lead (DraftingNode *self,
 
   g_free (self->lead);
   self->lead = g_strdup (lead ? lead : "");
+  drafting_text_sanitize (self->lead, -1, TRUE);
 }
 
 void

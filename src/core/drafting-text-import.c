@@ -94,6 +94,7 @@ typedef struct
   DraftingNode         *container;     /* operative paragraph or statement */
   DraftingNode         *last;          /* the last element made */
   GHashTable           *lines;         /* DraftingNode → its line */
+  GHashTable           *counts;        /* DraftingNode → guint[kinds] */
   gboolean              have_occasion;
 
   GString              *title;
@@ -106,6 +107,10 @@ typedef struct
   DraftingNumberStyle   styles[DRAFTING_N_NUMBERING_SLOTS];
   gboolean              style_seen[DRAFTING_N_NUMBERING_SLOTS];
 } Importer;
+
+static guint count_children_of_kind (Importer     *self,
+                                     DraftingNode *parent,
+                                     DraftingKind  kind);
 
 /* ------------------------------------------------------------------ */
 /* Warnings                                                            */
@@ -218,7 +223,7 @@ parse_principle (const char  *text,
 
   if (g_once_init_enter (&regex))
     g_once_init_leave (&regex,
-                       g_regex_new ("^(?:PRINCIPLE|Principle)\\s+([IVXLCivxlc]+|[0-9]{1,3})"
+                       g_regex_new ("^(?:PRINCIPLE|Principle)\\s+([IVXLCDMivxlcdm]+|[0-9]{1,4})"
                                     "\\s*(?:[-–—:.]\\s*(.*))?$",
                                     G_REGEX_OPTIMIZE, 0, NULL));
 
@@ -243,7 +248,7 @@ parse_annex (const char  *text,
 
   if (g_once_init_enter (&regex))
     g_once_init_leave (&regex,
-                       g_regex_new ("^(?:ANNEX|Annex)(?:\\s+([IVXLC]+|[0-9]{1,3}|[A-Z]))?"
+                       g_regex_new ("^(?:ANNEX|Annex)(?:\\s+([IVXLCDM]+|[0-9]{1,4}|[A-Z]))?"
                                     "\\s*(?:[-–—:.]\\s*(.*))?$",
                                     G_REGEX_OPTIMIZE, 0, NULL));
 
@@ -336,15 +341,16 @@ parse_marks (const char  *line,
       ;
     len = q - start;
 
-    if (len > 0 && len <= 5 && q[1] == ' ' &&
-        ((paren && *q == ')') || (!paren && (*q == '.' || *q == ')'))))
+    if (len > 0 && len <= 5 &&
+        ((paren && *q == ')') || (!paren && (*q == '.' || *q == ')'))) &&
+        q[1] == ' ')
       {
         gboolean digits = TRUE;
 
         for (gsize i = 0; i < len; i++)
           digits &= g_ascii_isdigit (start[i]) != 0;
 
-        if ((digits && len <= 3) || len == 1 || is_roman (start, len))
+        if ((digits && len <= 4) || len == 1 || is_roman (start, len))
           {
             *number = g_strndup (start, len);
             *form = paren ? FORM_PAREN : (*q == '.' ? FORM_PERIOD : FORM_RPAREN);
@@ -614,6 +620,16 @@ add_node (Importer     *self,
     drafting_node_take_content (node, make_inline (self, text));
 
   drafting_node_append_child (parent, node);
+  {
+    guint *counts = g_hash_table_lookup (self->counts, parent);
+
+    if (counts == NULL)
+      {
+        counts = g_new0 (guint, DRAFTING_N_KINDS);
+        g_hash_table_insert (self->counts, parent, counts);
+      }
+    counts[kind]++;
+  }
   if (drafting_kind_has_text (kind))
     g_ptr_array_add (self->placed, node);
   self->last = node;
@@ -696,15 +712,9 @@ observe_number (Importer     *self,
           drafting_number_style_get_display_name (style),
           drafting_number_style_get_display_name (self->styles[slot]));
 
-  for (guint i = 0; i < node->parent->children->len; i++)
-    {
-      DraftingNode *sibling = g_ptr_array_index (node->parent->children, i);
-
-      if (sibling->kind == node->kind)
-        ordinal++;
-      if (sibling == node)
-        break;
-    }
+  /* Elements are numbered as they are appended: this one is the last of
+   * its kind so far. */
+  ordinal = count_children_of_kind (self, node->parent, node->kind);
 
   if (unit != NULL && unit->number != NULL && number_value (unit->number, roman) != ordinal)
     {
@@ -735,17 +745,16 @@ number_is_roman (const char *number,
   return TRUE;
 }
 
+/* How many children of @kind @parent has: counted as they are appended, as
+ * counting them again for each would take the square of their number. */
 static guint
-count_children_of_kind (DraftingNode *parent,
+count_children_of_kind (Importer     *self,
+                        DraftingNode *parent,
                         DraftingKind  kind)
 {
-  guint n = 0;
+  guint *counts = g_hash_table_lookup (self->counts, parent);
 
-  for (guint i = 0; i < parent->children->len; i++)
-    if (((DraftingNode *) g_ptr_array_index (parent->children, i))->kind == kind)
-      n++;
-
-  return n;
+  return counts ? counts[kind] : 0;
 }
 
 static const char * const operative_verbs[] = {
@@ -884,7 +893,7 @@ place_annex_unit (Importer   *self,
   if (unit->bullet || unit->number != NULL)
     {
       DraftingNode *parent = list_parent (self, base, unit->indent);
-      guint expected = count_children_of_kind (parent, DRAFTING_KIND_ITEM) + 1;
+      guint expected = count_children_of_kind (self, parent, DRAFTING_KIND_ITEM) + 1;
       gboolean roman = unit->number != NULL && number_is_roman (unit->number, expected);
       DraftingNode *item;
 
@@ -923,13 +932,13 @@ place_sub_paragraph (Importer   *self,
     if (((DraftingNode *) g_ptr_array_index (parent->children, i - 1))->kind == DRAFTING_KIND_SUB_PARAGRAPH)
       last = g_ptr_array_index (parent->children, i - 1);
 
-  expected = count_children_of_kind (parent, DRAFTING_KIND_SUB_PARAGRAPH) + 1;
+  expected = count_children_of_kind (self, parent, DRAFTING_KIND_SUB_PARAGRAPH) + 1;
   roman = unit->number != NULL && number_is_roman (unit->number, expected);
 
   if (roman && last != NULL && self->style_seen[DRAFTING_NUMBERING_SUB_PARAGRAPH] &&
       is_alpha_style (self->styles[DRAFTING_NUMBERING_SUB_PARAGRAPH]))
     {
-      expected = count_children_of_kind (last, DRAFTING_KIND_SUB_PARAGRAPH) + 1;
+      expected = count_children_of_kind (self, last, DRAFTING_KIND_SUB_PARAGRAPH) + 1;
       node = add_node (self, last, DRAFTING_KIND_SUB_PARAGRAPH, NULL, text);
       observe_number (self, node, unit, number_is_roman (unit->number, expected));
       return;
@@ -1294,6 +1303,29 @@ place_communique_unit (Importer   *self,
 /* ------------------------------------------------------------------ */
 /* Footnotes                                                           */
 
+/* Whether @node's text calls the footnote @mark ("¹"): the mark not
+ * followed by another digit. */
+static DraftingNode *
+find_call (DraftingNode *node,
+           const char   *mark,
+           guint        *offset)
+{
+  const char *content = drafting_inline_get_text (node->content);
+  const char *found;
+
+  if (!drafting_kind_allows_child (node->kind, DRAFTING_KIND_FOOTNOTE))
+    return NULL;
+
+  for (found = strstr (content, mark); found != NULL; found = strstr (found + 1, mark))
+    if (!is_superscript_digit (g_utf8_get_char (found + strlen (mark))))
+      {
+        *offset = found - content;
+        return node;
+      }
+
+  return NULL;
+}
+
 /* Attaches each footnote to the element whose text calls it, nearest
  * before the footnote's place in the text (or after, failing that). */
 static void
@@ -1314,28 +1346,29 @@ attach_footnotes (Importer *self)
       while (*p == ' ')
         p++;
 
-      for (guint j = 0; j < self->placed->len; j++)
-        {
-          DraftingNode *node = g_ptr_array_index (self->placed, j);
-          const char *content = drafting_inline_get_text (node->content);
-          const char *found = strstr (content, mark);
-          guint line = GPOINTER_TO_UINT (g_hash_table_lookup (self->lines, node));
+      /* The elements are in the order of their lines: the nearest caller
+       * before the footnote is found going back from its place, else the
+       * first after it. */
+      {
+        guint lo = 0;
+        guint hi = self->placed->len;
 
-          /* The call is the mark not followed by another digit. */
-          while (found != NULL && is_superscript_digit (g_utf8_get_char (found + strlen (mark))))
-            found = strstr (found + 1, mark);
-          if (found == NULL || !drafting_kind_allows_child (node->kind, DRAFTING_KIND_FOOTNOTE))
-            continue;
+        while (lo < hi)
+          {
+            guint mid = (lo + hi) / 2;
+            DraftingNode *node = g_ptr_array_index (self->placed, mid);
 
-          /* The nearest caller before the footnote, else the first after. */
-          if (caller == NULL || line < unit->line)
-            {
-              caller = node;
-              caller_offset = found - content;
-            }
-          if (line > unit->line)
-            break;
-        }
+            if (GPOINTER_TO_UINT (g_hash_table_lookup (self->lines, node)) < unit->line)
+              lo = mid + 1;
+            else
+              hi = mid;
+          }
+
+        for (guint j = lo; j > 0 && caller == NULL; j--)
+          caller = find_call (g_ptr_array_index (self->placed, j - 1), mark, &caller_offset);
+        for (guint j = lo; j < self->placed->len && caller == NULL; j++)
+          caller = find_call (g_ptr_array_index (self->placed, j), mark, &caller_offset);
+      }
 
       if (caller == NULL)
         {
@@ -1437,6 +1470,7 @@ importer_clear (Importer *self)
   g_clear_pointer (&self->placed, g_ptr_array_unref);
   g_clear_pointer (&self->levels, g_array_unref);
   g_clear_pointer (&self->lines, g_hash_table_unref);
+  g_clear_pointer (&self->counts, g_hash_table_unref);
   g_clear_object (&self->root);
   if (self->title != NULL)
     g_string_free (self->title, TRUE);
@@ -1530,8 +1564,9 @@ drafting_text_import (const char  *data,
   self.placed = g_ptr_array_new ();
   self.levels = g_array_new (FALSE, FALSE, sizeof (Level));
   self.lines = g_hash_table_new (NULL, NULL);
+  self.counts = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   self.title = g_string_new (NULL);
-  self.root = drafting_node_new (DRAFTING_KIND_DOCUMENT, "root");
+  self.root = drafting_node_new (DRAFTING_KIND_DOCUMENT, DRAFTING_ROOT_ID);
   self.status = DRAFTING_STATUS_ADOPTED;
 
   lines = split_lines (data, len);

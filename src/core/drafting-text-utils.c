@@ -251,3 +251,43 @@ drafting_text_title_case (const char *capitals)
 
   return g_string_free (str, FALSE);
 }
+
+/**
+ * drafting_text_sanitize:
+ * @text: UTF-8 text, changed in place
+ * @len: its length in bytes, or -1
+ * @single_line: whether line breaks go too (for a leading phrase or a
+ *   title)
+ *
+ * Replaces what XML cannot hold, so that what is typed or pasted can
+ * always be saved: control characters become spaces, and the
+ * non-characters U+FFFE and U+FFFF the replacement character. Each
+ * replacement has the length of what it replaces, so offsets into the
+ * text stay right. A carriage return becomes a space, as XML would read
+ * it back as a line break.
+ */
+void
+drafting_text_sanitize (char     *text,
+                        gssize    len,
+                        gboolean  single_line)
+{
+  guchar *p = (guchar *) text;
+  guchar *end;
+
+  g_return_if_fail (text != NULL);
+
+  if (len < 0)
+    len = strlen (text);
+  end = p + len;
+
+  for (; p < end; p++)
+    {
+      if (*p < 0x20 && *p != '\t' && (*p != '\n' || single_line))
+        *p = ' ';
+      else if (*p == 0xEF && p + 2 < end && p[1] == 0xBF && (p[2] == 0xBE || p[2] == 0xBF))
+        {
+          p[2] = 0xBD;
+          p += 2;
+        }
+    }
+}

@@ -359,14 +359,31 @@ on_validity_error (void        *data,
 {
   ValidateState *state = data;
   g_autofree char *message = NULL;
+  xmlNode *node;
 
   if (*state->error != NULL || error->level < XML_ERR_ERROR)
     return;
 
   message = g_strstrip (g_strdup (error->message ? error->message : ""));
-  drafting_xml_set_error (state->error,
-                          error->node != NULL ? (xmlNode *) error->node : NULL,
-                          DRAFTING_ERROR_INVALID, "%s", message);
+  node = error->node;
+
+  /* libxml2 says an element's attributes are wrong at its first child:
+   * the place to show is the element itself. */
+  if (node != NULL && g_str_has_prefix (message, "Element ") &&
+      strstr (message, "failed to validate attributes") != NULL)
+    {
+      const char *name = message + strlen ("Element ");
+      gsize name_len = strcspn (name, " ");
+
+      while (node != NULL && node->type == XML_ELEMENT_NODE &&
+             !(strlen ((const char *) node->name) == name_len &&
+               strncmp ((const char *) node->name, name, name_len) == 0))
+        node = node->parent;
+      if (node == NULL || node->type != XML_ELEMENT_NODE)
+        node = error->node;
+    }
+
+  drafting_xml_set_error (state->error, node, DRAFTING_ERROR_INVALID, "%s", message);
 }
 
 static void

@@ -1,0 +1,1700 @@
+/* bench-scale.c: how the core's work grows from 1,000 to 10,000 clauses
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <glib/gstdio.h>
+
+#include "drafting-test-utils.h"
+
+/*
+ * Speed is measured, not assumed. This benchmark builds realistic
+ * resolutions of 1,000 and 10,000 clauses (heading, preamble, operative
+ * part with sub-paragraphs, an annex of principles with sections and nested
+ * items, emphasis and footnotes), and times what a person waits for: text
+ * import, rendering, saving, loading, the outline, inserting a paragraph at
+ * the top of the operative part with every number after it derived again,
+ * and undoing it. It also times how quickly hostile files (the "billion
+ * laughs") are refused.
+ *
+ * Each phase runs in a fresh child process (this program run again with
+ * --child PHASE SIZE DIR), so that the peak memory it reports belongs to
+ * that phase and that size alone; the "prepare" phase writes the files the
+ * others read, into DIR. The table gives the growth from the small document
+ * to the large: ×10 is linear.
+ */
+
+#define GROWTH_LIMIT 15.0  /* above this, for ten times the clauses: superlinear */
+#define ROUNDS 3           /* of all the timed phases, whose medians are reported */
+
+static const guint sizes[] = { 1000, 10000 };
+
+/* ------------------------------------------------------------------ */
+/* Measuring                                                           */
+
+static int
+compare_gint64 (gconstpointer a,
+                gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a;
+  gint64 y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static gint64
+median (GArray *samples)
+{
+  guint n = samples->len;
+
+  g_assert (n > 0);
+  g_array_sort (samples, compare_gint64);
+  if (n % 2 == 1)
+    return g_array_index (samples, gint64, n / 2);
+
+  return (g_array_index (samples, gint64, n / 2 - 1) + g_array_index (samples, gint64, n / 2)) / 2;
+}
+
+/* The natural logarithm, for the exponent of growth: the build links no
+ * mathematics library. */
+static double
+natural_log (double x)
+{
+  double result = 0;
+  double y;
+  double term;
+  double sum = 0;
+
+  g_assert (x > 0);
+
+  while (x >= 2)
+    {
+      x /= 2;
+      result += G_LN2;
+    }
+  while (x < 1)
+    {
+      x *= 2;
+      result -= G_LN2;
+    }
+
+  /* ln x = 2 atanh ((x - 1) / (x + 1)), quick to converge on [1, 2). */
+  y = (x - 1) / (x + 1);
+  term = y;
+  for (guint k = 1; k < 60; k += 2)
+    {
+      sum += term / k;
+      term *= y * y;
+    }
+
+  return result + 2 * sum;
+}
+
+static glong
+peak_kb (void)
+{
+  struct rusage usage;
+
+  if (getrusage (RUSAGE_SELF, &usage) != 0)
+    return -1;
+
+  return usage.ru_maxrss;
+}
+
+/* How often to repeat an operation: @small times on the small document,
+ * @large times on the large one. */
+static guint
+repetitions (guint size,
+             guint small,
+             guint large)
+{
+  return size <= 1000 ? small : large;
+}
+
+static void
+report_int (const char *key,
+            gint64      value)
+{
+  g_print ("%s=%" G_GINT64_FORMAT "\n", key, value);
+}
+
+static void
+report_str (const char *key,
+            const char *value)
+{
+  g_autofree char *flat = g_strdelimit (g_strdup (value), "\n", ' ');
+
+  g_print ("%s=%s\n", key, flat);
+}
+
+static void
+report_median (const char *key,
+               GArray     *samples)
+{
+  g_autofree char *count = g_strconcat (key, "_n", NULL);
+
+  report_int (key, median (samples));
+  report_int (count, samples->len);
+}
+
+static void
+report_counts (DraftingDocument *document)
+{
+  for (guint kind = 1; kind < DRAFTING_N_KINDS; kind++)
+    {
+      g_autofree char *key = g_strconcat ("count_", drafting_kind_to_string (kind), NULL);
+
+      report_int (key, drafting_document_count_kind (document, kind));
+    }
+  report_int ("elements", g_list_model_get_n_items (G_LIST_MODEL (document)));
+}
+
+static G_GNUC_NORETURN void
+fail (const char *what,
+      GError     *error)
+{
+  g_printerr ("bench-scale: %s: %s\n", what, error != NULL ? error->message : "failed");
+  exit (1);
+}
+
+/* ------------------------------------------------------------------ */
+/* A realistic resolution                                              */
+
+typedef struct
+{
+  const char *lead;
+  const char *joiner;
+} Lead;
+
+static const Lead preamble_leads[] = {
+  { "ACKNOWLEDGING", "that" },
+  { "NOTING", "that" },
+  { "NOTING WITH SATISFACTION", "that" },
+  { "BEARING IN MIND", "that" },
+  { "HAVING REGARD", "to the fact that" },
+  { "TAKING INTO ACCOUNT", "that" },
+  { "CONSIDERING", "that" },
+  { "OBSERVING", "that" },
+  { "RECOGNIZING", "that" },
+  { "RECALLING", "that" },
+  { "EMPHASIZING", "that" },
+  { "CONVINCED", "that" },
+  { "MINDFUL", "of the fact that" },
+  { "CONSCIOUS", "that" },
+  { "DESIRING", "to ensure that" },
+  { "AIMING", "to ensure that" },
+  { "ENDEAVOURING", "to ensure that" },
+};
+
+static const char * const subjects[] = {
+  "the digital transformation of the economy",
+  "the exponential growth of cross-border E-Commerce",
+  "the increasing volume of small consignments",
+  "the time sensitivity of low-value shipments",
+  "the collection of duties and taxes on low-value goods",
+  "the exchange of advance electronic data between Posts and Customs",
+  "the role of intermediaries such as express carriers and postal operators",
+  "the protection of society against illicit trade",
+  "the different levels of digitalization among Members",
+  "the use of non-intrusive inspection technologies",
+  "the WCO Revised Kyoto Convention (RKC)",
+  "the WTO Agreement on Trade Facilitation (TFA)",
+  "the WCO SAFE Framework of Standards (SAFE FoS)",
+  "the application of de minimis thresholds",
+  "coordinated border management",
+  "the measurement of cross-border E-Commerce flows",
+  "the Immediate Release Guidelines",
+  "the interests of Micro, Small and Medium Enterprises (MSMEs)",
+  "the security and safety of the international supply chain",
+  "the reconciliation of data from advance reporting to accounting",
+  "the growing number of consumers buying goods from vendors abroad",
+  "the work of the WCO/UPU Contact Committee",
+};
+
+static const char * const predicates[] = {
+  "is one of the key drivers of the global trade environment",
+  "presents several challenges to governments and businesses alike",
+  "requires close cooperation between Customs and other government agencies",
+  "calls for harmonized and simplified procedures",
+  "offers new opportunities for economic growth and competitiveness",
+  "depends on timely and accurate advance electronic data",
+  "has changed the way consumers buy goods across borders",
+  "should be addressed in a harmonized and consistent manner",
+  "remains essential for fair and efficient revenue collection",
+  "must take into account the applicable laws on data protection and privacy",
+  "benefits from risk management based on knowledge of entities and trends",
+  "needs to be supported by capacity building and technical assistance",
+  "has been discussed at length by the Permanent Technical Committee",
+};
+
+static const char * const qualifiers[] = {
+  "in particular for Micro, Small and Medium Enterprises",
+  "in accordance with national legislation",
+  "inter alia through the exchange of information between administrations",
+  "within the boundaries of applicable laws",
+  "with due regard to the Joint WCO-UPU Customs-Post Messaging Standards",
+  "at the national, regional and international levels",
+  "in close coordination with other international organizations",
+  "taking into account the digital divide among Members",
+  "as outlined in the Annex to this Resolution",
+  "mutatis mutandis for postal consignments",
+  "on a bona fide basis and in good faith",
+  "through ad hoc working groups where appropriate",
+  "without prejudice to the obligations of Members under other agreements",
+  "so as to facilitate legitimate trade",
+  "with a view to strengthening security and safety",
+  "in order to ensure fair and efficient revenue collection",
+  "while protecting society from illicit and dangerous goods",
+  "using modern methods of data analytics",
+  "consistently with the principles of the SAFE Framework of Standards",
+  "including the sharing of good practices among Members",
+  "for the benefit of consumers and legitimate traders",
+  "and in line with the de minimis regime applicable in each Member",
+};
+
+static const char * const verbs_with_object[] = {
+  "Invites", "Requests", "Encourages", "Urges", "Calls upon", "Instructs", "Recommends",
+};
+
+static const char * const verbs_with_subject[] = {
+  "Endorses", "Welcomes", "Supports", "Advocates", "Reaffirms", "Acknowledges",
+};
+
+static const char * const objects[] = {
+  "Customs administrations", "Members", "the Secretariat", "the Permanent Technical Committee",
+  "the Policy Commission", "the Capacity Building Directorate", "Members and partners",
+  "Customs and postal operators",
+};
+
+static const char * const actions[] = {
+  "apply these principles in a harmonized manner",
+  "develop an implementation strategy and action plan",
+  "establish a legal and policy framework for the electronic exchange of data",
+  "implement automated risk management processes",
+  "review the thresholds for the simplified clearance of low-value shipments",
+  "share good practices on revenue collection models",
+  "strengthen cooperation with postal operators and express carriers",
+  "report on the progress made to the Policy Commission",
+  "engage with E-Commerce platforms and other stakeholders",
+  "adopt streamlined and simplified border formalities",
+  "identify all relevant stakeholders, including occasional mailers",
+  "explore opportunities for information sharing with the private sector",
+  "ensure the reconciliation of data through the supply chain",
+};
+
+static const char * const principle_titles[] = {
+  "Advance Electronic Data and Risk Management",
+  "Facilitation and Simplification of Procedures",
+  "Safety and Security",
+  "Revenue Collection",
+  "Measurement and Analysis",
+  "Partnerships",
+  "Public Awareness, Outreach and Capacity Building",
+  "Legislative Frameworks",
+  "Data Governance and Protection",
+  "Coordinated Border Management",
+  "Postal Consignments",
+  "Returns and Refunds",
+};
+
+static const char * const section_titles[] = {
+  "Advance electronic data", "Risk management", "Simplified clearance",
+  "Revenue collection models", "Cooperation with other agencies", "Data quality",
+  "Capacity building", "Outreach to consumers", "Returned goods",
+};
+
+static const char * const footnote_texts[] = {
+  "The World Customs Organization (WCO) is the only intergovernmental organization "
+  "exclusively focused on Customs matters.",
+  "See the WCO Immediate Release Guidelines, as revised, and the Framework of Standards "
+  "on Cross-Border E-Commerce.",
+  "As defined in the Glossary of International Customs Terms, which the Secretariat keeps "
+  "up to date.",
+  "Document PC0484E, Annex I, as discussed at the 219th/220th Sessions of the Permanent "
+  "Technical Committee.",
+  "The Working Group on E-Commerce was established by the Policy Commission in "
+  "December 2016.",
+};
+
+static const char * const latin[] = {
+  "de minimis", "inter alia", "mutatis mutandis", "bona fide", "ad hoc",
+};
+
+typedef struct
+{
+  GRand        *rand;
+  GPtrArray    *top;          /* DraftingNode: the top-level elements */
+  guint         n_elements;
+  guint         n_footnotes;
+  guint         target;
+} Builder;
+
+static const char *
+pick (Builder            *b,
+      const char * const *pool,
+      guint               n)
+{
+  return pool[g_rand_int_range (b->rand, 0, n)];
+}
+
+#define PICK(b, pool) pick ((b), (pool), G_N_ELEMENTS (pool))
+
+/* Appends qualifiers until the text is between @min and @max characters
+ * long (or a little over @min when no qualifier fits). */
+static void
+grow_text (Builder *b,
+           GString *text,
+           guint    min,
+           guint    max)
+{
+  guint target = g_rand_int_range (b->rand, min, max + 1);
+
+  while (text->len < target)
+    {
+      const char *q = PICK (b, qualifiers);
+
+      if (text->len >= min && text->len + 2 + strlen (q) > max)
+        break;
+      g_string_append (text, text->str[text->len - 1] == ',' ? " " : ", ");
+      g_string_append (text, q);
+    }
+}
+
+/* The text as an element's content, the Latin words in italics. */
+static DraftingInline *
+make_content (GString *text)
+{
+  DraftingInline *content = drafting_inline_new (text->str);
+
+  for (guint i = 0; i < G_N_ELEMENTS (latin); i++)
+    for (const char *p = strstr (text->str, latin[i]); p != NULL; p = strstr (p + 1, latin[i]))
+      drafting_inline_add_mark (content, DRAFTING_MARK_EMPHASIS,
+                                p - text->str, p - text->str + strlen (latin[i]), NULL);
+
+  return content;
+}
+
+static DraftingNode *
+new_node (Builder      *b,
+          DraftingKind  kind,
+          const char   *lead,
+          GString      *text)
+{
+  DraftingNode *node = drafting_node_new_with_text (kind, lead, NULL);
+
+  if (text != NULL)
+    drafting_node_take_content (node, make_content (text));
+  b->n_elements++;
+
+  return node;
+}
+
+static void
+append (DraftingNode *parent,
+        DraftingNode *child)
+{
+  drafting_node_append_child (parent, child);
+  g_object_unref (child);
+}
+
+static void
+append_top (Builder      *b,
+            DraftingNode *node)
+{
+  g_ptr_array_add (b->top, node);
+}
+
+/* Now and then, a footnote called after the first words of @node. */
+static void
+maybe_add_footnote (Builder      *b,
+                    DraftingNode *node,
+                    guint         call_offset)
+{
+  g_autoptr(DraftingInline) content = NULL;
+  g_autoptr(GString) text = NULL;
+  g_autofree char *id = NULL;
+  DraftingNode *footnote;
+
+  if (g_rand_int_range (b->rand, 0, 30) != 0 || b->n_elements + 1 >= b->target)
+    return;
+
+  id = g_strdup_printf ("fn%u", ++b->n_footnotes);
+  content = drafting_inline_copy (drafting_node_get_content (node));
+  drafting_inline_add_mark (content, DRAFTING_MARK_FOOTNOTE_REF, call_offset, call_offset, id);
+  drafting_node_take_content (node, g_steal_pointer (&content));
+
+  text = g_string_new (PICK (b, footnote_texts));
+  if (g_rand_boolean (b->rand))
+    g_string_append_printf (text, " %s", PICK (b, footnote_texts));
+
+  footnote = drafting_node_new (DRAFTING_KIND_FOOTNOTE, id);
+  drafting_node_take_content (footnote, drafting_inline_new (text->str));
+  b->n_elements++;
+  append (node, footnote);
+}
+
+static void
+set_ending (DraftingNode *node,
+            const char   *ending)
+{
+  g_autoptr(DraftingInline) content = drafting_inline_copy (drafting_node_get_content (node));
+  const char *text = drafting_inline_get_text (content);
+  gsize len = strlen (text);
+
+  while (len > 0 && strchr (",;:. ", text[len - 1]) != NULL)
+    len--;
+  drafting_inline_delete (content, len, drafting_inline_get_length (content));
+  drafting_inline_insert (content, len, ending, -1);
+  drafting_node_take_content (node, g_steal_pointer (&content));
+}
+
+static void
+capitalize (GString *text)
+{
+  if (text->len > 0)
+    text->str[0] = g_ascii_toupper (text->str[0]);
+}
+
+static void
+add_preamble (Builder *b,
+              guint    until)
+{
+  DraftingNode *last = NULL;
+  DraftingNode *before_last = NULL;
+
+  while (b->n_elements < until)
+    {
+      const Lead *lead = &preamble_leads[g_rand_int_range (b->rand, 0,
+                                                           G_N_ELEMENTS (preamble_leads))];
+      g_autoptr(GString) text = g_string_new (lead->joiner);
+      DraftingNode *clause;
+      guint call;
+
+      g_string_append_printf (text, " %s %s", PICK (b, subjects), PICK (b, predicates));
+      call = text->len;
+      grow_text (b, text, 200, 480);
+      g_string_append_c (text, ',');
+
+      clause = new_node (b, DRAFTING_KIND_PREAMBLE_CLAUSE, lead->lead, text);
+      maybe_add_footnote (b, clause, call);
+      before_last = last;
+      last = clause;
+      append_top (b, clause);
+    }
+
+  if (before_last != NULL)
+    set_ending (before_last, ", and");
+}
+
+static DraftingNode *
+new_operative_paragraph (Builder *b,
+                         gboolean with_subs)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  DraftingNode *paragraph;
+  guint call;
+
+  if (g_rand_int_range (b->rand, 0, 3) > 0)
+    g_string_append_printf (text, "%s %s to %s", PICK (b, verbs_with_object),
+                            PICK (b, objects), PICK (b, actions));
+  else
+    g_string_append_printf (text, "%s %s", PICK (b, verbs_with_subject), PICK (b, subjects));
+  call = text->len;
+  grow_text (b, text, 200, 480);
+  g_string_append_c (text, with_subs ? ':' : ';');
+
+  paragraph = new_node (b, DRAFTING_KIND_OPERATIVE_PARAGRAPH, NULL, text);
+  maybe_add_footnote (b, paragraph, call);
+
+  return paragraph;
+}
+
+static void
+add_operative_part (Builder *b,
+                    guint    until)
+{
+  guint start = b->n_elements;
+  gboolean second_formula = FALSE;
+  DraftingNode *last = NULL;
+  DraftingNode *before_last = NULL;
+  g_autoptr(GString) formula = g_string_new ("that Members should:");
+
+  append_top (b, new_node (b, DRAFTING_KIND_OPERATIVE_FORMULA, "RESOLVES", formula));
+
+  while (b->n_elements < until)
+    {
+      gboolean with_subs = g_rand_int_range (b->rand, 0, 4) == 0 && b->n_elements + 6 < until;
+      DraftingNode *paragraph;
+
+      /* A later formula, as "REQUESTS the Secretary General to", with a
+       * few paragraphs of its own. */
+      if (!second_formula && b->n_elements > start + (until - start) * 9 / 10)
+        {
+          g_autoptr(GString) text =
+            g_string_new ("the Secretary General to bring this Resolution to the attention of "
+                          "Members and of the international organizations concerned, and to:");
+
+          if (last != NULL)
+            set_ending (last, ".");
+          append_top (b, new_node (b, DRAFTING_KIND_OPERATIVE_FORMULA, "REQUESTS", text));
+          second_formula = TRUE;
+          last = before_last = NULL;
+          continue;
+        }
+
+      paragraph = new_operative_paragraph (b, with_subs);
+      if (with_subs)
+        {
+          guint n_subs = g_rand_int_range (b->rand, 2, 5);
+
+          for (guint i = 0; i < n_subs; i++)
+            {
+              g_autoptr(GString) text = g_string_new (PICK (b, actions));
+
+              grow_text (b, text, 120, 300);
+              g_string_append_c (text, ';');
+              append (paragraph, new_node (b, DRAFTING_KIND_SUB_PARAGRAPH, NULL, text));
+            }
+          before_last = last = NULL;
+        }
+      else
+        {
+          before_last = last;
+          last = paragraph;
+        }
+      append_top (b, paragraph);
+    }
+
+  if (before_last != NULL)
+    set_ending (before_last, "; and");
+  if (last != NULL)
+    set_ending (last, ".");
+}
+
+static DraftingNode *
+new_item (Builder *b,
+          gboolean nested)
+{
+  g_autoptr(GString) text = NULL;
+  DraftingNode *item;
+  guint call;
+
+  if (nested)
+    {
+      text = g_string_new (PICK (b, subjects));
+      call = text->len;
+      grow_text (b, text, 120, 300);
+      g_string_append_c (text, ',');
+    }
+  else
+    {
+      text = g_string_new (PICK (b, actions));
+      call = text->len;
+      grow_text (b, text, 200, 480);
+      g_string_append_c (text, ';');
+    }
+  capitalize (text);
+
+  item = new_node (b, DRAFTING_KIND_ITEM, NULL, text);
+  maybe_add_footnote (b, item, call);
+
+  return item;
+}
+
+/* Items under @parent, some with nested items of their own. */
+static void
+add_items (Builder      *b,
+           DraftingNode *parent)
+{
+  guint n_items = g_rand_int_range (b->rand, 3, 8);
+
+  for (guint i = 0; i < n_items && b->n_elements < b->target; i++)
+    {
+      DraftingNode *item = new_item (b, FALSE);
+
+      if (g_rand_int_range (b->rand, 0, 10) < 3)
+        {
+          guint n_nested = g_rand_int_range (b->rand, 2, 4);
+
+          for (guint j = 0; j < n_nested && b->n_elements < b->target; j++)
+            append (item, new_item (b, TRUE));
+        }
+      if (i + 1 == n_items)
+        set_ending (item, ".");
+      append (parent, item);
+    }
+}
+
+static void
+add_annex (Builder *b)
+{
+  DraftingNode *annex = new_node (b, DRAFTING_KIND_ANNEX, NULL, NULL);
+  guint n_principles = 0;
+
+  while (b->n_elements < b->target)
+    {
+      g_autoptr(GString) title = g_string_new (principle_titles[n_principles++ %
+                                                              G_N_ELEMENTS (principle_titles)]);
+      g_autoptr(GString) intro = g_string_new ("This principle ");
+      DraftingNode *principle = new_node (b, DRAFTING_KIND_PRINCIPLE, NULL, title);
+
+      g_string_append_printf (intro, "concerns %s and %s",
+                              PICK (b, subjects), PICK (b, predicates));
+      grow_text (b, intro, 200, 400);
+      g_string_append_c (intro, '.');
+      if (b->n_elements < b->target)
+        append (principle, new_node (b, DRAFTING_KIND_PARAGRAPH, NULL, intro));
+
+      if (g_rand_int_range (b->rand, 0, 10) < 3)
+        add_items (b, principle);
+      else
+        {
+          guint n_sections = g_rand_int_range (b->rand, 2, 4);
+
+          for (guint i = 0; i < n_sections && b->n_elements < b->target; i++)
+            {
+              g_autoptr(GString) name = g_string_new (PICK (b, section_titles));
+              DraftingNode *section = new_node (b, DRAFTING_KIND_SECTION, NULL, name);
+
+              add_items (b, section);
+              append (principle, section);
+            }
+        }
+      append (annex, principle);
+    }
+
+  append_top (b, annex);
+}
+
+static void
+add_text_node (Builder      *b,
+               DraftingKind  kind,
+               const char   *text)
+{
+  g_autoptr(GString) str = text != NULL ? g_string_new (text) : NULL;
+
+  append_top (b, new_node (b, kind, NULL, str));
+}
+
+/* Builds the same resolution of @target elements (clauses, paragraphs,
+ * items, footnotes...) every time: each top-level element with what it
+ * holds is made outside any document, then inserted into one, as one
+ * change, which takes @insert_us; the history is then cleared, as after
+ * loading. */
+static DraftingDocument *
+build_document (guint   target,
+                gint64 *insert_us)
+{
+  g_autoptr(DraftingDocument) document = drafting_document_new (DRAFTING_DOCUMENT_RESOLUTION);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (target);
+  g_autoptr(GPtrArray) top = g_ptr_array_new_with_free_func (g_object_unref);
+  DraftingNode *root = drafting_document_get_root (document);
+  Builder b = { rand, top, 0, 0, target };
+  gint64 start;
+
+  drafting_document_set_title (document,
+                               "Resolution of the Policy Commission on the Guiding Principles "
+                               "for Cross-Border E-Commerce");
+  drafting_document_set_body (document, "Policy Commission");
+  drafting_document_set_symbol (document, "PC0484E");
+  drafting_document_set_place (document, "Luxor");
+  drafting_document_set_date (document, "December 2017");
+  drafting_document_set_status (document, DRAFTING_STATUS_DRAFT);
+
+  add_text_node (&b, DRAFTING_KIND_HEADING, "RESOLUTION OF THE POLICY COMMISSION");
+  add_text_node (&b, DRAFTING_KIND_HEADING, "OF THE WORLD CUSTOMS ORGANIZATION");
+  add_text_node (&b, DRAFTING_KIND_HEADING,
+                 "ON THE GUIDING PRINCIPLES FOR CROSS-BORDER E-COMMERCE");
+  add_text_node (&b, DRAFTING_KIND_PLACE_DATE, NULL);
+  add_text_node (&b, DRAFTING_KIND_AUTHORITY, "THE POLICY COMMISSION");
+  /* As in the texts the product comes from, the annex holds the most. */
+  add_preamble (&b, target * 12 / 100);
+  add_operative_part (&b, target * 26 / 100);
+  add_annex (&b);
+  g_assert_cmpuint (b.n_elements, ==, target);
+
+  start = g_get_monotonic_time ();
+  drafting_document_begin_action (document, "Paste");
+  for (guint i = 0; i < top->len; i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!drafting_document_insert (document, root, i, g_ptr_array_index (top, i), &error))
+        fail ("building the document", error);
+    }
+  drafting_document_end_action (document);
+  if (insert_us != NULL)
+    *insert_us = g_get_monotonic_time () - start;
+
+  drafting_document_clear_history (document);
+  drafting_document_set_modified (document, FALSE);
+
+  return g_steal_pointer (&document);
+}
+
+/* ------------------------------------------------------------------ */
+/* The phases, each in a child process of its own                      */
+
+typedef struct
+{
+  guint       size;
+  const char *dir;
+} Child;
+
+static char *
+child_path (Child      *child,
+            const char *extension)
+{
+  g_autofree char *name = g_strdup_printf ("doc-%u%s", child->size, extension);
+
+  return g_build_filename (child->dir, name, NULL);
+}
+
+static gboolean
+same_counts (DraftingDocument *a,
+             DraftingDocument *b,
+             GString          *differences)
+{
+  gboolean same = TRUE;
+
+  for (guint kind = 1; kind < DRAFTING_N_KINDS; kind++)
+    {
+      guint na = drafting_document_count_kind (a, kind);
+      guint nb = drafting_document_count_kind (b, kind);
+
+      if (na != nb)
+        {
+          g_string_append_printf (differences, "%s%s %u→%u", differences->len ? ", " : "",
+                                  drafting_kind_to_string (kind), na, nb);
+          same = FALSE;
+        }
+    }
+
+  return same;
+}
+
+/* Nothing: the memory any child takes before it does anything. */
+static void
+phase_baseline (Child *child G_GNUC_UNUSED)
+{
+}
+
+/* The document in memory, and how long inserting it took. */
+static void
+phase_build (Child *child)
+{
+  g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (gint64));
+  guint n = repetitions (child->size, 21, 7);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DraftingDocument) document = NULL;
+      gint64 insert_us;
+
+      document = build_document (child->size, &insert_us);
+      g_array_append_val (samples, insert_us);
+      if (i == 0)
+        report_counts (document);
+    }
+  report_median ("insert_tree_us", samples);
+}
+
+/* Writes the files the other phases read, and checks that they read back. */
+static void
+phase_prepare (Child *child)
+{
+  g_autoptr(DraftingDocument) document = build_document (child->size, NULL);
+  g_autoptr(DraftingDocument) loaded = NULL;
+  g_autoptr(DraftingDocument) imported = NULL;
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(GBytes) saved = NULL;
+  g_autoptr(GBytes) resaved = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) differences = g_string_new (NULL);
+  g_autofree char *text_path = child_path (child, ".txt");
+  g_autofree char *native_path = child_path (child, DRAFTING_NATIVE_EXTENSION);
+  g_autoptr(GFile) native = g_file_new_for_path (native_path);
+  g_autofree char *text = drafting_render_document_text (document);
+  g_autofree char *outline = drafting_outline_to_json (document);
+
+  if (!g_file_set_contents (text_path, text, -1, &error))
+    fail ("writing the text", error);
+  if (!drafting_native_save_file (document, native, NULL, &error))
+    fail ("saving", error);
+  report_int ("text_bytes", strlen (text));
+  report_int ("json_bytes", strlen (outline));
+  report_int ("footnotes", drafting_document_count_kind (document, DRAFTING_KIND_FOOTNOTE));
+
+  /* What is saved loads to the same document, and saves to the same bytes. */
+  if ((loaded = drafting_native_load_file (native, NULL, &error)) == NULL)
+    fail ("loading what was saved", error);
+  if (!same_counts (document, loaded, differences))
+    {
+      g_printerr ("bench-scale: the saved document loads with other elements: %s\n",
+                  differences->str);
+      exit (1);
+    }
+  saved = drafting_native_save_bytes (document);
+  resaved = drafting_native_save_bytes (loaded);
+  report_int ("file_bytes", g_bytes_get_size (saved));
+  if (!g_bytes_equal (saved, resaved))
+    report_str ("note_resave", "saving the loaded document gives other bytes");
+
+  /* The text reads back to the same structure. */
+  imported = drafting_text_import (text, strlen (text), &warnings, &error);
+  if (imported == NULL)
+    fail ("importing the text", error);
+  report_int ("import_warnings", warnings->len);
+  if (warnings->len > 0)
+    {
+      DraftingImportWarning *first = g_ptr_array_index (warnings, 0);
+      g_autofree char *message = g_strdup_printf ("line %u: %s", first->line, first->message);
+
+      report_str ("import_first_warning", message);
+    }
+  g_string_truncate (differences, 0);
+  if (!same_counts (document, imported, differences))
+    report_str ("note_import", differences->str);
+  else
+    {
+      g_autofree char *expected = drafting_outline_to_text (document);
+      g_autofree char *got = drafting_outline_to_text (imported);
+      g_auto(GStrv) expected_lines = g_strsplit (expected, "\n", -1);
+      g_auto(GStrv) got_lines = g_strsplit (got, "\n", -1);
+
+      for (guint i = 0; expected_lines[i] != NULL && got_lines[i] != NULL; i++)
+        if (strcmp (expected_lines[i], got_lines[i]) != 0)
+          {
+            g_autofree char *message =
+              g_strdup_printf ("element %u is “%s”, not “%s”", i + 1,
+                               g_strstrip (got_lines[i]), g_strstrip (expected_lines[i]));
+
+            report_str ("note_import", message);
+            break;
+          }
+    }
+}
+
+static void
+phase_import (Child *child)
+{
+  g_autofree char *path = child_path (child, ".txt");
+  g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  guint n = repetitions (child->size, 41, 15);
+  gsize len;
+
+  if (!g_file_get_contents (path, &text, &len, &error))
+    fail ("reading the text", error);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DraftingDocument) document = NULL;
+      gint64 start = g_get_monotonic_time ();
+
+      document = drafting_text_import (text, len, NULL, &error);
+      if (document == NULL)
+        fail ("importing", error);
+      g_array_append_val (samples, (gint64) { g_get_monotonic_time () - start });
+      if (i == 0)
+        report_int ("elements", g_list_model_get_n_items (G_LIST_MODEL (document)));
+    }
+  report_median ("import_us", samples);
+}
+
+static void
+phase_save (Child *child)
+{
+  g_autoptr(DraftingDocument) document = build_document (child->size, NULL);
+  g_autoptr(GArray) bytes_samples = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) file_samples = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *path = child_path (child, ".saved" DRAFTING_NATIVE_EXTENSION);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  guint n = repetitions (child->size, 41, 15);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GError) error = NULL;
+      gint64 start = g_get_monotonic_time ();
+
+      bytes = drafting_native_save_bytes (document);
+      g_array_append_val (bytes_samples, (gint64) { g_get_monotonic_time () - start });
+      if (bytes == NULL || g_bytes_get_size (bytes) == 0)
+        fail ("saving to memory", NULL);
+
+      start = g_get_monotonic_time ();
+      if (!drafting_native_save_file (document, file, NULL, &error))
+        fail ("saving to a file", error);
+      g_array_append_val (file_samples, (gint64) { g_get_monotonic_time () - start });
+    }
+  report_median ("save_bytes_us", bytes_samples);
+  report_median ("save_file_us", file_samples);
+}
+
+static void
+phase_load (Child *child)
+{
+  g_autofree char *path = child_path (child, DRAFTING_NATIVE_EXTENSION);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (gint64));
+  guint n = repetitions (child->size, 41, 15);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DraftingDocument) document = NULL;
+      g_autoptr(GError) error = NULL;
+      gint64 start = g_get_monotonic_time ();
+
+      document = drafting_native_load_file (file, NULL, &error);
+      if (document == NULL)
+        fail ("loading", error);
+      g_array_append_val (samples, (gint64) { g_get_monotonic_time () - start });
+      if (i == 0)
+        report_int ("elements", g_list_model_get_n_items (G_LIST_MODEL (document)));
+    }
+  report_median ("load_us", samples);
+}
+
+static void
+phase_outline (Child *child)
+{
+  g_autoptr(DraftingDocument) document = build_document (child->size, NULL);
+  g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (gint64));
+  guint n = repetitions (child->size, 41, 15);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *json = NULL;
+      gint64 start = g_get_monotonic_time ();
+
+      json = drafting_outline_to_json (document);
+      g_array_append_val (samples, (gint64) { g_get_monotonic_time () - start });
+      g_assert (json != NULL && json[0] == '[');
+    }
+  report_median ("outline_us", samples);
+}
+
+static void
+phase_render (Child *child)
+{
+  g_autoptr(DraftingDocument) document = build_document (child->size, NULL);
+  g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (gint64));
+  guint n = repetitions (child->size, 101, 31);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *text = NULL;
+      gint64 start = g_get_monotonic_time ();
+
+      text = drafting_render_document_text (document);
+      g_array_append_val (samples, (gint64) { g_get_monotonic_time () - start });
+      g_assert (text != NULL);
+    }
+  report_median ("render_us", samples);
+}
+
+static DraftingNode *
+find_operative_paragraph (DraftingNode *root,
+                          gboolean      last)
+{
+  guint n = drafting_node_get_n_children (root);
+
+  for (guint i = 0; i < n; i++)
+    {
+      DraftingNode *node = drafting_node_get_child (root, last ? n - 1 - i : i);
+
+      if (drafting_node_get_kind (node) == DRAFTING_KIND_OPERATIVE_PARAGRAPH)
+        return node;
+    }
+
+  g_assert_not_reached ();
+}
+
+static void
+expect_number (DraftingNode *node,
+               guint         ordinal)
+{
+  g_autofree char *number = drafting_node_get_number (node);
+  g_autofree char *expected = g_strdup_printf ("%u.", ordinal);
+
+  if (g_strcmp0 (number, expected) != 0)
+    {
+      g_printerr ("bench-scale: the last operative paragraph is numbered “%s”, not “%s”\n",
+                  number, expected);
+      exit (1);
+    }
+}
+
+/* A paragraph inserted at the top of the operative part, every number after
+ * it derived again, and undone. One insertion takes microseconds, finer
+ * than the clock: each sample times a batch of them and divides. */
+#define EDIT_BATCH 50
+
+static void
+phase_edit (Child *child)
+{
+  g_autoptr(DraftingDocument) document = build_document (child->size, NULL);
+  g_autoptr(GArray) insert_samples = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) undo_samples = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) insert_new_samples = g_array_new (FALSE, FALSE, sizeof (gint64));
+  DraftingNode *root = drafting_document_get_root (document);
+  DraftingNode *first = find_operative_paragraph (root, FALSE);
+  DraftingNode *last = find_operative_paragraph (root, TRUE);
+  guint n_paragraphs = drafting_document_count_kind (document, DRAFTING_KIND_OPERATIVE_PARAGRAPH);
+  guint top = drafting_node_get_index (first);
+  guint n = 21;
+
+  expect_number (last, n_paragraphs);
+
+  for (guint i = 0; i < n; i++)
+    {
+      gint64 start;
+
+      /* Before the first paragraph, where the operative part starts: what
+       * drafting_document_insert_new() does once it has found the place. */
+      start = g_get_monotonic_time ();
+      for (guint j = 0; j < EDIT_BATCH; j++)
+        {
+          g_autoptr(DraftingNode) paragraph = NULL;
+          g_autoptr(GError) error = NULL;
+          g_autofree char *number = NULL;
+
+          paragraph = drafting_node_new_with_text (DRAFTING_KIND_OPERATIVE_PARAGRAPH, NULL,
+                                                   "Decides to review these principles every "
+                                                   "two years;");
+          if (!drafting_document_insert (document, root, top, paragraph, &error))
+            fail ("inserting a paragraph", error);
+          number = drafting_node_get_number (last);
+        }
+      g_array_append_val (insert_samples,
+                          (gint64) { (g_get_monotonic_time () - start) * 1000 / EDIT_BATCH });
+      expect_number (last, n_paragraphs + EDIT_BATCH);
+
+      start = g_get_monotonic_time ();
+      for (guint j = 0; j < EDIT_BATCH; j++)
+        {
+          g_autofree char *number = NULL;
+
+          if (!drafting_document_undo (document))
+            fail ("undoing an insertion", NULL);
+          number = drafting_node_get_number (last);
+        }
+      g_array_append_val (undo_samples,
+                          (gint64) { (g_get_monotonic_time () - start) * 1000 / EDIT_BATCH });
+      expect_number (last, n_paragraphs);
+
+      /* A new paragraph after the first, as Enter at its end makes one. */
+      start = g_get_monotonic_time ();
+      for (guint j = 0; j < EDIT_BATCH; j++)
+        {
+          g_autoptr(GError) error = NULL;
+          g_autofree char *number = NULL;
+
+          if (drafting_document_insert_new (document, first, DRAFTING_KIND_OPERATIVE_PARAGRAPH,
+                                            &error) == NULL)
+            fail ("inserting a new paragraph", error);
+          number = drafting_node_get_number (last);
+        }
+      g_array_append_val (insert_new_samples,
+                          (gint64) { (g_get_monotonic_time () - start) * 1000 / EDIT_BATCH });
+      expect_number (last, n_paragraphs + EDIT_BATCH);
+      for (guint j = 0; j < EDIT_BATCH; j++)
+        drafting_document_undo (document);
+      expect_number (last, n_paragraphs);
+    }
+
+  report_median ("insert_ns", insert_samples);
+  report_median ("undo_ns", undo_samples);
+  report_median ("insert_new_ns", insert_new_samples);
+}
+
+/* The classic "billion laughs": ten entities, each ten of the one before,
+ * a thousand million "lol"s, 3 GB, from a file of a kilobyte. */
+static GBytes *
+billion_laughs (void)
+{
+  GString *xml = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                               "<!DOCTYPE document [\n"
+                               "  <!ENTITY lol \"lol\">\n");
+
+  for (guint i = 1; i <= 9; i++)
+    {
+      g_string_append_printf (xml, "  <!ENTITY lol%u \"", i);
+      for (guint j = 0; j < 10; j++)
+        {
+          if (i == 1)
+            g_string_append (xml, "&lol;");
+          else
+            g_string_append_printf (xml, "&lol%u;", i - 1);
+        }
+      g_string_append (xml, "\">\n");
+    }
+  g_string_append (xml, "]>\n<document xmlns=\"" DRAFTING_NATIVE_NAMESPACE "\" version=\"1.0\" "
+                   "type=\"resolution\"><meta><status>draft</status><language>en</language>"
+                   "</meta><content><paragraph id=\"p\"><text>&lol9;</text></paragraph>"
+                   "</content></document>\n");
+
+  return g_string_free_to_bytes (xml);
+}
+
+/* Its cousin without nesting: one entity of 64 kB called 20,000 times, a
+ * gigabyte and more from a file of 125 kB. */
+static GBytes *
+quadratic_blowup (void)
+{
+  GString *xml = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                               "<!DOCTYPE document [\n  <!ENTITY a \"");
+
+  for (guint i = 0; i < 64 * 1024; i++)
+    g_string_append_c (xml, 'a');
+  g_string_append (xml, "\">\n]>\n<document xmlns=\"" DRAFTING_NATIVE_NAMESPACE "\" "
+                   "version=\"1.0\" type=\"resolution\"><meta><status>draft</status>"
+                   "<language>en</language></meta><content><paragraph id=\"p\"><text>");
+  for (guint i = 0; i < 20000; i++)
+    g_string_append (xml, "&a;");
+  g_string_append (xml, "</text></paragraph></content></document>\n");
+
+  return g_string_free_to_bytes (xml);
+}
+
+static void
+refuse (const char *name,
+        GBytes     *bytes,
+        guint       n)
+{
+  g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *time_key = g_strconcat (name, "_us", NULL);
+  g_autofree char *size_key = g_strconcat (name, "_bytes", NULL);
+  g_autofree char *error_key = g_strconcat (name, "_error", NULL);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DraftingDocument) document = NULL;
+      g_autoptr(GError) error = NULL;
+      gint64 start = g_get_monotonic_time ();
+
+      document = drafting_native_load_bytes (bytes, &error);
+      g_array_append_val (samples, (gint64) { g_get_monotonic_time () - start });
+      if (document != NULL || error == NULL)
+        {
+          g_printerr ("bench-scale: a hostile file (%s) was not refused\n", name);
+          exit (1);
+        }
+      if (i == 0)
+        report_str (error_key, error->message);
+    }
+  report_median (time_key, samples);
+  report_int (size_key, g_bytes_get_size (bytes));
+}
+
+static void
+phase_hostile (Child *child G_GNUC_UNUSED)
+{
+  g_autoptr(GBytes) laughs = billion_laughs ();
+  g_autoptr(GBytes) blowup = quadratic_blowup ();
+
+  refuse ("laughs", laughs, 1001);
+  refuse ("blowup", blowup, 101);
+}
+
+typedef struct
+{
+  const char *name;
+  void      (*run) (Child *child);
+  gboolean    sized;      /* run once for each size */
+  gboolean    timed;      /* run in every round */
+} Phase;
+
+static const Phase phases[] = {
+  { "baseline", phase_baseline, FALSE, FALSE },
+  { "hostile", phase_hostile, FALSE, FALSE },
+  { "prepare", phase_prepare, TRUE, FALSE },
+  { "build", phase_build, TRUE, TRUE },
+  { "render", phase_render, TRUE, TRUE },
+  { "import", phase_import, TRUE, TRUE },
+  { "save", phase_save, TRUE, TRUE },
+  { "load", phase_load, TRUE, TRUE },
+  { "outline", phase_outline, TRUE, TRUE },
+  { "edit", phase_edit, TRUE, TRUE },
+};
+
+/* bench-scale --child PHASE SIZE DIR */
+static int
+run_child (int    argc,
+           char **argv)
+{
+  Child child;
+
+  if (argc != 5)
+    {
+      g_printerr ("usage: %s --child PHASE SIZE DIR\n", argv[0]);
+      return 2;
+    }
+
+  child.size = (guint) g_ascii_strtoull (argv[3], NULL, 10);
+  child.dir = argv[4];
+
+  for (guint i = 0; i < G_N_ELEMENTS (phases); i++)
+    if (strcmp (phases[i].name, argv[2]) == 0)
+      {
+        phases[i].run (&child);
+        report_int ("peak_kb", peak_kb ());
+        return 0;
+      }
+
+  g_printerr ("bench-scale: no phase “%s”\n", argv[2]);
+  return 2;
+}
+
+/* ------------------------------------------------------------------ */
+/* The parent: runs the phases and prints the table                    */
+
+static GHashTable *
+spawn_child (const char  *self,
+             const char  *phase,
+             guint        size,
+             const char  *dir,
+             GError     **error)
+{
+  g_autofree char *size_arg = g_strdup_printf ("%u", size);
+  const char *argv[] = { self, "--child", phase, size_arg, dir, NULL };
+  g_autoptr(GSubprocess) process = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_auto(GStrv) lines = NULL;
+  GHashTable *results;
+
+  process = g_subprocess_newv (argv,
+                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
+                               error);
+  if (process == NULL)
+    return NULL;
+  if (!g_subprocess_communicate_utf8 (process, NULL, NULL, &out, &err, error))
+    return NULL;
+
+  if (!g_subprocess_get_if_exited (process) || g_subprocess_get_exit_status (process) != 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "the %s phase at %u clauses failed%s%s",
+                   phase, size, err != NULL && err[0] != '\0' ? ":\n" : "", err ? err : "");
+      return NULL;
+    }
+  if (err != NULL && err[0] != '\0')
+    g_printerr ("%s", err);
+
+  results = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  lines = g_strsplit (out, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      char *equals = strchr (lines[i], '=');
+
+      if (equals != NULL)
+        g_hash_table_insert (results, g_strndup (lines[i], equals - lines[i]),
+                             g_strdup (equals + 1));
+    }
+
+  return results;
+}
+
+static gboolean
+lookup (GHashTable *results,
+        const char *key,
+        double     *value)
+{
+  const char *text = results != NULL ? g_hash_table_lookup (results, key) : NULL;
+
+  if (text == NULL)
+    return FALSE;
+  *value = g_ascii_strtod (text, NULL);
+  return TRUE;
+}
+
+static int
+compare_double (gconstpointer a,
+                gconstpointer b)
+{
+  double x = *(const double *) a;
+  double y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* The median over the rounds of what @phase reported as @key. */
+static gboolean
+lookup_rounds (GHashTable *(*results)[G_N_ELEMENTS (sizes)],
+               guint        size_index,
+               const char  *phase,
+               const char  *key,
+               double      *value)
+{
+  g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (double));
+  guint n;
+
+  for (guint r = 0; r < ROUNDS; r++)
+    {
+      double v;
+
+      if (lookup (g_hash_table_lookup (results[r][size_index], phase), key, &v))
+        g_array_append_val (values, v);
+    }
+
+  if ((n = values->len) == 0)
+    return FALSE;
+  g_array_sort (values, compare_double);
+  *value = n % 2 == 1 ? g_array_index (values, double, n / 2)
+                      : (g_array_index (values, double, n / 2 - 1) +
+                         g_array_index (values, double, n / 2)) / 2;
+  return TRUE;
+}
+
+typedef enum
+{
+  UNIT_TIME,      /* µs */
+  UNIT_TIME_NS,
+  UNIT_BYTES,
+  UNIT_KB,
+} Unit;
+
+static char *
+format_value (double value,
+              Unit   unit)
+{
+  switch (unit)
+    {
+    case UNIT_TIME_NS:
+      value /= 1000;
+      G_GNUC_FALLTHROUGH;
+    case UNIT_TIME:
+      if (value < 100)
+        return g_strdup_printf ("%.1f µs", value);
+      if (value < 1000)
+        return g_strdup_printf ("%.0f µs", value);
+      if (value < 1000000)
+        return g_strdup_printf ("%.1f ms", value / 1000);
+      return g_strdup_printf ("%.2f s", value / 1000000);
+
+    case UNIT_KB:
+      value *= 1024;
+      G_GNUC_FALLTHROUGH;
+    case UNIT_BYTES:
+    default:
+      if (value < 1024 * 1024)
+        return g_strdup_printf ("%.1f kB", value / 1024);
+      return g_strdup_printf ("%.1f MB", value / (1024 * 1024));
+    }
+}
+
+/* 10000 as "10,000" */
+static char *
+format_count (guint n)
+{
+  if (n < 1000)
+    return g_strdup_printf ("%u", n);
+
+  return g_strdup_printf ("%u,%03u", n / 1000, n % 1000);
+}
+
+/* Prints @text in @width columns, right-aligned unless @left. */
+static void
+print_cell (const char *text,
+            guint       width,
+            gboolean    left)
+{
+  glong len = g_utf8_strlen (text, -1);
+  guint pad = len < (glong) width ? width - len : 0;
+
+  if (left)
+    g_print ("%s%*s", text, pad, "");
+  else
+    g_print ("%*s%s", pad, "", text);
+}
+
+typedef struct
+{
+  const char *label;
+  const char *phase;
+  const char *key;
+  Unit        unit;
+  gboolean    judged;   /* whether its growth says something of the code */
+} Row;
+
+static const Row rows[] = {
+  { "insert the tree into a document", "build", "insert_tree_us", UNIT_TIME, TRUE },
+  { "render as text", "render", "render_us", UNIT_TIME, TRUE },
+  { "text import", "import", "import_us", UNIT_TIME, TRUE },
+  { "native save (bytes)", "save", "save_bytes_us", UNIT_TIME, TRUE },
+  { "native save (file)", "save", "save_file_us", UNIT_TIME, TRUE },
+  { "native load (file)", "load", "load_us", UNIT_TIME, TRUE },
+  { "outline as JSON", "outline", "outline_us", UNIT_TIME, TRUE },
+  { "insert ¶ at top + renumber", "edit", "insert_ns", UNIT_TIME_NS, TRUE },
+  { "undo it + renumber", "edit", "undo_ns", UNIT_TIME_NS, TRUE },
+  { "insert_new after ¶1 + renumber", "edit", "insert_new_ns", UNIT_TIME_NS, TRUE },
+  { NULL, NULL, NULL, 0, FALSE },
+  { "saved file", "prepare", "file_bytes", UNIT_BYTES, FALSE },
+  { "rendered text", "prepare", "text_bytes", UNIT_BYTES, FALSE },
+  { "outline JSON", "prepare", "json_bytes", UNIT_BYTES, FALSE },
+  { NULL, NULL, NULL, 0, FALSE },
+  { "peak: process, idle", "baseline", "peak_kb", UNIT_KB, FALSE },
+  { "peak: document built", "build", "peak_kb", UNIT_KB, TRUE },
+  { "peak: render", "render", "peak_kb", UNIT_KB, TRUE },
+  { "peak: text import", "import", "peak_kb", UNIT_KB, TRUE },
+  { "peak: build + save", "save", "peak_kb", UNIT_KB, TRUE },
+  { "peak: native load", "load", "peak_kb", UNIT_KB, TRUE },
+  { "peak: build + outline", "outline", "peak_kb", UNIT_KB, TRUE },
+  { "peak: build + edits", "edit", "peak_kb", UNIT_KB, TRUE },
+};
+
+#define LABEL_WIDTH 34
+#define VALUE_WIDTH 16
+
+static void
+print_rule (void)
+{
+  for (guint i = 0; i < LABEL_WIDTH + 2 * VALUE_WIDTH + 20; i++)
+    g_print ("─");
+  g_print ("\n");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  GHashTable *results[ROUNDS][G_N_ELEMENTS (sizes)] = { { NULL, }, };
+  g_autoptr(GHashTable) baseline = NULL;
+  g_autoptr(GHashTable) hostile = NULL;
+  g_autoptr(GString) superlinear = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *self = NULL;
+  g_autofree char *dir = NULL;
+  gint64 start = g_get_monotonic_time ();
+  guint n_judged = 0;
+  guint n_linear = 0;
+  double laughs_us;
+  double laughs_kb;
+  double floor_kb;
+
+  setlocale (LC_ALL, "");
+
+  if (argc > 1 && strcmp (argv[1], "--child") == 0)
+    return run_child (argc, argv);
+
+  self = g_file_read_link ("/proc/self/exe", NULL);
+  if (self == NULL)
+    self = g_strdup (argv[0]);
+  dir = drafting_test_make_tmpdir ();
+
+  g_print ("Drafting's core at scale: resolutions of");
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      g_autofree char *count = format_count (sizes[s]);
+
+      g_print ("%s %s", s > 0 ? " and" : "", count);
+    }
+  g_print (" clauses (elements of every kind), each phase in a fresh process.\n"
+           "Times are medians of repeated runs, in each of %u rounds, and the median of the "
+           "rounds;\nmemory is the peak resident size (ru_maxrss) of the process that ran "
+           "the phase.\nGrowth is the large figure over the small one: ×%u is linear.\n\n",
+           ROUNDS, sizes[G_N_ELEMENTS (sizes) - 1] / sizes[0]);
+
+  if ((baseline = spawn_child (self, "baseline", 0, dir, &error)) == NULL ||
+      (hostile = spawn_child (self, "hostile", 0, dir, &error)) == NULL)
+    goto failed;
+
+  for (guint r = 0; r < ROUNDS; r++)
+    for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+      results[r][s] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                             (GDestroyNotify) g_hash_table_unref);
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    g_hash_table_insert (results[0][s], g_strdup ("baseline"), g_hash_table_ref (baseline));
+
+  /* Each phase at every size in turn, and all of them again in each round,
+   * so that whatever else the machine does weighs on both columns alike. */
+  for (guint r = 0; r < ROUNDS; r++)
+    for (guint p = 0; p < G_N_ELEMENTS (phases); p++)
+      for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+        {
+          GHashTable *phase_results;
+
+          if (!phases[p].sized || (r > 0 && !phases[p].timed))
+            continue;
+          phase_results = spawn_child (self, phases[p].name, sizes[s], dir, &error);
+          if (phase_results == NULL)
+            goto failed;
+          g_hash_table_insert (results[r][s], g_strdup (phases[p].name), phase_results);
+        }
+
+  /* What the documents hold. */
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      GHashTable *build = g_hash_table_lookup (results[0][s], "build");
+      GHashTable *prepare = g_hash_table_lookup (results[0][s], "prepare");
+      double value;
+
+      g_autofree char *count = format_count (sizes[s]);
+      const char *separator = ":";
+
+      g_print ("%6s", count);
+      for (guint kind = 1; kind < DRAFTING_N_KINDS; kind++)
+        {
+          g_autofree char *key = g_strconcat ("count_", drafting_kind_to_string (kind), NULL);
+
+          if (lookup (build, key, &value) && value > 0)
+            {
+              g_print ("%s %s %.0f", separator, drafting_kind_to_string (kind), value);
+              separator = ",";
+            }
+        }
+      g_print ("\n");
+      if (lookup (prepare, "import_warnings", &value) && value > 0)
+        g_print ("        note: importing the rendered text gave %.0f warnings, the first: %s\n",
+                 value, (char *) g_hash_table_lookup (prepare, "import_first_warning"));
+      if (g_hash_table_lookup (prepare, "note_import") != NULL)
+        g_print ("        note: the rendered text imports with other elements: %s\n",
+                 (char *) g_hash_table_lookup (prepare, "note_import"));
+      if (g_hash_table_lookup (prepare, "note_resave") != NULL)
+        g_print ("        note: %s\n", (char *) g_hash_table_lookup (prepare, "note_resave"));
+    }
+  g_print ("\n");
+
+  /* The table. */
+  if (!lookup (baseline, "peak_kb", &floor_kb))
+    floor_kb = 0;
+  print_cell ("operation", LABEL_WIDTH, TRUE);
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      g_autofree char *head = format_count (sizes[s]);
+
+      print_cell (head, VALUE_WIDTH, FALSE);
+    }
+  g_print ("    growth\n");
+  print_rule ();
+
+  for (guint r = 0; r < G_N_ELEMENTS (rows); r++)
+    {
+      const Row *row = &rows[r];
+      double values[G_N_ELEMENTS (sizes)];
+      gboolean have = TRUE;
+
+      if (row->label == NULL)
+        {
+          g_print ("\n");
+          continue;
+        }
+
+      print_cell (row->label, LABEL_WIDTH, TRUE);
+      for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+        {
+          g_autofree char *cell = NULL;
+
+          if (!lookup_rounds (results, s, row->phase, row->key, &values[s]))
+            {
+              have = FALSE;
+              print_cell ("—", VALUE_WIDTH, FALSE);
+              continue;
+            }
+          cell = format_value (values[s], row->unit);
+          print_cell (cell, VALUE_WIDTH, FALSE);
+        }
+
+      if (have)
+        {
+          double small = values[0];
+          double large = values[G_N_ELEMENTS (sizes) - 1];
+          gboolean memory = row->unit == UNIT_KB && row->judged;
+
+          /* Memory grows from what any process takes. */
+          if (memory)
+            {
+              small -= floor_kb;
+              large -= floor_kb;
+            }
+
+          if (small > 0 && large > 0)
+            {
+              double growth = large / small;
+              double exponent = natural_log (growth) /
+                                natural_log ((double) sizes[G_N_ELEMENTS (sizes) - 1] / sizes[0]);
+
+              g_print ("    ×%-6.1f n^%.2f", growth, exponent);
+              if (memory)
+                g_print ("  above idle");
+              if (row->judged && (row->unit == UNIT_TIME || row->unit == UNIT_TIME_NS))
+                {
+                  n_judged++;
+                  if (growth <= GROWTH_LIMIT)
+                    n_linear++;
+                  else
+                    {
+                      g_print ("  superlinear");
+                      g_string_append_printf (superlinear, "%s%s ×%.1f",
+                                              superlinear->len > 0 ? ", " : "", row->label,
+                                              growth);
+                    }
+                }
+            }
+        }
+      g_print ("\n");
+    }
+  print_rule ();
+  g_print ("Growth above ×%.0f is marked. Whether an algorithm or a working set that outgrows "
+           "the\ncaches makes it, instruction counts tell: run a phase under valgrind "
+           "--tool=callgrind,\nas in: bench-scale --child PHASE SIZE DIR (after --child prepare "
+           "SIZE DIR).\n",
+           GROWTH_LIMIT);
+
+  /* Hostile files. */
+  if (lookup (hostile, "laughs_us", &laughs_us) && lookup (hostile, "peak_kb", &laughs_kb))
+    {
+      g_autofree char *time = format_value (laughs_us, UNIT_TIME);
+      g_autofree char *peak = format_value (laughs_kb, UNIT_KB);
+      g_autofree char *floor = format_value (floor_kb, UNIT_KB);
+      double blowup_us = 0;
+      g_autofree char *blowup_time = NULL;
+
+      lookup (hostile, "blowup_us", &blowup_us);
+      blowup_time = format_value (blowup_us, UNIT_TIME);
+      g_print ("\nHostile files, refused by drafting_native_load_bytes():\n"
+               "  billion laughs (%s bytes, 10⁹ “lol”s): refused in %s (median of %s),\n"
+               "  quadratic blowup (%s bytes, one 64 kB entity × 20,000): refused in %s;\n"
+               "  peak of the process refusing both, %s and %s times: %s (an idle one: %s).\n"
+               "  Reason given: %s\n",
+               (char *) g_hash_table_lookup (hostile, "laughs_bytes"), time,
+               (char *) g_hash_table_lookup (hostile, "laughs_us_n"),
+               (char *) g_hash_table_lookup (hostile, "blowup_bytes"), blowup_time,
+               (char *) g_hash_table_lookup (hostile, "laughs_us_n"),
+               (char *) g_hash_table_lookup (hostile, "blowup_us_n"),
+               peak, floor, (char *) g_hash_table_lookup (hostile, "laughs_error"));
+    }
+
+  {
+    g_autofree char *small = format_count (sizes[0]);
+    g_autofree char *large = format_count (sizes[G_N_ELEMENTS (sizes) - 1]);
+
+    g_print ("\nSummary: %u of %u timed operations grow linearly from %s to %s clauses "
+             "(at most ×%.0f)%s%s; the run took %.1f s.\n",
+             n_linear, n_judged, small, large, GROWTH_LIMIT,
+             superlinear->len > 0 ? "; superlinear: " : "", superlinear->str,
+             (g_get_monotonic_time () - start) / 1e6);
+  }
+
+  drafting_test_remove_tree (dir);
+  for (guint r = 0; r < ROUNDS; r++)
+    for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+      g_clear_pointer (&results[r][s], g_hash_table_unref);
+  return 0;
+
+failed:
+  g_printerr ("bench-scale: %s\n", error->message);
+  drafting_test_remove_tree (dir);
+  for (guint r = 0; r < ROUNDS; r++)
+    for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+      g_clear_pointer (&results[r][s], g_hash_table_unref);
+  return 1;
+}
