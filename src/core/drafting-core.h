@@ -6,8 +6,10 @@
 #pragma once
 
 #include "drafting-document.h"
+#include "drafting-draft-store.h"
 #include "drafting-enums.h"
 #include "drafting-error.h"
+#include "drafting-file-lock.h"
 #include "drafting-inline.h"
 #include "drafting-io.h"
 #include "drafting-kind.h"
@@ -17,3 +19,4 @@
 #include "drafting-outline.h"
 #include "drafting-render.h"
 #include "drafting-text-import.h"
+#include "drafting-text-utils.h"

@@ -1,0 +1,1086 @@
+/* drafting-draft-store.c: unsaved work kept aside, to survive a crash
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "drafting-draft-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <unistd.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "drafting-draft-store.h"
+#include "drafting-native.h"
+
+/*
+ * The store is a folder of drafts, each two files named by its id:
+ *
+ *   ID.wcodraft   the document, in the native format
+ *   ID.info       a key file: the original file's URI, the title, when it
+ *                 was written, and who owns the draft
+ *
+ * A draft is whole when its key file is there: the document is written
+ * before it, each file through a temporary one renamed over the old
+ * (g_file_set_contents_full), so a kill at any moment leaves either the
+ * last draft or the one before, never half of one. The key file of a new
+ * draft is also written once before its document, so that another instance
+ * looking at the folder at that moment never takes a document without a key
+ * file for the orphan of a crash. A key file without a document is a draft
+ * being created, or being discarded: it is never listed. A kill between
+ * the two files of a later save leaves the new document with the key file
+ * of the save before, its title and time one save behind.
+ *
+ * The owner is the process that writes the draft: its pid, its host, the
+ * boot it runs in and its start time (so that a pid reused after the owner
+ * died is not taken for the owner). A draft whose owner is gone is an
+ * orphan, offered back on the next start. A draft written from another
+ * host, in a home shared over the network, cannot be checked: it counts as
+ * its owner's for a day after it was last written, and as an orphan after
+ * that, since a running instance rewrites its drafts every few seconds.
+ *
+ * Writes may run in threads (drafting_draft_store_save_async()): the store
+ * writes one draft at a time, and each save or discard of a draft is given
+ * a serial number when it is asked for, so that a save overtaken by a later
+ * save or by a discard of the same draft writes nothing. Otherwise an
+ * autosave still running when the document is saved and its draft
+ * discarded would bring the draft back.
+ */
+
+#define DOCUMENT_SUFFIX      DRAFTING_NATIVE_EXTENSION
+#define INFO_SUFFIX          ".info"
+#define DRAFT_GROUP          "Draft"
+#define OWNER_GROUP          "Owner"
+#define INFO_VERSION         1
+#define MAX_INFO_SIZE        (64 * 1024)
+#define FOREIGN_HOST_TIMEOUT G_TIME_SPAN_DAY
+#define STRAY_FILE_TIMEOUT   G_TIME_SPAN_DAY
+#define UUID_LENGTH          36
+
+struct _DraftingDraftStore
+{
+  GObject     parent_instance;
+
+  char       *directory;
+  GHashTable *latest;     /* id → the serial of its last save or discard */
+  GMutex      lock;       /* held while writing, and over latest */
+  guint64     serial;
+};
+
+G_DEFINE_FINAL_TYPE (DraftingDraftStore, drafting_draft_store, G_TYPE_OBJECT)
+
+G_DEFINE_BOXED_TYPE (DraftingDraftInfo, drafting_draft_info,
+                     drafting_draft_info_copy, drafting_draft_info_free)
+
+enum {
+  PROP_0,
+  PROP_DIRECTORY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* ------------------------------------------------------------------ */
+/* Draft info                                                          */
+
+DraftingDraftInfo *
+drafting_draft_info_copy (const DraftingDraftInfo *info)
+{
+  DraftingDraftInfo *copy;
+
+  g_return_val_if_fail (info != NULL, NULL);
+
+  copy = g_new0 (DraftingDraftInfo, 1);
+  copy->id = g_strdup (info->id);
+  copy->uri = g_strdup (info->uri);
+  copy->title = g_strdup (info->title);
+  copy->modified = info->modified != NULL ? g_date_time_ref (info->modified) : NULL;
+  copy->size = info->size;
+
+  return copy;
+}
+
+void
+drafting_draft_info_free (DraftingDraftInfo *info)
+{
+  if (info == NULL)
+    return;
+
+  g_free (info->id);
+  g_free (info->uri);
+  g_free (info->title);
+  g_clear_pointer (&info->modified, g_date_time_unref);
+  g_free (info);
+}
+
+/* ------------------------------------------------------------------ */
+/* Who owns a draft                                                    */
+
+static char *
+read_boot_id (void)
+{
+  g_autofree char *contents = NULL;
+
+  if (!g_file_get_contents ("/proc/sys/kernel/random/boot_id", &contents, NULL, NULL))
+    return NULL;
+
+  g_strstrip (contents);
+  if (contents[0] == '\0')
+    return NULL;
+
+  return g_steal_pointer (&contents);
+}
+
+/* The start time of a process, in clock ticks after boot: field 22 of
+ * /proc/PID/stat. The second field, the command name, is in parentheses
+ * and may hold spaces and parentheses itself: the fields are counted from
+ * the last ')'. */
+static gboolean
+read_process_start_time (pid_t    pid,
+                         guint64 *start_time)
+{
+  g_autofree char *path = g_strdup_printf ("/proc/%d/stat", (int) pid);
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) fields = NULL;
+  const char *rest;
+  char *end = NULL;
+  guint64 value;
+
+  if (!g_file_get_contents (path, &contents, NULL, NULL))
+    return FALSE;
+
+  if ((rest = strrchr (contents, ')')) == NULL)
+    return FALSE;
+
+  /* After the ')' come field 3 (the state) and those that follow it. */
+  fields = g_strsplit_set (g_strstrip ((char *) rest + 1), " ", -1);
+  if (g_strv_length (fields) < 20)
+    return FALSE;
+
+  errno = 0;
+  value = g_ascii_strtoull (fields[22 - 3], &end, 10);
+  if (errno != 0 || end == fields[22 - 3] || *end != '\0')
+    return FALSE;
+
+  *start_time = value;
+  return TRUE;
+}
+
+static void
+set_owner (GKeyFile *keyfile)
+{
+  g_autofree char *boot_id = read_boot_id ();
+  guint64 start_time;
+
+  g_key_file_remove_group (keyfile, OWNER_GROUP, NULL);
+  g_key_file_set_int64 (keyfile, OWNER_GROUP, "Pid", getpid ());
+  g_key_file_set_string (keyfile, OWNER_GROUP, "Host", g_get_host_name ());
+  if (boot_id != NULL)
+    g_key_file_set_string (keyfile, OWNER_GROUP, "BootId", boot_id);
+  if (read_process_start_time (getpid (), &start_time))
+    g_key_file_set_uint64 (keyfile, OWNER_GROUP, "StartTime", start_time);
+}
+
+static GDateTime *
+get_modified (GKeyFile *keyfile)
+{
+  g_autofree char *text = g_key_file_get_string (keyfile, DRAFT_GROUP, "Modified", NULL);
+
+  if (text == NULL)
+    return NULL;
+
+  return g_date_time_new_from_iso8601 (text, NULL);
+}
+
+/* Whether the process that wrote @keyfile may still be running, and
+ * writing the draft. */
+static gboolean
+owner_is_alive (GKeyFile *keyfile)
+{
+  g_autofree char *host = g_key_file_get_string (keyfile, OWNER_GROUP, "Host", NULL);
+  g_autofree char *boot_id = NULL;
+  g_autofree char *our_boot_id = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 pid;
+
+  if (host == NULL)
+    return FALSE;
+
+  if (g_ascii_strcasecmp (host, g_get_host_name ()) != 0)
+    {
+      g_autoptr(GDateTime) modified = get_modified (keyfile);
+      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+      return modified != NULL &&
+             g_date_time_difference (now, modified) < FOREIGN_HOST_TIMEOUT;
+    }
+
+  boot_id = g_key_file_get_string (keyfile, OWNER_GROUP, "BootId", NULL);
+  our_boot_id = read_boot_id ();
+  if (boot_id != NULL && our_boot_id != NULL && g_strcmp0 (boot_id, our_boot_id) != 0)
+    return FALSE;
+
+  pid = g_key_file_get_int64 (keyfile, OWNER_GROUP, "Pid", &error);
+  if (error != NULL || pid <= 0 || pid > G_MAXINT)
+    return FALSE;
+
+  if (kill ((pid_t) pid, 0) != 0 && errno == ESRCH)
+    return FALSE;
+
+  if (g_key_file_has_key (keyfile, OWNER_GROUP, "StartTime", NULL))
+    {
+      guint64 recorded = g_key_file_get_uint64 (keyfile, OWNER_GROUP, "StartTime", &error);
+      guint64 actual;
+
+      if (error != NULL)
+        return FALSE;
+      if (read_process_start_time ((pid_t) pid, &actual) && actual != recorded)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------ */
+/* Files                                                               */
+
+/**
+ * drafting_draft_store_is_valid_id:
+ *
+ * Whether @id is one the store makes: a UUID as g_uuid_string_random()
+ * writes it, in lower case, so that no id can name a file outside the
+ * store (nor two ids the same file, where case does not count).
+ *
+ * Returns: %TRUE if it is
+ */
+gboolean
+drafting_draft_store_is_valid_id (const char *id)
+{
+  if (id == NULL || strlen (id) != UUID_LENGTH)
+    return FALSE;
+
+  for (const char *p = id; *p != '\0'; p++)
+    if (!g_ascii_isdigit (*p) && !(*p >= 'a' && *p <= 'f') && *p != '-')
+      return FALSE;
+
+  return g_uuid_string_is_valid (id);
+}
+
+static gboolean
+check_id (const char  *id,
+          GError     **error)
+{
+  if (drafting_draft_store_is_valid_id (id))
+    return TRUE;
+
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                       _("This is not the name of a draft"));
+  return FALSE;
+}
+
+static char *
+build_path (DraftingDraftStore *self,
+            const char         *id,
+            const char         *suffix)
+{
+  g_autofree char *name = g_strconcat (id, suffix, NULL);
+
+  return g_build_filename (self->directory, name, NULL);
+}
+
+static gboolean
+ensure_directory (DraftingDraftStore  *self,
+                  GError             **error)
+{
+  int errsv;
+
+  if (g_mkdir_with_parents (self->directory, 0700) == 0)
+    return TRUE;
+
+  errsv = errno;
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
+               _("The folder of drafts could not be created: %s"), g_strerror (errsv));
+  return FALSE;
+}
+
+static gboolean
+write_file (const char  *path,
+            const char  *data,
+            gsize        len,
+            GError     **error)
+{
+  return g_file_set_contents_full (path, data, len, G_FILE_SET_CONTENTS_CONSISTENT, 0600, error);
+}
+
+static gboolean
+write_info (const char  *path,
+            GKeyFile    *keyfile,
+            GError     **error)
+{
+  g_autofree char *data = NULL;
+  gsize len;
+
+  data = g_key_file_to_data (keyfile, &len, NULL);
+  return write_file (path, data, len, error);
+}
+
+/* The key file of a draft, or %NULL when it is missing or broken. */
+static GKeyFile *
+read_info (const char *path)
+{
+  g_autoptr(GKeyFile) keyfile = NULL;
+  g_autoptr(GError) error = NULL;
+  GStatBuf st;
+
+  if (g_stat (path, &st) != 0 || !S_ISREG (st.st_mode) || st.st_size > MAX_INFO_SIZE)
+    return NULL;
+
+  keyfile = g_key_file_new ();
+  if (!g_key_file_load_from_file (keyfile, path, G_KEY_FILE_NONE, &error))
+    {
+      g_debug ("The key file %s cannot be read: %s", path, error->message);
+      return NULL;
+    }
+
+  if (!g_key_file_has_group (keyfile, DRAFT_GROUP))
+    return NULL;
+
+  return g_steal_pointer (&keyfile);
+}
+
+static gboolean
+remove_file (const char  *path,
+             GError     **error)
+{
+  int errsv;
+
+  if (g_unlink (path) == 0 || errno == ENOENT)
+    return TRUE;
+
+  errsv = errno;
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
+               _("The draft could not be removed: %s"), g_strerror (errsv));
+  return FALSE;
+}
+
+/* ------------------------------------------------------------------ */
+/* The object                                                          */
+
+static void
+drafting_draft_store_finalize (GObject *object)
+{
+  DraftingDraftStore *self = (DraftingDraftStore *) object;
+
+  g_clear_pointer (&self->directory, g_free);
+  g_clear_pointer (&self->latest, g_hash_table_unref);
+  g_mutex_clear (&self->lock);
+
+  G_OBJECT_CLASS (drafting_draft_store_parent_class)->finalize (object);
+}
+
+static void
+drafting_draft_store_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  DraftingDraftStore *self = DRAFTING_DRAFT_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DIRECTORY:
+      g_value_set_string (value, self->directory);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+drafting_draft_store_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  DraftingDraftStore *self = DRAFTING_DRAFT_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DIRECTORY:
+      g_free (self->directory);
+      if (g_value_get_string (value) != NULL)
+        self->directory = g_value_dup_string (value);
+      else
+        self->directory = g_build_filename (g_get_user_data_dir (), APPLICATION_ID, "drafts",
+                                            NULL);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+drafting_draft_store_class_init (DraftingDraftStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = drafting_draft_store_finalize;
+  object_class->get_property = drafting_draft_store_get_property;
+  object_class->set_property = drafting_draft_store_set_property;
+
+  /**
+   * DraftingDraftStore:directory:
+   *
+   * The folder of the drafts, created (private to the user) when the first
+   * draft is saved. %NULL at construction means the user's data folder.
+   */
+  properties[PROP_DIRECTORY] =
+    g_param_spec_string ("directory", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+drafting_draft_store_init (DraftingDraftStore *self)
+{
+  self->latest = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_mutex_init (&self->lock);
+}
+
+/**
+ * drafting_draft_store_new:
+ * @directory: (nullable): the folder of the drafts, or %NULL for
+ *   `$XDG_DATA_HOME/org.wco.drafting/drafts`
+ *
+ * Returns: (transfer full): a store of drafts
+ */
+DraftingDraftStore *
+drafting_draft_store_new (const char *directory)
+{
+  return g_object_new (DRAFTING_TYPE_DRAFT_STORE,
+                       "directory", directory,
+                       NULL);
+}
+
+/**
+ * drafting_draft_store_get_directory:
+ *
+ * Returns: the folder of the drafts
+ */
+const char *
+drafting_draft_store_get_directory (DraftingDraftStore *self)
+{
+  g_return_val_if_fail (DRAFTING_IS_DRAFT_STORE (self), NULL);
+
+  return self->directory;
+}
+
+/* Marks a change of the draft @id: the saves begun before it are
+ * superseded. Called with the lock held. */
+static guint64
+bump_serial (DraftingDraftStore *self,
+             const char         *id)
+{
+  guint64 serial = ++self->serial;
+
+  g_hash_table_insert (self->latest, g_strdup (id), g_memdup2 (&serial, sizeof serial));
+
+  return serial;
+}
+
+static gboolean
+is_latest (DraftingDraftStore *self,
+           const char         *id,
+           guint64             serial)
+{
+  const guint64 *latest = g_hash_table_lookup (self->latest, id);
+
+  return latest != NULL && *latest == serial;
+}
+
+/* Writes a draft: called with the lock held, from any thread. */
+static gboolean
+write_draft (DraftingDraftStore  *self,
+             const char          *id,
+             GBytes              *bytes,
+             const char          *original_uri,
+             const char          *title,
+             GError             **error)
+{
+  g_autoptr(GKeyFile) keyfile = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *document_path = NULL;
+  g_autofree char *info_path = NULL;
+  g_autofree char *modified = NULL;
+  gboolean is_new;
+
+  if (!ensure_directory (self, error))
+    return FALSE;
+
+  now = g_date_time_new_now_utc ();
+  modified = g_date_time_format_iso8601 (now);
+
+  keyfile = g_key_file_new ();
+  g_key_file_set_integer (keyfile, DRAFT_GROUP, "Version", INFO_VERSION);
+  if (original_uri != NULL)
+    g_key_file_set_string (keyfile, DRAFT_GROUP, "Original", original_uri);
+  if (title != NULL)
+    g_key_file_set_string (keyfile, DRAFT_GROUP, "Title", title);
+  g_key_file_set_string (keyfile, DRAFT_GROUP, "Modified", modified);
+  set_owner (keyfile);
+
+  document_path = build_path (self, id, DOCUMENT_SUFFIX);
+  info_path = build_path (self, id, INFO_SUFFIX);
+  is_new = !g_file_test (info_path, G_FILE_TEST_EXISTS);
+
+  /* A new draft is claimed before its document is written. */
+  if (is_new && !write_info (info_path, keyfile, error))
+    return FALSE;
+
+  if (!write_file (document_path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                   error) ||
+      !write_info (info_path, keyfile, error))
+    {
+      if (is_new && !g_file_test (document_path, G_FILE_TEST_EXISTS))
+        g_unlink (info_path);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * drafting_draft_store_save_bytes:
+ * @id: (nullable): the draft to write over, or %NULL for a new one
+ * @bytes: a document in the native format, as drafting_native_save_bytes()
+ *   makes it
+ * @original: (nullable): the file it was opened from or last saved to
+ * @title: (nullable): what to call the draft when it is offered back
+ *
+ * Writes a draft owned by the calling process. Either the whole draft is
+ * written or, on an error, the one before is left as it was. This may be
+ * called from any thread.
+ *
+ * Returns: (transfer full) (nullable): the draft's id (the new one when @id
+ *   is %NULL), or %NULL on an error
+ */
+char *
+drafting_draft_store_save_bytes (DraftingDraftStore  *self,
+                                 const char          *id,
+                                 GBytes              *bytes,
+                                 GFile               *original,
+                                 const char          *title,
+                                 GError             **error)
+{
+  g_autofree char *new_id = NULL;
+  g_autofree char *uri = NULL;
+  gboolean written;
+
+  g_return_val_if_fail (DRAFTING_IS_DRAFT_STORE (self), NULL);
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (original == NULL || G_IS_FILE (original), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (id == NULL)
+    id = new_id = g_uuid_string_random ();
+  else if (!check_id (id, error))
+    return NULL;
+
+  if (original != NULL)
+    uri = g_file_get_uri (original);
+
+  g_mutex_lock (&self->lock);
+  bump_serial (self, id);
+  written = write_draft (self, id, bytes, uri, title, error);
+  g_mutex_unlock (&self->lock);
+
+  return written ? g_strdup (id) : NULL;
+}
+
+/**
+ * drafting_draft_store_save:
+ * @id: (nullable): the draft to write over, or %NULL for a new one
+ * @document: the document with unsaved changes
+ * @original: (nullable): the file it was opened from or last saved to
+ * @title: (nullable): what to call the draft when it is offered back
+ *
+ * Writes @document into a draft owned by the calling process. Either the
+ * whole draft is written or, on an error, the one before is left as it was.
+ *
+ * Returns: (transfer full) (nullable): the draft's id (the new one when @id
+ *   is %NULL), or %NULL on an error
+ */
+char *
+drafting_draft_store_save (DraftingDraftStore  *self,
+                           const char          *id,
+                           DraftingDocument    *document,
+                           GFile               *original,
+                           const char          *title,
+                           GError             **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (DRAFTING_IS_DRAFT_STORE (self), NULL);
+  g_return_val_if_fail (DRAFTING_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (original == NULL || G_IS_FILE (original), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (id != NULL && !check_id (id, error))
+    return NULL;
+
+  bytes = drafting_native_save_bytes (document);
+  return drafting_draft_store_save_bytes (self, id, bytes, original, title, error);
+}
+
+typedef struct
+{
+  char    *id;
+  GBytes  *bytes;
+  char    *original_uri;
+  char    *title;
+  guint64  serial;
+} SaveJob;
+
+static void
+save_job_free (gpointer data)
+{
+  SaveJob *job = data;
+
+  g_free (job->id);
+  g_bytes_unref (job->bytes);
+  g_free (job->original_uri);
+  g_free (job->title);
+  g_free (job);
+}
+
+static void
+save_in_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable G_GNUC_UNUSED)
+{
+  DraftingDraftStore *self = source_object;
+  SaveJob *job = task_data;
+  g_autoptr(GError) error = NULL;
+  gboolean written = TRUE;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  /* A save or a discard of the same draft, asked for after this one, has
+   * made it pointless, or would be undone by it. */
+  g_mutex_lock (&self->lock);
+  if (is_latest (self, job->id, job->serial))
+    written = write_draft (self, job->id, job->bytes, job->original_uri, job->title, &error);
+  g_mutex_unlock (&self->lock);
+
+  if (!written)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, g_strdup (job->id), g_free);
+}
+
+/**
+ * drafting_draft_store_save_async:
+ * @id: (nullable): the draft to write over, or %NULL for a new one
+ * @document: the document with unsaved changes
+ * @original: (nullable): the file it was opened from or last saved to
+ * @title: (nullable): what to call the draft when it is offered back
+ *
+ * Writes @document into a draft, as drafting_draft_store_save() does but
+ * in a thread: the document is turned into bytes at once, and may change
+ * after the call. Saves of the same draft end in the order they were asked
+ * for: one superseded by a later save or by drafting_draft_store_discard()
+ * writes nothing, and still gives the id.
+ */
+void
+drafting_draft_store_save_async (DraftingDraftStore  *self,
+                                 const char          *id,
+                                 DraftingDocument    *document,
+                                 GFile               *original,
+                                 const char          *title,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  SaveJob *job;
+
+  g_return_if_fail (DRAFTING_IS_DRAFT_STORE (self));
+  g_return_if_fail (DRAFTING_IS_DOCUMENT (document));
+  g_return_if_fail (original == NULL || G_IS_FILE (original));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, drafting_draft_store_save_async);
+
+  if (id != NULL && !check_id (id, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  job = g_new0 (SaveJob, 1);
+  job->id = id != NULL ? g_strdup (id) : g_uuid_string_random ();
+  job->bytes = drafting_native_save_bytes (document);
+  job->original_uri = original != NULL ? g_file_get_uri (original) : NULL;
+  job->title = g_strdup (title);
+
+  g_mutex_lock (&self->lock);
+  job->serial = bump_serial (self, job->id);
+  g_mutex_unlock (&self->lock);
+
+  g_task_set_task_data (task, job, save_job_free);
+  g_task_run_in_thread (task, save_in_thread);
+}
+
+/**
+ * drafting_draft_store_save_finish:
+ *
+ * Returns: (transfer full) (nullable): the draft's id, or %NULL on an error
+ */
+char *
+drafting_draft_store_save_finish (DraftingDraftStore  *self,
+                                  GAsyncResult        *result,
+                                  GError             **error)
+{
+  g_return_val_if_fail (DRAFTING_IS_DRAFT_STORE (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
+                        drafting_draft_store_save_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * drafting_draft_store_discard:
+ *
+ * Removes a draft, once its document is saved or closed without saving.
+ * A draft that is not there is not an error.
+ *
+ * Returns: %TRUE if the draft is gone
+ */
+gboolean
+drafting_draft_store_discard (DraftingDraftStore  *self,
+                              const char          *id,
+                              GError             **error)
+{
+  g_autofree char *document_path = NULL;
+  g_autofree char *info_path = NULL;
+  g_autofree char *document_prefix = NULL;
+  g_autofree char *info_prefix = NULL;
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+  gboolean removed;
+
+  g_return_val_if_fail (DRAFTING_IS_DRAFT_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!check_id (id, error))
+    return FALSE;
+
+  /* The document first: a key file alone is never listed. */
+  document_path = build_path (self, id, DOCUMENT_SUFFIX);
+  info_path = build_path (self, id, INFO_SUFFIX);
+  g_mutex_lock (&self->lock);
+  bump_serial (self, id);
+  removed = remove_file (document_path, error) && remove_file (info_path, error);
+
+  /* What a process killed while writing left beside the draft. */
+  if (removed && (dir = g_dir_open (self->directory, 0, NULL)) != NULL)
+    {
+      document_prefix = g_strconcat (id, DOCUMENT_SUFFIX ".", NULL);
+      info_prefix = g_strconcat (id, INFO_SUFFIX ".", NULL);
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          if (g_str_has_prefix (name, document_prefix) || g_str_has_prefix (name, info_prefix))
+            {
+              g_autofree char *path = g_build_filename (self->directory, name, NULL);
+
+              g_unlink (path);
+            }
+        }
+    }
+  g_mutex_unlock (&self->lock);
+
+  return removed;
+}
+
+typedef struct
+{
+  guint      has_document : 1;
+  guint      has_info : 1;
+  GPtrArray *stray;   /* names of temporary files left by a kill */
+} Entry;
+
+static void
+entry_free (gpointer data)
+{
+  Entry *entry = data;
+
+  g_clear_pointer (&entry->stray, g_ptr_array_unref);
+  g_free (entry);
+}
+
+static Entry *
+lookup_entry (GHashTable *entries,
+              const char *id)
+{
+  Entry *entry = g_hash_table_lookup (entries, id);
+
+  if (entry == NULL)
+    {
+      entry = g_new0 (Entry, 1);
+      g_hash_table_insert (entries, g_strdup (id), entry);
+    }
+
+  return entry;
+}
+
+static void
+remove_stray (DraftingDraftStore *self,
+              Entry              *entry,
+              gboolean            only_old)
+{
+  gint64 now = g_get_real_time ();
+
+  if (entry->stray == NULL)
+    return;
+
+  for (guint i = 0; i < entry->stray->len; i++)
+    {
+      g_autofree char *path = g_build_filename (self->directory,
+                                                g_ptr_array_index (entry->stray, i), NULL);
+      GStatBuf st;
+
+      if (only_old &&
+          (g_stat (path, &st) != 0 ||
+           now - (gint64) st.st_mtime * G_USEC_PER_SEC < STRAY_FILE_TIMEOUT))
+        continue;
+
+      g_unlink (path);
+    }
+}
+
+static int
+compare_info (gconstpointer a,
+              gconstpointer b)
+{
+  const DraftingDraftInfo *info_a = *(DraftingDraftInfo * const *) a;
+  const DraftingDraftInfo *info_b = *(DraftingDraftInfo * const *) b;
+  int order = g_date_time_compare (info_b->modified, info_a->modified);
+
+  if (order != 0)
+    return order;
+
+  return strcmp (info_a->id, info_b->id);
+}
+
+/**
+ * drafting_draft_store_list_orphans:
+ *
+ * Lists the drafts whose owner is gone: it crashed or was killed, or the
+ * computer was restarted. The drafts of running instances are not listed,
+ * nor those written from another computer sharing the folder in the last
+ * day. A draft whose key file is missing or broken is listed (as "Untitled
+ * draft"), and so is one whose document is broken: loading it says why.
+ *
+ * It also removes what a process killed while creating a draft left behind.
+ *
+ * Returns: (transfer container) (element-type DraftingDraftInfo): the
+ *   orphans, the newest first
+ */
+GPtrArray *
+drafting_draft_store_list_orphans (DraftingDraftStore *self)
+{
+  g_autoptr(GPtrArray) orphans = NULL;
+  g_autoptr(GHashTable) entries = NULL;
+  g_autoptr(GDir) dir = NULL;
+  GHashTableIter iter;
+  const char *name;
+  gpointer key, value;
+
+  g_return_val_if_fail (DRAFTING_IS_DRAFT_STORE (self), NULL);
+
+  orphans = g_ptr_array_new_with_free_func ((GDestroyNotify) drafting_draft_info_free);
+
+  if ((dir = g_dir_open (self->directory, 0, NULL)) == NULL)
+    return g_steal_pointer (&orphans);
+
+  entries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, entry_free);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      char id[UUID_LENGTH + 1];
+      const char *suffix;
+      Entry *entry;
+
+      if (strlen (name) <= UUID_LENGTH || name[UUID_LENGTH] != '.')
+        continue;
+
+      memcpy (id, name, UUID_LENGTH);
+      id[UUID_LENGTH] = '\0';
+      if (!drafting_draft_store_is_valid_id (id))
+        continue;
+
+      suffix = name + UUID_LENGTH;
+      if (strcmp (suffix, DOCUMENT_SUFFIX) == 0)
+        lookup_entry (entries, id)->has_document = TRUE;
+      else if (strcmp (suffix, INFO_SUFFIX) == 0)
+        lookup_entry (entries, id)->has_info = TRUE;
+      else if (g_str_has_prefix (suffix, DOCUMENT_SUFFIX ".") ||
+               g_str_has_prefix (suffix, INFO_SUFFIX "."))
+        {
+          entry = lookup_entry (entries, id);
+          if (entry->stray == NULL)
+            entry->stray = g_ptr_array_new_with_free_func (g_free);
+          g_ptr_array_add (entry->stray, g_strdup (name));
+        }
+    }
+
+  g_hash_table_iter_init (&iter, entries);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      const char *id = key;
+      Entry *entry = value;
+      g_autofree char *document_path = build_path (self, id, DOCUMENT_SUFFIX);
+      g_autofree char *info_path = build_path (self, id, INFO_SUFFIX);
+      g_autoptr(GKeyFile) keyfile = NULL;
+      DraftingDraftInfo *info;
+      GStatBuf st;
+
+      if (entry->has_info)
+        keyfile = read_info (info_path);
+
+      if (!entry->has_document)
+        {
+          /* A draft its owner had begun to create, or to discard, before
+           * it died: there is nothing in it. */
+          if (entry->has_info && (keyfile == NULL || !owner_is_alive (keyfile)))
+            {
+              g_unlink (info_path);
+              remove_stray (self, entry, FALSE);
+            }
+          else if (!entry->has_info)
+            remove_stray (self, entry, TRUE);
+          continue;
+        }
+
+      if (keyfile != NULL && owner_is_alive (keyfile))
+        continue;
+
+      if (g_stat (document_path, &st) != 0 || !S_ISREG (st.st_mode))
+        continue;
+
+      info = g_new0 (DraftingDraftInfo, 1);
+      info->id = g_strdup (id);
+      info->size = st.st_size;
+      if (keyfile != NULL)
+        {
+          info->uri = g_key_file_get_string (keyfile, DRAFT_GROUP, "Original", NULL);
+          info->title = g_key_file_get_string (keyfile, DRAFT_GROUP, "Title", NULL);
+          info->modified = get_modified (keyfile);
+        }
+      if (info->title == NULL)
+        info->title = g_strdup (_("Untitled draft"));
+      if (info->modified == NULL)
+        info->modified = g_date_time_new_from_unix_utc (st.st_mtime);
+
+      g_ptr_array_add (orphans, info);
+    }
+
+  g_ptr_array_sort (orphans, compare_info);
+
+  return g_steal_pointer (&orphans);
+}
+
+/**
+ * drafting_draft_store_load:
+ *
+ * Reads the document of a draft. It comes back modified: it is work that
+ * was never saved.
+ *
+ * Returns: (transfer full) (nullable): the document, or %NULL on an error
+ */
+DraftingDocument *
+drafting_draft_store_load (DraftingDraftStore  *self,
+                           const char          *id,
+                           GError             **error)
+{
+  g_autoptr(DraftingDocument) document = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (DRAFTING_IS_DRAFT_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!check_id (id, error))
+    return NULL;
+
+  path = build_path (self, id, DOCUMENT_SUFFIX);
+  file = g_file_new_for_path (path);
+  if ((document = drafting_native_load_file (file, NULL, error)) == NULL)
+    return NULL;
+
+  drafting_document_set_modified (document, TRUE);
+
+  return g_steal_pointer (&document);
+}
+
+/**
+ * drafting_draft_store_adopt:
+ *
+ * Makes the calling process the owner of a draft, to go on writing into it
+ * (drafting_draft_store_save() with its id) once it is recovered. The title,
+ * the original file and the time are kept; a missing or broken key file is
+ * written anew.
+ *
+ * Returns: %TRUE if the draft is now the caller's
+ */
+gboolean
+drafting_draft_store_adopt (DraftingDraftStore  *self,
+                            const char          *id,
+                            GError             **error)
+{
+  g_autoptr(GKeyFile) keyfile = NULL;
+  g_autofree char *document_path = NULL;
+  g_autofree char *info_path = NULL;
+  gboolean adopted;
+
+  g_return_val_if_fail (DRAFTING_IS_DRAFT_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!check_id (id, error))
+    return FALSE;
+
+  document_path = build_path (self, id, DOCUMENT_SUFFIX);
+  info_path = build_path (self, id, INFO_SUFFIX);
+  if (!g_file_test (document_path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                           _("The draft is no longer there"));
+      return FALSE;
+    }
+
+  g_mutex_lock (&self->lock);
+  if ((keyfile = read_info (info_path)) == NULL)
+    {
+      keyfile = g_key_file_new ();
+      g_key_file_set_integer (keyfile, DRAFT_GROUP, "Version", INFO_VERSION);
+    }
+  set_owner (keyfile);
+  adopted = write_info (info_path, keyfile, error);
+  g_mutex_unlock (&self->lock);
+
+  return adopted;
+}
