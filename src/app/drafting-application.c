@@ -1,0 +1,433 @@
+/* drafting-application.c: the application, its windows and its drafts
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "drafting-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "drafting-application.h"
+#include "drafting-preferences-window.h"
+#include "drafting-window.h"
+
+/*
+ * One instance runs per session; starting it again with files opens them
+ * in its window. The first start after a crash offers back the unsaved
+ * work kept as drafts; a start with nothing to open shows the bundled
+ * example resolution.
+ */
+
+struct _DraftingApplication
+{
+  AdwApplication      parent_instance;
+
+  GSettings          *settings;
+  DraftingDraftStore *drafts;
+
+  guint               started : 1;
+};
+
+G_DEFINE_FINAL_TYPE (DraftingApplication, drafting_application, ADW_TYPE_APPLICATION)
+
+/**
+ * drafting_application_get_draft_store:
+ * @self: (nullable): the application
+ *
+ * Returns: (transfer none) (nullable): where unsaved work is kept against
+ *   a crash
+ */
+DraftingDraftStore *
+drafting_application_get_draft_store (DraftingApplication *self)
+{
+  if (!DRAFTING_IS_APPLICATION (self))
+    return NULL;
+
+  return self->drafts;
+}
+
+/**
+ * drafting_application_load_example:
+ *
+ * Returns: (transfer full): the e-commerce resolution bundled with the
+ *   application, not tied to any file
+ */
+DraftingDocument *
+drafting_application_load_example (void)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  DraftingDocument *document;
+
+  bytes = g_resources_lookup_data ("/org/wco/drafting/examples/ecommerce-resolution.wcodraft",
+                                   G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+
+  document = drafting_native_load_bytes (bytes, &error);
+  g_assert_no_error (error);
+
+  return document;
+}
+
+static DraftingWindow *
+get_window (DraftingApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (DRAFTING_IS_WINDOW (window))
+    return DRAFTING_WINDOW (window);
+
+  return drafting_window_new (ADW_APPLICATION (self));
+}
+
+/* ------------------------------------------------------------------ */
+/* After a crash                                                       */
+
+typedef struct
+{
+  DraftingApplication *app;
+  DraftingWindow      *window;
+  GPtrArray           *orphans;
+} RecoverData;
+
+static void
+recover_data_free (RecoverData *data)
+{
+  g_object_unref (data->app);
+  g_object_unref (data->window);
+  g_ptr_array_unref (data->orphans);
+  g_free (data);
+}
+
+static void
+on_recover_response (AdwMessageDialog *dialog G_GNUC_UNUSED,
+                     const char       *response,
+                     RecoverData      *data)
+{
+  for (guint i = 0; i < data->orphans->len; i++)
+    {
+      DraftingDraftInfo *info = g_ptr_array_index (data->orphans, i);
+      const char *id = info->id;
+
+      if (g_str_equal (response, "recover"))
+        {
+          g_autoptr(DraftingDocument) document = NULL;
+          g_autoptr(GError) error = NULL;
+          g_autoptr(GFile) file = NULL;
+          const char *uri = info->uri;
+          DraftingPage *page;
+
+          document = drafting_draft_store_load (data->app->drafts, id, &error);
+          if (document == NULL)
+            {
+              g_warning ("The draft %s could not be recovered: %s", id, error->message);
+              continue;
+            }
+
+          if (uri != NULL)
+            file = g_file_new_for_uri (uri);
+          page = drafting_window_add_document (data->window, document, file);
+          drafting_draft_store_adopt (data->app->drafts, id, NULL);
+          drafting_page_set_draft_id (page, id);
+          if (file != NULL)
+            drafting_page_take_lock (page, drafting_file_lock_acquire (file, TRUE, NULL, NULL));
+        }
+      else
+        drafting_draft_store_discard (data->app->drafts, id, NULL);
+    }
+
+  if (drafting_window_get_n_pages (data->window) == 0)
+    {
+      g_autoptr(DraftingDocument) example = drafting_application_load_example ();
+
+      drafting_window_add_document (data->window, example, NULL);
+    }
+
+  recover_data_free (data);
+}
+
+/* Offers back the drafts no running instance owns. Returns whether it
+ * asked. */
+static gboolean
+offer_drafts (DraftingApplication *self,
+              DraftingWindow      *window)
+{
+  g_autoptr(GPtrArray) orphans = NULL;
+  g_autofree char *body = NULL;
+  GString *titles;
+  RecoverData *data;
+  GtkWidget *dialog;
+
+  if (self->drafts == NULL || !g_settings_get_boolean (self->settings, "restore-drafts"))
+    return FALSE;
+
+  orphans = drafting_draft_store_list_orphans (self->drafts);
+  if (orphans == NULL || orphans->len == 0)
+    return FALSE;
+
+  titles = g_string_new (NULL);
+  for (guint i = 0; i < orphans->len && i < 8; i++)
+    {
+      DraftingDraftInfo *info = g_ptr_array_index (orphans, i);
+      g_autofree char *when = g_date_time_format (info->modified, "%x %X");
+
+      /* Translators: a document's title and when its draft was kept */
+      g_string_append_printf (titles, _("• %s (%s)\n"), info->title, when);
+    }
+
+  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "Drafting did not close properly. The unsaved work in this "
+                                       "document was kept:\n\n%s\nRecover it to go on where you were.",
+                                       "Drafting did not close properly. The unsaved work in these "
+                                       "documents was kept:\n\n%s\nRecover it to go on where you were.",
+                                       orphans->len),
+                          titles->str);
+  g_string_free (titles, TRUE);
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (window), _("Recover Unsaved Work?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "discard", _("_Discard"),
+                                    "recover", _("_Recover"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "recover", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "recover");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "recover");
+
+  data = g_new0 (RecoverData, 1);
+  data->app = g_object_ref (self);
+  data->window = g_object_ref (window);
+  data->orphans = g_steal_pointer (&orphans);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_recover_response), data);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------ */
+/* Starting                                                            */
+
+static void
+drafting_application_activate (GApplication *app)
+{
+  DraftingApplication *self = DRAFTING_APPLICATION (app);
+  DraftingWindow *window = get_window (self);
+  gboolean first = !self->started;
+
+  self->started = TRUE;
+  gtk_window_present (GTK_WINDOW (window));
+
+  if (first && offer_drafts (self, window))
+    return;
+
+  if (drafting_window_get_n_pages (window) == 0)
+    {
+      g_autoptr(DraftingDocument) example = drafting_application_load_example ();
+
+      drafting_window_add_document (window, example, NULL);
+    }
+}
+
+static void
+drafting_application_open (GApplication  *app,
+                           GFile        **files,
+                           int            n_files,
+                           const char    *hint G_GNUC_UNUSED)
+{
+  DraftingApplication *self = DRAFTING_APPLICATION (app);
+  DraftingWindow *window = get_window (self);
+  gboolean first = !self->started;
+
+  self->started = TRUE;
+  gtk_window_present (GTK_WINDOW (window));
+
+  for (int i = 0; i < n_files; i++)
+    drafting_window_open_file (window, files[i]);
+
+  if (first)
+    offer_drafts (self, window);
+}
+
+static void
+update_style (DraftingApplication *self)
+{
+  static const AdwColorScheme schemes[] = {
+    ADW_COLOR_SCHEME_DEFAULT, ADW_COLOR_SCHEME_FORCE_LIGHT, ADW_COLOR_SCHEME_FORCE_DARK,
+  };
+  int variant = g_settings_get_enum (self->settings, "style-variant");
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      schemes[CLAMP (variant, 0, 2)]);
+}
+
+static void
+action_new_window (GSimpleAction *action G_GNUC_UNUSED,
+                   GVariant      *param G_GNUC_UNUSED,
+                   gpointer       user_data)
+{
+  DraftingApplication *self = user_data;
+  DraftingWindow *window = drafting_window_new (ADW_APPLICATION (self));
+
+  drafting_window_new_document (window, DRAFTING_DOCUMENT_RESOLUTION);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+action_preferences (GSimpleAction *action G_GNUC_UNUSED,
+                    GVariant      *param G_GNUC_UNUSED,
+                    gpointer       user_data)
+{
+  DraftingApplication *self = user_data;
+  GtkWidget *window = drafting_preferences_window_new ();
+
+  gtk_window_set_transient_for (GTK_WINDOW (window), gtk_application_get_active_window (GTK_APPLICATION (self)));
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+action_about (GSimpleAction *action G_GNUC_UNUSED,
+              GVariant      *param G_GNUC_UNUSED,
+              gpointer       user_data)
+{
+  DraftingApplication *self = user_data;
+  static const char *developers[] = { "The Drafting developers", NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", gtk_application_get_active_window (GTK_APPLICATION (self)),
+                        "application-icon", APPLICATION_ID,
+                        "application-name", _("Drafting"),
+                        "developer-name", _("The Drafting developers"),
+                        "version", PACKAGE_VERSION,
+                        "comments", _("Write resolutions and communiqués, with the amendments of each "
+                                      "delegation, as the World Customs Organization’s committees do."),
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "developers", developers,
+                        /* Translators: put your names here, one a line */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+action_quit (GSimpleAction *action G_GNUC_UNUSED,
+             GVariant      *param G_GNUC_UNUSED,
+             gpointer       user_data)
+{
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (user_data));
+
+  /* Each window asks about its unsaved work as it closes. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+}
+
+static const GActionEntry app_actions[] = {
+  { .name = "new-window", .activate = action_new_window },
+  { .name = "preferences", .activate = action_preferences },
+  { .name = "about", .activate = action_about },
+  { .name = "quit", .activate = action_quit },
+};
+
+static void
+drafting_application_startup (GApplication *app)
+{
+  DraftingApplication *self = DRAFTING_APPLICATION (app);
+  static const struct { const char *action; const char *accels[3]; } accels[] = {
+    { "app.new-window", { "<Primary><Shift>n", NULL } },
+    { "app.preferences", { "<Primary>comma", NULL } },
+    { "app.quit", { "<Primary>q", NULL } },
+    { "win.new-resolution", { "<Primary>n", NULL } },
+    { "win.open", { "<Primary>o", NULL } },
+    { "win.close-page", { "<Primary>w", NULL } },
+    { "win.show-outline", { "F9", NULL } },
+    { "win.show-help-overlay", { "<Primary>question", NULL } },
+    { "document.save", { "<Primary>s", NULL } },
+    { "document.save-as", { "<Primary><Shift>s", NULL } },
+    { "document.undo", { "<Primary>z", NULL } },
+    { "document.redo", { "<Primary><Shift>z", "<Primary>y", NULL } },
+    { "document.find", { "<Primary>f", NULL } },
+    { "document.find-replace", { "<Primary>h", NULL } },
+    { "document.find-next", { "<Primary>g", NULL } },
+    { "document.find-previous", { "<Primary><Shift>g", NULL } },
+    { "document.properties", { "<Alt>Return", NULL } },
+    { "document.print", { "<Primary>p", NULL } },
+    { "document.export-pdf", { "<Primary><Shift>e", NULL } },
+    { "document.move-up", { "<Alt>Up", NULL } },
+    { "document.move-down", { "<Alt>Down", NULL } },
+    { "document.indent", { "<Alt>Right", NULL } },
+    { "document.outdent", { "<Alt>Left", NULL } },
+    { "document.delete-element", { "<Primary><Shift>Delete", NULL } },
+    { "document.emphasis", { "<Primary>i", NULL } },
+    { "document.strong", { "<Primary>b", NULL } },
+    { "document.footnote", { "<Primary><Alt>f", NULL } },
+    { "document.insert::preamble-clause", { "<Primary><Alt>1", NULL } },
+    { "document.insert::operative-paragraph", { "<Primary><Alt>2", NULL } },
+    { "document.insert::sub-paragraph", { "<Primary><Alt>3", NULL } },
+    { "document.insert::principle", { "<Primary><Alt>4", NULL } },
+    { "document.insert::section", { "<Primary><Alt>5", NULL } },
+    { "document.insert::item", { "<Primary><Alt>6", NULL } },
+  };
+
+  G_APPLICATION_CLASS (drafting_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (self), accels[i].action, accels[i].accels);
+
+  /* The context menu's "Change To" lists the same kinds as the window's. */
+  {
+    GMenu *kinds = gtk_application_get_menu_by_id (GTK_APPLICATION (self), "change_kind_menu");
+    GMenu *context = gtk_application_get_menu_by_id (GTK_APPLICATION (self), "context_change_kind");
+
+    if (kinds != NULL && context != NULL)
+      g_menu_append_section (context, NULL, G_MENU_MODEL (kinds));
+  }
+
+  self->settings = g_settings_new (APPLICATION_ID);
+  g_signal_connect_object (self->settings, "changed::style-variant",
+                           G_CALLBACK (update_style), self, G_CONNECT_SWAPPED);
+  update_style (self);
+
+  self->drafts = drafting_draft_store_new (NULL);
+  gtk_window_set_default_icon_name (APPLICATION_ID);
+}
+
+static void
+drafting_application_finalize (GObject *object)
+{
+  DraftingApplication *self = (DraftingApplication *) object;
+
+  g_clear_object (&self->settings);
+  g_clear_object (&self->drafts);
+
+  G_OBJECT_CLASS (drafting_application_parent_class)->finalize (object);
+}
+
+static void
+drafting_application_class_init (DraftingApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = drafting_application_finalize;
+  app_class->activate = drafting_application_activate;
+  app_class->open = drafting_application_open;
+  app_class->startup = drafting_application_startup;
+}
+
+static void
+drafting_application_init (DraftingApplication *self G_GNUC_UNUSED)
+{
+}
+
+DraftingApplication *
+drafting_application_new (void)
+{
+  return g_object_new (DRAFTING_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", "/org/wco/drafting",
+                       NULL);
+}

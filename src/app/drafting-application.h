@@ -1,0 +1,23 @@
+/* drafting-application.h: the application, its windows and its drafts
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "drafting-core.h"
+
+G_BEGIN_DECLS
+
+#define DRAFTING_TYPE_APPLICATION (drafting_application_get_type ())
+#define DRAFTING_APPLICATION_DEFAULT ((DraftingApplication *) g_application_get_default ())
+
+G_DECLARE_FINAL_TYPE (DraftingApplication, drafting_application, DRAFTING, APPLICATION, AdwApplication)
+
+DraftingApplication *drafting_application_new             (void);
+DraftingDraftStore  *drafting_application_get_draft_store (DraftingApplication *self);
+DraftingDocument    *drafting_application_load_example    (void);
+
+G_END_DECLS

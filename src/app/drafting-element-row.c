@@ -1,0 +1,1044 @@
+/* drafting-element-row.c: one element of the document, laid out as it prints and edited in place
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "drafting-element-row"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "drafting-element-row.h"
+
+/*
+ * A row shows one element: its number, derived and not editable, then its
+ * text in a GtkTextView. The buffer holds what prints: the leading phrase,
+ * the text with its emphasis, and the footnote calls and the status of the
+ * document ("DRAFT") as text that cannot be edited. Typing goes to the
+ * model at once, as one change of undo per word; every other change
+ * (structure, undo, find and replace) comes from the model and reloads the
+ * buffer.
+ *
+ * Keys that cross the element's bounds (Enter, Backspace at the start, the
+ * arrows at the first or last line, Tab) are turned into the document's
+ * actions or into the "leave" signal, so that the document view moves the
+ * cursor to the next row.
+ */
+
+struct _DraftingElementRow
+{
+  GtkWidget      parent_instance;
+
+  DraftingNode  *node;
+  GtkLabel      *label;
+  GtkTextView   *text_view;
+  GtkTextBuffer *buffer;
+  GtkTextTag    *decoration_tag;
+  GtkTextTag    *emphasis_tag;
+  GtkTextTag    *strong_tag;
+  GtkTextTag    *match_tag;
+  GtkTextTag    *current_match_tag;
+  GPtrArray     *ref_tags;        /* a tag a footnote call, naming it */
+
+  guint          prefix_chars;    /* of the leading phrase and its space */
+  gunichar       last_typed;
+
+  guint          loading : 1;
+  guint          editable : 1;
+};
+
+G_DEFINE_FINAL_TYPE (DraftingElementRow, drafting_element_row, GTK_TYPE_WIDGET)
+
+enum {
+  LEAVE,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+static GQuark ref_quark;
+
+#define INDENT_STEP 28
+
+/* ------------------------------------------------------------------ */
+/* Layout                                                              */
+
+/* How far an element is indented: principles and their introductions
+ * flush with the annex, items and sub-paragraphs a step in a level. */
+static guint
+visual_level (DraftingNode *node)
+{
+  DraftingNode *parent = drafting_node_get_parent (node);
+  DraftingKind kind = drafting_node_get_kind (node);
+  DraftingKind parent_kind;
+  guint level;
+
+  if (parent == NULL || drafting_node_get_kind (parent) == DRAFTING_KIND_DOCUMENT)
+    return 0;
+
+  level = visual_level (parent);
+  parent_kind = drafting_node_get_kind (parent);
+
+  if (kind == DRAFTING_KIND_PARAGRAPH || parent_kind == DRAFTING_KIND_ANNEX)
+    return level;
+  if (parent_kind == DRAFTING_KIND_PRINCIPLE && kind == DRAFTING_KIND_SECTION)
+    return level;
+
+  return level + 1;
+}
+
+static gboolean
+kind_is_centred (DraftingKind kind)
+{
+  return kind == DRAFTING_KIND_HEADING || kind == DRAFTING_KIND_PLACE_DATE ||
+         kind == DRAFTING_KIND_OCCASION || kind == DRAFTING_KIND_TITLE ||
+         kind == DRAFTING_KIND_ANNEX;
+}
+
+static void
+update_layout (DraftingElementRow *self)
+{
+  static const char * const kind_classes[] = {
+    "document", "heading", "place-date", "authority", "preamble-clause", "operative-formula",
+    "operative-paragraph", "sub-paragraph", "annex", "principle", "section", "item",
+    "occasion", "title", "narrative-paragraph", "speaker-formula", "statement",
+    "footnote", "paragraph",
+  };
+  DraftingKind kind = drafting_node_get_kind (self->node);
+  DraftingNode *prev = NULL;
+  g_autofree char *css_class = NULL;
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (kind_classes) == DRAFTING_N_KINDS);
+
+  css_class = g_strconcat ("element-", kind_classes[kind], NULL);
+  gtk_widget_set_css_classes (GTK_WIDGET (self), (const char *[]) { "element-row", css_class, NULL });
+
+  gtk_widget_set_margin_start (GTK_WIDGET (self), INDENT_STEP * visual_level (self->node));
+  gtk_text_view_set_justification (self->text_view,
+                                   kind_is_centred (kind) ? GTK_JUSTIFY_CENTER : GTK_JUSTIFY_FILL);
+
+  /* Consecutive heading lines, and nested items, sit close together. */
+  {
+    DraftingDocument *document = drafting_node_get_document (self->node);
+
+    if (document != NULL)
+      {
+        guint position = drafting_document_get_position (document, self->node);
+
+        if (position > 0)
+          prev = g_list_model_get_item (G_LIST_MODEL (document), position - 1);
+      }
+  }
+  if (prev != NULL && drafting_node_get_kind (prev) == kind &&
+      (kind == DRAFTING_KIND_HEADING || kind == DRAFTING_KIND_ITEM || kind == DRAFTING_KIND_SUB_PARAGRAPH))
+    gtk_widget_add_css_class (GTK_WIDGET (self), "continued");
+  g_clear_object (&prev);
+}
+
+void
+drafting_element_row_update_label (DraftingElementRow *self)
+{
+  g_autofree char *label = NULL;
+  DraftingKind kind;
+
+  g_return_if_fail (DRAFTING_IS_ELEMENT_ROW (self));
+
+  if (self->node == NULL)
+    return;
+
+  kind = drafting_node_get_kind (self->node);
+  label = drafting_render_label (self->node);
+
+  if (kind == DRAFTING_KIND_PRINCIPLE)
+    {
+      g_autofree char *with_dash = g_strconcat (label, " –", NULL);
+
+      gtk_label_set_label (self->label, with_dash);
+    }
+  else
+    gtk_label_set_label (self->label, label);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->label), label[0] != '\0' && kind != DRAFTING_KIND_ANNEX);
+  gtk_widget_set_size_request (GTK_WIDGET (self->label),
+                               kind == DRAFTING_KIND_PRINCIPLE || kind == DRAFTING_KIND_FOOTNOTE ? -1 : 44,
+                               -1);
+
+  /* What a screen reader says of the row: its kind and number. */
+  {
+    g_autofree char *name = label[0] != '\0'
+      ? g_strdup_printf ("%s %s", drafting_kind_get_display_name (kind), label)
+      : g_strdup (drafting_kind_get_display_name (kind));
+
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->text_view),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                    -1);
+  }
+
+  update_layout (self);
+}
+
+static void iter_at_content_offset (DraftingElementRow *self,
+                                    int                 offset,
+                                    GtkTextIter        *iter);
+
+/* ------------------------------------------------------------------ */
+/* From the model to the buffer                                        */
+
+typedef struct
+{
+  DraftingElementRow *self;
+  const char         *text;
+  GtkTextIter        *iter;
+} LoadState;
+
+static void
+insert_decoration (DraftingElementRow *self,
+                   GtkTextIter        *iter,
+                   const char         *text,
+                   GtkTextTag         *extra)
+{
+  gtk_text_buffer_insert_with_tags (self->buffer, iter, text, -1, self->decoration_tag, extra, NULL);
+}
+
+static void
+load_run (guint       start,
+          guint       end,
+          gboolean    emphasis,
+          gboolean    strong,
+          const char *ref,
+          gpointer    user_data)
+{
+  LoadState *state = user_data;
+  DraftingElementRow *self = state->self;
+
+  if (ref != NULL)
+    {
+      DraftingDocument *document = drafting_node_get_document (self->node);
+      DraftingNode *footnote = document ? drafting_document_lookup (document, ref) : NULL;
+      g_autofree char *call = footnote ? drafting_render_label (footnote) : g_strdup ("*");
+      GtkTextTag *tag = gtk_text_buffer_create_tag (self->buffer, NULL, NULL);
+
+      g_object_set_qdata_full (G_OBJECT (tag), ref_quark, g_strdup (ref), g_free);
+      g_ptr_array_add (self->ref_tags, g_object_ref (tag));
+      insert_decoration (self, state->iter, call, tag);
+      return;
+    }
+
+  gtk_text_buffer_insert_with_tags (self->buffer, state->iter, state->text + start, end - start,
+                                    emphasis ? self->emphasis_tag : NULL,
+                                    strong ? self->strong_tag : NULL,
+                                    NULL);
+}
+
+static void
+clear_ref_tags (DraftingElementRow *self)
+{
+  GtkTextTagTable *table = gtk_text_buffer_get_tag_table (self->buffer);
+
+  for (guint i = 0; i < self->ref_tags->len; i++)
+    gtk_text_tag_table_remove (table, g_ptr_array_index (self->ref_tags, i));
+  g_ptr_array_set_size (self->ref_tags, 0);
+}
+
+static void
+load_buffer (DraftingElementRow *self)
+{
+  const DraftingInline *content;
+  const char *lead;
+  g_autofree char *prefix = NULL;
+  GtkTextIter iter;
+  LoadState state;
+
+  self->loading = TRUE;
+
+  gtk_text_buffer_set_text (self->buffer, "", 0);
+  clear_ref_tags (self);
+  gtk_text_buffer_get_start_iter (self->buffer, &iter);
+  self->prefix_chars = 0;
+
+  if (drafting_node_get_kind (self->node) == DRAFTING_KIND_PLACE_DATE)
+    {
+      DraftingDocument *document = drafting_node_get_document (self->node);
+      g_autofree char *line = document ? drafting_render_place_date (document) : g_strdup ("");
+
+      if (line[0] == '\0')
+        line = g_strdup (_("(Place and date: set them in the document’s properties)"));
+      insert_decoration (self, &iter, line, NULL);
+      self->loading = FALSE;
+      return;
+    }
+
+  /* "DRAFT " before the first heading line is the document's status. */
+  prefix = drafting_render_prefix (self->node);
+  if (prefix[0] != '\0')
+    insert_decoration (self, &iter, prefix, NULL);
+
+  content = drafting_node_get_content (self->node);
+  lead = drafting_node_get_lead (self->node);
+  if (lead[0] != '\0')
+    {
+      const char *text = drafting_inline_get_text (content);
+      gboolean space = text[0] != '\0' && strchr (",;:.", text[0]) == NULL;
+
+      gtk_text_buffer_insert (self->buffer, &iter, lead, -1);
+      if (space || text[0] == '\0')
+        gtk_text_buffer_insert (self->buffer, &iter, " ", 1);
+    }
+  self->prefix_chars = gtk_text_iter_get_offset (&iter);
+
+  state.self = self;
+  state.text = drafting_inline_get_text (content);
+  state.iter = &iter;
+  drafting_inline_foreach_run (content, load_run, &state);
+
+  /* Focus that comes without a place for the cursor (a click on the tab,
+   * Tab from elsewhere) finds it at the start of the text. */
+  iter_at_content_offset (self, 0, &iter);
+  gtk_text_buffer_place_cursor (self->buffer, &iter);
+
+  self->loading = FALSE;
+}
+
+/* ------------------------------------------------------------------ */
+/* Offsets: the model counts bytes of the text, the buffer characters of
+ * what prints                                                          */
+
+static gboolean
+is_decoration (DraftingElementRow *self,
+               const GtkTextIter  *iter)
+{
+  return gtk_text_iter_has_tag (iter, self->decoration_tag);
+}
+
+static void
+iter_at_content_offset (DraftingElementRow *self,
+                        int                 offset,
+                        GtkTextIter        *iter)
+{
+  guint pos = 0;
+
+  if (offset < 0)
+    {
+      gtk_text_buffer_get_end_iter (self->buffer, iter);
+      return;
+    }
+
+  gtk_text_buffer_get_iter_at_offset (self->buffer, iter, self->prefix_chars);
+  while (!gtk_text_iter_is_end (iter))
+    {
+      if (is_decoration (self, iter))
+        {
+          /* A call at this place stays before the cursor. */
+          gtk_text_iter_forward_char (iter);
+          continue;
+        }
+      if (pos >= (guint) offset)
+        break;
+      pos += g_unichar_to_utf8 (gtk_text_iter_get_char (iter), NULL);
+      gtk_text_iter_forward_char (iter);
+    }
+}
+
+static guint
+content_offset_at_iter (DraftingElementRow *self,
+                        const GtkTextIter  *target)
+{
+  GtkTextIter iter;
+  guint pos = 0;
+
+  if (gtk_text_iter_get_offset (target) <= (int) self->prefix_chars)
+    return 0;
+
+  gtk_text_buffer_get_iter_at_offset (self->buffer, &iter, self->prefix_chars);
+  while (gtk_text_iter_compare (&iter, target) < 0)
+    {
+      if (!is_decoration (self, &iter))
+        pos += g_unichar_to_utf8 (gtk_text_iter_get_char (&iter), NULL);
+      gtk_text_iter_forward_char (&iter);
+    }
+
+  return pos;
+}
+
+/* ------------------------------------------------------------------ */
+/* From the buffer to the model                                        */
+
+static const char *
+ref_at (DraftingElementRow *self,
+        const GtkTextIter  *iter)
+{
+  for (guint i = 0; i < self->ref_tags->len; i++)
+    {
+      GtkTextTag *tag = g_ptr_array_index (self->ref_tags, i);
+
+      if (gtk_text_iter_starts_tag (iter, tag))
+        return g_object_get_qdata (G_OBJECT (tag), ref_quark);
+    }
+
+  return NULL;
+}
+
+static DraftingInline *
+read_buffer (DraftingElementRow *self)
+{
+  g_autoptr(GArray) refs = g_array_new (FALSE, FALSE, sizeof (DraftingMark));
+  g_autoptr(GArray) styles = g_array_new (FALSE, FALSE, sizeof (DraftingMark));
+  GString *text = g_string_new (NULL);
+  DraftingInline *content;
+  GtkTextIter iter;
+  int emphasis_from = -1;
+  int strong_from = -1;
+
+  gtk_text_buffer_get_start_iter (self->buffer, &iter);
+  for (; !gtk_text_iter_is_end (&iter); gtk_text_iter_forward_char (&iter))
+    {
+      gboolean emphasis;
+      gboolean strong;
+
+      if (is_decoration (self, &iter))
+        {
+          const char *ref = ref_at (self, &iter);
+
+          if (ref != NULL)
+            {
+              DraftingMark mark = { DRAFTING_MARK_FOOTNOTE_REF, text->len, text->len, (char *) ref };
+
+              g_array_append_val (refs, mark);
+            }
+          continue;
+        }
+
+      emphasis = gtk_text_iter_has_tag (&iter, self->emphasis_tag);
+      strong = gtk_text_iter_has_tag (&iter, self->strong_tag);
+
+      if (emphasis && emphasis_from < 0)
+        emphasis_from = text->len;
+      else if (!emphasis && emphasis_from >= 0)
+        {
+          DraftingMark mark = { DRAFTING_MARK_EMPHASIS, emphasis_from, text->len, NULL };
+
+          g_array_append_val (styles, mark);
+          emphasis_from = -1;
+        }
+
+      if (strong && strong_from < 0)
+        strong_from = text->len;
+      else if (!strong && strong_from >= 0)
+        {
+          DraftingMark mark = { DRAFTING_MARK_STRONG, strong_from, text->len, NULL };
+
+          g_array_append_val (styles, mark);
+          strong_from = -1;
+        }
+
+      g_string_append_unichar (text, gtk_text_iter_get_char (&iter));
+    }
+
+  if (emphasis_from >= 0)
+    {
+      DraftingMark mark = { DRAFTING_MARK_EMPHASIS, emphasis_from, text->len, NULL };
+
+      g_array_append_val (styles, mark);
+    }
+  if (strong_from >= 0)
+    {
+      DraftingMark mark = { DRAFTING_MARK_STRONG, strong_from, text->len, NULL };
+
+      g_array_append_val (styles, mark);
+    }
+
+  content = drafting_inline_new (text->str);
+  for (guint i = 0; i < styles->len; i++)
+    {
+      DraftingMark *mark = &g_array_index (styles, DraftingMark, i);
+
+      drafting_inline_add_mark (content, mark->kind, mark->start, mark->end, NULL);
+    }
+  for (guint i = 0; i < refs->len; i++)
+    {
+      DraftingMark *mark = &g_array_index (refs, DraftingMark, i);
+
+      drafting_inline_add_mark (content, mark->kind, mark->start, mark->start, mark->ref);
+    }
+  g_string_free (text, TRUE);
+
+  return content;
+}
+
+static void
+sync_to_model (DraftingElementRow *self,
+               gboolean            coalesce)
+{
+  g_autoptr(DraftingInline) content = NULL;
+  g_autofree char *lead = NULL;
+  DraftingDocument *document;
+  DraftingKind kind;
+
+  if (self->node == NULL || (document = drafting_node_get_document (self->node)) == NULL)
+    return;
+
+  kind = drafting_node_get_kind (self->node);
+  if (!drafting_kind_has_text (kind))
+    return;
+
+  content = read_buffer (self);
+
+  /* The leading phrase is the capitals that open the clause, as typed. */
+  if (drafting_kind_has_lead (kind))
+    {
+      const char *text = drafting_inline_get_text (content);
+      gsize len = drafting_text_lead_length (text);
+      gsize cut = len;
+
+      lead = g_strndup (text, len);
+      if (len > 0 && text[len] == ' ')
+        cut++;
+      self->prefix_chars = g_utf8_strlen (text, cut);
+      drafting_inline_delete (content, 0, cut);
+    }
+
+  self->loading = TRUE;
+  drafting_document_edit_text (document, self->node, lead, content,
+                               coalesce ? DRAFTING_EDIT_COALESCE : DRAFTING_EDIT_NONE);
+  self->loading = FALSE;
+}
+
+static void
+on_insert_text (GtkTextBuffer      *buffer G_GNUC_UNUSED,
+                GtkTextIter        *location G_GNUC_UNUSED,
+                const char         *text,
+                int                 len G_GNUC_UNUSED,
+                DraftingElementRow *self)
+{
+  if (!self->loading && text[0] != '\0')
+    self->last_typed = g_utf8_get_char (text);
+}
+
+static void
+on_buffer_changed (GtkTextBuffer      *buffer G_GNUC_UNUSED,
+                   DraftingElementRow *self)
+{
+  gboolean coalesce;
+
+  if (self->loading)
+    return;
+
+  /* Each word is a step of undo: a space or punctuation starts a new one. */
+  coalesce = !(g_unichar_isspace (self->last_typed) || g_unichar_ispunct (self->last_typed));
+  self->last_typed = 'x';
+  sync_to_model (self, coalesce);
+}
+
+/* ------------------------------------------------------------------ */
+/* Keys                                                                */
+
+static gboolean
+cursor_on_edge_line (DraftingElementRow *self,
+                     gboolean            first)
+{
+  GtkTextIter cursor;
+  GtkTextIter edge;
+  GdkRectangle cursor_rect;
+  GdkRectangle edge_rect;
+
+  gtk_text_buffer_get_iter_at_mark (self->buffer, &cursor, gtk_text_buffer_get_insert (self->buffer));
+  if (first)
+    gtk_text_buffer_get_start_iter (self->buffer, &edge);
+  else
+    gtk_text_buffer_get_end_iter (self->buffer, &edge);
+
+  gtk_text_view_get_iter_location (self->text_view, &cursor, &cursor_rect);
+  gtk_text_view_get_iter_location (self->text_view, &edge, &edge_rect);
+
+  return cursor_rect.y == edge_rect.y;
+}
+
+static gboolean
+cursor_at (DraftingElementRow *self,
+           gboolean            start)
+{
+  GtkTextIter cursor;
+  GtkTextIter bound;
+
+  gtk_text_buffer_get_selection_bounds (self->buffer, &cursor, &bound);
+  if (!gtk_text_iter_equal (&cursor, &bound))
+    return FALSE;
+
+  if (start)
+    {
+      /* Only decoration ("DRAFT ") before the cursor counts as the start. */
+      GtkTextIter iter = cursor;
+
+      while (gtk_text_iter_backward_char (&iter))
+        if (!is_decoration (self, &iter))
+          return FALSE;
+      return TRUE;
+    }
+
+  return gtk_text_iter_is_end (&cursor);
+}
+
+static gboolean
+activate (DraftingElementRow *self,
+          const char         *action)
+{
+  return gtk_widget_activate_action (GTK_WIDGET (self), action, NULL);
+}
+
+static gboolean
+on_key_pressed (GtkEventControllerKey *controller G_GNUC_UNUSED,
+                guint                  keyval,
+                guint                  keycode G_GNUC_UNUSED,
+                GdkModifierType        state,
+                DraftingElementRow    *self)
+{
+  GdkModifierType mods = state & gtk_accelerator_get_default_mod_mask ();
+
+  if (self->node == NULL)
+    return FALSE;
+
+  switch (keyval)
+    {
+    case GDK_KEY_Return:
+    case GDK_KEY_KP_Enter:
+    case GDK_KEY_ISO_Enter:
+      if (mods == 0 && self->editable)
+        return activate (self, "document.split");
+      if (mods == GDK_SHIFT_MASK && self->editable)
+        {
+          /* A line break inside the element, as a title has. */
+          gtk_text_buffer_insert_interactive_at_cursor (self->buffer, "\n", 1, TRUE);
+          return TRUE;
+        }
+      return FALSE;
+
+    case GDK_KEY_BackSpace:
+      if (mods == 0 && self->editable && cursor_at (self, TRUE))
+        return activate (self, "document.join-previous");
+      return FALSE;
+
+    case GDK_KEY_Delete:
+    case GDK_KEY_KP_Delete:
+      if (mods == 0 && self->editable && cursor_at (self, FALSE))
+        return activate (self, "document.join-next");
+      return FALSE;
+
+    case GDK_KEY_Tab:
+    case GDK_KEY_KP_Tab:
+      if (mods == 0 && self->editable)
+        return activate (self, "document.indent");
+      return FALSE;
+
+    case GDK_KEY_ISO_Left_Tab:
+      if ((mods & ~GDK_SHIFT_MASK) == 0 && self->editable)
+        return activate (self, "document.outdent");
+      return FALSE;
+
+    case GDK_KEY_Up:
+    case GDK_KEY_KP_Up:
+      if (mods == 0 && cursor_on_edge_line (self, TRUE))
+        {
+          g_signal_emit (self, signals[LEAVE], 0, DRAFTING_DIRECTION_UP);
+          return TRUE;
+        }
+      return FALSE;
+
+    case GDK_KEY_Down:
+    case GDK_KEY_KP_Down:
+      if (mods == 0 && cursor_on_edge_line (self, FALSE))
+        {
+          g_signal_emit (self, signals[LEAVE], 0, DRAFTING_DIRECTION_DOWN);
+          return TRUE;
+        }
+      return FALSE;
+
+    case GDK_KEY_Left:
+    case GDK_KEY_KP_Left:
+      if (mods == 0 && cursor_at (self, TRUE))
+        {
+          g_signal_emit (self, signals[LEAVE], 0, DRAFTING_DIRECTION_BACKWARD);
+          return TRUE;
+        }
+      return FALSE;
+
+    case GDK_KEY_Right:
+    case GDK_KEY_KP_Right:
+      if (mods == 0 && cursor_at (self, FALSE))
+        {
+          g_signal_emit (self, signals[LEAVE], 0, DRAFTING_DIRECTION_FORWARD);
+          return TRUE;
+        }
+      return FALSE;
+
+    default:
+      return FALSE;
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* The cursor                                                          */
+
+/**
+ * drafting_element_row_place_cursor:
+ * @offset: a byte offset in the element's text, or -1 for its end
+ * @length: how many bytes from there to select
+ * @x: where on the line to put the cursor, from the row's left, or -1
+ *
+ * Gives the row the keyboard focus with the cursor at @offset. With @x,
+ * the cursor goes on the first line (@offset 0) or the last (@offset -1)
+ * at the same place across, as arrows up and down move it.
+ */
+void
+drafting_element_row_place_cursor (DraftingElementRow *self,
+                                   int                 offset,
+                                   guint               length,
+                                   int                 x)
+{
+  GtkTextIter iter;
+  GtkTextIter bound;
+
+  g_return_if_fail (DRAFTING_IS_ELEMENT_ROW (self));
+
+  if (self->node == NULL)
+    return;
+
+  if (x >= 0)
+    {
+      GtkTextIter edge;
+      GdkRectangle rect;
+      int bx, by;
+
+      if (offset == 0)
+        gtk_text_buffer_get_start_iter (self->buffer, &edge);
+      else
+        gtk_text_buffer_get_end_iter (self->buffer, &edge);
+      gtk_text_view_get_iter_location (self->text_view, &edge, &rect);
+      gtk_text_view_window_to_buffer_coords (self->text_view, GTK_TEXT_WINDOW_TEXT,
+                                             x, 0, &bx, &by);
+      gtk_text_view_get_iter_at_location (self->text_view, &iter, bx, rect.y + rect.height / 2);
+      bound = iter;
+    }
+  else
+    {
+      iter_at_content_offset (self, offset, &iter);
+      bound = iter;
+      if (length > 0 && offset >= 0)
+        iter_at_content_offset (self, offset + length, &bound);
+    }
+
+  gtk_text_buffer_select_range (self->buffer, &bound, &iter);
+  gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
+}
+
+/**
+ * drafting_element_row_get_cursor:
+ * @offset: (out): where the cursor is, as a byte offset in the text
+ * @selection_end: (out): where the selection ends (equal to @offset when
+ *   nothing is selected)
+ *
+ * Returns: whether the row has the keyboard focus
+ */
+gboolean
+drafting_element_row_get_cursor (DraftingElementRow *self,
+                                 guint              *offset,
+                                 guint              *selection_end)
+{
+  GtkTextIter start;
+  GtkTextIter end;
+
+  g_return_val_if_fail (DRAFTING_IS_ELEMENT_ROW (self), FALSE);
+
+  gtk_text_buffer_get_selection_bounds (self->buffer, &start, &end);
+  if (offset != NULL)
+    *offset = content_offset_at_iter (self, &start);
+  if (selection_end != NULL)
+    *selection_end = content_offset_at_iter (self, &end);
+
+  return gtk_widget_has_focus (GTK_WIDGET (self->text_view));
+}
+
+/**
+ * drafting_element_row_get_cursor_x:
+ *
+ * Returns: where across the row the cursor is, for the next row's cursor
+ *   to go to the same place
+ */
+int
+drafting_element_row_get_cursor_x (DraftingElementRow *self)
+{
+  GtkTextIter iter;
+  GdkRectangle rect;
+  int wx, wy;
+
+  g_return_val_if_fail (DRAFTING_IS_ELEMENT_ROW (self), -1);
+
+  gtk_text_buffer_get_iter_at_mark (self->buffer, &iter, gtk_text_buffer_get_insert (self->buffer));
+  gtk_text_view_get_iter_location (self->text_view, &iter, &rect);
+  gtk_text_view_buffer_to_window_coords (self->text_view, GTK_TEXT_WINDOW_TEXT, rect.x, rect.y, &wx, &wy);
+
+  return wx;
+}
+
+/* ------------------------------------------------------------------ */
+/* Find                                                                */
+
+/**
+ * drafting_element_row_set_highlights:
+ * @matches: (nullable) (element-type DraftingMatch): the matches in this
+ *   element
+ * @current: (nullable): the match the find bar is on, if in this element
+ *
+ * Shows where what is searched for is found.
+ */
+void
+drafting_element_row_set_highlights (DraftingElementRow  *self,
+                                     GArray              *matches,
+                                     const DraftingMatch *current)
+{
+  GtkTextIter start;
+  GtkTextIter end;
+
+  g_return_if_fail (DRAFTING_IS_ELEMENT_ROW (self));
+
+  gtk_text_buffer_get_bounds (self->buffer, &start, &end);
+  gtk_text_buffer_remove_tag (self->buffer, self->match_tag, &start, &end);
+  gtk_text_buffer_remove_tag (self->buffer, self->current_match_tag, &start, &end);
+
+  for (guint i = 0; matches != NULL && i < matches->len; i++)
+    {
+      const DraftingMatch *match = &g_array_index (matches, DraftingMatch, i);
+      gboolean is_current = current != NULL && current->node == match->node &&
+                            current->in_lead == match->in_lead && current->start == match->start;
+
+      if (match->node != self->node)
+        continue;
+
+      if (match->in_lead)
+        {
+          const char *lead = drafting_node_get_lead (self->node);
+
+          gtk_text_buffer_get_iter_at_offset (self->buffer, &start, g_utf8_pointer_to_offset (lead, lead + match->start));
+          gtk_text_buffer_get_iter_at_offset (self->buffer, &end, g_utf8_pointer_to_offset (lead, lead + match->end));
+        }
+      else
+        {
+          iter_at_content_offset (self, match->start, &start);
+          iter_at_content_offset (self, match->end, &end);
+        }
+
+      gtk_text_buffer_apply_tag (self->buffer, is_current ? self->current_match_tag : self->match_tag,
+                                 &start, &end);
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Life                                                                */
+
+/**
+ * drafting_element_row_bind:
+ *
+ * Shows @node in the row, which the list recycles for another element
+ * when it scrolls out of sight.
+ */
+void
+drafting_element_row_bind (DraftingElementRow *self,
+                           DraftingNode       *node)
+{
+  DraftingKind kind;
+
+  g_return_if_fail (DRAFTING_IS_ELEMENT_ROW (self));
+  g_return_if_fail (DRAFTING_IS_NODE (node));
+
+  g_set_object (&self->node, node);
+  kind = drafting_node_get_kind (node);
+
+  gtk_text_view_set_editable (self->text_view,
+                              self->editable && drafting_kind_has_text (kind));
+  gtk_text_view_set_cursor_visible (self->text_view,
+                                    self->editable && drafting_kind_has_text (kind));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->text_view),
+                               kind == DRAFTING_KIND_PLACE_DATE
+                               ? _("The place and date are the document’s: change them in its properties")
+                               : NULL);
+
+  load_buffer (self);
+  drafting_element_row_update_label (self);
+}
+
+void
+drafting_element_row_unbind (DraftingElementRow *self)
+{
+  g_return_if_fail (DRAFTING_IS_ELEMENT_ROW (self));
+
+  g_clear_object (&self->node);
+  self->loading = TRUE;
+  gtk_text_buffer_set_text (self->buffer, "", 0);
+  clear_ref_tags (self);
+  self->loading = FALSE;
+}
+
+/**
+ * drafting_element_row_reload:
+ *
+ * Shows the element's text again after a change that did not come from
+ * typing in the row, keeping the cursor where it was in the text.
+ */
+void
+drafting_element_row_reload (DraftingElementRow *self)
+{
+  guint offset = 0;
+  gboolean focused;
+
+  g_return_if_fail (DRAFTING_IS_ELEMENT_ROW (self));
+
+  if (self->node == NULL || self->loading)
+    return;
+
+  focused = drafting_element_row_get_cursor (self, &offset, NULL);
+  load_buffer (self);
+  drafting_element_row_update_label (self);
+
+  if (focused)
+    {
+      GtkTextIter iter;
+
+      iter_at_content_offset (self, MIN (offset, drafting_inline_get_length (drafting_node_get_content (self->node))), &iter);
+      gtk_text_buffer_place_cursor (self->buffer, &iter);
+    }
+}
+
+DraftingNode *
+drafting_element_row_get_node (DraftingElementRow *self)
+{
+  g_return_val_if_fail (DRAFTING_IS_ELEMENT_ROW (self), NULL);
+
+  return self->node;
+}
+
+GtkTextView *
+drafting_element_row_get_text_view (DraftingElementRow *self)
+{
+  g_return_val_if_fail (DRAFTING_IS_ELEMENT_ROW (self), NULL);
+
+  return self->text_view;
+}
+
+void
+drafting_element_row_set_editable (DraftingElementRow *self,
+                                   gboolean            editable)
+{
+  g_return_if_fail (DRAFTING_IS_ELEMENT_ROW (self));
+
+  self->editable = !!editable;
+  if (self->node != NULL)
+    {
+      gboolean has_text = drafting_kind_has_text (drafting_node_get_kind (self->node));
+
+      gtk_text_view_set_editable (self->text_view, self->editable && has_text);
+      gtk_text_view_set_cursor_visible (self->text_view, self->editable && has_text);
+    }
+}
+
+static void
+drafting_element_row_dispose (GObject *object)
+{
+  DraftingElementRow *self = (DraftingElementRow *) object;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+
+  g_clear_object (&self->node);
+  g_clear_pointer (&self->ref_tags, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (drafting_element_row_parent_class)->dispose (object);
+}
+
+static void
+drafting_element_row_class_init (DraftingElementRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = drafting_element_row_dispose;
+
+  /**
+   * DraftingElementRow::leave:
+   * @direction: a #DraftingDirection
+   *
+   * The cursor is to leave the row for the one before or after.
+   */
+  signals[LEAVE] =
+    g_signal_new ("leave",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_INT);
+
+  ref_quark = g_quark_from_static_string ("drafting-footnote-ref");
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "elementrow");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+drafting_element_row_init (DraftingElementRow *self)
+{
+  GtkEventController *keys;
+  GtkLayoutManager *layout;
+
+  self->editable = TRUE;
+  self->ref_tags = g_ptr_array_new_with_free_func (g_object_unref);
+
+  layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
+  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 6);
+
+  self->label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->label, 0.0);
+  gtk_label_set_yalign (self->label, 0.0);
+  gtk_widget_set_valign (GTK_WIDGET (self->label), GTK_ALIGN_START);
+  gtk_widget_add_css_class (GTK_WIDGET (self->label), "number");
+  gtk_widget_set_parent (GTK_WIDGET (self->label), GTK_WIDGET (self));
+
+  self->buffer = gtk_text_buffer_new (NULL);
+  gtk_text_buffer_set_enable_undo (self->buffer, FALSE);
+  self->decoration_tag = gtk_text_buffer_create_tag (self->buffer, "decoration",
+                                                     "editable", FALSE,
+                                                     NULL);
+  self->emphasis_tag = gtk_text_buffer_create_tag (self->buffer, "emphasis",
+                                                   "style", PANGO_STYLE_ITALIC,
+                                                   NULL);
+  self->strong_tag = gtk_text_buffer_create_tag (self->buffer, "strong",
+                                                 "weight", PANGO_WEIGHT_BOLD,
+                                                 NULL);
+  self->match_tag = gtk_text_buffer_create_tag (self->buffer, "match",
+                                                "background", "#f8e45c",
+                                                "foreground", "#241f31",
+                                                NULL);
+  self->current_match_tag = gtk_text_buffer_create_tag (self->buffer, "current-match",
+                                                        "background", "#ffa348",
+                                                        "foreground", "#241f31",
+                                                        NULL);
+  g_signal_connect (self->buffer, "insert-text", G_CALLBACK (on_insert_text), self);
+  g_signal_connect (self->buffer, "changed", G_CALLBACK (on_buffer_changed), self);
+
+  self->text_view = GTK_TEXT_VIEW (gtk_text_view_new_with_buffer (self->buffer));
+  g_object_unref (self->buffer);
+  gtk_text_view_set_wrap_mode (self->text_view, GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_accepts_tab (self->text_view, FALSE);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->text_view), TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->text_view), "element-text");
+  gtk_widget_set_parent (GTK_WIDGET (self->text_view), GTK_WIDGET (self));
+
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->text_view), keys);
+}
+
+GtkWidget *
+drafting_element_row_new (void)
+{
+  return g_object_new (DRAFTING_TYPE_ELEMENT_ROW, NULL);
+}

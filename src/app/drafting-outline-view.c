@@ -1,0 +1,535 @@
+/* drafting-outline-view.c: the structure of the document beside its text
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "drafting-outline-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "drafting-outline-view.h"
+
+/*
+ * The outline lists the document's parts in reading order, indented by
+ * depth: headings, clauses, formulas, paragraphs, principles, sections and
+ * items; not footnotes, which belong to their text. It is a list view over
+ * the document's own list, filtered, so that it too builds only the rows on
+ * screen.
+ *
+ * Activating a row asks the page to go there ("node-activated"). A row can
+ * be dragged onto another: dropped on its upper half it goes before it, on
+ * its lower half after it, or, when the target holds elements of its kind
+ * and has none, into it. A move the document refuses is reported with
+ * "move-failed" for the page to say why.
+ */
+
+struct _DraftingOutlineView
+{
+  GtkWidget           parent_instance;
+
+  GtkScrolledWindow  *scroller;
+  GtkListView        *list_view;
+  GtkSingleSelection *selection;
+  GtkFilterListModel *filtered;
+  GtkCustomFilter    *filter;
+  DraftingDocument   *document;
+  GHashTable         *rows;          /* DraftingNode → GtkLabel */
+
+  gulong              node_changed_id;
+  gulong              numbering_changed_id;
+
+  guint               selecting : 1;
+};
+
+G_DEFINE_FINAL_TYPE (DraftingOutlineView, drafting_outline_view, GTK_TYPE_WIDGET)
+
+enum {
+  NODE_ACTIVATED,
+  MOVE_FAILED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+#define INDENT_STEP 14
+
+static gboolean
+in_outline (gpointer item,
+            gpointer user_data G_GNUC_UNUSED)
+{
+  DraftingKind kind = drafting_node_get_kind (item);
+
+  return kind != DRAFTING_KIND_FOOTNOTE && kind != DRAFTING_KIND_PLACE_DATE;
+}
+
+static char *
+describe (DraftingNode *node)
+{
+  DraftingKind kind = drafting_node_get_kind (node);
+  g_autofree char *label = drafting_render_label (node);
+  g_autofree char *summary = drafting_node_get_summary (node, 48);
+
+  if (summary[0] == '\0')
+    {
+      g_free (summary);
+      /* Translators: an element with no text yet, as "(Preambular clause)" */
+      summary = g_strdup_printf (_("(%s)"), drafting_kind_get_display_name (kind));
+    }
+
+  if (kind == DRAFTING_KIND_ANNEX)
+    return g_steal_pointer (&label);
+  if (label[0] != '\0')
+    return g_strdup_printf ("%s %s", label, summary);
+
+  return g_steal_pointer (&summary);
+}
+
+static void
+update_row (GtkLabel     *label,
+            DraftingNode *node)
+{
+  g_autofree char *text = describe (node);
+  DraftingKind kind = drafting_node_get_kind (node);
+
+  gtk_label_set_label (label, text);
+  gtk_widget_set_margin_start (GTK_WIDGET (label), 6 + INDENT_STEP * drafting_node_get_depth (node));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (label), drafting_kind_get_display_name (kind));
+
+  gtk_widget_remove_css_class (GTK_WIDGET (label), "heading");
+  if (kind == DRAFTING_KIND_HEADING || kind == DRAFTING_KIND_TITLE || kind == DRAFTING_KIND_ANNEX ||
+      kind == DRAFTING_KIND_PRINCIPLE || kind == DRAFTING_KIND_OPERATIVE_FORMULA ||
+      kind == DRAFTING_KIND_SPEAKER_FORMULA)
+    gtk_widget_add_css_class (GTK_WIDGET (label), "heading");
+}
+
+static DraftingNode *
+node_of_widget (GtkWidget *widget)
+{
+  return g_object_get_data (G_OBJECT (widget), "drafting-node");
+}
+
+/* ------------------------------------------------------------------ */
+/* Dragging to move                                                    */
+
+static GdkContentProvider *
+on_drag_prepare (GtkDragSource *source,
+                 double         x G_GNUC_UNUSED,
+                 double         y G_GNUC_UNUSED,
+                 gpointer       user_data G_GNUC_UNUSED)
+{
+  GtkWidget *widget = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (source));
+  DraftingNode *node = node_of_widget (widget);
+
+  if (node == NULL)
+    return NULL;
+
+  return gdk_content_provider_new_typed (DRAFTING_TYPE_NODE, node);
+}
+
+static void
+on_drag_begin (GtkDragSource *source,
+               GdkDrag       *drag G_GNUC_UNUSED,
+               gpointer       user_data G_GNUC_UNUSED)
+{
+  GtkWidget *widget = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (source));
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+
+  gtk_drag_source_set_icon (source, paintable, 0, 0);
+}
+
+/* Where a node dropped at @y on @target goes: before or after it, or into
+ * it. */
+static gboolean
+drop_place (DraftingOutlineView *self,
+            DraftingNode        *node,
+            DraftingNode        *target,
+            double               y,
+            double               height,
+            DraftingNode       **parent,
+            guint               *index)
+{
+  DraftingNode *target_parent = drafting_node_get_parent (target);
+
+  if (node == target || target_parent == NULL)
+    return FALSE;
+
+  if (y > height / 2 &&
+      drafting_kind_allows_child (drafting_node_get_kind (target), drafting_node_get_kind (node)) &&
+      !drafting_node_has_content_children (target))
+    {
+      *parent = target;
+      *index = drafting_node_get_n_children (target);
+    }
+  else
+    {
+      *parent = target_parent;
+      *index = drafting_node_get_index (target) + (y > height / 2 ? 1 : 0);
+    }
+
+  return drafting_document_can_move (self->document, node, *parent, NULL);
+}
+
+static gboolean
+on_drop (GtkDropTarget       *target,
+         const GValue        *value,
+         double               x G_GNUC_UNUSED,
+         double               y,
+         DraftingOutlineView *self)
+{
+  GtkWidget *widget = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target));
+  DraftingNode *dest = node_of_widget (widget);
+  DraftingNode *node = g_value_get_object (value);
+  g_autoptr(GError) error = NULL;
+  DraftingNode *parent;
+  guint index;
+
+  if (dest == NULL || node == NULL || self->document == NULL ||
+      drafting_node_get_document (node) != self->document)
+    return FALSE;
+
+  if (!drop_place (self, node, dest, y, gtk_widget_get_height (widget), &parent, &index))
+    {
+      DraftingNode *target_parent = drafting_node_get_parent (dest);
+
+      /* Say why, in the document's words. */
+      if (target_parent != NULL &&
+          !drafting_document_can_move (self->document, node, target_parent, &error))
+        g_signal_emit (self, signals[MOVE_FAILED], 0, error->message);
+      return FALSE;
+    }
+
+  if (!drafting_document_move (self->document, node, parent, index, &error))
+    {
+      g_signal_emit (self, signals[MOVE_FAILED], 0, error->message);
+      return FALSE;
+    }
+
+  drafting_outline_view_select (self, node);
+  return TRUE;
+}
+
+static GdkDragAction
+on_drop_motion (GtkDropTarget       *target,
+                double               x G_GNUC_UNUSED,
+                double               y,
+                DraftingOutlineView *self)
+{
+  GtkWidget *widget = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target));
+  const GValue *value = gtk_drop_target_get_value (target);
+  DraftingNode *dest = node_of_widget (widget);
+  DraftingNode *node;
+  DraftingNode *parent;
+  guint index;
+
+  gtk_widget_remove_css_class (widget, "drop-before");
+  gtk_widget_remove_css_class (widget, "drop-after");
+  gtk_widget_remove_css_class (widget, "drop-into");
+
+  if (value == NULL || dest == NULL || (node = g_value_get_object (value)) == NULL ||
+      !drop_place (self, node, dest, y, gtk_widget_get_height (widget), &parent, &index))
+    return 0;
+
+  if (parent == dest)
+    gtk_widget_add_css_class (widget, "drop-into");
+  else if (y > gtk_widget_get_height (widget) / 2)
+    gtk_widget_add_css_class (widget, "drop-after");
+  else
+    gtk_widget_add_css_class (widget, "drop-before");
+
+  return GDK_ACTION_MOVE;
+}
+
+static void
+on_drop_leave (GtkDropTarget *target,
+               gpointer       user_data G_GNUC_UNUSED)
+{
+  GtkWidget *widget = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target));
+
+  gtk_widget_remove_css_class (widget, "drop-before");
+  gtk_widget_remove_css_class (widget, "drop-after");
+  gtk_widget_remove_css_class (widget, "drop-into");
+}
+
+/* ------------------------------------------------------------------ */
+/* Rows                                                                */
+
+static void
+setup_row (GtkSignalListItemFactory *factory G_GNUC_UNUSED,
+           GtkListItem              *item,
+           DraftingOutlineView      *self)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+  GtkDragSource *drag = gtk_drag_source_new ();
+  GtkDropTarget *drop = gtk_drop_target_new (DRAFTING_TYPE_NODE, GDK_ACTION_MOVE);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (label, "outline-row");
+  gtk_list_item_set_child (item, label);
+
+  gtk_drag_source_set_actions (drag, GDK_ACTION_MOVE);
+  g_signal_connect (drag, "prepare", G_CALLBACK (on_drag_prepare), self);
+  g_signal_connect (drag, "drag-begin", G_CALLBACK (on_drag_begin), self);
+  gtk_widget_add_controller (label, GTK_EVENT_CONTROLLER (drag));
+
+  gtk_drop_target_set_preload (drop, TRUE);
+  g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
+  g_signal_connect (drop, "motion", G_CALLBACK (on_drop_motion), self);
+  g_signal_connect (drop, "leave", G_CALLBACK (on_drop_leave), self);
+  gtk_widget_add_controller (label, GTK_EVENT_CONTROLLER (drop));
+}
+
+static void
+bind_row (GtkSignalListItemFactory *factory G_GNUC_UNUSED,
+          GtkListItem              *item,
+          DraftingOutlineView      *self)
+{
+  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
+  DraftingNode *node = gtk_list_item_get_item (item);
+
+  g_object_set_data (G_OBJECT (label), "drafting-node", node);
+  g_hash_table_insert (self->rows, node, label);
+  update_row (label, node);
+}
+
+static void
+unbind_row (GtkSignalListItemFactory *factory G_GNUC_UNUSED,
+            GtkListItem              *item,
+            DraftingOutlineView      *self)
+{
+  GtkWidget *label = gtk_list_item_get_child (item);
+  DraftingNode *node = node_of_widget (label);
+
+  if (node != NULL && g_hash_table_lookup (self->rows, node) == label)
+    g_hash_table_remove (self->rows, node);
+  g_object_set_data (G_OBJECT (label), "drafting-node", NULL);
+}
+
+static void
+on_activate (GtkListView         *list_view G_GNUC_UNUSED,
+             guint                position,
+             DraftingOutlineView *self)
+{
+  g_autoptr(DraftingNode) node = g_list_model_get_item (G_LIST_MODEL (self->filtered), position);
+
+  if (node != NULL)
+    g_signal_emit (self, signals[NODE_ACTIVATED], 0, node);
+}
+
+/* ------------------------------------------------------------------ */
+/* The model's changes                                                 */
+
+static void
+on_node_changed (DraftingDocument    *document G_GNUC_UNUSED,
+                 DraftingNode        *node,
+                 guint                what,
+                 DraftingOutlineView *self)
+{
+  GtkLabel *label = g_hash_table_lookup (self->rows, node);
+
+  if (label != NULL)
+    update_row (label, node);
+
+  if ((what & DRAFTING_NODE_CHANGED_KIND) != 0)
+    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+on_numbering_changed (DraftingDocument    *document G_GNUC_UNUSED,
+                      DraftingOutlineView *self)
+{
+  GHashTableIter iter;
+  gpointer key;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, self->rows);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    update_row (value, key);
+}
+
+/* ------------------------------------------------------------------ */
+/* Properties                                                          */
+
+DraftingDocument *
+drafting_outline_view_get_document (DraftingOutlineView *self)
+{
+  g_return_val_if_fail (DRAFTING_IS_OUTLINE_VIEW (self), NULL);
+
+  return self->document;
+}
+
+void
+drafting_outline_view_set_document (DraftingOutlineView *self,
+                                    DraftingDocument    *document)
+{
+  g_return_if_fail (DRAFTING_IS_OUTLINE_VIEW (self));
+
+  if (self->document == document)
+    return;
+
+  if (self->document != NULL)
+    {
+      g_clear_signal_handler (&self->node_changed_id, self->document);
+      g_clear_signal_handler (&self->numbering_changed_id, self->document);
+    }
+
+  g_set_object (&self->document, document);
+
+  if (document != NULL)
+    {
+      self->node_changed_id = g_signal_connect (document, "node-changed",
+                                                G_CALLBACK (on_node_changed), self);
+      self->numbering_changed_id = g_signal_connect (document, "numbering-changed",
+                                                     G_CALLBACK (on_numbering_changed), self);
+    }
+
+  gtk_filter_list_model_set_model (self->filtered, G_LIST_MODEL (document));
+}
+
+/**
+ * drafting_outline_view_get_selected:
+ *
+ * Returns: (transfer none) (nullable): the element selected in the outline
+ */
+DraftingNode *
+drafting_outline_view_get_selected (DraftingOutlineView *self)
+{
+  g_return_val_if_fail (DRAFTING_IS_OUTLINE_VIEW (self), NULL);
+
+  return gtk_single_selection_get_selected_item (self->selection);
+}
+
+/**
+ * drafting_outline_view_select:
+ *
+ * Selects @node, or the part that holds it if it is not in the outline,
+ * and scrolls to it.
+ */
+void
+drafting_outline_view_select (DraftingOutlineView *self,
+                              DraftingNode        *node)
+{
+  GListModel *model;
+  guint n;
+
+  g_return_if_fail (DRAFTING_IS_OUTLINE_VIEW (self));
+
+  while (node != NULL && !in_outline (node, NULL))
+    node = drafting_node_get_parent (node);
+  if (node == NULL || self->document == NULL || drafting_node_get_document (node) != self->document)
+    return;
+
+  if (gtk_single_selection_get_selected_item (self->selection) == node)
+    return;
+
+  model = G_LIST_MODEL (self->filtered);
+  n = g_list_model_get_n_items (model);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DraftingNode) item = g_list_model_get_item (model, i);
+
+      if (item == node)
+        {
+          self->selecting = TRUE;
+          gtk_single_selection_set_selected (self->selection, i);
+          self->selecting = FALSE;
+          gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", i);
+          return;
+        }
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Life                                                                */
+
+static void
+drafting_outline_view_dispose (GObject *object)
+{
+  DraftingOutlineView *self = (DraftingOutlineView *) object;
+
+  drafting_outline_view_set_document (self, NULL);
+  if (self->scroller != NULL)
+    {
+      gtk_widget_unparent (GTK_WIDGET (self->scroller));
+      self->scroller = NULL;
+    }
+  g_clear_pointer (&self->rows, g_hash_table_unref);
+
+  G_OBJECT_CLASS (drafting_outline_view_parent_class)->dispose (object);
+}
+
+static void
+drafting_outline_view_class_init (DraftingOutlineViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = drafting_outline_view_dispose;
+
+  /**
+   * DraftingOutlineView::node-activated:
+   * @node: the element
+   *
+   * A person asked to go to @node.
+   */
+  signals[NODE_ACTIVATED] =
+    g_signal_new ("node-activated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, DRAFTING_TYPE_NODE);
+
+  /**
+   * DraftingOutlineView::move-failed:
+   * @message: why, for people
+   */
+  signals[MOVE_FAILED] =
+    g_signal_new ("move-failed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "outlineview");
+}
+
+static void
+drafting_outline_view_init (DraftingOutlineView *self)
+{
+  GtkListItemFactory *factory;
+
+  self->rows = g_hash_table_new (NULL, NULL);
+
+  self->filter = gtk_custom_filter_new (in_outline, NULL, NULL);
+  self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (self->filter));
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (self->filtered));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), self);
+
+  self->list_view = GTK_LIST_VIEW (gtk_list_view_new (GTK_SELECTION_MODEL (self->selection), factory));
+  gtk_list_view_set_single_click_activate (self->list_view, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->list_view), "navigation-sidebar");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list_view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Outline"),
+                                  -1);
+  g_signal_connect (self->list_view, "activate", G_CALLBACK (on_activate), self);
+
+  self->scroller = GTK_SCROLLED_WINDOW (gtk_scrolled_window_new ());
+  gtk_scrolled_window_set_policy (self->scroller, GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (self->scroller, GTK_WIDGET (self->list_view));
+  gtk_widget_set_parent (GTK_WIDGET (self->scroller), GTK_WIDGET (self));
+}
+
+GtkWidget *
+drafting_outline_view_new (void)
+{
+  return g_object_new (DRAFTING_TYPE_OUTLINE_VIEW, NULL);
+}

@@ -1,0 +1,47 @@
+/* drafting-page.h: one open document, in a tab of the window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "drafting-core.h"
+
+G_BEGIN_DECLS
+
+#define DRAFTING_TYPE_PAGE (drafting_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (DraftingPage, drafting_page, DRAFTING, PAGE, GtkWidget)
+
+DraftingPage     *drafting_page_new              (DraftingDocument     *document,
+                                                  GFile                *file);
+DraftingDocument *drafting_page_get_document     (DraftingPage         *self);
+GFile            *drafting_page_get_file         (DraftingPage         *self);
+const char       *drafting_page_get_name         (DraftingPage         *self);
+const char       *drafting_page_get_title        (DraftingPage         *self);
+const char       *drafting_page_get_subtitle     (DraftingPage         *self);
+gboolean          drafting_page_get_modified     (DraftingPage         *self);
+gboolean          drafting_page_get_read_only    (DraftingPage         *self);
+void              drafting_page_set_read_only    (DraftingPage         *self,
+                                                  gboolean              read_only);
+GActionGroup     *drafting_page_get_actions      (DraftingPage         *self);
+void              drafting_page_take_lock        (DraftingPage         *self,
+                                                  DraftingFileLock     *lock);
+void              drafting_page_set_draft_id     (DraftingPage         *self,
+                                                  const char           *draft_id);
+void              drafting_page_save_async       (DraftingPage         *self,
+                                                  GFile                *file,
+                                                  GCancellable         *cancellable,
+                                                  GAsyncReadyCallback   callback,
+                                                  gpointer              user_data);
+gboolean          drafting_page_save_finish      (DraftingPage         *self,
+                                                  GAsyncResult         *result,
+                                                  GError              **error);
+void              drafting_page_discard_draft    (DraftingPage         *self);
+void              drafting_page_focus            (DraftingPage         *self);
+void              drafting_page_toast            (DraftingPage         *self,
+                                                  const char           *message);
+
+G_END_DECLS

@@ -1,0 +1,21 @@
+/* drafting-print-operation.h: a document laid out on pages, to print or to export as PDF
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "drafting-core.h"
+
+G_BEGIN_DECLS
+
+#define DRAFTING_TYPE_PRINT_OPERATION (drafting_print_operation_get_type ())
+
+G_DECLARE_FINAL_TYPE (DraftingPrintOperation, drafting_print_operation, DRAFTING, PRINT_OPERATION, GtkPrintOperation)
+
+DraftingPrintOperation *drafting_print_operation_new          (DraftingDocument       *document);
+DraftingDocument       *drafting_print_operation_get_document (DraftingPrintOperation *self);
+
+G_END_DECLS

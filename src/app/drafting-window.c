@@ -1,0 +1,909 @@
+/* drafting-window.c: a window of tabs, a document a tab
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "drafting-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "drafting-application.h"
+#include "drafting-window.h"
+
+/*
+ * The window holds pages in tabs. Its header bar's menus act on the
+ * current page through the page's "document" actions, which the window
+ * shows as its own while the page is current. Closing a tab or the window
+ * with unsaved work asks first; opening a file another instance has open
+ * warns, as LibreOffice does.
+ */
+
+struct _DraftingWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  AdwTabView           *tab_view;
+  AdwTabBar            *tab_bar;
+  AdwStatusPage        *empty_page;
+  AdwWindowTitle       *window_title;
+  GtkMenuButton        *undo_menu_button;
+  GtkMenuButton        *primary_button;
+  GMenu                *recent_section;
+  GMenu                *change_kind_section;
+
+  GSettings            *settings;
+  GMenu                *undo_menu;
+  DraftingPage         *current;
+  GSignalGroup         *page_signals;
+  GSignalGroup         *document_signals;
+
+  guint                 closing : 1;
+};
+
+G_DEFINE_FINAL_TYPE (DraftingWindow, drafting_window, ADW_TYPE_APPLICATION_WINDOW)
+
+/* ------------------------------------------------------------------ */
+/* The current page                                                    */
+
+static void
+update_title (DraftingWindow *self)
+{
+  if (self->current == NULL)
+    {
+      adw_window_title_set_title (self->window_title, _("Drafting"));
+      adw_window_title_set_subtitle (self->window_title, NULL);
+      gtk_window_set_title (GTK_WINDOW (self), _("Drafting"));
+      return;
+    }
+
+  adw_window_title_set_title (self->window_title, drafting_page_get_title (self->current));
+  adw_window_title_set_subtitle (self->window_title, drafting_page_get_subtitle (self->current));
+
+  {
+    /* Translators: the window's title: a document's name, then the application's */
+    g_autofree char *title = g_strdup_printf (_("%s — Drafting"), drafting_page_get_title (self->current));
+
+    gtk_window_set_title (GTK_WINDOW (self), title);
+  }
+}
+
+/* The undo button's menu: what each click back would undo. */
+static void
+update_undo_menu (DraftingWindow *self)
+{
+  g_auto(GStrv) labels = NULL;
+
+  g_menu_remove_all (self->undo_menu);
+  if (self->current == NULL)
+    return;
+
+  labels = drafting_document_list_undo_labels (drafting_page_get_document (self->current), 12);
+  for (guint i = 0; labels[i] != NULL; i++)
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new (labels[i], NULL);
+
+      g_menu_item_set_action_and_target (item, "document.undo-to", "u", i + 1);
+      g_menu_append_item (self->undo_menu, item);
+    }
+}
+
+static void
+on_page_titles (DraftingWindow *self)
+{
+  update_title (self);
+}
+
+static void
+on_history_changed (DraftingWindow *self)
+{
+  update_undo_menu (self);
+}
+
+static void
+on_selected_page (AdwTabView     *view,
+                  GParamSpec     *pspec G_GNUC_UNUSED,
+                  DraftingWindow *self)
+{
+  AdwTabPage *tab = adw_tab_view_get_selected_page (view);
+  DraftingPage *page = tab ? DRAFTING_PAGE (adw_tab_page_get_child (tab)) : NULL;
+
+  self->current = page;
+  g_signal_group_set_target (self->page_signals, page);
+  g_signal_group_set_target (self->document_signals, page ? drafting_page_get_document (page) : NULL);
+
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "document",
+                                  page ? drafting_page_get_actions (page) : NULL);
+  update_title (self);
+  update_undo_menu (self);
+
+  if (page != NULL)
+    drafting_page_focus (page);
+}
+
+/* With no tab, the window says what to do instead. The tab view stays in
+ * place rather than in a stack, which would leave it unallocated. */
+static void
+show_empty (DraftingWindow *self,
+            gboolean        empty)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->empty_page), empty);
+  gtk_widget_set_visible (GTK_WIDGET (self->tab_view), !empty);
+}
+
+static void
+on_page_attached (AdwTabView     *view G_GNUC_UNUSED,
+                  AdwTabPage     *tab,
+                  int             position G_GNUC_UNUSED,
+                  DraftingWindow *self)
+{
+  DraftingPage *page = DRAFTING_PAGE (adw_tab_page_get_child (tab));
+
+  g_object_bind_property (page, "title", tab, "title", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (page, "subtitle", tab, "tooltip", G_BINDING_SYNC_CREATE);
+  show_empty (self, FALSE);
+}
+
+static void
+on_page_detached (AdwTabView     *view,
+                  AdwTabPage     *tab G_GNUC_UNUSED,
+                  int             position G_GNUC_UNUSED,
+                  DraftingWindow *self)
+{
+  if (adw_tab_view_get_n_pages (view) == 0)
+    {
+      show_empty (self, TRUE);
+      on_selected_page (view, NULL, self);
+    }
+}
+
+static AdwTabView *
+on_create_window (AdwTabView     *view G_GNUC_UNUSED,
+                  DraftingWindow *self)
+{
+  DraftingWindow *window = drafting_window_new (ADW_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+
+  gtk_window_present (GTK_WINDOW (window));
+  return window->tab_view;
+}
+
+/* ------------------------------------------------------------------ */
+/* Pages                                                               */
+
+/**
+ * drafting_window_add_document:
+ * @file: (nullable): where @document is saved
+ *
+ * Returns: (transfer none): the page made for @document, now current
+ */
+DraftingPage *
+drafting_window_add_document (DraftingWindow   *self,
+                              DraftingDocument *document,
+                              GFile            *file)
+{
+  DraftingPage *page;
+  AdwTabPage *tab;
+
+  g_return_val_if_fail (DRAFTING_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (DRAFTING_IS_DOCUMENT (document), NULL);
+
+  page = drafting_page_new (document, file);
+  tab = adw_tab_view_append (self->tab_view, GTK_WIDGET (page));
+  adw_tab_view_set_selected_page (self->tab_view, tab);
+
+  return page;
+}
+
+void
+drafting_window_new_document (DraftingWindow       *self,
+                              DraftingDocumentType  type)
+{
+  g_autoptr(DraftingDocument) document = drafting_document_new_from_template (type);
+
+  g_return_if_fail (DRAFTING_IS_WINDOW (self));
+
+  drafting_window_add_document (self, document, NULL);
+}
+
+DraftingPage *
+drafting_window_get_current_page (DraftingWindow *self)
+{
+  g_return_val_if_fail (DRAFTING_IS_WINDOW (self), NULL);
+
+  return self->current;
+}
+
+guint
+drafting_window_get_n_pages (DraftingWindow *self)
+{
+  g_return_val_if_fail (DRAFTING_IS_WINDOW (self), 0);
+
+  return adw_tab_view_get_n_pages (self->tab_view);
+}
+
+/**
+ * drafting_window_find_file:
+ *
+ * Returns: (transfer none) (nullable): the page that has @file open
+ */
+DraftingPage *
+drafting_window_find_file (DraftingWindow *self,
+                           GFile          *file)
+{
+  guint n;
+
+  g_return_val_if_fail (DRAFTING_IS_WINDOW (self), NULL);
+
+  n = adw_tab_view_get_n_pages (self->tab_view);
+  for (guint i = 0; i < n; i++)
+    {
+      AdwTabPage *tab = adw_tab_view_get_nth_page (self->tab_view, i);
+      DraftingPage *page = DRAFTING_PAGE (adw_tab_page_get_child (tab));
+      GFile *other = drafting_page_get_file (page);
+
+      if (other != NULL && g_file_equal (other, file))
+        return page;
+    }
+
+  return NULL;
+}
+
+static void
+select_page (DraftingWindow *self,
+             DraftingPage   *page)
+{
+  adw_tab_view_set_selected_page (self->tab_view, adw_tab_view_get_page (self->tab_view, GTK_WIDGET (page)));
+}
+
+/* ------------------------------------------------------------------ */
+/* Opening                                                             */
+
+typedef struct
+{
+  GFile            *file;
+  DraftingDocument *document;
+  GPtrArray        *warnings;
+  DraftingFileLock *lock;
+  gboolean          read_only;
+} OpenData;
+
+static void
+open_data_free (OpenData *data)
+{
+  g_clear_object (&data->file);
+  g_clear_object (&data->document);
+  g_clear_pointer (&data->warnings, g_ptr_array_unref);
+  g_clear_object (&data->lock);
+  g_free (data);
+}
+
+static void
+load_in_thread (GTask        *task,
+                gpointer      source G_GNUC_UNUSED,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  OpenData *data = task_data;
+  GError *error = NULL;
+
+  data->document = drafting_load_file (data->file, &data->warnings, cancellable, &error);
+  if (data->document == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+show_error (DraftingWindow *self,
+            const char     *heading,
+            const char     *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_warnings_response (AdwMessageDialog *dialog G_GNUC_UNUSED,
+                      const char       *response G_GNUC_UNUSED,
+                      gpointer          user_data G_GNUC_UNUSED)
+{
+}
+
+static void
+show_warnings (DraftingWindow *self,
+               GFile          *file,
+               GPtrArray      *warnings)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  GString *body = g_string_new (NULL);
+  g_autofree char *heading = NULL;
+  GtkWidget *dialog;
+
+  heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "“%s” was imported with %u remark",
+                                          "“%s” was imported with %u remarks",
+                                          warnings->len),
+                             name, warnings->len);
+
+  for (guint i = 0; i < warnings->len && i < 20; i++)
+    {
+      DraftingImportWarning *warning = g_ptr_array_index (warnings, i);
+
+      /* Translators: a remark about a line of the imported text */
+      g_string_append_printf (body, _("Line %u: %s\n"), warning->line, warning->message);
+    }
+  if (warnings->len > 20)
+    g_string_append_printf (body, _("…and %u more."), warnings->len - 20);
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body->str);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  g_signal_connect (dialog, "response", G_CALLBACK (on_warnings_response), NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_string_free (body, TRUE);
+}
+
+static void
+on_loaded (GObject      *object G_GNUC_UNUSED,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  DraftingWindow *self = user_data;
+  OpenData *data = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  DraftingPage *page;
+  gboolean native;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_autofree char *name = g_file_get_basename (data->file);
+      /* Translators: %s is a file name */
+      g_autofree char *heading = g_strdup_printf (_("“%s” Could Not Be Opened"), name);
+
+      show_error (self, heading, error->message);
+      g_object_unref (self);
+      return;
+    }
+
+  /* A text file is imported: saving asks where to put the document. */
+  native = drafting_format_for_file (data->file) == DRAFTING_FORMAT_NATIVE ||
+           data->warnings == NULL;
+  page = drafting_window_add_document (self, data->document, native ? data->file : NULL);
+  if (native)
+    {
+      drafting_page_take_lock (page, g_steal_pointer (&data->lock));
+      drafting_page_set_read_only (page, data->read_only);
+
+      {
+        g_autofree char *uri = g_file_get_uri (data->file);
+        GtkRecentData recent = {
+          NULL, NULL, (char *) DRAFTING_NATIVE_MIME_TYPE, (char *) "Drafting",
+          (char *) "wco-drafting %u", NULL, FALSE,
+        };
+
+        gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &recent);
+      }
+    }
+
+  if (data->warnings != NULL && data->warnings->len > 0)
+    show_warnings (self, data->file, data->warnings);
+
+  g_object_unref (self);
+}
+
+static void
+load (DraftingWindow *self,
+      GFile          *file,
+      DraftingFileLock *lock,
+      gboolean        read_only)
+{
+  g_autoptr(GTask) task = g_task_new (self, NULL, on_loaded, g_object_ref (self));
+  OpenData *data = g_new0 (OpenData, 1);
+
+  data->file = g_object_ref (file);
+  data->lock = lock;
+  data->read_only = read_only;
+  g_task_set_task_data (task, data, (GDestroyNotify) open_data_free);
+  g_task_run_in_thread (task, load_in_thread);
+}
+
+typedef struct
+{
+  DraftingWindow *window;
+  GFile          *file;
+} LockedData;
+
+static void
+on_locked_response (AdwMessageDialog *dialog G_GNUC_UNUSED,
+                    const char       *response,
+                    LockedData       *data)
+{
+  if (g_str_equal (response, "anyway"))
+    load (data->window, data->file, drafting_file_lock_acquire (data->file, TRUE, NULL, NULL), FALSE);
+  else if (g_str_equal (response, "read-only"))
+    load (data->window, data->file, NULL, TRUE);
+
+  g_object_unref (data->window);
+  g_object_unref (data->file);
+  g_free (data);
+}
+
+/**
+ * drafting_window_open_file:
+ *
+ * Opens @file in a new tab, or goes to its tab if it is open here. A file
+ * another instance has open is opened only once the person has chosen to
+ * open it anyway, or read-only.
+ */
+void
+drafting_window_open_file (DraftingWindow *self,
+                           GFile          *file)
+{
+  g_autoptr(DraftingLockOwner) holder = NULL;
+  g_autoptr(GError) error = NULL;
+  DraftingFileLock *lock = NULL;
+  DraftingPage *page;
+
+  g_return_if_fail (DRAFTING_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if ((page = drafting_window_find_file (self, file)) != NULL)
+    {
+      select_page (self, page);
+      return;
+    }
+
+  if (drafting_format_for_file (file) == DRAFTING_FORMAT_NATIVE)
+    {
+      lock = drafting_file_lock_acquire (file, FALSE, &holder, &error);
+      if (lock == NULL && holder != NULL)
+        {
+          g_autofree char *name = g_file_get_basename (file);
+          g_autofree char *heading = NULL;
+          g_autofree char *body = NULL;
+          LockedData *data = g_new0 (LockedData, 1);
+          GtkWidget *dialog;
+
+          /* Translators: %s is a file name */
+          heading = g_strdup_printf (_("“%s” Is Already Open"), name);
+          /* Translators: a person's name, a computer's name, a date */
+          body = g_strdup_printf (_("It was opened by %s on %s on %s. If both of you change it, "
+                                    "one may overwrite the other’s work. Open it read-only to "
+                                    "read it without that risk."),
+                                  holder->name[0] != '\0' ? holder->name : holder->login,
+                                  holder->host, holder->date);
+
+          dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+          adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                            "cancel", _("_Cancel"),
+                                            "read-only", _("Open _Read-Only"),
+                                            "anyway", _("Open _Anyway"),
+                                            NULL);
+          adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "anyway",
+                                                      ADW_RESPONSE_DESTRUCTIVE);
+          adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "read-only");
+          adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+          data->window = g_object_ref (self);
+          data->file = g_object_ref (file);
+          g_signal_connect (dialog, "response", G_CALLBACK (on_locked_response), data);
+          gtk_window_present (GTK_WINDOW (dialog));
+          return;
+        }
+    }
+
+  load (self, file, lock, FALSE);
+}
+
+static void
+on_open_response (GtkNativeDialog *dialog,
+                  int              response,
+                  DraftingWindow  *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (dialog));
+
+      for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+        {
+          g_autoptr(GFile) file = g_list_model_get_item (files, i);
+
+          drafting_window_open_file (self, file);
+        }
+    }
+
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+action_open (GtkWidget  *widget,
+             const char *action_name G_GNUC_UNUSED,
+             GVariant   *param G_GNUC_UNUSED)
+{
+  DraftingWindow *self = DRAFTING_WINDOW (widget);
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) native = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) text = gtk_file_filter_new ();
+  GtkFileChooserNative *dialog;
+
+  dialog = gtk_file_chooser_native_new (_("Open a Document"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (dialog), TRUE);
+
+  gtk_file_filter_set_name (all, _("Documents Drafting Reads"));
+  gtk_file_filter_add_mime_type (all, DRAFTING_NATIVE_MIME_TYPE);
+  gtk_file_filter_add_suffix (all, DRAFTING_NATIVE_EXTENSION + 1);
+  gtk_file_filter_add_mime_type (all, "text/plain");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), all);
+
+  gtk_file_filter_set_name (native, _("Drafting Documents"));
+  gtk_file_filter_add_mime_type (native, DRAFTING_NATIVE_MIME_TYPE);
+  gtk_file_filter_add_suffix (native, DRAFTING_NATIVE_EXTENSION + 1);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), native);
+
+  gtk_file_filter_set_name (text, _("Text to Import"));
+  gtk_file_filter_add_mime_type (text, "text/plain");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), text);
+
+  g_signal_connect (dialog, "response", G_CALLBACK (on_open_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+action_open_recent (GtkWidget  *widget,
+                    const char *action_name G_GNUC_UNUSED,
+                    GVariant   *param)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (param, NULL));
+
+  drafting_window_open_file (DRAFTING_WINDOW (widget), file);
+}
+
+static void
+action_new (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *param G_GNUC_UNUSED)
+{
+  DraftingDocumentType type = DRAFTING_DOCUMENT_GENERIC;
+
+  if (g_str_equal (action_name, "win.new-resolution"))
+    type = DRAFTING_DOCUMENT_RESOLUTION;
+  else if (g_str_equal (action_name, "win.new-communique"))
+    type = DRAFTING_DOCUMENT_COMMUNIQUE;
+
+  drafting_window_new_document (DRAFTING_WINDOW (widget), type);
+}
+
+static void
+action_close_page (GtkWidget  *widget,
+                   const char *action_name G_GNUC_UNUSED,
+                   GVariant   *param G_GNUC_UNUSED)
+{
+  DraftingWindow *self = DRAFTING_WINDOW (widget);
+  AdwTabPage *tab = adw_tab_view_get_selected_page (self->tab_view);
+
+  if (tab != NULL)
+    adw_tab_view_close_page (self->tab_view, tab);
+  else
+    gtk_window_close (GTK_WINDOW (self));
+}
+
+/* The recent documents, for the menu. */
+static void
+update_recent (DraftingWindow *self)
+{
+  GtkRecentManager *manager = gtk_recent_manager_get_default ();
+  GList *items = gtk_recent_manager_get_items (manager);
+  guint n = 0;
+
+  g_menu_remove_all (self->recent_section);
+  for (GList *l = items; l != NULL && n < 10; l = l->next)
+    {
+      GtkRecentInfo *info = l->data;
+      g_autoptr(GMenuItem) item = NULL;
+
+      if (!gtk_recent_info_has_application (info, "Drafting") || !gtk_recent_info_exists (info))
+        continue;
+
+      item = g_menu_item_new (gtk_recent_info_get_display_name (info), NULL);
+      g_menu_item_set_action_and_target (item, "win.open-recent", "s", gtk_recent_info_get_uri (info));
+      g_menu_append_item (self->recent_section, item);
+      n++;
+    }
+
+  if (n == 0)
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new (_("No Recent Documents"), "win.none");
+
+      g_menu_append_item (self->recent_section, item);
+    }
+
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+}
+
+/* ------------------------------------------------------------------ */
+/* Closing                                                             */
+
+typedef struct
+{
+  DraftingWindow *window;
+  AdwTabPage     *tab;
+} CloseData;
+
+static void
+on_closed_after_save (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  CloseData *data = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean saved = drafting_page_save_finish (DRAFTING_PAGE (object), result, &error);
+
+  if (!saved)
+    drafting_page_toast (DRAFTING_PAGE (object), error->message);
+  adw_tab_view_close_page_finish (data->window->tab_view, data->tab, saved);
+
+  g_object_unref (data->window);
+  g_object_unref (data->tab);
+  g_free (data);
+}
+
+static void
+on_close_response (AdwMessageDialog *dialog G_GNUC_UNUSED,
+                   const char       *response,
+                   CloseData        *data)
+{
+  DraftingPage *page = DRAFTING_PAGE (adw_tab_page_get_child (data->tab));
+
+  if (g_str_equal (response, "save") && drafting_page_get_file (page) != NULL)
+    {
+      drafting_page_save_async (page, NULL, NULL, on_closed_after_save, data);
+      return;
+    }
+
+  if (g_str_equal (response, "save"))
+    {
+      /* A new document needs a name first: Save As, and close it later. */
+      adw_tab_view_close_page_finish (data->window->tab_view, data->tab, FALSE);
+      gtk_widget_activate_action (GTK_WIDGET (page), "document.save-as", NULL);
+    }
+  else if (g_str_equal (response, "discard"))
+    {
+      drafting_page_discard_draft (page);
+      adw_tab_view_close_page_finish (data->window->tab_view, data->tab, TRUE);
+    }
+  else
+    adw_tab_view_close_page_finish (data->window->tab_view, data->tab, FALSE);
+
+  if (data->window->closing && g_str_equal (response, "cancel"))
+    data->window->closing = FALSE;
+
+  g_object_unref (data->window);
+  g_object_unref (data->tab);
+  g_free (data);
+}
+
+static gboolean
+on_close_page (AdwTabView     *view,
+               AdwTabPage     *tab,
+               DraftingWindow *self)
+{
+  DraftingPage *page = DRAFTING_PAGE (adw_tab_page_get_child (tab));
+  g_autofree char *heading = NULL;
+  CloseData *data;
+  GtkWidget *dialog;
+
+  if (!drafting_page_get_modified (page) || drafting_page_get_read_only (page))
+    {
+      drafting_page_discard_draft (page);
+      adw_tab_view_close_page_finish (view, tab, TRUE);
+      if (self->closing && adw_tab_view_get_n_pages (view) == 0)
+        gtk_window_destroy (GTK_WINDOW (self));
+      return GDK_EVENT_STOP;
+    }
+
+  select_page (self, page);
+
+  /* Translators: %s is a document's name */
+  heading = g_strdup_printf (_("Save Changes to “%s”?"), drafting_page_get_name (page));
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
+                                   _("If you close it without saving, the changes are lost."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  data = g_new0 (CloseData, 1);
+  data->window = g_object_ref (self);
+  data->tab = g_object_ref (tab);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_close_response), data);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return GDK_EVENT_STOP;
+}
+
+static gboolean
+drafting_window_close_request (GtkWindow *window)
+{
+  DraftingWindow *self = DRAFTING_WINDOW (window);
+  guint n = adw_tab_view_get_n_pages (self->tab_view);
+
+  /* Keep the size for next time. */
+  if (!gtk_window_is_maximized (window))
+    {
+      int width, height;
+
+      gtk_window_get_default_size (window, &width, &height);
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+
+  /* Each tab with unsaved work asks before it goes; the window goes with
+   * the last. */
+  for (guint i = n; i > 0; i--)
+    {
+      AdwTabPage *tab = adw_tab_view_get_nth_page (self->tab_view, i - 1);
+      DraftingPage *page = DRAFTING_PAGE (adw_tab_page_get_child (tab));
+
+      if (drafting_page_get_modified (page) && !drafting_page_get_read_only (page))
+        {
+          self->closing = TRUE;
+          adw_tab_view_close_page (self->tab_view, tab);
+          return GDK_EVENT_STOP;
+        }
+    }
+
+  for (guint i = n; i > 0; i--)
+    drafting_page_discard_draft (DRAFTING_PAGE (adw_tab_page_get_child (adw_tab_view_get_nth_page (self->tab_view, i - 1))));
+
+  return GTK_WINDOW_CLASS (drafting_window_parent_class)->close_request (window);
+}
+
+/* ------------------------------------------------------------------ */
+/* Dropping files                                                      */
+
+static gboolean
+on_drop (GtkDropTarget  *target G_GNUC_UNUSED,
+         const GValue   *value,
+         double          x G_GNUC_UNUSED,
+         double          y G_GNUC_UNUSED,
+         DraftingWindow *self)
+{
+  GSList *files;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+
+  files = gdk_file_list_get_files (g_value_get_boxed (value));
+  for (GSList *l = files; l != NULL; l = l->next)
+    drafting_window_open_file (self, l->data);
+  g_slist_free (files);
+
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------ */
+/* Life                                                                */
+
+static void
+drafting_window_dispose (GObject *object)
+{
+  DraftingWindow *self = (DraftingWindow *) object;
+
+  g_clear_object (&self->page_signals);
+  g_clear_object (&self->document_signals);
+  gtk_widget_dispose_template (GTK_WIDGET (self), DRAFTING_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (drafting_window_parent_class)->dispose (object);
+}
+
+static void
+drafting_window_finalize (GObject *object)
+{
+  DraftingWindow *self = (DraftingWindow *) object;
+
+  g_clear_object (&self->settings);
+  g_clear_object (&self->undo_menu);
+
+  G_OBJECT_CLASS (drafting_window_parent_class)->finalize (object);
+}
+
+static void
+drafting_window_class_init (DraftingWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = drafting_window_dispose;
+  object_class->finalize = drafting_window_finalize;
+  window_class->close_request = drafting_window_close_request;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/wco/drafting/ui/drafting-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, DraftingWindow, tab_view);
+  gtk_widget_class_bind_template_child (widget_class, DraftingWindow, tab_bar);
+  gtk_widget_class_bind_template_child (widget_class, DraftingWindow, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, DraftingWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, DraftingWindow, undo_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, DraftingWindow, primary_button);
+  gtk_widget_class_bind_template_child (widget_class, DraftingWindow, recent_section);
+  gtk_widget_class_bind_template_child (widget_class, DraftingWindow, change_kind_section);
+  gtk_widget_class_bind_template_callback (widget_class, on_close_page);
+  gtk_widget_class_bind_template_callback (widget_class, on_selected_page);
+  gtk_widget_class_bind_template_callback (widget_class, on_page_attached);
+  gtk_widget_class_bind_template_callback (widget_class, on_page_detached);
+  gtk_widget_class_bind_template_callback (widget_class, on_create_window);
+
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, action_open);
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", action_open_recent);
+  gtk_widget_class_install_action (widget_class, "win.new-resolution", NULL, action_new);
+  gtk_widget_class_install_action (widget_class, "win.new-communique", NULL, action_new);
+  gtk_widget_class_install_action (widget_class, "win.new-blank", NULL, action_new);
+  gtk_widget_class_install_action (widget_class, "win.close-page", NULL, action_close_page);
+}
+
+static void
+drafting_window_init (DraftingWindow *self)
+{
+  GtkDropTarget *drop;
+  GApplication *app = g_application_get_default ();
+  g_autoptr(GAction) show_outline = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APPLICATION_ID);
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               CLAMP (g_settings_get_int (self->settings, "window-width"), 360, 4000),
+                               CLAMP (g_settings_get_int (self->settings, "window-height"), 360, 4000));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  show_outline = g_settings_create_action (self->settings, "show-outline");
+  g_action_map_add_action (G_ACTION_MAP (self), show_outline);
+
+  self->undo_menu = g_menu_new ();
+  gtk_menu_button_set_menu_model (self->undo_menu_button, G_MENU_MODEL (self->undo_menu));
+
+  if (GTK_IS_APPLICATION (app))
+    {
+      GMenu *kinds = gtk_application_get_menu_by_id (GTK_APPLICATION (app), "change_kind_menu");
+
+      if (kinds != NULL)
+        g_menu_append_section (self->change_kind_section, NULL, G_MENU_MODEL (kinds));
+    }
+
+  self->page_signals = g_signal_group_new (DRAFTING_TYPE_PAGE);
+  g_signal_group_connect_swapped (self->page_signals, "notify::title", G_CALLBACK (on_page_titles), self);
+  g_signal_group_connect_swapped (self->page_signals, "notify::subtitle", G_CALLBACK (on_page_titles), self);
+
+  self->document_signals = g_signal_group_new (DRAFTING_TYPE_DOCUMENT);
+  g_signal_group_connect_swapped (self->document_signals, "changed", G_CALLBACK (on_history_changed), self);
+
+  g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
+                           G_CALLBACK (update_recent), self, G_CONNECT_SWAPPED);
+  update_recent (self);
+
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+
+  show_empty (self, TRUE);
+}
+
+DraftingWindow *
+drafting_window_new (AdwApplication *application)
+{
+  return g_object_new (DRAFTING_TYPE_WINDOW,
+                       "application", application,
+                       NULL);
+}
