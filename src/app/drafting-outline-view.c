@@ -69,7 +69,19 @@ describe (DraftingNode *node)
 {
   DraftingKind kind = drafting_node_get_kind (node);
   g_autofree char *label = drafting_render_label (node);
-  g_autofree char *summary = drafting_node_get_summary (node, 48);
+  g_autofree char *summary = NULL;
+
+  /* A leading phrase recurs ("ACKNOWLEDGING"): the first words of the text
+   * after it tell the clauses apart. */
+  if (drafting_node_get_lead (node)[0] != '\0')
+    {
+      g_autofree char *whole = drafting_text_join_lead (drafting_node_get_lead (node),
+                                                        drafting_node_get_text (node));
+
+      summary = drafting_text_summarize (whole, 48);
+    }
+  else
+    summary = drafting_node_get_summary (node, 48);
 
   if (summary[0] == '\0')
     {

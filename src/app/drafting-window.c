@@ -76,10 +76,12 @@ update_undo_menu (DraftingWindow *self)
   g_auto(GStrv) labels = NULL;
 
   g_menu_remove_all (self->undo_menu);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->undo_menu_button), FALSE);
   if (self->current == NULL)
     return;
 
   labels = drafting_document_list_undo_labels (drafting_page_get_document (self->current), 12);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->undo_menu_button), labels[0] != NULL);
   for (guint i = 0; labels[i] != NULL; i++)
     {
       g_autoptr(GMenuItem) item = g_menu_item_new (labels[i], NULL);

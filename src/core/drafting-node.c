@@ -316,46 +316,10 @@ char *
 drafting_node_get_summary (DraftingNode *self,
                            guint         max_chars)
 {
-  const char *source;
-  GString *str;
-  glong n_chars;
-
   g_return_val_if_fail (DRAFTING_IS_NODE (self), NULL);
 
-  source = self->lead[0] != '\0' ? self->lead : drafting_inline_get_text (self->content);
-  str = g_string_new (NULL);
-  for (const char *p = source; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_isspace (c))
-        {
-          if (str->len > 0 && str->str[str->len - 1] != ' ')
-            g_string_append_c (str, ' ');
-        }
-      else
-        g_string_append_unichar (str, c);
-    }
-
-  n_chars = g_utf8_strlen (str->str, str->len);
-  if (max_chars > 0 && n_chars > (glong) max_chars)
-    {
-      const char *cut = g_utf8_offset_to_pointer (str->str, max_chars - 1);
-      const char *space = cut;
-
-      /* End on a whole word when one ends near enough. */
-      while (space > str->str && *space != ' ')
-        space--;
-      if (space > str->str && g_utf8_pointer_to_offset (str->str, space) > (glong) max_chars / 2)
-        cut = space;
-
-      g_string_truncate (str, cut - str->str);
-      while (str->len > 0 && str->str[str->len - 1] == ' ')
-        g_string_truncate (str, str->len - 1);
-      g_string_append (str, "…");
-    }
-
-  return g_string_free (str, FALSE);
+  return drafting_text_summarize (self->lead[0] != '\0' ? self->lead : drafting_inline_get_text (self->content),
+                                  max_chars);
 }
 
 /**

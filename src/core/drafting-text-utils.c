@@ -291,3 +291,54 @@ drafting_text_sanitize (char     *text,
         }
     }
 }
+
+/**
+ * drafting_text_summarize:
+ * @max_chars: how many characters at most, or 0 for no limit
+ *
+ * Returns: (transfer full): @text on one line, its white space collapsed,
+ *   shortened at a word with an ellipsis when longer than @max_chars
+ */
+char *
+drafting_text_summarize (const char *text,
+                         guint       max_chars)
+{
+  GString *str;
+  glong n_chars;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  str = g_string_new (NULL);
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c))
+        {
+          if (str->len > 0 && str->str[str->len - 1] != ' ')
+            g_string_append_c (str, ' ');
+        }
+      else
+        g_string_append_unichar (str, c);
+    }
+
+  n_chars = g_utf8_strlen (str->str, str->len);
+  if (max_chars > 0 && n_chars > (glong) max_chars)
+    {
+      const char *cut = g_utf8_offset_to_pointer (str->str, max_chars - 1);
+      const char *space = cut;
+
+      /* End on a whole word when one ends near enough. */
+      while (space > str->str && *space != ' ')
+        space--;
+      if (space > str->str && g_utf8_pointer_to_offset (str->str, space) > (glong) max_chars / 2)
+        cut = space;
+
+      g_string_truncate (str, cut - str->str);
+      while (str->len > 0 && str->str[str->len - 1] == ' ')
+        g_string_truncate (str, str->len - 1);
+      g_string_append (str, "…");
+    }
+
+  return g_string_free (str, FALSE);
+}

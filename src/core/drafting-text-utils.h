@@ -18,6 +18,8 @@ gboolean  drafting_text_is_word_boundary (const char *text,
 char     *drafting_text_join_lead        (const char *lead,
                                           const char *text);
 char     *drafting_text_title_case       (const char *capitals);
+char     *drafting_text_summarize        (const char *text,
+                                          guint       max_chars);
 void      drafting_text_sanitize         (char       *text,
                                           gssize      len,
                                           gboolean    single_line);

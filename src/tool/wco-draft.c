@@ -285,7 +285,14 @@ print_help (FILE *stream)
            _("Works on the resolutions and communiqués that Drafting edits."));
   fprintf (stream, "\n%s\n", _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    fprintf (stream, "  %-9s %-28s %s\n", commands[i].name, _(commands[i].args), _(commands[i].summary));
+    {
+      const char *args = _(commands[i].args);
+      int pad = 28 - (int) g_utf8_strlen (args, -1);
+
+      /* Padded by characters, not bytes: "FILE…" is five wide. */
+      fprintf (stream, "  %-9s %s%*s %s\n", commands[i].name, args, MAX (pad, 0), "",
+               _(commands[i].summary));
+    }
   fprintf (stream, "\n%s\n", _("Run “wco-draft COMMAND --help” for the options of a command."));
 }
 
