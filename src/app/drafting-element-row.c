@@ -42,6 +42,7 @@ struct _DraftingElementRow
   GPtrArray     *ref_tags;        /* a tag a footnote call, naming it */
 
   guint          prefix_chars;    /* of the leading phrase and its space */
+  guint          remeasure_source;
   gunichar       last_typed;
 
   guint          loading : 1;
@@ -834,6 +835,28 @@ drafting_element_row_set_highlights (DraftingElementRow  *self,
 /* ------------------------------------------------------------------ */
 /* Life                                                                */
 
+/* A text view measures the height of what it has laid out, and lays out
+ * only what it has room to show: given no height, it keeps none, inside a
+ * list that gives it the height it measures. Once its layout has been
+ * made in the background, it is measured again. */
+static gboolean
+remeasure (gpointer data)
+{
+  DraftingElementRow *self = data;
+
+  self->remeasure_source = 0;
+  gtk_widget_queue_resize (GTK_WIDGET (self->text_view));
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_remeasure (DraftingElementRow *self)
+{
+  if (self->remeasure_source == 0)
+    self->remeasure_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, remeasure, self, NULL);
+}
+
 /**
  * drafting_element_row_bind:
  *
@@ -863,6 +886,7 @@ drafting_element_row_bind (DraftingElementRow *self,
 
   load_buffer (self);
   drafting_element_row_update_label (self);
+  schedule_remeasure (self);
 }
 
 void
@@ -897,6 +921,7 @@ drafting_element_row_reload (DraftingElementRow *self)
   focused = drafting_element_row_get_cursor (self, &offset, NULL);
   load_buffer (self);
   drafting_element_row_update_label (self);
+  schedule_remeasure (self);
 
   if (focused)
     {
@@ -948,6 +973,7 @@ drafting_element_row_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
 
+  g_clear_handle_id (&self->remeasure_source, g_source_remove);
   g_clear_object (&self->node);
   g_clear_pointer (&self->ref_tags, g_ptr_array_unref);
 
@@ -1028,6 +1054,9 @@ drafting_element_row_init (DraftingElementRow *self)
   gtk_text_view_set_wrap_mode (self->text_view, GTK_WRAP_WORD_CHAR);
   gtk_text_view_set_accepts_tab (self->text_view, FALSE);
   gtk_widget_set_hexpand (GTK_WIDGET (self->text_view), TRUE);
+  /* Never measured narrower than a few words, or a wrapped paragraph
+   * would claim the height of a character a line. */
+  gtk_widget_set_size_request (GTK_WIDGET (self->text_view), 160, -1);
   gtk_widget_add_css_class (GTK_WIDGET (self->text_view), "element-text");
   gtk_widget_set_parent (GTK_WIDGET (self->text_view), GTK_WIDGET (self));
 

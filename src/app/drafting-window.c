@@ -124,14 +124,14 @@ on_selected_page (AdwTabView     *view,
     drafting_page_focus (page);
 }
 
-/* With no tab, the window says what to do instead. The tab view stays in
- * place rather than in a stack, which would leave it unallocated. */
+/* With no tab, the window says what to do instead, over the tab view: the
+ * tab view itself is never hidden, as pages added to it once it has been
+ * would not draw their text. */
 static void
 show_empty (DraftingWindow *self,
             gboolean        empty)
 {
   gtk_widget_set_visible (GTK_WIDGET (self->empty_page), empty);
-  gtk_widget_set_visible (GTK_WIDGET (self->tab_view), !empty);
 }
 
 static void
@@ -190,6 +190,7 @@ drafting_window_add_document (DraftingWindow   *self,
   g_return_val_if_fail (DRAFTING_IS_WINDOW (self), NULL);
   g_return_val_if_fail (DRAFTING_IS_DOCUMENT (document), NULL);
 
+  show_empty (self, FALSE);
   page = drafting_page_new (document, file);
   tab = adw_tab_view_append (self->tab_view, GTK_WIDGET (page));
   adw_tab_view_set_selected_page (self->tab_view, tab);
