@@ -187,7 +187,7 @@ test_insert_delete_undo (void)
   g_assert_true (drafting_node_get_previous_sibling (fresh) == clause);
   g_assert_cmpuint (watch.n_items, ==, n_before + 1);
   g_assert_true (drafting_document_get_modified (document));
-  g_assert_cmpstr (drafting_document_get_undo_label (document), ==, "Undo Insert Preambular clause");
+  g_assert_cmpstr (drafting_document_get_undo_label (document), ==, "Undo Insert “Preambular clause”");
 
   drafting_document_delete (document, drafting_test_find (document, DRAFTING_KIND_OPERATIVE_PARAGRAPH, 1));
   /* The paragraph went with its two sub-paragraphs. */
@@ -694,6 +694,48 @@ test_lead_phrases (void)
     }
 }
 
+/* What a document prints around its text is in the document's language,
+ * whatever the interface speaks. */
+static void
+test_printed_words (void)
+{
+  g_autoptr(DraftingDocument) document = drafting_test_import_corpus ("ecommerce-resolution.txt", NULL);
+  DraftingNode *heading = drafting_test_find (document, DRAFTING_KIND_HEADING, 0);
+  DraftingNode *principle = drafting_test_find (document, DRAFTING_KIND_PRINCIPLE, 3);
+  DraftingNode *annex = drafting_test_find (document, DRAFTING_KIND_ANNEX, 0);
+  static const struct { const char *language; const char *prefix; const char *principle; const char *annex; } cases[] = {
+    { "en", "DRAFT ", "PRINCIPLE IV", "ANNEX" },
+    { "fr", "PROJET DE ", "PRINCIPE IV", "ANNEXE" },
+    { "es", "PROYECTO DE ", "PRINCIPIO IV", "ANEXO" },
+    { "ru", "ПРОЕКТ ", "ПРИНЦИП IV", "ПРИЛОЖЕНИЕ" },
+    { "ar", "مشروع ", "المبدأ IV", "المرفق" },
+    { "pt", "PROJETO DE ", "PRINCÍPIO IV", "ANEXO" },
+    { "de", "DRAFT ", "PRINCIPLE IV", "ANNEX" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *prefix = NULL;
+      g_autofree char *label = NULL;
+      g_autofree char *annex_label = NULL;
+
+      drafting_document_set_language (document, cases[i].language);
+      prefix = drafting_render_prefix (heading);
+      label = drafting_render_label (principle);
+      annex_label = drafting_render_label (annex);
+      g_assert_cmpstr (prefix, ==, cases[i].prefix);
+      g_assert_cmpstr (label, ==, cases[i].principle);
+      g_assert_cmpstr (annex_label, ==, cases[i].annex);
+    }
+
+  drafting_document_set_status (document, DRAFTING_STATUS_ADOPTED);
+  {
+    g_autofree char *prefix = drafting_render_prefix (heading);
+
+    g_assert_cmpstr (prefix, ==, "");
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -716,6 +758,7 @@ main (int    argc,
   g_test_add_func ("/document/insert-positions", test_insert_positions);
   g_test_add_func ("/document/nesting-bounded", test_nesting_bounded);
   g_test_add_func ("/document/lead-phrases", test_lead_phrases);
+  g_test_add_func ("/document/printed-words", test_printed_words);
 
   return g_test_run ();
 }

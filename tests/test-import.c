@@ -418,7 +418,7 @@ static void
 test_french_keeps_colon_space (void)
 {
   g_autoptr(DraftingDocument) document = drafting_test_import_string (
-    "RÉSOLUTION DU CONSEIL DE COOPÉRATION DOUANIÈRE\n"
+    "PROJET DE RÉSOLUTION DU CONSEIL DE COOPÉRATION DOUANIÈRE\n"
     "\n"
     "LE CONSEIL DE COOPÉRATION DOUANIÈRE,\n"
     "\n"
@@ -432,6 +432,10 @@ test_french_keeps_colon_space (void)
     NULL);
 
   g_assert_cmpstr (drafting_document_get_language (document), ==, "fr");
+  /* « PROJET DE » is the status of a French draft, as "DRAFT" of an English one. */
+  g_assert_cmpint (drafting_document_get_status (document), ==, DRAFTING_STATUS_DRAFT);
+  g_assert_cmpstr (drafting_node_get_text (top_level (document, DRAFTING_KIND_HEADING, 0)), ==,
+                   "RÉSOLUTION DU CONSEIL DE COOPÉRATION DOUANIÈRE");
   g_assert_cmpuint (count_top_level (document, DRAFTING_KIND_PREAMBLE_CLAUSE), >=, 2);
   g_assert_nonnull (strstr (drafting_node_get_text (top_level (document, DRAFTING_KIND_PREAMBLE_CLAUSE, 0)),
                             "que les catastrophes"));

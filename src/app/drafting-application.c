@@ -292,7 +292,7 @@ action_about (GSimpleAction *action G_GNUC_UNUSED,
               gpointer       user_data)
 {
   DraftingApplication *self = user_data;
-  static const char *developers[] = { "The Drafting developers", NULL };
+  const char *developers[] = { _("The Drafting developers"), NULL };
   GtkWidget *about;
 
   about = g_object_new (ADW_TYPE_ABOUT_WINDOW,

@@ -166,8 +166,10 @@ drafting_element_row_update_label (DraftingElementRow *self)
 
   /* What a screen reader says of the row: its kind and number. */
   {
-    g_autofree char *name = label[0] != '\0'
-      ? g_strdup_printf ("%s %s", drafting_kind_get_display_name (kind), label)
+    g_autofree char *number = drafting_node_get_number (self->node);
+    g_autofree char *name = number[0] != '\0'
+      /* Translators: how a screen reader names an element: its kind and number, as "Operative paragraph 3." */
+      ? g_strdup_printf (C_("accessible", "%s %s"), drafting_kind_get_display_name (kind), number)
       : g_strdup (drafting_kind_get_display_name (kind));
 
     gtk_accessible_update_property (GTK_ACCESSIBLE (self->text_view),

@@ -83,7 +83,8 @@ describe (DraftingNode *node)
   else
     summary = drafting_node_get_summary (node, 48);
 
-  if (summary[0] == '\0')
+  /* An element with no text yet says what it is, unless its label does. */
+  if (summary[0] == '\0' && kind != DRAFTING_KIND_PRINCIPLE && kind != DRAFTING_KIND_ANNEX)
     {
       g_free (summary);
       /* Translators: an element with no text yet, as "(Preambular clause)" */
@@ -92,8 +93,10 @@ describe (DraftingNode *node)
 
   if (kind == DRAFTING_KIND_ANNEX)
     return g_steal_pointer (&label);
-  if (label[0] != '\0')
+  if (label[0] != '\0' && summary[0] != '\0')
     return g_strdup_printf ("%s %s", label, summary);
+  if (label[0] != '\0')
+    return g_steal_pointer (&label);
 
   return g_steal_pointer (&summary);
 }

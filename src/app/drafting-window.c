@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <stdio.h>
 #include <glib/gi18n.h>
 
 #include "drafting-application.h"
@@ -339,7 +340,9 @@ show_warnings (DraftingWindow *self,
       g_string_append_printf (body, _("Line %u: %s\n"), warning->line, warning->message);
     }
   if (warnings->len > 20)
-    g_string_append_printf (body, _("…and %u more."), warnings->len - 20);
+    g_string_append_printf (body, g_dngettext (GETTEXT_PACKAGE, "…and %u more remark.",
+                                               "…and %u more remarks.", warnings->len - 20),
+                            warnings->len - 20);
 
   dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body->str);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
@@ -433,6 +436,21 @@ on_locked_response (AdwMessageDialog *dialog G_GNUC_UNUSED,
   g_free (data);
 }
 
+/* "23.11.2026 09:12", as lock files write it, as the locale writes dates. */
+static char *
+lock_date (const char *date)
+{
+  g_autoptr(GTimeZone) zone = g_time_zone_new_local ();
+  g_autoptr(GDateTime) time = NULL;
+  int day, month, year, hour, minute;
+
+  if (sscanf (date, "%d.%d.%d %d:%d", &day, &month, &year, &hour, &minute) != 5 ||
+      (time = g_date_time_new (zone, year, month, day, hour, minute, 0)) == NULL)
+    return g_strdup (date);
+
+  return g_date_time_format (time, "%x %X");
+}
+
 /**
  * drafting_window_open_file:
  *
@@ -466,17 +484,19 @@ drafting_window_open_file (DraftingWindow *self,
           g_autofree char *name = g_file_get_basename (file);
           g_autofree char *heading = NULL;
           g_autofree char *body = NULL;
+          g_autofree char *when = NULL;
           LockedData *data = g_new0 (LockedData, 1);
           GtkWidget *dialog;
 
           /* Translators: %s is a file name */
           heading = g_strdup_printf (_("“%s” Is Already Open"), name);
-          /* Translators: a person's name, a computer's name, a date */
-          body = g_strdup_printf (_("It was opened by %s on %s on %s. If both of you change it, "
-                                    "one may overwrite the other’s work. Open it read-only to "
-                                    "read it without that risk."),
+          when = lock_date (holder->date);
+          /* Translators: a person's name, the name of their computer, and since when */
+          body = g_strdup_printf (_("%s has had it open on the computer “%s” since %s. If both "
+                                    "of you change it, one may overwrite the other’s work. Open it "
+                                    "read-only to read it without that risk."),
                                   holder->name[0] != '\0' ? holder->name : holder->login,
-                                  holder->host, holder->date);
+                                  holder->host, when);
 
           dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
           adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),

@@ -17,7 +17,8 @@ main (int    argc,
   g_autoptr(DraftingApplication) app = NULL;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* Run from the build tree, the translations are where it built them. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("DRAFTING_LOCALEDIR") ? g_getenv ("DRAFTING_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

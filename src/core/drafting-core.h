@@ -13,6 +13,7 @@
 #include "drafting-inline.h"
 #include "drafting-io.h"
 #include "drafting-kind.h"
+#include "drafting-language.h"
 #include "drafting-native.h"
 #include "drafting-node.h"
 #include "drafting-numbering.h"

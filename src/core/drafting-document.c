@@ -1117,7 +1117,7 @@ set_meta (DraftingDocument *self,
   }
 
 META_ACCESSORS (title, META_TITLE, _("Change Title"))
-META_ACCESSORS (body, META_BODY, _("Change Body"))
+META_ACCESSORS (body, META_BODY, _("Change Issuing Body"))
 META_ACCESSORS (symbol, META_SYMBOL, _("Change Symbol"))
 META_ACCESSORS (place, META_PLACE, _("Change Place"))
 META_ACCESSORS (date, META_DATE, _("Change Date"))
@@ -1248,12 +1248,12 @@ check_place (DraftingDocument  *self,
       if (parent == self->root)
         g_set_error (error, DRAFTING_ERROR, DRAFTING_ERROR_NOT_ALLOWED,
                      /* Translators: %s is a kind of element, as "Sub-paragraph" */
-                     _("A %s cannot stand on its own in the document"),
+                     _("An element of the kind “%s” cannot stand on its own in the document"),
                      drafting_kind_get_display_name (kind));
       else
         g_set_error (error, DRAFTING_ERROR, DRAFTING_ERROR_NOT_ALLOWED,
-                     /* Translators: both are kinds of element, as "An item cannot go in a Preambular clause" */
-                     _("A %s cannot go in a %s"),
+                     /* Translators: both are kinds of element, as "Item" and "Preambular clause" */
+                     _("An element of the kind “%s” cannot go in one of the kind “%s”"),
                      drafting_kind_get_display_name (kind),
                      drafting_kind_get_display_name (parent->kind));
       return FALSE;
@@ -1299,7 +1299,7 @@ drafting_document_insert (DraftingDocument  *self,
     return FALSE;
 
   /* Translators: %s is a kind of element, as in "Insert Operative paragraph" */
-  label = g_strdup_printf (_("Insert %s"), drafting_kind_get_display_name (node->kind));
+  label = g_strdup_printf (C_("undo", "Insert “%s”"), drafting_kind_get_display_name (node->kind));
   drafting_document_begin_action (self, label);
   record_insert (self, parent, index, node);
   drafting_document_end_action (self);
@@ -1437,7 +1437,7 @@ drafting_document_insert_new (DraftingDocument  *self,
     {
       g_set_error (error, DRAFTING_ERROR, DRAFTING_ERROR_NOT_ALLOWED,
                    /* Translators: %s is a kind of element */
-                   _("There is no place for a %s here"),
+                   _("There is no place here for an element of the kind “%s”"),
                    drafting_kind_get_display_name (kind));
       return NULL;
     }
@@ -1467,7 +1467,7 @@ drafting_document_delete (DraftingDocument *self,
   g_return_if_fail (node != self->root);
 
   /* Translators: %s is a kind of element, as in "Delete Item" */
-  label = g_strdup_printf (_("Delete %s"), drafting_kind_get_display_name (node->kind));
+  label = g_strdup_printf (C_("undo", "Delete “%s”"), drafting_kind_get_display_name (node->kind));
   drafting_document_begin_action (self, label);
 
   if (node->kind == DRAFTING_KIND_FOOTNOTE &&
@@ -1537,7 +1537,7 @@ drafting_document_move (DraftingDocument  *self,
     index--;
 
   /* Translators: %s is a kind of element, as in "Move Item" */
-  label = g_strdup_printf (_("Move %s"), drafting_kind_get_display_name (node->kind));
+  label = g_strdup_printf (C_("undo", "Move “%s”"), drafting_kind_get_display_name (node->kind));
   drafting_document_begin_action (self, label);
   record_move (self, node, parent, index);
   drafting_document_end_action (self);
@@ -1700,7 +1700,7 @@ drafting_document_indent (DraftingDocument  *self,
     {
       g_set_error (error, DRAFTING_ERROR, DRAFTING_ERROR_NOT_ALLOWED,
                    /* Translators: both are kinds of element */
-                   _("A %s cannot be indented under a %s"),
+                   _("An element of the kind “%s” cannot be indented under one of the kind “%s”"),
                    drafting_kind_get_display_name (node->kind),
                    drafting_kind_get_display_name (prev->kind));
       return FALSE;
@@ -1766,7 +1766,7 @@ drafting_document_outdent (DraftingDocument  *self,
     {
       g_set_error (error, DRAFTING_ERROR, DRAFTING_ERROR_NOT_ALLOWED,
                    /* Translators: both are kinds of element */
-                   _("A %s cannot be moved out of a %s"),
+                   _("An element of the kind “%s” cannot be moved out of one of the kind “%s”"),
                    drafting_kind_get_display_name (node->kind),
                    drafting_kind_get_display_name (parent->kind));
       return FALSE;
@@ -1777,7 +1777,7 @@ drafting_document_outdent (DraftingDocument  *self,
       {
         g_set_error (error, DRAFTING_ERROR, DRAFTING_ERROR_NOT_ALLOWED,
                      /* Translators: %s is a kind of element */
-                     _("The elements after this %s could not follow it"),
+                     _("The elements that follow this “%s” could not be placed inside it, as outdenting needs"),
                      drafting_kind_get_display_name (node->kind));
         return FALSE;
       }
@@ -2010,7 +2010,7 @@ drafting_document_set_kind (DraftingDocument  *self,
     {
       g_set_error (error, DRAFTING_ERROR, DRAFTING_ERROR_NOT_ALLOWED,
                    /* Translators: both are kinds of element */
-                   _("This %s cannot become a %s here"),
+                   _("Here, an element of the kind “%s” cannot become one of the kind “%s”"),
                    drafting_kind_get_display_name (node->kind),
                    kind < DRAFTING_N_KINDS ? drafting_kind_get_display_name (kind) : "?");
       return FALSE;
@@ -2251,7 +2251,7 @@ drafting_document_merge (DraftingDocument  *self,
         {
           g_set_error (error, DRAFTING_ERROR, DRAFTING_ERROR_NOT_ALLOWED,
                        /* Translators: %s is a kind of element */
-                       _("What this %s holds has no place once it is joined to the text before"),
+                       _("The elements inside this “%s” would have no place once it is joined to the text before"),
                        drafting_kind_get_display_name (node->kind));
           return NULL;
         }
@@ -2847,6 +2847,20 @@ drafting_document_new (DraftingDocumentType type)
   return self;
 }
 
+/* The language a new document's formulas come in: the interface's, when
+ * its translation gives them, else English. */
+static char *
+template_language (void)
+{
+  const char *probe = C_("template", "THE POLICY COMMISSION");
+  const char * const *names = g_get_language_names ();
+
+  if (strcmp (probe, "THE POLICY COMMISSION") == 0 || names[0] == NULL)
+    return g_strdup ("en");
+
+  return g_strndup (names[0], strcspn (names[0], "_.@"));
+}
+
 static void
 add_template_node (DraftingNode *root,
                    DraftingKind  kind,
@@ -2885,7 +2899,10 @@ drafting_document_new_from_template (DraftingDocumentType type)
       add_template_node (root, DRAFTING_KIND_AUTHORITY, NULL,
                          C_("template", "THE POLICY COMMISSION"));
       add_template_node (root, DRAFTING_KIND_PREAMBLE_CLAUSE, C_("template", "NOTING"), "");
-      add_template_node (root, DRAFTING_KIND_OPERATIVE_FORMULA, C_("template", "RESOLVES"), ":");
+      add_template_node (root, DRAFTING_KIND_OPERATIVE_FORMULA, C_("template", "RESOLVES"),
+                         /* Translators: what follows the operative formula's verb in a
+                          * new resolution; French typography puts a space before it */
+                         C_("template", ":"));
       add_template_node (root, DRAFTING_KIND_OPERATIVE_PARAGRAPH, NULL, "");
       break;
 
@@ -2911,6 +2928,10 @@ drafting_document_new_from_template (DraftingDocumentType type)
       g_free (self->meta[META_BODY]);
       self->meta[META_BODY] = g_strdup (C_("template", "Policy Commission"));
     }
+
+  /* The template's words are the interface's language when it has them. */
+  g_free (self->meta[META_LANGUAGE]);
+  self->meta[META_LANGUAGE] = template_language ();
 
   return self;
 }

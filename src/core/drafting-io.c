@@ -101,6 +101,17 @@ drafting_load_file (GFile         *file,
   if (skip < len && data[skip] == '<')
     return drafting_native_load_bytes (bytes, error);
 
+  /* A document named as ours that holds no XML is not read as text: saving
+   * the text's import under its name would overwrite it. */
+  if (drafting_format_for_file (file) == DRAFTING_FORMAT_NATIVE)
+    {
+      g_autofree char *name = g_file_get_basename (file);
+
+      g_set_error (error, DRAFTING_ERROR, DRAFTING_ERROR_UNKNOWN_FORMAT,
+                   _("“%s” is not a Drafting document: it holds no XML"), name);
+      return NULL;
+    }
+
   return drafting_text_import (data, len, warnings, error);
 }
 

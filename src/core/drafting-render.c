@@ -10,6 +10,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "drafting-language.h"
 #include "drafting-render.h"
 #include "drafting-text-utils.h"
 
@@ -18,6 +19,14 @@
  * label an element prints with ("PRINCIPLE I", "(a)", a bullet), the words
  * its status adds to the heading ("DRAFT"), the line of place and date.
  */
+
+static const DraftingLanguageTerms *
+terms_of (DraftingNode *node)
+{
+  DraftingDocument *document = drafting_node_get_document (node);
+
+  return drafting_language_get_terms (document ? drafting_document_get_language (document) : NULL);
+}
 
 static gboolean
 in_resolution (DraftingNode *node)
@@ -59,21 +68,19 @@ drafting_render_label (DraftingNode *node)
 
   switch (drafting_node_get_kind (node))
     {
+    /* The words are the document's language's, not the interface's. */
     case DRAFTING_KIND_PRINCIPLE:
-      if (in_resolution (node))
-        /* Translators: a principle of a resolution's annex, in capitals: "PRINCIPLE IV" */
-        return g_strdup_printf (C_("label", "PRINCIPLE %s"), number);
-      /* Translators: a principle of a communiqué: "Principle IV" */
-      return g_strdup_printf (C_("label", "Principle %s"), number);
+      return g_strconcat (in_resolution (node) ? terms_of (node)->principle_capitals
+                                               : terms_of (node)->principle,
+                          number, NULL);
 
     case DRAFTING_KIND_ANNEX:
       {
         DraftingDocument *document = drafting_node_get_document (node);
 
         if (document != NULL && drafting_document_count_kind (document, DRAFTING_KIND_ANNEX) == 1)
-          return g_strdup (C_("label", "ANNEX"));
-        /* Translators: a numbered annex: "ANNEX II" */
-        return g_strdup_printf (C_("label", "ANNEX %s"), number);
+          return g_strdup (terms_of (node)->annex);
+        return g_strconcat (terms_of (node)->annex_numbered, number, NULL);
       }
 
     case DRAFTING_KIND_FOOTNOTE:
@@ -129,20 +136,12 @@ drafting_render_prefix (DraftingNode *node)
     return g_strdup ("");
 
   status = drafting_document_get_status (document);
-  if (kind == DRAFTING_KIND_HEADING)
-    {
-      if (status == DRAFTING_STATUS_DRAFT)
-        return g_strdup (C_("heading", "DRAFT "));
-      if (status == DRAFTING_STATUS_REVISED)
-        return g_strdup (C_("heading", "REVISED DRAFT "));
-    }
-  else
-    {
-      if (status == DRAFTING_STATUS_DRAFT)
-        return g_strdup (C_("title", "Draft "));
-      if (status == DRAFTING_STATUS_REVISED)
-        return g_strdup (C_("title", "Revised draft "));
-    }
+  if (status == DRAFTING_STATUS_DRAFT)
+    return g_strdup (kind == DRAFTING_KIND_HEADING ? terms_of (node)->heading_draft
+                                                   : terms_of (node)->title_draft);
+  if (status == DRAFTING_STATUS_REVISED)
+    return g_strdup (kind == DRAFTING_KIND_HEADING ? terms_of (node)->heading_revised
+                                                   : terms_of (node)->title_revised);
 
   return g_strdup ("");
 }

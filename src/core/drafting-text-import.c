@@ -12,6 +12,7 @@
 
 #include "drafting-document-private.h"
 #include "drafting-error.h"
+#include "drafting-language.h"
 #include "drafting-node-private.h"
 #include "drafting-text-import.h"
 #include "drafting-text-utils.h"
@@ -970,24 +971,34 @@ is_symbol (const char *text)
   return g_regex_match (regex, text, 0, &match);
 }
 
-/* "DRAFT RESOLUTION OF ..." → "RESOLUTION OF ...", the status noted. */
+/* "DRAFT RESOLUTION OF ..." → "RESOLUTION OF ...", the status noted, in
+ * any of the languages texts are drafted in. */
 static const char *
 strip_status (Importer   *self,
               const char *line)
 {
-  static const struct { const char *prefix; DraftingStatus status; } prefixes[] = {
-    { "REVISED DRAFT ", DRAFTING_STATUS_REVISED },
-    { "Revised draft ", DRAFTING_STATUS_REVISED },
-    { "Revised Draft ", DRAFTING_STATUS_REVISED },
-    { "DRAFT ", DRAFTING_STATUS_DRAFT },
-    { "Draft ", DRAFTING_STATUS_DRAFT },
-  };
+  const DraftingLanguageTerms *all;
+  guint n;
 
-  for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
-    if (g_str_has_prefix (line, prefixes[i].prefix))
+  all = drafting_language_get_all_terms (&n);
+
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < n; i++)
       {
-        self->status = prefixes[i].status;
-        return line + strlen (prefixes[i].prefix);
+        /* The revised forms first: they begin with the others' words. */
+        const char *candidates[] = {
+          pass == 0 ? all[i].heading_revised : all[i].heading_draft,
+          pass == 0 ? all[i].title_revised : all[i].title_draft,
+        };
+
+        for (guint j = 0; j < G_N_ELEMENTS (candidates); j++)
+          if (g_str_has_prefix (line, candidates[j]) ||
+              (j == 1 && g_ascii_strncasecmp (line, candidates[j], strlen (candidates[j])) == 0 &&
+               g_str_has_prefix (all[i].code, "en")))
+            {
+              self->status = pass == 0 ? DRAFTING_STATUS_REVISED : DRAFTING_STATUS_DRAFT;
+              return line + strlen (candidates[j]);
+            }
       }
 
   return line;
@@ -1134,7 +1145,7 @@ place_resolution_unit (Importer   *self,
       if (self->container == NULL)
         {
           warn (self, unit->line,
-                _("This sub-paragraph has no paragraph before it; it is kept as one"));
+                _("This sub-paragraph has no paragraph before it; it is kept as an operative paragraph"));
           self->container = add_node (self, self->root, DRAFTING_KIND_OPERATIVE_PARAGRAPH, NULL, text);
           observe_number (self, self->container, NULL, FALSE);
           return;

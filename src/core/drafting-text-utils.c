@@ -177,11 +177,17 @@ char *
 drafting_text_join_lead (const char *lead,
                          const char *text)
 {
+  gunichar first;
+
   if (lead == NULL || lead[0] == '\0')
     return g_strdup (text ? text : "");
   if (text == NULL || text[0] == '\0')
     return g_strdup (lead);
-  if (strchr (",;:.", text[0]) != NULL)
+
+  /* "RESOLVES:" in English; in French « DÉCIDE : », its space in the text. */
+  first = g_utf8_get_char (text);
+  if (strchr (",;:.", text[0]) != NULL || g_unichar_isspace (first) || first == 0x00A0 ||
+      first == 0x202F)
     return g_strconcat (lead, text, NULL);
 
   return g_strconcat (lead, " ", text, NULL);

@@ -284,10 +284,16 @@ print_help (FILE *stream)
            _("Usage:"), _("COMMAND [OPTION…] ARGUMENTS"),
            _("Works on the resolutions and communiqués that Drafting edits."));
   fprintf (stream, "\n%s\n", _("Commands:"));
+  glong width = 0;
+
+  /* The column as wide as the widest translation needs. */
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    width = MAX (width, g_utf8_strlen (_(commands[i].args), -1));
+
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
       const char *args = _(commands[i].args);
-      int pad = 28 - (int) g_utf8_strlen (args, -1);
+      int pad = (int) width - (int) g_utf8_strlen (args, -1);
 
       /* Padded by characters, not bytes: "FILE…" is five wide. */
       fprintf (stream, "  %-9s %s%*s %s\n", commands[i].name, args, MAX (pad, 0), "",

@@ -1,0 +1,2179 @@
+/* bench-window.c: how the window copes with 1,000 and 10,000 clauses
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <adwaita.h>
+#ifdef GDK_WINDOWING_X11
+#include <gdk/x11/gdkx.h>
+#endif
+
+#include "drafting-app-resources.h"
+#include "drafting-document-view.h"
+#include "drafting-element-row.h"
+#include "drafting-outline-view.h"
+#include "drafting-page.h"
+#include "drafting-test-utils.h"
+
+/*
+ * A document of ten thousand clauses must open, scroll and take typing
+ * without stalls: the document view is a list that builds only the rows on
+ * screen. This benchmark shows it, and what a person waits for, with the
+ * same resolutions as bench-scale (1,000 and 10,000 clauses, saved to a
+ * file first, so that loading counts):
+ *
+ *  - from the start of the process to the first frame in which the
+ *    document's rows are painted, in a window of 1200×800 holding a page;
+ *  - how many rows were built for that frame, and at most at any frame
+ *    afterwards: about the same for both documents, or the view builds
+ *    more than is on screen (the benchmark then fails);
+ *  - a keystroke to the screen: a character put in the focused row's
+ *    buffer as typing does, until the next frame is painted; and a real key
+ *    press from the X server (xdotool), when there is one;
+ *  - a paragraph inserted at the top of the operative part, every number
+ *    after it derived again, until painted; and undoing it;
+ *  - jumping to the end of the document and back, and paging and wheeling
+ *    down it, a frame at a time;
+ *  - memory: before the document is loaded (GTK's own), once loaded, at the
+ *    first frame, and the peak after all the rest.
+ *
+ * A frame is "painted" at the frame clock's "after-paint". Under a virtual
+ * display the clock paces frames as on a 60 Hz screen, so a figure under
+ * 17 ms is one frame. Each size runs in a fresh child process (this
+ * program run again with --child SIZE FILE SPAWN_TIME), so that its peak
+ * memory is its own; the files are written by another child (--prepare).
+ * Every figure is the median over the rounds of the children's medians.
+ */
+
+#define ROUNDS 3
+#define WINDOW_WIDTH 1200
+#define WINDOW_HEIGHT 800
+#define MAX_ROWS 200          /* more rows than that: the view builds what is not on screen */
+#define N_KEYSTROKES 50
+#define N_REAL_KEYS 20
+#define KEY_INTERVAL_MS 40    /* between keystrokes, as a quick typist */
+#define N_INSERTS 20
+#define N_JUMPS 5
+#define N_PAGES 60
+#define N_WHEEL_STEPS 120
+#define WHEEL_STEP 60         /* pixels: three lines of a mouse wheel */
+#define STALL_US 100000       /* a frame this late is seen as a stall */
+#define WAIT_TIMEOUT_S 30
+
+static const guint sizes[] = { 1000, 10000 };
+
+static const char typed_text[] = " and to report on the progress made";
+
+/* ------------------------------------------------------------------ */
+/* Measuring                                                           */
+
+static int
+compare_gint64 (gconstpointer a,
+                gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a;
+  gint64 y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static gint64
+median (GArray *samples)
+{
+  guint n = samples->len;
+
+  g_assert (n > 0);
+  g_array_sort (samples, compare_gint64);
+  if (n % 2 == 1)
+    return g_array_index (samples, gint64, n / 2);
+
+  return (g_array_index (samples, gint64, n / 2 - 1) + g_array_index (samples, gint64, n / 2)) / 2;
+}
+
+/* The nearest-rank percentile: the smallest sample that @percent of them
+ * do not exceed. */
+static gint64
+percentile (GArray *samples,
+            guint   percent)
+{
+  guint n = samples->len;
+  guint rank;
+
+  g_assert (n > 0);
+  g_array_sort (samples, compare_gint64);
+  rank = (n * percent + 99) / 100;
+
+  return g_array_index (samples, gint64, CLAMP (rank, 1, n) - 1);
+}
+
+/* The natural logarithm, for the exponent of growth: the build links no
+ * mathematics library. */
+static double
+natural_log (double x)
+{
+  double result = 0;
+  double y;
+  double term;
+  double sum = 0;
+
+  g_assert (x > 0);
+
+  while (x >= 2)
+    {
+      x /= 2;
+      result += G_LN2;
+    }
+  while (x < 1)
+    {
+      x *= 2;
+      result -= G_LN2;
+    }
+
+  /* ln x = 2 atanh ((x - 1) / (x + 1)), quick to converge on [1, 2). */
+  y = (x - 1) / (x + 1);
+  term = y;
+  for (guint k = 1; k < 60; k += 2)
+    {
+      sum += term / k;
+      term *= y * y;
+    }
+
+  return result + 2 * sum;
+}
+
+static glong
+peak_kb (void)
+{
+  struct rusage usage;
+
+  if (getrusage (RUSAGE_SELF, &usage) != 0)
+    return -1;
+
+  return usage.ru_maxrss;
+}
+
+/* What the process holds in memory now, as opposed to its peak. */
+static glong
+resident_kb (void)
+{
+  g_autofree char *statm = NULL;
+  g_auto(GStrv) fields = NULL;
+
+  if (!g_file_get_contents ("/proc/self/statm", &statm, NULL, NULL))
+    return -1;
+  fields = g_strsplit (statm, " ", -1);
+  if (g_strv_length (fields) < 2)
+    return -1;
+
+  return (glong) (g_ascii_strtoll (fields[1], NULL, 10) * (sysconf (_SC_PAGESIZE) / 1024));
+}
+
+static void
+report_int (const char *key,
+            gint64      value)
+{
+  g_print ("%s=%" G_GINT64_FORMAT "\n", key, value);
+}
+
+static void
+report_str (const char *key,
+            const char *value)
+{
+  g_autofree char *flat = g_strdelimit (g_strdup (value), "\n", ' ');
+
+  g_print ("%s=%s\n", key, flat);
+}
+
+/* @key_med, @key_p95, @key_max and @key_n */
+static void
+report_samples (const char *key,
+                GArray     *samples)
+{
+  g_autofree char *med = g_strconcat (key, "_med", NULL);
+  g_autofree char *p95 = g_strconcat (key, "_p95", NULL);
+  g_autofree char *max = g_strconcat (key, "_max", NULL);
+  g_autofree char *count = g_strconcat (key, "_n", NULL);
+
+  if (samples->len == 0)
+    return;
+  report_int (med, median (samples));
+  report_int (p95, percentile (samples, 95));
+  report_int (max, percentile (samples, 100));
+  report_int (count, samples->len);
+}
+
+static G_GNUC_NORETURN void
+fail (const char *what,
+      GError     *error)
+{
+  g_printerr ("bench-window: %s: %s\n", what, error != NULL ? error->message : "failed");
+  exit (1);
+}
+
+static GArray *
+samples_new (void)
+{
+  return g_array_new (FALSE, FALSE, sizeof (gint64));
+}
+
+static void
+add_sample (GArray *samples,
+            gint64  value)
+{
+  g_array_append_val (samples, value);
+}
+
+/* ------------------------------------------------------------------ */
+/* A realistic resolution                                              */
+
+typedef struct
+{
+  const char *lead;
+  const char *joiner;
+} Lead;
+
+static const Lead preamble_leads[] = {
+  { "ACKNOWLEDGING", "that" },
+  { "NOTING", "that" },
+  { "NOTING WITH SATISFACTION", "that" },
+  { "BEARING IN MIND", "that" },
+  { "HAVING REGARD", "to the fact that" },
+  { "TAKING INTO ACCOUNT", "that" },
+  { "CONSIDERING", "that" },
+  { "OBSERVING", "that" },
+  { "RECOGNIZING", "that" },
+  { "RECALLING", "that" },
+  { "EMPHASIZING", "that" },
+  { "CONVINCED", "that" },
+  { "MINDFUL", "of the fact that" },
+  { "CONSCIOUS", "that" },
+  { "DESIRING", "to ensure that" },
+  { "AIMING", "to ensure that" },
+  { "ENDEAVOURING", "to ensure that" },
+};
+
+static const char * const subjects[] = {
+  "the digital transformation of the economy",
+  "the exponential growth of cross-border E-Commerce",
+  "the increasing volume of small consignments",
+  "the time sensitivity of low-value shipments",
+  "the collection of duties and taxes on low-value goods",
+  "the exchange of advance electronic data between Posts and Customs",
+  "the role of intermediaries such as express carriers and postal operators",
+  "the protection of society against illicit trade",
+  "the different levels of digitalization among Members",
+  "the use of non-intrusive inspection technologies",
+  "the WCO Revised Kyoto Convention (RKC)",
+  "the WTO Agreement on Trade Facilitation (TFA)",
+  "the WCO SAFE Framework of Standards (SAFE FoS)",
+  "the application of de minimis thresholds",
+  "coordinated border management",
+  "the measurement of cross-border E-Commerce flows",
+  "the Immediate Release Guidelines",
+  "the interests of Micro, Small and Medium Enterprises (MSMEs)",
+  "the security and safety of the international supply chain",
+  "the reconciliation of data from advance reporting to accounting",
+  "the growing number of consumers buying goods from vendors abroad",
+  "the work of the WCO/UPU Contact Committee",
+};
+
+static const char * const predicates[] = {
+  "is one of the key drivers of the global trade environment",
+  "presents several challenges to governments and businesses alike",
+  "requires close cooperation between Customs and other government agencies",
+  "calls for harmonized and simplified procedures",
+  "offers new opportunities for economic growth and competitiveness",
+  "depends on timely and accurate advance electronic data",
+  "has changed the way consumers buy goods across borders",
+  "should be addressed in a harmonized and consistent manner",
+  "remains essential for fair and efficient revenue collection",
+  "must take into account the applicable laws on data protection and privacy",
+  "benefits from risk management based on knowledge of entities and trends",
+  "needs to be supported by capacity building and technical assistance",
+  "has been discussed at length by the Permanent Technical Committee",
+};
+
+static const char * const qualifiers[] = {
+  "in particular for Micro, Small and Medium Enterprises",
+  "in accordance with national legislation",
+  "inter alia through the exchange of information between administrations",
+  "within the boundaries of applicable laws",
+  "with due regard to the Joint WCO-UPU Customs-Post Messaging Standards",
+  "at the national, regional and international levels",
+  "in close coordination with other international organizations",
+  "taking into account the digital divide among Members",
+  "as outlined in the Annex to this Resolution",
+  "mutatis mutandis for postal consignments",
+  "on a bona fide basis and in good faith",
+  "through ad hoc working groups where appropriate",
+  "without prejudice to the obligations of Members under other agreements",
+  "so as to facilitate legitimate trade",
+  "with a view to strengthening security and safety",
+  "in order to ensure fair and efficient revenue collection",
+  "while protecting society from illicit and dangerous goods",
+  "using modern methods of data analytics",
+  "consistently with the principles of the SAFE Framework of Standards",
+  "including the sharing of good practices among Members",
+  "for the benefit of consumers and legitimate traders",
+  "and in line with the de minimis regime applicable in each Member",
+};
+
+static const char * const verbs_with_object[] = {
+  "Invites", "Requests", "Encourages", "Urges", "Calls upon", "Instructs", "Recommends",
+};
+
+static const char * const verbs_with_subject[] = {
+  "Endorses", "Welcomes", "Supports", "Advocates", "Reaffirms", "Acknowledges",
+};
+
+static const char * const objects[] = {
+  "Customs administrations", "Members", "the Secretariat", "the Permanent Technical Committee",
+  "the Policy Commission", "the Capacity Building Directorate", "Members and partners",
+  "Customs and postal operators",
+};
+
+static const char * const actions[] = {
+  "apply these principles in a harmonized manner",
+  "develop an implementation strategy and action plan",
+  "establish a legal and policy framework for the electronic exchange of data",
+  "implement automated risk management processes",
+  "review the thresholds for the simplified clearance of low-value shipments",
+  "share good practices on revenue collection models",
+  "strengthen cooperation with postal operators and express carriers",
+  "report on the progress made to the Policy Commission",
+  "engage with E-Commerce platforms and other stakeholders",
+  "adopt streamlined and simplified border formalities",
+  "identify all relevant stakeholders, including occasional mailers",
+  "explore opportunities for information sharing with the private sector",
+  "ensure the reconciliation of data through the supply chain",
+};
+
+static const char * const principle_titles[] = {
+  "Advance Electronic Data and Risk Management",
+  "Facilitation and Simplification of Procedures",
+  "Safety and Security",
+  "Revenue Collection",
+  "Measurement and Analysis",
+  "Partnerships",
+  "Public Awareness, Outreach and Capacity Building",
+  "Legislative Frameworks",
+  "Data Governance and Protection",
+  "Coordinated Border Management",
+  "Postal Consignments",
+  "Returns and Refunds",
+};
+
+static const char * const section_titles[] = {
+  "Advance electronic data", "Risk management", "Simplified clearance",
+  "Revenue collection models", "Cooperation with other agencies", "Data quality",
+  "Capacity building", "Outreach to consumers", "Returned goods",
+};
+
+static const char * const footnote_texts[] = {
+  "The World Customs Organization (WCO) is the only intergovernmental organization "
+  "exclusively focused on Customs matters.",
+  "See the WCO Immediate Release Guidelines, as revised, and the Framework of Standards "
+  "on Cross-Border E-Commerce.",
+  "As defined in the Glossary of International Customs Terms, which the Secretariat keeps "
+  "up to date.",
+  "Document PC0484E, Annex I, as discussed at the 219th/220th Sessions of the Permanent "
+  "Technical Committee.",
+  "The Working Group on E-Commerce was established by the Policy Commission in "
+  "December 2016.",
+};
+
+static const char * const latin[] = {
+  "de minimis", "inter alia", "mutatis mutandis", "bona fide", "ad hoc",
+};
+
+typedef struct
+{
+  GRand        *rand;
+  GPtrArray    *top;          /* DraftingNode: the top-level elements */
+  guint         n_elements;
+  guint         n_footnotes;
+  guint         target;
+} Builder;
+
+static const char *
+pick (Builder            *b,
+      const char * const *pool,
+      guint               n)
+{
+  return pool[g_rand_int_range (b->rand, 0, n)];
+}
+
+#define PICK(b, pool) pick ((b), (pool), G_N_ELEMENTS (pool))
+
+/* Appends qualifiers until the text is between @min and @max characters
+ * long (or a little over @min when no qualifier fits). */
+static void
+grow_text (Builder *b,
+           GString *text,
+           guint    min,
+           guint    max)
+{
+  guint target = g_rand_int_range (b->rand, min, max + 1);
+
+  while (text->len < target)
+    {
+      const char *q = PICK (b, qualifiers);
+
+      if (text->len >= min && text->len + 2 + strlen (q) > max)
+        break;
+      g_string_append (text, text->str[text->len - 1] == ',' ? " " : ", ");
+      g_string_append (text, q);
+    }
+}
+
+/* The text as an element's content, the Latin words in italics. */
+static DraftingInline *
+make_content (GString *text)
+{
+  DraftingInline *content = drafting_inline_new (text->str);
+
+  for (guint i = 0; i < G_N_ELEMENTS (latin); i++)
+    for (const char *p = strstr (text->str, latin[i]); p != NULL; p = strstr (p + 1, latin[i]))
+      drafting_inline_add_mark (content, DRAFTING_MARK_EMPHASIS,
+                                p - text->str, p - text->str + strlen (latin[i]), NULL);
+
+  return content;
+}
+
+static DraftingNode *
+new_node (Builder      *b,
+          DraftingKind  kind,
+          const char   *lead,
+          GString      *text)
+{
+  DraftingNode *node = drafting_node_new_with_text (kind, lead, NULL);
+
+  if (text != NULL)
+    drafting_node_take_content (node, make_content (text));
+  b->n_elements++;
+
+  return node;
+}
+
+static void
+append (DraftingNode *parent,
+        DraftingNode *child)
+{
+  drafting_node_append_child (parent, child);
+  g_object_unref (child);
+}
+
+static void
+append_top (Builder      *b,
+            DraftingNode *node)
+{
+  g_ptr_array_add (b->top, node);
+}
+
+/* Now and then, a footnote called after the first words of @node. */
+static void
+maybe_add_footnote (Builder      *b,
+                    DraftingNode *node,
+                    guint         call_offset)
+{
+  g_autoptr(DraftingInline) content = NULL;
+  g_autoptr(GString) text = NULL;
+  g_autofree char *id = NULL;
+  DraftingNode *footnote;
+
+  if (g_rand_int_range (b->rand, 0, 30) != 0 || b->n_elements + 1 >= b->target)
+    return;
+
+  id = g_strdup_printf ("fn%u", ++b->n_footnotes);
+  content = drafting_inline_copy (drafting_node_get_content (node));
+  drafting_inline_add_mark (content, DRAFTING_MARK_FOOTNOTE_REF, call_offset, call_offset, id);
+  drafting_node_take_content (node, g_steal_pointer (&content));
+
+  text = g_string_new (PICK (b, footnote_texts));
+  if (g_rand_boolean (b->rand))
+    g_string_append_printf (text, " %s", PICK (b, footnote_texts));
+
+  footnote = drafting_node_new (DRAFTING_KIND_FOOTNOTE, id);
+  drafting_node_take_content (footnote, drafting_inline_new (text->str));
+  b->n_elements++;
+  append (node, footnote);
+}
+
+static void
+set_ending (DraftingNode *node,
+            const char   *ending)
+{
+  g_autoptr(DraftingInline) content = drafting_inline_copy (drafting_node_get_content (node));
+  const char *text = drafting_inline_get_text (content);
+  gsize len = strlen (text);
+
+  while (len > 0 && strchr (",;:. ", text[len - 1]) != NULL)
+    len--;
+  drafting_inline_delete (content, len, drafting_inline_get_length (content));
+  drafting_inline_insert (content, len, ending, -1);
+  drafting_node_take_content (node, g_steal_pointer (&content));
+}
+
+static void
+capitalize (GString *text)
+{
+  if (text->len > 0)
+    text->str[0] = g_ascii_toupper (text->str[0]);
+}
+
+static void
+add_preamble (Builder *b,
+              guint    until)
+{
+  DraftingNode *last = NULL;
+  DraftingNode *before_last = NULL;
+
+  while (b->n_elements < until)
+    {
+      const Lead *lead = &preamble_leads[g_rand_int_range (b->rand, 0,
+                                                           G_N_ELEMENTS (preamble_leads))];
+      g_autoptr(GString) text = g_string_new (lead->joiner);
+      DraftingNode *clause;
+      guint call;
+
+      g_string_append_printf (text, " %s %s", PICK (b, subjects), PICK (b, predicates));
+      call = text->len;
+      grow_text (b, text, 200, 480);
+      g_string_append_c (text, ',');
+
+      clause = new_node (b, DRAFTING_KIND_PREAMBLE_CLAUSE, lead->lead, text);
+      maybe_add_footnote (b, clause, call);
+      before_last = last;
+      last = clause;
+      append_top (b, clause);
+    }
+
+  if (before_last != NULL)
+    set_ending (before_last, ", and");
+}
+
+static DraftingNode *
+new_operative_paragraph (Builder *b,
+                         gboolean with_subs)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  DraftingNode *paragraph;
+  guint call;
+
+  if (g_rand_int_range (b->rand, 0, 3) > 0)
+    g_string_append_printf (text, "%s %s to %s", PICK (b, verbs_with_object),
+                            PICK (b, objects), PICK (b, actions));
+  else
+    g_string_append_printf (text, "%s %s", PICK (b, verbs_with_subject), PICK (b, subjects));
+  call = text->len;
+  grow_text (b, text, 200, 480);
+  g_string_append_c (text, with_subs ? ':' : ';');
+
+  paragraph = new_node (b, DRAFTING_KIND_OPERATIVE_PARAGRAPH, NULL, text);
+  maybe_add_footnote (b, paragraph, call);
+
+  return paragraph;
+}
+
+static void
+add_operative_part (Builder *b,
+                    guint    until)
+{
+  guint start = b->n_elements;
+  gboolean second_formula = FALSE;
+  DraftingNode *last = NULL;
+  DraftingNode *before_last = NULL;
+  g_autoptr(GString) formula = g_string_new ("that Members should:");
+
+  append_top (b, new_node (b, DRAFTING_KIND_OPERATIVE_FORMULA, "RESOLVES", formula));
+
+  while (b->n_elements < until)
+    {
+      gboolean with_subs = g_rand_int_range (b->rand, 0, 4) == 0 && b->n_elements + 6 < until;
+      DraftingNode *paragraph;
+
+      /* A later formula, as "REQUESTS the Secretary General to", with a
+       * few paragraphs of its own. */
+      if (!second_formula && b->n_elements > start + (until - start) * 9 / 10)
+        {
+          g_autoptr(GString) text =
+            g_string_new ("the Secretary General to bring this Resolution to the attention of "
+                          "Members and of the international organizations concerned, and to:");
+
+          if (last != NULL)
+            set_ending (last, ".");
+          append_top (b, new_node (b, DRAFTING_KIND_OPERATIVE_FORMULA, "REQUESTS", text));
+          second_formula = TRUE;
+          last = before_last = NULL;
+          continue;
+        }
+
+      paragraph = new_operative_paragraph (b, with_subs);
+      if (with_subs)
+        {
+          guint n_subs = g_rand_int_range (b->rand, 2, 5);
+
+          for (guint i = 0; i < n_subs; i++)
+            {
+              g_autoptr(GString) text = g_string_new (PICK (b, actions));
+
+              grow_text (b, text, 120, 300);
+              g_string_append_c (text, ';');
+              append (paragraph, new_node (b, DRAFTING_KIND_SUB_PARAGRAPH, NULL, text));
+            }
+          before_last = last = NULL;
+        }
+      else
+        {
+          before_last = last;
+          last = paragraph;
+        }
+      append_top (b, paragraph);
+    }
+
+  if (before_last != NULL)
+    set_ending (before_last, "; and");
+  if (last != NULL)
+    set_ending (last, ".");
+}
+
+static DraftingNode *
+new_item (Builder *b,
+          gboolean nested)
+{
+  g_autoptr(GString) text = NULL;
+  DraftingNode *item;
+  guint call;
+
+  if (nested)
+    {
+      text = g_string_new (PICK (b, subjects));
+      call = text->len;
+      grow_text (b, text, 120, 300);
+      g_string_append_c (text, ',');
+    }
+  else
+    {
+      text = g_string_new (PICK (b, actions));
+      call = text->len;
+      grow_text (b, text, 200, 480);
+      g_string_append_c (text, ';');
+    }
+  capitalize (text);
+
+  item = new_node (b, DRAFTING_KIND_ITEM, NULL, text);
+  maybe_add_footnote (b, item, call);
+
+  return item;
+}
+
+/* Items under @parent, some with nested items of their own. */
+static void
+add_items (Builder      *b,
+           DraftingNode *parent)
+{
+  guint n_items = g_rand_int_range (b->rand, 3, 8);
+
+  for (guint i = 0; i < n_items && b->n_elements < b->target; i++)
+    {
+      DraftingNode *item = new_item (b, FALSE);
+
+      if (g_rand_int_range (b->rand, 0, 10) < 3)
+        {
+          guint n_nested = g_rand_int_range (b->rand, 2, 4);
+
+          for (guint j = 0; j < n_nested && b->n_elements < b->target; j++)
+            append (item, new_item (b, TRUE));
+        }
+      if (i + 1 == n_items)
+        set_ending (item, ".");
+      append (parent, item);
+    }
+}
+
+static void
+add_annex (Builder *b)
+{
+  DraftingNode *annex = new_node (b, DRAFTING_KIND_ANNEX, NULL, NULL);
+  guint n_principles = 0;
+
+  while (b->n_elements < b->target)
+    {
+      g_autoptr(GString) title = g_string_new (principle_titles[n_principles++ %
+                                                              G_N_ELEMENTS (principle_titles)]);
+      g_autoptr(GString) intro = g_string_new ("This principle ");
+      DraftingNode *principle = new_node (b, DRAFTING_KIND_PRINCIPLE, NULL, title);
+
+      g_string_append_printf (intro, "concerns %s and %s",
+                              PICK (b, subjects), PICK (b, predicates));
+      grow_text (b, intro, 200, 400);
+      g_string_append_c (intro, '.');
+      if (b->n_elements < b->target)
+        append (principle, new_node (b, DRAFTING_KIND_PARAGRAPH, NULL, intro));
+
+      if (g_rand_int_range (b->rand, 0, 10) < 3)
+        add_items (b, principle);
+      else
+        {
+          guint n_sections = g_rand_int_range (b->rand, 2, 4);
+
+          for (guint i = 0; i < n_sections && b->n_elements < b->target; i++)
+            {
+              g_autoptr(GString) name = g_string_new (PICK (b, section_titles));
+              DraftingNode *section = new_node (b, DRAFTING_KIND_SECTION, NULL, name);
+
+              add_items (b, section);
+              append (principle, section);
+            }
+        }
+      append (annex, principle);
+    }
+
+  append_top (b, annex);
+}
+
+static void
+add_text_node (Builder      *b,
+               DraftingKind  kind,
+               const char   *text)
+{
+  g_autoptr(GString) str = text != NULL ? g_string_new (text) : NULL;
+
+  append_top (b, new_node (b, kind, NULL, str));
+}
+
+/* Builds the same resolution of @target elements as bench-scale does, from
+ * the same seed and the same pools, its history cleared as after loading. */
+static DraftingDocument *
+build_document (guint target)
+{
+  g_autoptr(DraftingDocument) document = drafting_document_new (DRAFTING_DOCUMENT_RESOLUTION);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (target);
+  g_autoptr(GPtrArray) top = g_ptr_array_new_with_free_func (g_object_unref);
+  DraftingNode *root = drafting_document_get_root (document);
+  Builder b = { rand, top, 0, 0, target };
+
+  drafting_document_set_title (document,
+                               "Resolution of the Policy Commission on the Guiding Principles "
+                               "for Cross-Border E-Commerce");
+  drafting_document_set_body (document, "Policy Commission");
+  drafting_document_set_symbol (document, "PC0484E");
+  drafting_document_set_place (document, "Luxor");
+  drafting_document_set_date (document, "December 2017");
+  drafting_document_set_status (document, DRAFTING_STATUS_DRAFT);
+
+  add_text_node (&b, DRAFTING_KIND_HEADING, "RESOLUTION OF THE POLICY COMMISSION");
+  add_text_node (&b, DRAFTING_KIND_HEADING, "OF THE WORLD CUSTOMS ORGANIZATION");
+  add_text_node (&b, DRAFTING_KIND_HEADING,
+                 "ON THE GUIDING PRINCIPLES FOR CROSS-BORDER E-COMMERCE");
+  add_text_node (&b, DRAFTING_KIND_PLACE_DATE, NULL);
+  add_text_node (&b, DRAFTING_KIND_AUTHORITY, "THE POLICY COMMISSION");
+  /* As in the texts the product comes from, the annex holds the most. */
+  add_preamble (&b, target * 12 / 100);
+  add_operative_part (&b, target * 26 / 100);
+  add_annex (&b);
+  g_assert_cmpuint (b.n_elements, ==, target);
+
+  drafting_document_begin_action (document, "Paste");
+  for (guint i = 0; i < top->len; i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!drafting_document_insert (document, root, i, g_ptr_array_index (top, i), &error))
+        fail ("building the document", error);
+    }
+  drafting_document_end_action (document);
+
+  drafting_document_clear_history (document);
+  drafting_document_set_modified (document, FALSE);
+
+  return g_steal_pointer (&document);
+}
+
+/* bench-window --prepare SIZE FILE: writes the document the window opens. */
+static int
+run_prepare (int    argc,
+             char **argv)
+{
+  g_autoptr(DraftingDocument) document = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  guint size;
+
+  if (argc != 4)
+    {
+      g_printerr ("usage: %s --prepare SIZE FILE\n", argv[0]);
+      return 2;
+    }
+
+  size = (guint) g_ascii_strtoull (argv[2], NULL, 10);
+  document = build_document (size);
+  file = g_file_new_for_path (argv[3]);
+  if (!drafting_native_save_file (document, file, NULL, &error))
+    fail ("saving the document", error);
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
+                            NULL, &error);
+  if (info == NULL)
+    fail ("reading what was saved", error);
+
+  report_int ("elements", g_list_model_get_n_items (G_LIST_MODEL (document)));
+  report_int ("operative_paragraphs",
+              drafting_document_count_kind (document, DRAFTING_KIND_OPERATIVE_PARAGRAPH));
+  report_int ("file_bytes", g_file_info_get_size (info));
+
+  return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* The window, in a child process of its own                          */
+
+typedef struct
+{
+  GtkWidget            *window;
+  DraftingDocument     *document;
+  DraftingDocumentView *view;             /* none in the empty window */
+  GtkWidget            *list_view;
+  GtkScrolledWindow    *scroller;
+
+  guint                 n_paints;
+  gint64                frame_start;      /* of the frame under way */
+  gint64                last_paint;       /* when the last frame was painted */
+  gint64                last_frame_us;    /* how long that frame took */
+  gint64                first_paint;
+  gint64                first_rows_paint; /* the first frame with the document's rows */
+  guint                 first_bound;
+  guint                 first_row_widgets;
+  guint                 max_bound;
+  guint                 max_row_widgets;
+
+  DraftingNode         *watched;          /* an element whose row is awaited */
+  gint64                watched_paint;    /* when it was first painted in sight */
+
+  guint                 n_key_presses;
+  gint64                key_time;         /* when the last key press reached the window */
+  guint                 n_changes;        /* of the buffer typed in */
+  guint                 paints_at_change;
+} Bench;
+
+static GtkWidget *
+find_of_type (GtkWidget *root,
+              GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_of_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* How many widgets of @type there are under @root, not counting those
+ * inside them. */
+static guint
+count_of_type (GtkWidget *root,
+               GType      type)
+{
+  guint n = 0;
+
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return 1;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_of_type (child, type);
+
+  return n;
+}
+
+static guint
+count_widgets (GtkWidget *root)
+{
+  guint n = 1;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_widgets (child);
+
+  return n;
+}
+
+static guint
+count_children (GtkWidget *widget)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n++;
+
+  return n;
+}
+
+/* The row showing @node, if the list has built one. */
+static DraftingElementRow *
+row_of_node (Bench        *b,
+             DraftingNode *node)
+{
+  for (GtkWidget *item = gtk_widget_get_first_child (b->list_view);
+       item != NULL;
+       item = gtk_widget_get_next_sibling (item))
+    {
+      GtkWidget *row = gtk_widget_get_first_child (item);
+
+      if (row != NULL && DRAFTING_IS_ELEMENT_ROW (row) &&
+          drafting_element_row_get_node (DRAFTING_ELEMENT_ROW (row)) == node)
+        return DRAFTING_ELEMENT_ROW (row);
+    }
+
+  return NULL;
+}
+
+static gboolean
+in_sight (Bench        *b,
+          DraftingNode *node)
+{
+  DraftingElementRow *row = row_of_node (b, node);
+  graphene_rect_t bounds;
+
+  if (row == NULL || !gtk_widget_get_mapped (GTK_WIDGET (row)) ||
+      !gtk_widget_compute_bounds (GTK_WIDGET (row), GTK_WIDGET (b->scroller), &bounds))
+    return FALSE;
+
+  return bounds.origin.y < gtk_widget_get_height (GTK_WIDGET (b->scroller)) &&
+         bounds.origin.y + bounds.size.height > 0;
+}
+
+static void
+on_before_paint (GdkFrameClock *clock G_GNUC_UNUSED,
+                 Bench         *b)
+{
+  b->frame_start = g_get_monotonic_time ();
+}
+
+static void
+on_after_paint (GdkFrameClock *clock G_GNUC_UNUSED,
+                Bench         *b)
+{
+  gint64 now = g_get_monotonic_time ();
+  guint bound;
+  guint widgets;
+
+  b->n_paints++;
+  b->last_paint = now;
+  b->last_frame_us = now - b->frame_start;
+  if (b->first_paint == 0)
+    b->first_paint = now;
+
+  if (b->view == NULL)
+    return;
+
+  bound = drafting_document_view_get_n_bound_rows (b->view);
+  widgets = count_of_type (b->list_view, DRAFTING_TYPE_ELEMENT_ROW);
+  b->max_bound = MAX (b->max_bound, bound);
+  b->max_row_widgets = MAX (b->max_row_widgets, widgets);
+
+  if (b->first_rows_paint == 0 && bound > 0)
+    {
+      b->first_rows_paint = now;
+      b->first_bound = bound;
+      b->first_row_widgets = widgets;
+    }
+
+  if (b->watched != NULL && b->watched_paint == 0 && in_sight (b, b->watched))
+    b->watched_paint = now;
+}
+
+static void
+on_realize (GtkWidget *window,
+            Bench     *b)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+
+  g_signal_connect (clock, "before-paint", G_CALLBACK (on_before_paint), b);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), b);
+}
+
+static gboolean
+on_key_pressed (GtkEventControllerKey *controller G_GNUC_UNUSED,
+                guint                  keyval G_GNUC_UNUSED,
+                guint                  keycode G_GNUC_UNUSED,
+                GdkModifierType        state G_GNUC_UNUSED,
+                Bench                 *b)
+{
+  b->key_time = g_get_monotonic_time ();
+  b->n_key_presses++;
+
+  return GDK_EVENT_PROPAGATE;
+}
+
+static void
+on_buffer_changed (GtkTextBuffer *buffer G_GNUC_UNUSED,
+                   Bench         *b)
+{
+  b->n_changes++;
+  b->paints_at_change = b->n_paints;
+}
+
+/* Waiting, the main loop running */
+
+typedef gboolean (*Condition) (Bench    *b,
+                               gpointer  data);
+
+static gboolean
+on_timeout (gpointer data)
+{
+  gboolean *timed_out = data;
+
+  *timed_out = TRUE;
+
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+wait_until (Bench     *b,
+            Condition  done,
+            gpointer   data,
+            guint      timeout_ms)
+{
+  gboolean timed_out = FALSE;
+  guint timeout_id;
+
+  if (done (b, data))
+    return TRUE;
+
+  timeout_id = g_timeout_add (timeout_ms, on_timeout, &timed_out);
+  while (!done (b, data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (timeout_id);
+
+  return done (b, data);
+}
+
+static void
+wait_or_fail (Bench      *b,
+              Condition   done,
+              gpointer    data,
+              const char *what)
+{
+  if (!wait_until (b, done, data, WAIT_TIMEOUT_S * 1000))
+    {
+      g_printerr ("bench-window: no %s after %u s\n", what, WAIT_TIMEOUT_S);
+      exit (1);
+    }
+}
+
+static gboolean
+never (Bench    *b G_GNUC_UNUSED,
+       gpointer  data G_GNUC_UNUSED)
+{
+  return FALSE;
+}
+
+/* Lets the main loop run for @ms, as between keystrokes. */
+static void
+settle (Bench *b,
+        guint  ms)
+{
+  wait_until (b, never, NULL, ms);
+}
+
+static gboolean
+painted_since (Bench    *b,
+               gpointer  data)
+{
+  return b->n_paints > GPOINTER_TO_UINT (data);
+}
+
+static gboolean
+painted_at_all (Bench    *b,
+                gpointer  data G_GNUC_UNUSED)
+{
+  return b->first_paint != 0;
+}
+
+static gboolean
+rows_painted (Bench    *b,
+              gpointer  data G_GNUC_UNUSED)
+{
+  return b->first_rows_paint != 0;
+}
+
+static gboolean
+watched_painted (Bench    *b,
+                 gpointer  data G_GNUC_UNUSED)
+{
+  return b->watched_paint != 0;
+}
+
+static gboolean
+changed_and_painted (Bench    *b,
+                     gpointer  data)
+{
+  return b->n_changes > GPOINTER_TO_UINT (data) && b->n_paints > b->paints_at_change;
+}
+
+/* The keyboard focus in the text of @data's row. */
+static gboolean
+cursor_in (Bench    *b,
+           gpointer  data)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (b->window));
+  GtkWidget *row;
+
+  if (focus == NULL || !GTK_IS_TEXT_VIEW (focus))
+    return FALSE;
+  row = gtk_widget_get_parent (focus);
+
+  return DRAFTING_IS_ELEMENT_ROW (row) &&
+         drafting_element_row_get_node (DRAFTING_ELEMENT_ROW (row)) == data;
+}
+
+static void
+scroll_to_value (Bench  *b,
+                 double  value)
+{
+  GtkAdjustment *vadjustment = gtk_scrolled_window_get_vadjustment (b->scroller);
+  guint since = b->n_paints;
+
+  if (gtk_adjustment_get_value (vadjustment) == value)
+    return;
+  gtk_adjustment_set_value (vadjustment, value);
+  wait_or_fail (b, painted_since, GUINT_TO_POINTER (since), "frame after scrolling");
+}
+
+/* ------------------------------------------------------------------ */
+/* What is measured                                                    */
+
+static DraftingNode *
+find_operative_paragraph (DraftingNode *root,
+                          gboolean      last)
+{
+  guint n = drafting_node_get_n_children (root);
+
+  for (guint i = 0; i < n; i++)
+    {
+      DraftingNode *node = drafting_node_get_child (root, last ? n - 1 - i : i);
+
+      if (drafting_node_get_kind (node) == DRAFTING_KIND_OPERATIVE_PARAGRAPH)
+        return node;
+    }
+
+  g_assert_not_reached ();
+}
+
+static void
+expect_number (DraftingNode *node,
+               guint         ordinal)
+{
+  g_autofree char *number = drafting_node_get_number (node);
+  g_autofree char *expected = g_strdup_printf ("%u.", ordinal);
+
+  if (g_strcmp0 (number, expected) != 0)
+    {
+      g_printerr ("bench-window: the last operative paragraph is numbered “%s”, not “%s”\n",
+                  number, expected);
+      exit (1);
+    }
+}
+
+/* Typing in an operative paragraph on screen: each character put in the
+ * buffer as the text view puts what is typed, which runs the row's sync to
+ * the model and the coalescing of undo, until the next frame is painted. */
+static GtkTextBuffer *
+measure_typing (Bench        *b,
+                DraftingNode *paragraph)
+{
+  g_autoptr(GArray) latency = samples_new ();
+  g_autoptr(GArray) handler = samples_new ();
+  g_autoptr(GArray) frame = samples_new ();
+  const char *text = drafting_inline_get_text (drafting_node_get_content (paragraph));
+  const char *space = strchr (text, ' ');
+  GtkTextBuffer *buffer;
+
+  /* At the end of its first word. */
+  drafting_document_view_focus_node (b->view, paragraph, space != NULL ? space - text : -1, 0);
+  wait_or_fail (b, cursor_in, paragraph, "cursor in an operative paragraph");
+  settle (b, 300);
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (gtk_root_get_focus (GTK_ROOT (b->window))));
+
+  for (guint i = 0; i < N_KEYSTROKES; i++)
+    {
+      char c[2] = { typed_text[i % (sizeof typed_text - 1)], '\0' };
+      guint since = b->n_paints;
+      gint64 start = g_get_monotonic_time ();
+      gint64 handled;
+
+      /* What the input method commits, a string of its own. */
+      gtk_text_buffer_insert_interactive_at_cursor (buffer, c, -1, TRUE);
+      handled = g_get_monotonic_time ();
+      wait_or_fail (b, painted_since, GUINT_TO_POINTER (since), "frame after a keystroke");
+      add_sample (latency, b->last_paint - start);
+      add_sample (handler, handled - start);
+      add_sample (frame, b->last_frame_us);
+      settle (b, KEY_INTERVAL_MS);
+    }
+
+  /* What was typed is in the model. */
+  text = drafting_inline_get_text (drafting_node_get_content (paragraph));
+  if (strstr (text, typed_text) == NULL)
+    {
+      g_printerr ("bench-window: what was typed is not in the document: “%s”\n", text);
+      exit (1);
+    }
+
+  report_samples ("key_us", latency);
+  report_samples ("key_handler_us", handler);
+  report_samples ("key_frame_us", frame);
+
+  return buffer;
+}
+
+#ifdef GDK_WINDOWING_X11
+static void
+on_tool_exited (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  gboolean *exited = user_data;
+
+  g_subprocess_wait_finish (G_SUBPROCESS (object), result, NULL);
+  *exited = TRUE;
+}
+
+static gboolean
+flag_set (Bench    *b G_GNUC_UNUSED,
+          gpointer  data)
+{
+  return *(gboolean *) data;
+}
+
+/* Runs a tool with the main loop running, for the window to see what it
+ * does. */
+static gboolean
+run_tool (Bench              *b,
+          const char * const *argv)
+{
+  g_autoptr(GSubprocess) process = NULL;
+  gboolean exited = FALSE;
+
+  process = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_NONE, NULL);
+  if (process == NULL)
+    return FALSE;
+  g_subprocess_wait_async (process, NULL, on_tool_exited, &exited);
+  if (!wait_until (b, flag_set, &exited, 5000))
+    {
+      g_subprocess_force_exit (process);
+      wait_until (b, flag_set, &exited, 5000);
+      return FALSE;
+    }
+
+  return g_subprocess_get_if_exited (process) && g_subprocess_get_exit_status (process) == 0;
+}
+#endif
+
+/* A real key press, from the X server: xdotool gives the window the
+ * input focus, then presses "a". Timed from when the press reaches the
+ * window, and from when xdotool was started, until the frame painted after
+ * the buffer changed. */
+static void
+measure_real_keys (Bench         *b,
+                   GtkTextBuffer *buffer)
+{
+#ifdef GDK_WINDOWING_X11
+  g_autoptr(GArray) latency = samples_new ();
+  g_autoptr(GArray) from_spawn = samples_new ();
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (b->window));
+  g_autofree char *xid = NULL;
+  const char *note = NULL;
+  gulong changed_id;
+
+  if (xdotool == NULL)
+    {
+      report_str ("real_key_note", "xdotool is not installed");
+      return;
+    }
+  if (!GDK_IS_X11_SURFACE (surface))
+    {
+      report_str ("real_key_note", "the display is not an X11 one");
+      return;
+    }
+
+  xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (surface));
+  if (!run_tool (b, (const char * const[]) { xdotool, "windowfocus", "--sync", xid, NULL }))
+    {
+      report_str ("real_key_note", "xdotool could not give the window the input focus");
+      return;
+    }
+  settle (b, 200);
+
+  changed_id = g_signal_connect_after (buffer, "changed", G_CALLBACK (on_buffer_changed), b);
+  for (guint i = 0; i < N_REAL_KEYS; i++)
+    {
+      g_autoptr(GSubprocess) process = NULL;
+      g_autoptr(GError) error = NULL;
+      guint changes = b->n_changes;
+      guint presses = b->n_key_presses;
+      gint64 start = g_get_monotonic_time ();
+
+      process = g_subprocess_newv ((const char * const[]) { xdotool, "key", "a", NULL },
+                                   G_SUBPROCESS_FLAGS_NONE, &error);
+      if (process == NULL)
+        {
+          note = error->message;
+          report_str ("real_key_note", note);
+          break;
+        }
+      if (!wait_until (b, changed_and_painted, GUINT_TO_POINTER (changes), 3000))
+        {
+          note = b->n_key_presses == presses
+                 ? "the key press from xdotool did not reach the window"
+                 : "the key press reached the window but did not change the text";
+          report_str ("real_key_note", note);
+          g_subprocess_wait (process, NULL, NULL);
+          break;
+        }
+      add_sample (latency, b->last_paint - b->key_time);
+      add_sample (from_spawn, b->last_paint - start);
+      g_subprocess_wait (process, NULL, NULL);
+      settle (b, KEY_INTERVAL_MS);
+    }
+  g_signal_handler_disconnect (buffer, changed_id);
+
+  report_samples ("real_key_us", latency);
+  report_samples ("real_key_spawn_us", from_spawn);
+#else
+  report_str ("real_key_note", "not built for X11");
+#endif
+}
+
+/* A paragraph inserted before the first of the operative part, which
+ * renumbers all that follow, until painted; then undone. With the view at
+ * the top of the document, or with the place in sight. */
+static void
+measure_insert (Bench      *b,
+                gboolean    at_insertion,
+                const char *key)
+{
+  g_autoptr(GArray) latency = samples_new ();
+  g_autoptr(GArray) handler = samples_new ();
+  g_autoptr(GArray) undo_latency = samples_new ();
+  DraftingNode *root = drafting_document_get_root (b->document);
+  DraftingNode *first = find_operative_paragraph (root, FALSE);
+  DraftingNode *last = find_operative_paragraph (root, TRUE);
+  guint n = drafting_document_count_kind (b->document, DRAFTING_KIND_OPERATIVE_PARAGRAPH);
+  guint top = drafting_node_get_index (first);
+  g_autofree char *insert_key = g_strconcat ("insert_", key, "_us", NULL);
+  g_autofree char *handler_key = g_strconcat ("insert_", key, "_handler_us", NULL);
+  g_autofree char *undo_key = g_strconcat ("undo_", key, "_us", NULL);
+
+  expect_number (last, n);
+  if (at_insertion)
+    drafting_document_view_reveal_node (b->view, first);
+  else
+    scroll_to_value (b, 0);
+  settle (b, 300);
+
+  for (guint i = 0; i < N_INSERTS; i++)
+    {
+      g_autoptr(DraftingNode) paragraph = NULL;
+      g_autoptr(GError) error = NULL;
+      guint since = b->n_paints;
+      gint64 start;
+      gint64 handled;
+
+      paragraph = drafting_node_new_with_text (DRAFTING_KIND_OPERATIVE_PARAGRAPH, NULL,
+                                               "Decides to review these principles every "
+                                               "two years;");
+      start = g_get_monotonic_time ();
+      if (!drafting_document_insert (b->document, root, top, paragraph, &error))
+        fail ("inserting a paragraph", error);
+      handled = g_get_monotonic_time ();
+      wait_or_fail (b, painted_since, GUINT_TO_POINTER (since), "frame after an insertion");
+      add_sample (latency, b->last_paint - start);
+      add_sample (handler, handled - start);
+      expect_number (last, n + 1);
+      settle (b, 50);
+
+      since = b->n_paints;
+      start = g_get_monotonic_time ();
+      if (!drafting_document_undo (b->document))
+        fail ("undoing an insertion", NULL);
+      wait_or_fail (b, painted_since, GUINT_TO_POINTER (since), "frame after an undo");
+      add_sample (undo_latency, b->last_paint - start);
+      expect_number (last, n);
+      settle (b, 50);
+    }
+
+  report_samples (insert_key, latency);
+  report_samples (handler_key, handler);
+  report_samples (undo_key, undo_latency);
+}
+
+/* Until the row of @node is painted in sight. */
+static gint64
+jump_to (Bench        *b,
+         DraftingNode *node)
+{
+  gint64 start;
+
+  b->watched = node;
+  b->watched_paint = 0;
+  start = g_get_monotonic_time ();
+  drafting_document_view_focus_node (b->view, node, 0, 0);
+  wait_or_fail (b, watched_painted, NULL, "frame with the row jumped to");
+  b->watched = NULL;
+
+  return b->watched_paint - start;
+}
+
+static void
+measure_jumps (Bench *b)
+{
+  GListModel *model = G_LIST_MODEL (b->document);
+  g_autoptr(DraftingNode) first = g_list_model_get_item (model, 0);
+  g_autoptr(DraftingNode) last = g_list_model_get_item (model, g_list_model_get_n_items (model) - 1);
+  g_autoptr(GArray) to_end = samples_new ();
+  g_autoptr(GArray) to_start = samples_new ();
+
+  for (guint i = 0; i < N_JUMPS; i++)
+    {
+      add_sample (to_end, jump_to (b, last));
+      settle (b, 200);
+      add_sample (to_start, jump_to (b, first));
+      settle (b, 200);
+    }
+
+  report_samples ("jump_end_us", to_end);
+  report_samples ("jump_start_us", to_start);
+}
+
+/* From the top, @n_steps steps down of @step pixels (of a page, when 0),
+ * each until painted, @interval_ms apart. */
+static guint
+measure_scrolling (Bench      *b,
+                   double      step,
+                   guint       n_steps,
+                   guint       interval_ms,
+                   const char *key)
+{
+  GtkAdjustment *vadjustment = gtk_scrolled_window_get_vadjustment (b->scroller);
+  g_autoptr(GArray) latency = samples_new ();
+  g_autoptr(GArray) frame = samples_new ();
+  g_autofree char *frame_key = g_strconcat (key, "_frame", NULL);
+  guint n_stalls = 0;
+
+  scroll_to_value (b, 0);
+  settle (b, 300);
+
+  for (guint i = 0; i < n_steps; i++)
+    {
+      double value = gtk_adjustment_get_value (vadjustment);
+      double end = gtk_adjustment_get_upper (vadjustment) - gtk_adjustment_get_page_size (vadjustment);
+      double target = MIN (value + (step > 0 ? step : gtk_adjustment_get_page_increment (vadjustment)),
+                           end);
+      guint since = b->n_paints;
+      gint64 start;
+
+      if (target <= value)
+        break;
+
+      start = g_get_monotonic_time ();
+      gtk_adjustment_set_value (vadjustment, target);
+      wait_or_fail (b, painted_since, GUINT_TO_POINTER (since), "frame after scrolling");
+      add_sample (latency, b->last_paint - start);
+      add_sample (frame, b->last_frame_us);
+      if (b->last_paint - start > STALL_US)
+        n_stalls++;
+      if (interval_ms > 0)
+        settle (b, interval_ms);
+    }
+
+  report_samples (key, latency);
+  report_samples (frame_key, frame);
+
+  return n_stalls;
+}
+
+static void
+load_style (void)
+{
+  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+
+  /* What the application's resource base path gives it. */
+  gtk_css_provider_load_from_resource (provider, "/org/wco/drafting/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
+/* bench-window --child SIZE FILE SPAWN_TIME: opens FILE (nothing, with SIZE
+ * 0: the empty window) and measures; SPAWN_TIME is when the parent started
+ * the process, on the monotonic clock. */
+static int
+run_child (int     argc,
+           char  **argv,
+           gint64  main_time)
+{
+  Bench bench = { NULL, };
+  Bench *b = &bench;
+  g_autoptr(DraftingDocument) document = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkEventController *keys;
+  DraftingNode *paragraph;
+  GtkWidget *outline;
+  GtkNative *native;
+  gint64 spawn_time;
+  gint64 init_time;
+  gint64 loaded_time;
+  gint64 built_time;
+  gint64 presented_time;
+  gint64 first_time;
+  guint size;
+  guint n_stalls;
+
+  if (argc != 5)
+    {
+      g_printerr ("usage: %s --child SIZE FILE SPAWN_TIME\n", argv[0]);
+      return 2;
+    }
+  size = (guint) g_ascii_strtoull (argv[2], NULL, 10);
+  spawn_time = g_ascii_strtoll (argv[4], NULL, 10);
+
+  gtk_init ();
+  adw_init ();
+  g_assert (drafting_app_get_resource () != NULL);
+  load_style ();
+  init_time = g_get_monotonic_time ();
+  report_int ("rss_init_kb", resident_kb ());
+
+  if (size > 0)
+    {
+      file = g_file_new_for_path (argv[3]);
+      document = drafting_native_load_file (file, NULL, &error);
+      if (document == NULL)
+        fail ("loading the document", error);
+    }
+  loaded_time = g_get_monotonic_time ();
+  report_int ("rss_loaded_kb", resident_kb ());
+
+  b->window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (b->window), WINDOW_WIDTH, WINDOW_HEIGHT);
+  gtk_window_set_title (GTK_WINDOW (b->window), "Drafting");
+  if (document != NULL)
+    {
+      DraftingPage *page = drafting_page_new (document, file);
+
+      gtk_window_set_child (GTK_WINDOW (b->window), GTK_WIDGET (page));
+      b->document = document;
+      b->view = DRAFTING_DOCUMENT_VIEW (find_of_type (GTK_WIDGET (page),
+                                                      DRAFTING_TYPE_DOCUMENT_VIEW));
+      g_assert (b->view != NULL);
+      b->scroller = GTK_SCROLLED_WINDOW (find_of_type (GTK_WIDGET (b->view),
+                                                       GTK_TYPE_SCROLLED_WINDOW));
+      b->list_view = find_of_type (GTK_WIDGET (b->view), GTK_TYPE_LIST_VIEW);
+      g_assert (b->scroller != NULL && b->list_view != NULL);
+    }
+  else
+    gtk_window_set_child (GTK_WINDOW (b->window), gtk_label_new ("Drafting"));
+  built_time = g_get_monotonic_time ();
+
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), b);
+  gtk_widget_add_controller (b->window, keys);
+  g_signal_connect (b->window, "realize", G_CALLBACK (on_realize), b);
+
+  gtk_window_present (GTK_WINDOW (b->window));
+  presented_time = g_get_monotonic_time ();
+  if (b->view != NULL)
+    wait_or_fail (b, rows_painted, NULL, "frame with the document's rows");
+  else
+    wait_or_fail (b, painted_at_all, NULL, "frame");
+  first_time = b->view != NULL ? b->first_rows_paint : b->first_paint;
+
+  report_int ("exec_us", main_time - spawn_time);
+  report_int ("init_us", init_time - main_time);
+  report_int ("load_us", loaded_time - init_time);
+  report_int ("build_us", built_time - loaded_time);
+  report_int ("present_us", presented_time - built_time);
+  report_int ("first_frame_us", first_time - presented_time);
+  report_int ("start_us", first_time - spawn_time);
+  report_int ("rss_first_kb", resident_kb ());
+  report_int ("peak_first_kb", peak_kb ());
+  native = GTK_NATIVE (b->window);
+  report_str ("renderer", G_OBJECT_TYPE_NAME (gtk_native_get_renderer (native)));
+  report_str ("display", G_OBJECT_TYPE_NAME (gtk_widget_get_display (b->window)));
+
+  if (b->view != NULL)
+    {
+      report_int ("elements", g_list_model_get_n_items (G_LIST_MODEL (document)));
+      report_int ("first_bound", b->first_bound);
+      report_int ("first_row_widgets", b->first_row_widgets);
+      report_int ("widgets", count_widgets (b->window));
+      outline = find_of_type (b->window, DRAFTING_TYPE_OUTLINE_VIEW);
+      if (outline != NULL && (outline = find_of_type (outline, GTK_TYPE_LIST_VIEW)) != NULL)
+        report_int ("outline_rows", count_children (outline));
+
+      settle (b, 500);
+      paragraph = find_operative_paragraph (drafting_document_get_root (document), FALSE);
+      measure_real_keys (b, measure_typing (b, paragraph));
+      measure_insert (b, FALSE, "top");
+      measure_insert (b, TRUE, "here");
+      measure_jumps (b);
+      n_stalls = measure_scrolling (b, 0, N_PAGES, 20, "page_us");
+      n_stalls += measure_scrolling (b, WHEEL_STEP, N_WHEEL_STEPS, 0, "wheel_us");
+      report_int ("stalls", n_stalls);
+      report_int ("max_bound", b->max_bound);
+      report_int ("max_row_widgets", b->max_row_widgets);
+      report_int ("widgets_end", count_widgets (b->window));
+      report_int ("rss_end_kb", resident_kb ());
+    }
+  report_int ("peak_kb", peak_kb ());
+
+  gtk_window_destroy (GTK_WINDOW (b->window));
+
+  return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* The parent: runs the children and prints the table                  */
+
+/* Runs this program again as @mode (--prepare or --child) and returns
+ * what it reported. */
+static GHashTable *
+spawn_child (const char  *self,
+             const char  *mode,
+             guint        size,
+             const char  *path,
+             GError     **error)
+{
+  g_autofree char *size_arg = g_strdup_printf ("%u", size);
+  g_autofree char *spawn_arg = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_auto(GStrv) lines = NULL;
+  GHashTable *results;
+
+  spawn_arg = g_strdup_printf ("%" G_GINT64_FORMAT, g_get_monotonic_time ());
+  process = g_subprocess_newv ((const char * const[]) { self, mode, size_arg, path,
+                                                        strcmp (mode, "--child") == 0
+                                                        ? spawn_arg : NULL,
+                                                        NULL },
+                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
+                               error);
+  if (process == NULL)
+    return NULL;
+  if (!g_subprocess_communicate_utf8 (process, NULL, NULL, &out, &err, error))
+    return NULL;
+
+  if (!g_subprocess_get_if_exited (process) || g_subprocess_get_exit_status (process) != 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s %u failed%s%s",
+                   mode, size, err != NULL && err[0] != '\0' ? ":\n" : "", err ? err : "");
+      return NULL;
+    }
+  if (err != NULL && err[0] != '\0')
+    g_printerr ("%s", err);
+
+  results = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  lines = g_strsplit (out, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      char *equals = strchr (lines[i], '=');
+
+      if (equals != NULL)
+        g_hash_table_insert (results, g_strndup (lines[i], equals - lines[i]),
+                             g_strdup (equals + 1));
+    }
+
+  return results;
+}
+
+static gboolean
+lookup (GHashTable *results,
+        const char *key,
+        double     *value)
+{
+  const char *text = results != NULL ? g_hash_table_lookup (results, key) : NULL;
+
+  if (text == NULL)
+    return FALSE;
+  *value = g_ascii_strtod (text, NULL);
+  return TRUE;
+}
+
+static int
+compare_double (gconstpointer a,
+                gconstpointer b)
+{
+  double x = *(const double *) a;
+  double y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* The median over the rounds of what was reported as @key. */
+static gboolean
+lookup_rounds (GHashTable **results,
+               const char  *key,
+               double      *value)
+{
+  g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (double));
+  guint n;
+
+  for (guint r = 0; r < ROUNDS; r++)
+    {
+      double v;
+
+      if (lookup (results[r], key, &v))
+        g_array_append_val (values, v);
+    }
+
+  if ((n = values->len) == 0)
+    return FALSE;
+  g_array_sort (values, compare_double);
+  *value = n % 2 == 1 ? g_array_index (values, double, n / 2)
+                      : (g_array_index (values, double, n / 2 - 1) +
+                         g_array_index (values, double, n / 2)) / 2;
+  return TRUE;
+}
+
+/* The largest over the rounds. */
+static double
+lookup_max (GHashTable **results,
+            const char  *key)
+{
+  double max = 0;
+
+  for (guint r = 0; r < ROUNDS; r++)
+    {
+      double v;
+
+      if (lookup (results[r], key, &v))
+        max = MAX (max, v);
+    }
+
+  return max;
+}
+
+typedef enum
+{
+  UNIT_TIME,      /* µs */
+  UNIT_COUNT,
+  UNIT_KB,
+} Unit;
+
+static char *
+format_value (double value,
+              Unit   unit)
+{
+  switch (unit)
+    {
+    case UNIT_TIME:
+      if (value < 1000)
+        return g_strdup_printf ("%.0f µs", value);
+      if (value < 1000000)
+        return g_strdup_printf ("%.1f ms", value / 1000);
+      return g_strdup_printf ("%.2f s", value / 1000000);
+
+    case UNIT_COUNT:
+      return g_strdup_printf ("%.0f", value);
+
+    case UNIT_KB:
+    default:
+      if (value < 1024)
+        return g_strdup_printf ("%.0f kB", value);
+      return g_strdup_printf ("%.1f MB", value / 1024);
+    }
+}
+
+/* 10000 as "10,000" */
+static char *
+format_count (guint n)
+{
+  if (n < 1000)
+    return g_strdup_printf ("%u", n);
+
+  return g_strdup_printf ("%u,%03u", n / 1000, n % 1000);
+}
+
+/* Prints @text in @width columns, right-aligned unless @left. */
+static void
+print_cell (const char *text,
+            guint       width,
+            gboolean    left)
+{
+  glong len = g_utf8_strlen (text, -1);
+  guint pad = len < (glong) width ? width - len : 0;
+
+  if (left)
+    g_print ("%s%*s", text, pad, "");
+  else
+    g_print ("%*s%s", pad, "", text);
+}
+
+typedef struct
+{
+  const char *label;
+  const char *key;
+  Unit        unit;
+  gboolean    above_gtk;  /* memory, whose growth counts above GTK's own */
+} Row;
+
+static const Row rows[] = {
+  { "start → first frame with rows", "start_us", UNIT_TIME, FALSE },
+  { "  process start → main ()", "exec_us", UNIT_TIME, FALSE },
+  { "  GTK, libadwaita, style", "init_us", UNIT_TIME, FALSE },
+  { "  load the file", "load_us", UNIT_TIME, FALSE },
+  { "  build the window and page", "build_us", UNIT_TIME, FALSE },
+  { "  present (realize, map)", "present_us", UNIT_TIME, FALSE },
+  { "  first frame with rows painted", "first_frame_us", UNIT_TIME, FALSE },
+  { NULL, NULL, 0, FALSE },
+  { "rows bound, first frame", "first_bound", UNIT_COUNT, FALSE },
+  { "row widgets, first frame", "first_row_widgets", UNIT_COUNT, FALSE },
+  { "row widgets, most at any frame", "max_row_widgets", UNIT_COUNT, FALSE },
+  { "outline rows, first frame", "outline_rows", UNIT_COUNT, FALSE },
+  { "widgets in the window, first frame", "widgets", UNIT_COUNT, FALSE },
+  { "widgets in the window, at the end", "widgets_end", UNIT_COUNT, FALSE },
+  { NULL, NULL, 0, FALSE },
+  { "keystroke → painted, median", "key_us_med", UNIT_TIME, FALSE },
+  { "keystroke → painted, 95th pct.", "key_us_p95", UNIT_TIME, FALSE },
+  { "  handler (row → model), median", "key_handler_us_med", UNIT_TIME, FALSE },
+  { "  frame (layout, paint), median", "key_frame_us_med", UNIT_TIME, FALSE },
+  { "X key press → painted, median", "real_key_us_med", UNIT_TIME, FALSE },
+  { "X key press → painted, 95th pct.", "real_key_us_p95", UNIT_TIME, FALSE },
+  { "  from starting xdotool, median", "real_key_spawn_us_med", UNIT_TIME, FALSE },
+  { NULL, NULL, 0, FALSE },
+  { "insert ¶ at top, view at top", "insert_top_us_med", UNIT_TIME, FALSE },
+  { "  handler (model → view)", "insert_top_handler_us_med", UNIT_TIME, FALSE },
+  { "  undo it", "undo_top_us_med", UNIT_TIME, FALSE },
+  { "insert ¶ at top, in sight", "insert_here_us_med", UNIT_TIME, FALSE },
+  { "  handler (model → view)", "insert_here_handler_us_med", UNIT_TIME, FALSE },
+  { "  undo it", "undo_here_us_med", UNIT_TIME, FALSE },
+  { NULL, NULL, 0, FALSE },
+  { "jump to the end, median", "jump_end_us_med", UNIT_TIME, FALSE },
+  { "jump to the start, median", "jump_start_us_med", UNIT_TIME, FALSE },
+  { "page down, median", "page_us_med", UNIT_TIME, FALSE },
+  { "page down, 95th pct.", "page_us_p95", UNIT_TIME, FALSE },
+  { "page down, worst", "page_us_max", UNIT_TIME, FALSE },
+  { "  frame (layout, paint), median", "page_us_frame_med", UNIT_TIME, FALSE },
+  { "wheel step (60 px), median", "wheel_us_med", UNIT_TIME, FALSE },
+  { "wheel step, 95th pct.", "wheel_us_p95", UNIT_TIME, FALSE },
+  { "wheel step, worst", "wheel_us_max", UNIT_TIME, FALSE },
+  { "frames over 100 ms, scrolling", "stalls", UNIT_COUNT, FALSE },
+  { NULL, NULL, 0, FALSE },
+  { "memory before loading (GTK's)", "rss_init_kb", UNIT_KB, FALSE },
+  { "memory, document loaded", "rss_loaded_kb", UNIT_KB, TRUE },
+  { "memory at the first frame", "rss_first_kb", UNIT_KB, TRUE },
+  { "memory at the end", "rss_end_kb", UNIT_KB, TRUE },
+  { "peak (ru_maxrss) after all", "peak_kb", UNIT_KB, TRUE },
+};
+
+#define LABEL_WIDTH 36
+#define VALUE_WIDTH 12
+
+static void
+print_rule (void)
+{
+  for (guint i = 0; i < LABEL_WIDTH + 2 * VALUE_WIDTH + 22; i++)
+    g_print ("─");
+  g_print ("\n");
+}
+
+static void
+print_growth (const Row *row,
+              double     small,
+              double     large,
+              double     floor_small,
+              double     floor_large)
+{
+  double growth;
+
+  if (row->above_gtk)
+    {
+      small -= floor_small;
+      large -= floor_large;
+    }
+  if (small <= 0 || large <= 0)
+    return;
+
+  growth = large / small;
+  g_print ("    ×%-6.2f", growth);
+  if (row->unit == UNIT_TIME || row->above_gtk)
+    g_print (" n^%.2f", natural_log (growth) /
+                        natural_log ((double) sizes[G_N_ELEMENTS (sizes) - 1] / sizes[0]));
+  if (row->above_gtk)
+    g_print ("  above GTK's");
+}
+
+/* "1.2 ms and 3.4 ms", of @key for both sizes */
+static char *
+both (GHashTable **results[],
+      const char  *key,
+      Unit         unit)
+{
+  double values[G_N_ELEMENTS (sizes)];
+  g_autofree char *small = NULL;
+  g_autofree char *large = NULL;
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    if (!lookup_rounds (results[s], key, &values[s]))
+      return g_strdup ("—");
+  small = format_value (values[0], unit);
+  large = format_value (values[G_N_ELEMENTS (sizes) - 1], unit);
+
+  return g_strdup_printf ("%s and %s", small, large);
+}
+
+static void
+free_results (GHashTable **results,
+              guint        n)
+{
+  for (guint i = 0; i < n; i++)
+    g_clear_pointer (&results[i], g_hash_table_unref);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  gint64 main_time = g_get_monotonic_time ();
+  GHashTable *results_small[ROUNDS] = { NULL, };
+  GHashTable *results_large[ROUNDS] = { NULL, };
+  GHashTable **results[G_N_ELEMENTS (sizes)] = { results_small, results_large };
+  GHashTable *empty[ROUNDS] = { NULL, };
+  GHashTable *prepared[G_N_ELEMENTS (sizes)] = { NULL, };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *self = NULL;
+  g_autofree char *dir = NULL;
+  char *paths[G_N_ELEMENTS (sizes)] = { NULL, };
+  g_autoptr(GString) too_many = g_string_new (NULL);
+  const char *note;
+  double value;
+  int status = 0;
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (sizes) == 2);
+
+  setlocale (LC_ALL, "");
+
+  if (argc > 1 && strcmp (argv[1], "--child") == 0)
+    return run_child (argc, argv, main_time);
+  if (argc > 1 && strcmp (argv[1], "--prepare") == 0)
+    return run_prepare (argc, argv);
+
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_printerr ("bench-window: no display: run it under xvfb-run\n");
+      return 1;
+    }
+
+  self = g_file_read_link ("/proc/self/exe", NULL);
+  if (self == NULL)
+    self = g_strdup (argv[0]);
+  dir = drafting_test_make_tmpdir ();
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      g_autofree char *name = g_strdup_printf ("resolution-%u" DRAFTING_NATIVE_EXTENSION, sizes[s]);
+
+      paths[s] = g_build_filename (dir, name, NULL);
+      if ((prepared[s] = spawn_child (self, "--prepare", sizes[s], paths[s], &error)) == NULL)
+        goto failed;
+    }
+
+  /* The empty window first in each round, which also warms the caches;
+   * then each size, so that whatever else the machine does weighs on both
+   * alike. */
+  for (guint r = 0; r < ROUNDS; r++)
+    {
+      if ((empty[r] = spawn_child (self, "--child", 0, "-", &error)) == NULL)
+        goto failed;
+      for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+        if ((results[s][r] = spawn_child (self, "--child", sizes[s], paths[s], &error)) == NULL)
+          goto failed;
+    }
+
+  g_print ("Drafting's window at scale: resolutions of");
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      g_autofree char *count = format_count (sizes[s]);
+      double bytes = 0;
+      double paragraphs = 0;
+
+      lookup (prepared[s], "file_bytes", &bytes);
+      lookup (prepared[s], "operative_paragraphs", &paragraphs);
+      g_print ("%s %s clauses (%.0f operative paragraphs, %.1f MB saved)", s > 0 ? " and" : "",
+               count, paragraphs, bytes / (1024 * 1024));
+    }
+  g_print (",\nopened from the file in a window of %u×%u holding a page (outline and document), "
+           "each in a fresh\nprocess, %u rounds; the figures are the medians of the rounds. "
+           "Drawn by %s on %s.\nA time runs from the action to the frame clock's "
+           "\"after-paint\" of the frame that shows it;\nframes are paced as on a 60 Hz "
+           "screen, so 17 ms is one frame. Growth is the large figure over\nthe small one: "
+           "×1 is what a list that builds only what is on screen gives.\n\n",
+           WINDOW_WIDTH, WINDOW_HEIGHT, ROUNDS,
+           (char *) g_hash_table_lookup (results[0][0], "renderer"),
+           (char *) g_hash_table_lookup (results[0][0], "display"));
+
+  print_cell ("measure", LABEL_WIDTH, TRUE);
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      g_autofree char *head = format_count (sizes[s]);
+
+      print_cell (head, VALUE_WIDTH, FALSE);
+    }
+  g_print ("    growth\n");
+  print_rule ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      const Row *row = &rows[i];
+      double values[G_N_ELEMENTS (sizes)];
+      double floors[G_N_ELEMENTS (sizes)] = { 0, };
+      gboolean have = TRUE;
+
+      if (row->label == NULL)
+        {
+          g_print ("\n");
+          continue;
+        }
+
+      print_cell (row->label, LABEL_WIDTH, TRUE);
+      for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+        {
+          g_autofree char *cell = NULL;
+
+          lookup_rounds (results[s], "rss_init_kb", &floors[s]);
+          if (!lookup_rounds (results[s], row->key, &values[s]))
+            {
+              have = FALSE;
+              print_cell ("—", VALUE_WIDTH, FALSE);
+              continue;
+            }
+          cell = format_value (values[s], row->unit);
+          print_cell (cell, VALUE_WIDTH, FALSE);
+        }
+      if (have)
+        print_growth (row, values[0], values[1], floors[0], floors[1]);
+      g_print ("\n");
+    }
+  print_rule ();
+
+  if ((note = g_hash_table_lookup (results[0][0], "real_key_note")) != NULL)
+    g_print ("X key presses: not measured: %s.\n", note);
+  else
+    g_print ("X key presses: %u a round, sent by xdotool (XTEST) to the focused row.\n",
+             N_REAL_KEYS);
+  if (lookup_rounds (empty, "start_us", &value))
+    {
+      g_autofree char *start = format_value (value, UNIT_TIME);
+      g_autofree char *peak = NULL;
+
+      lookup_rounds (empty, "peak_kb", &value);
+      peak = format_value (value, UNIT_KB);
+      g_print ("An empty window of the same size: first frame %s after the process started, "
+               "peak %s.\n", start, peak);
+    }
+
+  /* Only what is on screen is built, whatever the document's length. */
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      double first = lookup_max (results[s], "first_row_widgets");
+      double most = lookup_max (results[s], "max_row_widgets");
+
+      if (first > MAX_ROWS || most > MAX_ROWS)
+        g_string_append_printf (too_many, "%s%u clauses: %.0f rows at the first frame, "
+                                "%.0f at most", too_many->len > 0 ? "; " : "", sizes[s],
+                                first, most);
+    }
+
+  {
+    g_autofree char *first_rows = both (results, "first_row_widgets", UNIT_COUNT);
+    g_autofree char *most_rows = both (results, "max_row_widgets", UNIT_COUNT);
+    g_autofree char *start = both (results, "start_us", UNIT_TIME);
+    g_autofree char *key = both (results, "key_us_med", UNIT_TIME);
+    g_autofree char *real_key = both (results, "real_key_us_med", UNIT_TIME);
+    g_autofree char *insert = both (results, "insert_top_us_med", UNIT_TIME);
+    g_autofree char *worst = NULL;
+    g_autofree char *peak = both (results, "peak_kb", UNIT_KB);
+    double worst_values[G_N_ELEMENTS (sizes)];
+    double stalls = 0;
+
+    for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+      {
+        double page = 0;
+        double wheel = 0;
+
+        lookup_rounds (results[s], "page_us_max", &page);
+        lookup_rounds (results[s], "wheel_us_max", &wheel);
+        worst_values[s] = MAX (page, wheel);
+        stalls += lookup_max (results[s], "stalls");
+      }
+    {
+      g_autofree char *small = format_value (worst_values[0], UNIT_TIME);
+      g_autofree char *large = format_value (worst_values[1], UNIT_TIME);
+
+      worst = g_strdup_printf ("%s and %s", small, large);
+    }
+
+    g_print ("\nSummary, for 1,000 and 10,000 clauses: %s row widgets at the first frame "
+             "(%s at most at any\nframe; the limit is %u); first frame with rows after %s; "
+             "a keystroke painted after %s\n(X key presses: %s); a paragraph inserted at the "
+             "top, every number after it renumbered,\npainted after %s; the worst frame "
+             "scrolling %s (%.0f over 100 ms); peak memory\n%s; the run took %.1f s.\n",
+             first_rows, most_rows, MAX_ROWS, start, key, real_key, insert, worst, stalls,
+             peak, (g_get_monotonic_time () - main_time) / 1e6);
+  }
+
+  if (too_many->len > 0)
+    {
+      g_print ("FAILED: the view builds more rows than the screen shows (%s).\n", too_many->str);
+      status = 1;
+    }
+
+  drafting_test_remove_tree (dir);
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      free_results (results[s], ROUNDS);
+      g_clear_pointer (&prepared[s], g_hash_table_unref);
+      g_clear_pointer (&paths[s], g_free);
+    }
+  free_results (empty, ROUNDS);
+  return status;
+
+failed:
+  g_printerr ("bench-window: %s\n", error->message);
+  drafting_test_remove_tree (dir);
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      free_results (results[s], ROUNDS);
+      g_clear_pointer (&prepared[s], g_hash_table_unref);
+      g_clear_pointer (&paths[s], g_free);
+    }
+  free_results (empty, ROUNDS);
+  return 1;
+}
