@@ -41,31 +41,21 @@ drafting_format_for_file (GFile *file)
 }
 
 /**
- * drafting_load_file:
- * @warnings: (out) (optional) (element-type DraftingImportWarning): for
- *   text, what the importer could not place
+ * drafting_read_file:
  *
- * Opens a document in the native format, or imports one from text; which
- * it is comes from what the file holds, not its name.
+ * Reads the whole of @file, refusing a folder and a file larger than a
+ * document may be before reading a byte of it.
  *
- * Returns: (transfer full) (nullable): the document
+ * Returns: (transfer full) (nullable): the contents of @file
  */
-DraftingDocument *
-drafting_load_file (GFile         *file,
-                    GPtrArray    **warnings,
+GBytes *
+drafting_read_file (GFile         *file,
                     GCancellable  *cancellable,
                     GError       **error)
 {
   g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  const char *data;
-  gsize len;
-  gsize skip = 0;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
-
-  if (warnings != NULL)
-    *warnings = NULL;
 
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
                             G_FILE_QUERY_INFO_NONE, cancellable, error);
@@ -89,7 +79,36 @@ drafting_load_file (GFile         *file,
       return NULL;
     }
 
-  if ((bytes = g_file_load_bytes (file, cancellable, NULL, error)) == NULL)
+  return g_file_load_bytes (file, cancellable, NULL, error);
+}
+
+/**
+ * drafting_load_file:
+ * @warnings: (out) (optional) (element-type DraftingImportWarning): for
+ *   text, what the importer could not place
+ *
+ * Opens a document in the native format, or imports one from text; which
+ * it is comes from what the file holds, not its name.
+ *
+ * Returns: (transfer full) (nullable): the document
+ */
+DraftingDocument *
+drafting_load_file (GFile         *file,
+                    GPtrArray    **warnings,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  const char *data;
+  gsize len;
+  gsize skip = 0;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  if (warnings != NULL)
+    *warnings = NULL;
+
+  if ((bytes = drafting_read_file (file, cancellable, error)) == NULL)
     return NULL;
 
   data = g_bytes_get_data (bytes, &len);

@@ -19,6 +19,9 @@ typedef enum
 } DraftingFormat;
 
 DraftingFormat    drafting_format_for_file (GFile             *file);
+GBytes           *drafting_read_file       (GFile             *file,
+                                            GCancellable      *cancellable,
+                                            GError           **error);
 DraftingDocument *drafting_load_file       (GFile             *file,
                                             GPtrArray        **warnings,
                                             GCancellable      *cancellable,

@@ -12,6 +12,7 @@
 
 #include "drafting-document-private.h"
 #include "drafting-error.h"
+#include "drafting-io.h"
 #include "drafting-language.h"
 #include "drafting-node-private.h"
 #include "drafting-text-import.h"
@@ -1684,27 +1685,11 @@ drafting_text_import_file (GFile         *file,
                            GCancellable  *cancellable,
                            GError       **error)
 {
-  g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GBytes) bytes = NULL;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
-                            cancellable, error);
-  if (info == NULL)
-    return NULL;
-
-  if (g_file_info_get_size (info) > DRAFTING_MAX_FILE_SIZE)
-    {
-      g_autofree char *size = g_format_size (g_file_info_get_size (info));
-      g_autofree char *limit = g_format_size (DRAFTING_MAX_FILE_SIZE);
-
-      g_set_error (error, DRAFTING_ERROR, DRAFTING_ERROR_TOO_LARGE,
-                   _("The file is %s, larger than the %s a document may be"), size, limit);
-      return NULL;
-    }
-
-  if ((bytes = g_file_load_bytes (file, cancellable, NULL, error)) == NULL)
+  if ((bytes = drafting_read_file (file, cancellable, error)) == NULL)
     return NULL;
 
   return drafting_text_import (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
