@@ -694,6 +694,40 @@ test_lead_phrases (void)
     }
 }
 
+/* A summary is the text on one line, cut at a word with an ellipsis when
+ * it is longer than asked for, however long the text. */
+static void
+test_summaries (void)
+{
+  static const struct { const char *text; guint max; const char *summary; } cases[] = {
+    { "Decides to review", 48, "Decides to review" },
+    { "  Decides\n  to\treview  ", 48, "Decides to review" },
+    { "Decides to review the implementation", 20, "Decides to review…" },
+    { "Decides to review", 17, "Decides to review" },
+    { "Decides to review ", 17, "Decides to review" },
+    { "Decides to review.", 17, "Decides to…" },
+    { "Supercalifragilisticexpialidocious", 10, "Supercali…" },
+    { "Décide d’examiner la mise en œuvre", 16, "Décide d’examin…" },
+    { "Décide d’examiner la mise en œuvre", 20, "Décide d’examiner…" },
+    { "", 10, "" },
+    { "No limit at all, however long the text may be", 0, "No limit at all, however long the text may be" },
+  };
+  g_autoptr(GString) long_text = g_string_new (NULL);
+  g_autofree char *summary = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *got = drafting_text_summarize (cases[i].text, cases[i].max);
+
+      g_assert_cmpstr (got, ==, cases[i].summary);
+    }
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append (long_text, "and further ");
+  summary = drafting_text_summarize (long_text->str, 30);
+  g_assert_cmpstr (summary, ==, "and further and further and…");
+}
+
 /* What a document prints around its text is in the document's language,
  * whatever the interface speaks. */
 static void
@@ -758,6 +792,7 @@ main (int    argc,
   g_test_add_func ("/document/insert-positions", test_insert_positions);
   g_test_add_func ("/document/nesting-bounded", test_nesting_bounded);
   g_test_add_func ("/document/lead-phrases", test_lead_phrases);
+  g_test_add_func ("/document/summaries", test_summaries);
   g_test_add_func ("/document/printed-words", test_printed_words);
 
   return g_test_run ();

@@ -499,6 +499,7 @@ do_set_content (DraftingDocument     *self,
 {
   drafting_inline_free (node->content);
   node->content = drafting_inline_copy (content);
+  node->revision++;
   g_signal_emit (self, signals[NODE_CHANGED], 0, node, DRAFTING_NODE_CHANGED_CONTENT);
 }
 
@@ -509,6 +510,7 @@ do_set_lead (DraftingDocument *self,
 {
   g_free (node->lead);
   node->lead = g_strdup (lead);
+  node->revision++;
   g_signal_emit (self, signals[NODE_CHANGED], 0, node, DRAFTING_NODE_CHANGED_LEAD);
 }
 
@@ -518,6 +520,7 @@ do_set_kind (DraftingDocument *self,
              DraftingKind      kind)
 {
   node->kind = kind;
+  node->revision++;
   if (node->parent != NULL)
     node->parent->ordinals_valid = FALSE;
   g_object_notify (G_OBJECT (node), "kind");

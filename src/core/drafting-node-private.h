@@ -25,6 +25,7 @@ struct _DraftingNode
   guint             ordinal;     /* among siblings of its kind, from 1 */
   guint             flat_index;  /* in document order; checked before use */
   guint             footnote_number; /* through the document, for footnotes */
+  guint             revision;    /* counts changes to its kind, lead and text */
 
   guint             ordinals_valid : 1; /* of the children */
 };

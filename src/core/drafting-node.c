@@ -221,6 +221,21 @@ drafting_node_get_lead (DraftingNode *self)
   return self->lead;
 }
 
+/**
+ * drafting_node_get_revision:
+ *
+ * Returns: a number that changes whenever the element's kind, leading
+ *   phrase or text does, for a view to tell whether what it shows of the
+ *   element is still what it holds
+ */
+guint
+drafting_node_get_revision (DraftingNode *self)
+{
+  g_return_val_if_fail (DRAFTING_IS_NODE (self), 0);
+
+  return self->revision;
+}
+
 const DraftingInline *
 drafting_node_get_content (DraftingNode *self)
 {
@@ -617,6 +632,7 @@ drafting_node_set_lead (DraftingNode *self,
   g_free (self->lead);
   self->lead = g_strdup (lead ? lead : "");
   drafting_text_sanitize (self->lead, -1, TRUE);
+  self->revision++;
 }
 
 void
@@ -643,6 +659,7 @@ drafting_node_take_content (DraftingNode   *self,
 
   drafting_inline_free (self->content);
   self->content = content;
+  self->revision++;
 }
 
 void
@@ -654,6 +671,7 @@ drafting_node_set_kind (DraftingNode *self,
   g_return_if_fail (self->document == NULL);
 
   self->kind = kind;
+  self->revision++;
   if (self->parent != NULL)
     self->parent->ordinals_valid = FALSE;
 }

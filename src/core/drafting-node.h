@@ -26,6 +26,7 @@ DraftingNode         *drafting_node_new_with_text      (DraftingKind          ki
 DraftingKind          drafting_node_get_kind           (DraftingNode         *self);
 const char           *drafting_node_get_id             (DraftingNode         *self);
 const char           *drafting_node_get_lead           (DraftingNode         *self);
+guint                 drafting_node_get_revision       (DraftingNode         *self);
 const DraftingInline *drafting_node_get_content        (DraftingNode         *self);
 const char           *drafting_node_get_text           (DraftingNode         *self);
 char                 *drafting_node_get_number         (DraftingNode         *self);

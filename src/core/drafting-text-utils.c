@@ -302,8 +302,9 @@ drafting_text_sanitize (char     *text,
  * drafting_text_summarize:
  * @max_chars: how many characters at most, or 0 for no limit
  *
- * Returns: (transfer full): @text on one line, its white space collapsed,
- *   shortened at a word with an ellipsis when longer than @max_chars
+ * Returns: (transfer full): @text on one line, its white space collapsed
+ *   and trimmed, shortened at a word with an ellipsis when longer than
+ *   @max_chars
  */
 char *
 drafting_text_summarize (const char *text,
@@ -311,24 +312,33 @@ drafting_text_summarize (const char *text,
 {
   GString *str;
   glong n_chars;
+  gboolean pending_space = FALSE;
 
   g_return_val_if_fail (text != NULL, NULL);
 
+  /* What is past the limit is not needed, but to know that there is some. */
   str = g_string_new (NULL);
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+  n_chars = 0;
+  for (const char *p = text; *p != '\0' && (max_chars == 0 || n_chars <= (glong) max_chars); p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
 
       if (g_unichar_isspace (c))
         {
-          if (str->len > 0 && str->str[str->len - 1] != ' ')
-            g_string_append_c (str, ' ');
+          pending_space = str->len > 0;
+          continue;
         }
-      else
-        g_string_append_unichar (str, c);
+
+      if (pending_space)
+        {
+          g_string_append_c (str, ' ');
+          n_chars++;
+          pending_space = FALSE;
+        }
+      g_string_append_unichar (str, c);
+      n_chars++;
     }
 
-  n_chars = g_utf8_strlen (str->str, str->len);
   if (max_chars > 0 && n_chars > (glong) max_chars)
     {
       const char *cut = g_utf8_offset_to_pointer (str->str, max_chars - 1);
