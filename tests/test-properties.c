@@ -7,7 +7,7 @@
 
 #include <adwaita.h>
 
-#include "drafting-app-resources.h"
+#include "drafting-gui-test-utils.h"
 #include "drafting-preferences-window.h"
 #include "drafting-properties-window.h"
 #include "drafting-test-utils.h"
@@ -16,51 +16,11 @@
 /* Helpers                                                             */
 
 static GtkWidget *
-find_named (GtkWidget  *root,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
-find_of_type (GtkWidget *root,
-              GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_of_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
 get_row (GtkWidget  *window,
          const char *name,
          GType       type)
 {
-  GtkWidget *row = find_named (window, name);
+  GtkWidget *row = drafting_gui_test_find_named (window, name);
 
   if (row == NULL)
     g_error ("No row named “%s”", name);
@@ -90,79 +50,6 @@ assert_rows_titled (GtkWidget *root)
     n += assert_rows_titled (child);
 
   return n;
-}
-
-static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static gboolean
-count_frame (GtkWidget     *widget G_GNUC_UNUSED,
-             GdkFrameClock *clock G_GNUC_UNUSED,
-             gpointer       user_data)
-{
-  guint *frames = user_data;
-
-  (*frames)++;
-
-  return G_SOURCE_CONTINUE;
-}
-
-static gboolean
-flag_timeout (gpointer user_data)
-{
-  gboolean *timed_out = user_data;
-
-  *timed_out = TRUE;
-
-  return G_SOURCE_REMOVE;
-}
-
-/* Presents @window and runs the main loop until it has been drawn a few
- * times, so that what follows sees it laid out and painted. */
-static void
-present_and_wait (GtkWidget *window)
-{
-  guint frames = 0;
-  gboolean timed_out = FALSE;
-  guint tick_id;
-  guint timeout_id;
-
-  gtk_window_present (GTK_WINDOW (window));
-
-  tick_id = gtk_widget_add_tick_callback (window, count_frame, &frames, NULL);
-  timeout_id = g_timeout_add_seconds (10, flag_timeout, &timed_out);
-
-  while (frames < 5 && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  gtk_widget_remove_tick_callback (window, tick_id);
-  if (!timed_out)
-    g_source_remove (timeout_id);
-
-  g_assert_true (gtk_widget_get_mapped (window));
-  iterate ();
-}
-
-static void
-destroy_and_wait (GtkWidget *window)
-{
-  GtkWidget *weak = window;
-
-  g_object_add_weak_pointer (G_OBJECT (weak), (gpointer *) &weak);
-  gtk_window_destroy (GTK_WINDOW (window));
-
-  for (guint i = 0; weak != NULL && i < 100; i++)
-    {
-      iterate ();
-      if (weak != NULL)
-        g_usleep (10000);
-    }
-
-  g_assert_null (weak);
 }
 
 /* Renders @window as it shows now and returns the mean brightness of its
@@ -228,11 +115,11 @@ render_light_and_dark (GtkWidget  *window,
   double light, dark;
 
   adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
-  present_and_wait (window);
+  drafting_gui_test_present (window);
   light = render_window (window, light_name);
 
   adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_FORCE_DARK);
-  present_and_wait (window);
+  drafting_gui_test_present (window);
   dark = render_window (window, dark_name);
 
   adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_DEFAULT);
@@ -261,7 +148,7 @@ type_text (GtkEditable *editable,
       int position = g_utf8_strlen (gtk_editable_get_text (editable), -1);
 
       gtk_editable_insert_text (editable, p, g_utf8_next_char (p) - p, &position);
-      iterate ();
+      drafting_gui_test_iterate ();
     }
 }
 
@@ -318,7 +205,7 @@ test_properties_rows (void)
   /* Nothing was changed by showing it */
   g_assert_false (drafting_document_can_undo (document));
 
-  destroy_and_wait (window);
+  drafting_gui_test_destroy (window);
   g_assert_cmpint (G_OBJECT (document)->ref_count, ==, 1);
 }
 
@@ -332,7 +219,7 @@ test_properties_title (void)
   GtkEditable *title_row;
   guint64 changes;
 
-  present_and_wait (window);
+  drafting_gui_test_present (window);
 
   title_row = GTK_EDITABLE (get_row (window, "title", ADW_TYPE_ENTRY_ROW));
   g_assert_cmpstr (gtk_editable_get_text (title_row), ==, original);
@@ -347,20 +234,20 @@ test_properties_title (void)
 
   /* Undo restores the row's text, and is one step */
   g_assert_true (drafting_document_undo (document));
-  iterate ();
+  drafting_gui_test_iterate ();
   g_assert_cmpstr (drafting_document_get_title (document), ==, original);
   g_assert_cmpstr (gtk_editable_get_text (title_row), ==, original);
   g_assert_false (drafting_document_can_undo (document));
 
   /* Redo brings it back */
   g_assert_true (drafting_document_redo (document));
-  iterate ();
+  drafting_gui_test_iterate ();
   g_assert_cmpstr (gtk_editable_get_text (title_row), ==, expected);
 
   /* A change from the document shows without coming back as another */
   changes = drafting_document_get_change_count (document);
   drafting_document_set_symbol (document, "PC0484E");
-  iterate ();
+  drafting_gui_test_iterate ();
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (get_row (window, "symbol", ADW_TYPE_ENTRY_ROW))),
                    ==, "PC0484E");
   g_assert_cmpuint (drafting_document_get_change_count (document), ==, changes + 1);
@@ -373,7 +260,7 @@ test_properties_title (void)
   gtk_editable_set_text (GTK_EDITABLE (get_row (window, "date", ADW_TYPE_ENTRY_ROW)), "June 2018");
   g_assert_cmpstr (drafting_document_get_date (document), ==, "June 2018");
 
-  destroy_and_wait (window);
+  drafting_gui_test_destroy (window);
   g_assert_cmpint (G_OBJECT (document)->ref_count, ==, 1);
 
   /* The window is gone: the document changes without it */
@@ -389,7 +276,7 @@ test_properties_status (void)
   AdwComboRow *status_row;
   AdwComboRow *type_row;
 
-  present_and_wait (window);
+  drafting_gui_test_present (window);
 
   /* The corpus document is a draft */
   status_row = ADW_COMBO_ROW (get_row (window, "status", ADW_TYPE_COMBO_ROW));
@@ -417,7 +304,7 @@ test_properties_status (void)
   g_assert_true (drafting_document_undo (document));
   g_assert_cmpuint (adw_combo_row_get_selected (type_row), ==, DRAFTING_DOCUMENT_RESOLUTION);
 
-  destroy_and_wait (window);
+  drafting_gui_test_destroy (window);
 }
 
 static void
@@ -429,7 +316,7 @@ test_properties_language (void)
   GListModel *model;
   g_autoptr(GtkStringObject) item = NULL;
 
-  present_and_wait (window);
+  drafting_gui_test_present (window);
 
   language_row = ADW_COMBO_ROW (get_row (window, "language", ADW_TYPE_COMBO_ROW));
   model = adw_combo_row_get_model (language_row);
@@ -473,7 +360,7 @@ test_properties_language (void)
   g_assert_cmpuint (adw_combo_row_get_selected (language_row), ==, 0);
   g_assert_false (drafting_document_can_undo (document));
 
-  destroy_and_wait (window);
+  drafting_gui_test_destroy (window);
 }
 
 static void
@@ -492,7 +379,7 @@ test_properties_numbering (void)
   g_assert_nonnull (first);
   g_assert_nonnull (second);
 
-  present_and_wait (window);
+  drafting_gui_test_present (window);
 
   row = ADW_COMBO_ROW (get_row (window, "numbering-operative-paragraph", ADW_TYPE_COMBO_ROW));
   original = drafting_document_get_numbering (document, DRAFTING_NUMBERING_OPERATIVE_PARAGRAPH);
@@ -542,7 +429,7 @@ test_properties_numbering (void)
   g_assert_cmpuint (adw_combo_row_get_selected (row), ==, DRAFTING_NUMBER_STYLE_ARABIC);
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "1, 2, 3");
 
-  destroy_and_wait (window);
+  drafting_gui_test_destroy (window);
 }
 
 static void
@@ -556,7 +443,7 @@ test_properties_render (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 600, 1500);
   render_light_and_dark (window, "properties-window");
 
-  destroy_and_wait (window);
+  drafting_gui_test_destroy (window);
 }
 
 /* ------------------------------------------------------------------ */
@@ -577,14 +464,14 @@ test_preferences_settings (void)
   g_assert_true (adw_preferences_window_get_search_enabled (ADW_PREFERENCES_WINDOW (window)));
   g_assert_cmpuint (assert_rows_titled (window), ==, 4);
 
-  present_and_wait (window);
+  drafting_gui_test_present (window);
 
   style_row = ADW_COMBO_ROW (get_row (window, "style-variant", ADW_TYPE_COMBO_ROW));
-  outline_switch = GTK_SWITCH (find_of_type (get_row (window, "show-outline", ADW_TYPE_ACTION_ROW),
+  outline_switch = GTK_SWITCH (drafting_gui_test_find_of_type (get_row (window, "show-outline", ADW_TYPE_ACTION_ROW),
                                              GTK_TYPE_SWITCH));
-  restore_switch = GTK_SWITCH (find_of_type (get_row (window, "restore-drafts", ADW_TYPE_ACTION_ROW),
+  restore_switch = GTK_SWITCH (drafting_gui_test_find_of_type (get_row (window, "restore-drafts", ADW_TYPE_ACTION_ROW),
                                              GTK_TYPE_SWITCH));
-  autosave_spin = GTK_SPIN_BUTTON (find_of_type (get_row (window, "autosave-interval", ADW_TYPE_ACTION_ROW),
+  autosave_spin = GTK_SPIN_BUTTON (drafting_gui_test_find_of_type (get_row (window, "autosave-interval", ADW_TYPE_ACTION_ROW),
                                                  GTK_TYPE_SPIN_BUTTON));
   g_assert_nonnull (outline_switch);
   g_assert_nonnull (restore_switch);
@@ -623,16 +510,16 @@ test_preferences_settings (void)
 
   /* Changing a setting elsewhere shows in its control */
   g_settings_set_string (settings, "style-variant", "dark");
-  iterate ();
+  drafting_gui_test_iterate ();
   g_assert_cmpuint (adw_combo_row_get_selected (style_row), ==, 2);
   g_settings_set_boolean (settings, "restore-drafts", TRUE);
-  iterate ();
+  drafting_gui_test_iterate ();
   g_assert_true (gtk_switch_get_active (restore_switch));
   g_settings_set_uint (settings, "autosave-interval", 30);
-  iterate ();
+  drafting_gui_test_iterate ();
   g_assert_cmpfloat (gtk_spin_button_get_value (autosave_spin), ==, 30);
 
-  destroy_and_wait (window);
+  drafting_gui_test_destroy (window);
 
   /* Back to the defaults for what follows */
   g_settings_reset (settings, "style-variant");
@@ -648,30 +535,14 @@ test_preferences_render (void)
 
   render_light_and_dark (window, "preferences-window");
 
-  destroy_and_wait (window);
+  drafting_gui_test_destroy (window);
 }
 
 int
 main (int    argc,
       char **argv)
 {
-  /* The settings are kept in memory, and the schema is the one built */
-  g_setenv ("GSETTINGS_BACKEND", "memory", FALSE);
-  if (g_getenv ("GSETTINGS_SCHEMA_DIR") == NULL && g_getenv ("G_TEST_BUILDDIR") != NULL)
-    {
-      g_autofree char *schema_dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "..", "data", NULL);
-
-      g_setenv ("GSETTINGS_SCHEMA_DIR", schema_dir, TRUE);
-    }
-
-  g_test_init (&argc, &argv, NULL);
-  gtk_init ();
-  adw_init ();
-
-  /* The windows' templates are resources of the static library, linked in
-   * (and registered by their constructor) only when something refers to
-   * them. */
-  g_assert_nonnull (drafting_app_get_resource ());
+  drafting_gui_test_init (&argc, &argv);
 
   g_test_add_func ("/properties/rows", test_properties_rows);
   g_test_add_func ("/properties/title", test_properties_title);

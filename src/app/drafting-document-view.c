@@ -391,9 +391,8 @@ bind_row (GtkSignalListItemFactory *factory G_GNUC_UNUSED,
   drafting_element_row_bind (row, node);
   g_hash_table_insert (self->rows, node, row);
 
-  if (self->matches != NULL)
-    drafting_element_row_set_highlights (row, self->matches,
-                                         self->has_current_match ? &self->current_match : NULL);
+  drafting_element_row_set_highlights (row, self->matches,
+                                       self->has_current_match ? &self->current_match : NULL);
 
   if (node == self->pending && self->pending_source == 0)
     self->pending_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, place_pending, self, NULL);
@@ -446,18 +445,11 @@ reload_rows (DraftingDocumentView *self,
   while (g_hash_table_iter_next (&iter, NULL, &value))
     {
       DraftingElementRow *row = value;
-      DraftingNode *node = drafting_element_row_get_node (row);
-      const DraftingInline *text = drafting_node_get_content (node);
-      gboolean calls = FALSE;
 
-      for (guint i = 0; i < drafting_inline_get_n_marks (text) && !calls; i++)
-        calls = drafting_inline_get_mark (text, i)->kind == DRAFTING_MARK_FOOTNOTE_REF;
-
-      /* Footnote calls carry their numbers, which may have changed. */
-      if (content || calls)
+      if (content)
         drafting_element_row_reload (row);
       else
-        drafting_element_row_update_label (row);
+        drafting_element_row_update_numbers (row);
     }
 }
 

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "drafting-element-row.h"
+#include "drafting-element-text.h"
 
 /*
  * A row shows one element: its number, derived and not editable, then its
@@ -30,7 +31,10 @@ struct _DraftingElementRow
 {
   GtkWidget      parent_instance;
 
-  DraftingNode  *node;
+  DraftingNode  *node;            /* bound, or NULL */
+  DraftingNode  *shown;           /* the element the buffer holds the text of */
+  guint          shown_revision;
+  char          *shown_prefix;
   GtkLabel      *label;
   GtkTextView   *text_view;
   GtkTextBuffer *buffer;
@@ -42,11 +46,12 @@ struct _DraftingElementRow
   GPtrArray     *ref_tags;        /* a tag a footnote call, naming it */
 
   guint          prefix_chars;    /* of the leading phrase and its space */
-  guint          remeasure_source;
   gunichar       last_typed;
 
   guint          loading : 1;
   guint          editable : 1;
+  guint          cursor_unplaced : 1;
+  guint          highlighted : 1;
 };
 
 G_DEFINE_FINAL_TYPE (DraftingElementRow, drafting_element_row, GTK_TYPE_WIDGET)
@@ -58,6 +63,7 @@ enum {
 
 static guint signals[N_SIGNALS];
 static GQuark ref_quark;
+static GQuark call_quark;
 
 #define INDENT_STEP 28
 
@@ -106,34 +112,38 @@ update_layout (DraftingElementRow *self)
     "footnote", "paragraph",
   };
   DraftingKind kind = drafting_node_get_kind (self->node);
-  DraftingNode *prev = NULL;
+  DraftingDocument *document = drafting_node_get_document (self->node);
+  g_autoptr(DraftingNode) prev = NULL;
   g_autofree char *css_class = NULL;
+  g_auto(GStrv) current_classes = NULL;
+  const char *classes[4] = { "element-row", NULL, NULL, NULL };
 
   G_STATIC_ASSERT (G_N_ELEMENTS (kind_classes) == DRAFTING_N_KINDS);
 
   css_class = g_strconcat ("element-", kind_classes[kind], NULL);
-  gtk_widget_set_css_classes (GTK_WIDGET (self), (const char *[]) { "element-row", css_class, NULL });
+  classes[1] = css_class;
+
+  /* Consecutive heading lines, and nested items, sit close together. */
+  if (document != NULL)
+    {
+      guint position = drafting_document_get_position (document, self->node);
+
+      if (position > 0)
+        prev = g_list_model_get_item (G_LIST_MODEL (document), position - 1);
+    }
+  if (prev != NULL && drafting_node_get_kind (prev) == kind &&
+      (kind == DRAFTING_KIND_HEADING || kind == DRAFTING_KIND_ITEM || kind == DRAFTING_KIND_SUB_PARAGRAPH))
+    classes[2] = "continued";
+
+  /* Rows are bound and renumbered by the hundred: styles are worked out
+   * again only where they change. */
+  current_classes = gtk_widget_get_css_classes (GTK_WIDGET (self));
+  if (!g_strv_equal ((const char * const *) current_classes, classes))
+    gtk_widget_set_css_classes (GTK_WIDGET (self), classes);
 
   gtk_widget_set_margin_start (GTK_WIDGET (self), INDENT_STEP * visual_level (self->node));
   gtk_text_view_set_justification (self->text_view,
                                    kind_is_centred (kind) ? GTK_JUSTIFY_CENTER : GTK_JUSTIFY_FILL);
-
-  /* Consecutive heading lines, and nested items, sit close together. */
-  {
-    DraftingDocument *document = drafting_node_get_document (self->node);
-
-    if (document != NULL)
-      {
-        guint position = drafting_document_get_position (document, self->node);
-
-        if (position > 0)
-          prev = g_list_model_get_item (G_LIST_MODEL (document), position - 1);
-      }
-  }
-  if (prev != NULL && drafting_node_get_kind (prev) == kind &&
-      (kind == DRAFTING_KIND_HEADING || kind == DRAFTING_KIND_ITEM || kind == DRAFTING_KIND_SUB_PARAGRAPH))
-    gtk_widget_add_css_class (GTK_WIDGET (self), "continued");
-  g_clear_object (&prev);
 }
 
 void
@@ -222,15 +232,22 @@ load_run (guint       start,
       GtkTextTag *tag = gtk_text_buffer_create_tag (self->buffer, NULL, NULL);
 
       g_object_set_qdata_full (G_OBJECT (tag), ref_quark, g_strdup (ref), g_free);
+      g_object_set_qdata_full (G_OBJECT (tag), call_quark, g_strdup (call), g_free);
       g_ptr_array_add (self->ref_tags, g_object_ref (tag));
       insert_decoration (self, state->iter, call, tag);
       return;
     }
 
-  gtk_text_buffer_insert_with_tags (self->buffer, state->iter, state->text + start, end - start,
-                                    emphasis ? self->emphasis_tag : NULL,
-                                    strong ? self->strong_tag : NULL,
-                                    NULL);
+  {
+    /* A run of its own, ended: GTK 4.8 tells the accessibility bus what
+     * was inserted up to the end of the string, whatever its length. */
+    g_autofree char *run = g_strndup (state->text + start, end - start);
+
+    gtk_text_buffer_insert_with_tags (self->buffer, state->iter, run, -1,
+                                      emphasis ? self->emphasis_tag : NULL,
+                                      strong ? self->strong_tag : NULL,
+                                      NULL);
+  }
 }
 
 static void
@@ -258,6 +275,11 @@ load_buffer (DraftingElementRow *self)
   clear_ref_tags (self);
   gtk_text_buffer_get_start_iter (self->buffer, &iter);
   self->prefix_chars = 0;
+  self->highlighted = FALSE;
+
+  g_set_object (&self->shown, self->node);
+  self->shown_revision = drafting_node_get_revision (self->node);
+  g_clear_pointer (&self->shown_prefix, g_free);
 
   if (drafting_node_get_kind (self->node) == DRAFTING_KIND_PLACE_DATE)
     {
@@ -265,7 +287,10 @@ load_buffer (DraftingElementRow *self)
       g_autofree char *line = document ? drafting_render_place_date (document) : g_strdup ("");
 
       if (line[0] == '\0')
-        line = g_strdup (_("(Place and date: set them in the document’s properties)"));
+        {
+          g_free (line);
+          line = g_strdup (_("(Place and date: set them in the document’s properties)"));
+        }
       insert_decoration (self, &iter, line, NULL);
       self->loading = FALSE;
       return;
@@ -275,6 +300,7 @@ load_buffer (DraftingElementRow *self)
   prefix = drafting_render_prefix (self->node);
   if (prefix[0] != '\0')
     insert_decoration (self, &iter, prefix, NULL);
+  self->shown_prefix = g_strdup (prefix);
 
   content = drafting_node_get_content (self->node);
   lead = drafting_node_get_lead (self->node);
@@ -294,12 +320,27 @@ load_buffer (DraftingElementRow *self)
   state.iter = &iter;
   drafting_inline_foreach_run (content, load_run, &state);
 
-  /* Focus that comes without a place for the cursor (a click on the tab,
-   * Tab from elsewhere) finds it at the start of the text. */
-  iter_at_content_offset (self, 0, &iter);
-  gtk_text_buffer_place_cursor (self->buffer, &iter);
+  /* Focus that comes without a place for the cursor (Tab from elsewhere,
+   * a click on the tab) is to find it at the start of the text. It is put
+   * there when the focus comes, not now: a text view placing its cursor
+   * lays its text out there and then, and most rows never get the focus. */
+  self->cursor_unplaced = TRUE;
 
   self->loading = FALSE;
+}
+
+static void
+on_focus_enter (GtkEventControllerFocus *controller G_GNUC_UNUSED,
+                DraftingElementRow      *self)
+{
+  GtkTextIter iter;
+
+  if (!self->cursor_unplaced || self->node == NULL)
+    return;
+
+  self->cursor_unplaced = FALSE;
+  iter_at_content_offset (self, 0, &iter);
+  gtk_text_buffer_place_cursor (self->buffer, &iter);
 }
 
 /* ------------------------------------------------------------------ */
@@ -504,6 +545,9 @@ sync_to_model (DraftingElementRow *self,
   drafting_document_edit_text (document, self->node, lead, content,
                                coalesce ? DRAFTING_EDIT_COALESCE : DRAFTING_EDIT_NONE);
   self->loading = FALSE;
+
+  /* The buffer is what the element now holds. */
+  self->shown_revision = drafting_node_get_revision (self->node);
 }
 
 static void
@@ -729,6 +773,7 @@ drafting_element_row_place_cursor (DraftingElementRow *self,
         iter_at_content_offset (self, offset + length, &bound);
     }
 
+  self->cursor_unplaced = FALSE;
   gtk_text_buffer_select_range (self->buffer, &bound, &iter);
   gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
 }
@@ -803,9 +848,13 @@ drafting_element_row_set_highlights (DraftingElementRow  *self,
 
   g_return_if_fail (DRAFTING_IS_ELEMENT_ROW (self));
 
+  if (!self->highlighted && (matches == NULL || matches->len == 0))
+    return;
+
   gtk_text_buffer_get_bounds (self->buffer, &start, &end);
   gtk_text_buffer_remove_tag (self->buffer, self->match_tag, &start, &end);
   gtk_text_buffer_remove_tag (self->buffer, self->current_match_tag, &start, &end);
+  self->highlighted = FALSE;
 
   for (guint i = 0; matches != NULL && i < matches->len; i++)
     {
@@ -831,32 +880,31 @@ drafting_element_row_set_highlights (DraftingElementRow  *self,
 
       gtk_text_buffer_apply_tag (self->buffer, is_current ? self->current_match_tag : self->match_tag,
                                  &start, &end);
+      self->highlighted = TRUE;
     }
 }
 
 /* ------------------------------------------------------------------ */
 /* Life                                                                */
 
-/* A text view measures the height of what it has laid out, and lays out
- * only what it has room to show: given no height, it keeps none, inside a
- * list that gives it the height it measures. Once its layout has been
- * made in the background, it is measured again. */
+/* Whether the buffer still holds what the element prints. GTK 4.8's list
+ * unbinds and binds again every row whose position changes, so that an
+ * element inserted at the top would otherwise have each row below it lay
+ * its text out again. */
 static gboolean
-remeasure (gpointer data)
+shows_current_text (DraftingElementRow *self)
 {
-  DraftingElementRow *self = data;
+  g_autofree char *prefix = NULL;
 
-  self->remeasure_source = 0;
-  gtk_widget_queue_resize (GTK_WIDGET (self->text_view));
+  if (self->shown != self->node ||
+      self->shown_revision != drafting_node_get_revision (self->node) ||
+      drafting_node_get_kind (self->node) == DRAFTING_KIND_PLACE_DATE)
+    return FALSE;
 
-  return G_SOURCE_REMOVE;
-}
+  /* The status before the first heading line ("DRAFT") is the document's. */
+  prefix = drafting_render_prefix (self->node);
 
-static void
-schedule_remeasure (DraftingElementRow *self)
-{
-  if (self->remeasure_source == 0)
-    self->remeasure_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, remeasure, self, NULL);
+  return g_strcmp0 (prefix, self->shown_prefix) == 0;
 }
 
 /**
@@ -870,6 +918,7 @@ drafting_element_row_bind (DraftingElementRow *self,
                            DraftingNode       *node)
 {
   DraftingKind kind;
+  const char *tooltip;
 
   g_return_if_fail (DRAFTING_IS_ELEMENT_ROW (self));
   g_return_if_fail (DRAFTING_IS_NODE (node));
@@ -881,26 +930,37 @@ drafting_element_row_bind (DraftingElementRow *self,
                               self->editable && drafting_kind_has_text (kind));
   gtk_text_view_set_cursor_visible (self->text_view,
                                     self->editable && drafting_kind_has_text (kind));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->text_view),
-                               kind == DRAFTING_KIND_PLACE_DATE
-                               ? _("The place and date are the document’s: change them in its properties")
-                               : NULL);
 
-  load_buffer (self);
-  drafting_element_row_update_label (self);
-  schedule_remeasure (self);
+  /* Setting a tooltip costs, even the same one: rows are bound by the
+   * hundred. */
+  tooltip = kind == DRAFTING_KIND_PLACE_DATE
+            ? _("The place and date are the document’s: change them in its properties")
+            : NULL;
+  if (g_strcmp0 (tooltip, gtk_widget_get_tooltip_text (GTK_WIDGET (self->text_view))) != 0)
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->text_view), tooltip);
+
+  if (shows_current_text (self))
+    drafting_element_row_update_numbers (self);
+  else
+    {
+      load_buffer (self);
+      drafting_element_row_update_label (self);
+    }
 }
 
+/**
+ * drafting_element_row_unbind:
+ *
+ * Takes the row off its element. The text stays in the buffer, to be shown
+ * again without a new layout if the row is bound to the same element,
+ * unchanged.
+ */
 void
 drafting_element_row_unbind (DraftingElementRow *self)
 {
   g_return_if_fail (DRAFTING_IS_ELEMENT_ROW (self));
 
   g_clear_object (&self->node);
-  self->loading = TRUE;
-  gtk_text_buffer_set_text (self->buffer, "", 0);
-  clear_ref_tags (self);
-  self->loading = FALSE;
 }
 
 /**
@@ -923,15 +983,49 @@ drafting_element_row_reload (DraftingElementRow *self)
   focused = drafting_element_row_get_cursor (self, &offset, NULL);
   load_buffer (self);
   drafting_element_row_update_label (self);
-  schedule_remeasure (self);
 
   if (focused)
     {
       GtkTextIter iter;
 
+      self->cursor_unplaced = FALSE;
       iter_at_content_offset (self, MIN (offset, drafting_inline_get_length (drafting_node_get_content (self->node))), &iter);
       gtk_text_buffer_place_cursor (self->buffer, &iter);
     }
+}
+
+/**
+ * drafting_element_row_update_numbers:
+ *
+ * Shows the element's number, and the numbers of the footnotes it calls,
+ * after the document was renumbered. The text is laid out again only when
+ * a call's number is not the one shown.
+ */
+void
+drafting_element_row_update_numbers (DraftingElementRow *self)
+{
+  DraftingDocument *document;
+  gboolean calls_changed = FALSE;
+
+  g_return_if_fail (DRAFTING_IS_ELEMENT_ROW (self));
+
+  if (self->node == NULL)
+    return;
+
+  document = drafting_node_get_document (self->node);
+  for (guint i = 0; i < self->ref_tags->len && !calls_changed; i++)
+    {
+      GObject *tag = g_ptr_array_index (self->ref_tags, i);
+      DraftingNode *footnote = document ? drafting_document_lookup (document, g_object_get_qdata (tag, ref_quark)) : NULL;
+      g_autofree char *call = footnote ? drafting_render_label (footnote) : g_strdup ("*");
+
+      calls_changed = g_strcmp0 (call, g_object_get_qdata (tag, call_quark)) != 0;
+    }
+
+  if (calls_changed)
+    drafting_element_row_reload (self);
+  else
+    drafting_element_row_update_label (self);
 }
 
 DraftingNode *
@@ -975,8 +1069,9 @@ drafting_element_row_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
 
-  g_clear_handle_id (&self->remeasure_source, g_source_remove);
   g_clear_object (&self->node);
+  g_clear_object (&self->shown);
+  g_clear_pointer (&self->shown_prefix, g_free);
   g_clear_pointer (&self->ref_tags, g_ptr_array_unref);
 
   G_OBJECT_CLASS (drafting_element_row_parent_class)->dispose (object);
@@ -1004,6 +1099,7 @@ drafting_element_row_class_init (DraftingElementRowClass *klass)
                   G_TYPE_NONE, 1, G_TYPE_INT);
 
   ref_quark = g_quark_from_static_string ("drafting-footnote-ref");
+  call_quark = g_quark_from_static_string ("drafting-footnote-call");
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "elementrow");
@@ -1014,6 +1110,7 @@ static void
 drafting_element_row_init (DraftingElementRow *self)
 {
   GtkEventController *keys;
+  GtkEventController *focus;
   GtkLayoutManager *layout;
 
   self->editable = TRUE;
@@ -1051,13 +1148,10 @@ drafting_element_row_init (DraftingElementRow *self)
   g_signal_connect (self->buffer, "insert-text", G_CALLBACK (on_insert_text), self);
   g_signal_connect (self->buffer, "changed", G_CALLBACK (on_buffer_changed), self);
 
-  self->text_view = GTK_TEXT_VIEW (gtk_text_view_new_with_buffer (self->buffer));
+  self->text_view = GTK_TEXT_VIEW (drafting_element_text_new (self->buffer));
   g_object_unref (self->buffer);
-  gtk_text_view_set_wrap_mode (self->text_view, GTK_WRAP_WORD_CHAR);
   gtk_text_view_set_accepts_tab (self->text_view, FALSE);
   gtk_widget_set_hexpand (GTK_WIDGET (self->text_view), TRUE);
-  /* Never measured narrower than a few words, or a wrapped paragraph
-   * would claim the height of a character a line. */
   gtk_widget_set_size_request (GTK_WIDGET (self->text_view), 160, -1);
   gtk_widget_add_css_class (GTK_WIDGET (self->text_view), "element-text");
   gtk_widget_set_parent (GTK_WIDGET (self->text_view), GTK_WIDGET (self));
@@ -1066,6 +1160,10 @@ drafting_element_row_init (DraftingElementRow *self)
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
   gtk_widget_add_controller (GTK_WIDGET (self->text_view), keys);
+
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect (focus, "enter", G_CALLBACK (on_focus_enter), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->text_view), focus);
 }
 
 GtkWidget *

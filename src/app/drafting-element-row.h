@@ -37,6 +37,7 @@ DraftingNode *drafting_element_row_get_node       (DraftingElementRow *self);
 GtkTextView  *drafting_element_row_get_text_view  (DraftingElementRow *self);
 void          drafting_element_row_reload         (DraftingElementRow *self);
 void          drafting_element_row_update_label   (DraftingElementRow *self);
+void          drafting_element_row_update_numbers (DraftingElementRow *self);
 void          drafting_element_row_set_editable   (DraftingElementRow *self,
                                                    gboolean            editable);
 void          drafting_element_row_place_cursor   (DraftingElementRow *self,

@@ -108,21 +108,48 @@ update_row (GtkLabel     *label,
   g_autofree char *text = describe (node);
   DraftingKind kind = drafting_node_get_kind (node);
 
+  gboolean heading = kind == DRAFTING_KIND_HEADING || kind == DRAFTING_KIND_TITLE ||
+                     kind == DRAFTING_KIND_ANNEX || kind == DRAFTING_KIND_PRINCIPLE ||
+                     kind == DRAFTING_KIND_OPERATIVE_FORMULA || kind == DRAFTING_KIND_SPEAKER_FORMULA;
+
+  /* Renumbering updates every row: the style is changed only where it
+   * differs, as changing a style class costs even when it is the same. */
   gtk_label_set_label (label, text);
   gtk_widget_set_margin_start (GTK_WIDGET (label), 6 + INDENT_STEP * drafting_node_get_depth (node));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (label), drafting_kind_get_display_name (kind));
-
-  gtk_widget_remove_css_class (GTK_WIDGET (label), "heading");
-  if (kind == DRAFTING_KIND_HEADING || kind == DRAFTING_KIND_TITLE || kind == DRAFTING_KIND_ANNEX ||
-      kind == DRAFTING_KIND_PRINCIPLE || kind == DRAFTING_KIND_OPERATIVE_FORMULA ||
-      kind == DRAFTING_KIND_SPEAKER_FORMULA)
-    gtk_widget_add_css_class (GTK_WIDGET (label), "heading");
+  if (heading != gtk_widget_has_css_class (GTK_WIDGET (label), "heading"))
+    {
+      if (heading)
+        gtk_widget_add_css_class (GTK_WIDGET (label), "heading");
+      else
+        gtk_widget_remove_css_class (GTK_WIDGET (label), "heading");
+    }
 }
 
 static DraftingNode *
 node_of_widget (GtkWidget *widget)
 {
   return g_object_get_data (G_OBJECT (widget), "drafting-node");
+}
+
+/* A row's tooltip says what kind of element it is, found when asked for:
+ * setting a tooltip on each row as it is bound costs a query of the
+ * pointer each time. */
+static gboolean
+on_query_tooltip (GtkWidget  *label,
+                  int         x G_GNUC_UNUSED,
+                  int         y G_GNUC_UNUSED,
+                  gboolean    keyboard G_GNUC_UNUSED,
+                  GtkTooltip *tooltip,
+                  gpointer    user_data G_GNUC_UNUSED)
+{
+  DraftingNode *node = node_of_widget (label);
+
+  if (node == NULL)
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, drafting_kind_get_display_name (drafting_node_get_kind (node)));
+
+  return TRUE;
 }
 
 /* ------------------------------------------------------------------ */
@@ -282,6 +309,8 @@ setup_row (GtkSignalListItemFactory *factory G_GNUC_UNUSED,
   gtk_label_set_xalign (GTK_LABEL (label), 0.0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (label, "outline-row");
+  gtk_widget_set_has_tooltip (label, TRUE);
+  g_signal_connect (label, "query-tooltip", G_CALLBACK (on_query_tooltip), NULL);
   gtk_list_item_set_child (item, label);
 
   gtk_drag_source_set_actions (drag, GDK_ACTION_MOVE);

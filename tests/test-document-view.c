@@ -1,0 +1,492 @@
+/* test-document-view.c: the document as the window shows it, row by row
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "drafting-document-view.h"
+#include "drafting-element-row.h"
+#include "drafting-gui-test-utils.h"
+#include "drafting-test-utils.h"
+
+typedef struct
+{
+  GtkWidget            *window;
+  DraftingDocumentView *view;
+  GtkScrolledWindow    *scroller;
+  GtkWidget            *list_view;
+  DraftingDocument     *document;
+} Fixture;
+
+static DraftingDocument *
+load_example (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "examples", name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  DraftingDocument *document = drafting_native_load_file (file, NULL, &error);
+
+  g_assert_no_error (error);
+
+  return document;
+}
+
+static void
+fixture_open (Fixture          *fixture,
+              DraftingDocument *document,
+              int               width,
+              int               height)
+{
+  fixture->document = document;
+  fixture->window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), width, height);
+
+  fixture->view = DRAFTING_DOCUMENT_VIEW (drafting_document_view_new ());
+  drafting_document_view_set_document (fixture->view, document);
+  gtk_window_set_child (GTK_WINDOW (fixture->window), GTK_WIDGET (fixture->view));
+
+  fixture->scroller = GTK_SCROLLED_WINDOW (drafting_gui_test_find_of_type (GTK_WIDGET (fixture->view),
+                                                                           GTK_TYPE_SCROLLED_WINDOW));
+  fixture->list_view = drafting_gui_test_find_of_type (GTK_WIDGET (fixture->view), GTK_TYPE_LIST_VIEW);
+  g_assert_nonnull (fixture->scroller);
+  g_assert_nonnull (fixture->list_view);
+
+  drafting_gui_test_present (fixture->window);
+}
+
+static void
+fixture_close (Fixture *fixture)
+{
+  drafting_gui_test_destroy (fixture->window);
+  g_clear_object (&fixture->document);
+}
+
+static DraftingElementRow *
+row_of (Fixture      *fixture,
+        DraftingNode *node)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (fixture->list_view);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *row = gtk_widget_get_first_child (child);
+
+      if (DRAFTING_IS_ELEMENT_ROW (row) &&
+          drafting_element_row_get_node (DRAFTING_ELEMENT_ROW (row)) == node)
+        return DRAFTING_ELEMENT_ROW (row);
+    }
+
+  return NULL;
+}
+
+static char *
+row_text (DraftingElementRow *row)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (drafting_element_row_get_text_view (row));
+  GtkTextIter start;
+  GtkTextIter end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+
+  return gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+}
+
+/* ------------------------------------------------------------------ */
+/* Heights                                                             */
+
+/* The rows on screen, each checked to be as tall as the text view's own
+ * layout of its text: the height the list is told, for the width it
+ * gives, before the text view has laid anything out. Returns how many
+ * were checked. */
+static guint
+check_rows_on_screen (Fixture *fixture,
+                      guint   *n_mapped)
+{
+  GtkWidgetClass *text_view_class = g_type_class_peek (GTK_TYPE_TEXT_VIEW);
+  guint checked = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (fixture->list_view);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *row = gtk_widget_get_first_child (child);
+      GtkWidget *text_view;
+      int width;
+      int laid_out;
+      int told;
+      int unused;
+
+      if (!DRAFTING_IS_ELEMENT_ROW (row) || !gtk_widget_get_mapped (child))
+        continue;
+
+      text_view = GTK_WIDGET (drafting_element_row_get_text_view (DRAFTING_ELEMENT_ROW (row)));
+      width = gtk_widget_get_width (text_view);
+      text_view_class->measure (text_view, GTK_ORIENTATION_VERTICAL, width, &unused, &laid_out, NULL, NULL);
+      gtk_widget_measure (text_view, GTK_ORIENTATION_VERTICAL, width, &unused, &told, NULL, NULL);
+
+      if (laid_out != told)
+        {
+          g_autofree char *text = row_text (DRAFTING_ELEMENT_ROW (row));
+
+          g_test_message ("%d px wide: laid out %d px, told %d px: “%s”", width, laid_out, told, text);
+        }
+      g_assert_cmpint (told, ==, laid_out);
+      g_assert_cmpint (gtk_widget_get_height (text_view), ==, told);
+      checked++;
+    }
+
+  *n_mapped += checked;
+
+  return checked;
+}
+
+/* Scrolls through the whole document a screen at a time, checking the
+ * rows on screen at each step. */
+static void
+check_heights (const char *example,
+               int         width)
+{
+  Fixture fixture = { NULL, };
+  GtkAdjustment *vadjustment;
+  guint n_checked = 0;
+  guint n_steps = 0;
+
+  fixture_open (&fixture, load_example (example), width, 700);
+  vadjustment = gtk_scrolled_window_get_vadjustment (fixture.scroller);
+
+  for (;;)
+    {
+      double value = gtk_adjustment_get_value (vadjustment);
+
+      drafting_gui_test_wait_frames (fixture.window, 3);
+      g_assert_cmpuint (check_rows_on_screen (&fixture, &n_checked), >, 0);
+      n_steps++;
+
+      if (value + gtk_adjustment_get_page_size (vadjustment) >= gtk_adjustment_get_upper (vadjustment) - 1)
+        break;
+      gtk_adjustment_set_value (vadjustment, value + gtk_adjustment_get_page_size (vadjustment) * 0.8);
+      g_assert_cmpuint (n_steps, <, 200);
+    }
+
+  g_test_message ("%s at %d px: %u rows checked in %u screens", example, width, n_checked, n_steps);
+  g_assert_cmpuint (n_steps, >, 2);
+
+  fixture_close (&fixture);
+}
+
+static void
+test_heights_resolution (void)
+{
+  check_heights ("ecommerce-resolution.wcodraft", 1100);
+  check_heights ("ecommerce-resolution.wcodraft", 640);
+}
+
+static void
+test_heights_communique (void)
+{
+  check_heights ("ecommerce-communique.wcodraft", 1100);
+  check_heights ("ecommerce-communique.wcodraft", 640);
+}
+
+/* A long document's scrollbar is to the scale of the document: the list
+ * estimates the rows it has not built from those it has, which must be as
+ * tall as their text, however far out of sight. */
+static void
+test_scroll_range (void)
+{
+  static const char * const texts[] = {
+    "Decides to review the implementation of this Resolution;",
+    "Invites Members to share their experience in applying the principles set out in the Annex, "
+    "in particular as regards advance electronic data and risk management, with the Secretariat;",
+    "Requests the Secretariat to report to the Policy Commission on the progress made, on the "
+    "difficulties encountered by Members and by the private sector, and on the assistance that "
+    "may be needed, so that the Council may consider what further action to take at its next session;",
+  };
+  const guint n = 2000;
+  Fixture fixture = { NULL, };
+  g_autoptr(DraftingDocument) document = drafting_document_new_from_template (DRAFTING_DOCUMENT_RESOLUTION);
+  DraftingNode *root = drafting_document_get_root (document);
+  GtkAdjustment *vadjustment;
+  double row_height;
+  double upper;
+  guint first_in_sight = G_MAXUINT;
+  guint n_mapped = 0;
+  int mapped_height = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DraftingNode) paragraph = drafting_node_new_with_text (DRAFTING_KIND_OPERATIVE_PARAGRAPH, NULL,
+                                                                        texts[i % G_N_ELEMENTS (texts)]);
+
+      drafting_document_insert (document, root, drafting_node_get_n_children (root), paragraph, NULL);
+    }
+
+  fixture_open (&fixture, g_object_ref (document), 1000, 700);
+  vadjustment = gtk_scrolled_window_get_vadjustment (fixture.scroller);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (fixture.list_view);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_get_mapped (child))
+      {
+        mapped_height += gtk_widget_get_height (child);
+        n_mapped++;
+      }
+  g_assert_cmpuint (n_mapped, >, 3);
+
+  row_height = (double) mapped_height / n_mapped;
+  upper = gtk_adjustment_get_upper (vadjustment);
+  g_test_message ("rows on screen %.1f px high; the list %.0f px for %u rows (%.1f px a row)",
+                  row_height, upper, g_list_model_get_n_items (G_LIST_MODEL (document)),
+                  upper / g_list_model_get_n_items (G_LIST_MODEL (document)));
+  g_assert_cmpfloat (upper, >, n * row_height / 2);
+  g_assert_cmpfloat (upper, <, n * row_height * 2);
+
+  /* The middle of the scrollbar is the middle of the document. */
+  gtk_adjustment_set_value (vadjustment, (upper - gtk_adjustment_get_page_size (vadjustment)) / 2);
+  drafting_gui_test_wait_frames (fixture.window, 3);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (fixture.list_view);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *row = gtk_widget_get_first_child (child);
+
+      if (DRAFTING_IS_ELEMENT_ROW (row) && gtk_widget_get_mapped (child))
+        first_in_sight = MIN (first_in_sight,
+                              drafting_document_get_position (document,
+                                                              drafting_element_row_get_node (DRAFTING_ELEMENT_ROW (row))));
+    }
+  g_test_message ("half way down the scrollbar: element %u of %u", first_in_sight,
+                  g_list_model_get_n_items (G_LIST_MODEL (document)));
+  g_assert_cmpuint (first_in_sight, >, n * 35 / 100);
+  g_assert_cmpuint (first_in_sight, <, n * 65 / 100);
+
+  fixture_close (&fixture);
+}
+
+/* ------------------------------------------------------------------ */
+/* The cursor                                                          */
+
+/* Focus that comes without a place finds the cursor at the start of the
+ * text, after the leading phrase; a place given is kept. */
+static void
+test_focus_start (void)
+{
+  Fixture fixture = { NULL, };
+  DraftingNode *first;
+  DraftingNode *second;
+  DraftingElementRow *row;
+  DraftingElementRow *other;
+  guint offset = G_MAXUINT;
+
+  fixture_open (&fixture, load_example ("ecommerce-resolution.wcodraft"), 1000, 900);
+  first = drafting_test_find (fixture.document, DRAFTING_KIND_PREAMBLE_CLAUSE, 0);
+  second = drafting_test_find (fixture.document, DRAFTING_KIND_PREAMBLE_CLAUSE, 1);
+  row = row_of (&fixture, first);
+  other = row_of (&fixture, second);
+  g_assert_nonnull (row);
+  g_assert_nonnull (other);
+  g_assert_cmpstr (drafting_node_get_lead (first), !=, "");
+
+  gtk_widget_grab_focus (GTK_WIDGET (drafting_element_row_get_text_view (row)));
+  drafting_gui_test_iterate ();
+  g_assert_true (drafting_element_row_get_cursor (row, &offset, NULL));
+  g_assert_cmpuint (offset, ==, 0);
+
+  /* From another row, to a place in this one. */
+  drafting_element_row_place_cursor (other, 3, 0, -1);
+  drafting_gui_test_iterate ();
+  g_assert_true (drafting_element_row_get_cursor (other, &offset, NULL));
+  g_assert_cmpuint (offset, ==, 3);
+
+  drafting_element_row_place_cursor (row, 7, 2, -1);
+  drafting_gui_test_iterate ();
+  g_assert_true (drafting_element_row_get_cursor (row, &offset, NULL));
+  g_assert_cmpuint (offset, ==, 7);
+
+  /* The row keeps its place when the focus comes back to it. */
+  gtk_widget_grab_focus (GTK_WIDGET (drafting_element_row_get_text_view (other)));
+  gtk_widget_grab_focus (GTK_WIDGET (drafting_element_row_get_text_view (row)));
+  drafting_gui_test_iterate ();
+  g_assert_true (drafting_element_row_get_cursor (row, &offset, NULL));
+  g_assert_cmpuint (offset, ==, 7);
+
+  fixture_close (&fixture);
+}
+
+/* ------------------------------------------------------------------ */
+/* Changes above                                                       */
+
+/* Every row built shows what a row made afresh for its element shows:
+ * its text, and its number. */
+static guint
+check_rows_current (Fixture *fixture)
+{
+  GtkWidget *fresh = g_object_ref_sink (drafting_element_row_new ());
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (fixture->list_view);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *row = gtk_widget_get_first_child (child);
+      DraftingNode *node;
+      g_autofree char *shown = NULL;
+      g_autofree char *expected = NULL;
+      g_autofree char *label = NULL;
+      GtkLabel *number;
+
+      if (!DRAFTING_IS_ELEMENT_ROW (row) ||
+          (node = drafting_element_row_get_node (DRAFTING_ELEMENT_ROW (row))) == NULL)
+        continue;
+
+      drafting_element_row_bind (DRAFTING_ELEMENT_ROW (fresh), node);
+      shown = row_text (DRAFTING_ELEMENT_ROW (row));
+      expected = row_text (DRAFTING_ELEMENT_ROW (fresh));
+      drafting_element_row_unbind (DRAFTING_ELEMENT_ROW (fresh));
+      g_assert_cmpstr (shown, ==, expected);
+
+      number = GTK_LABEL (drafting_gui_test_find_of_type (row, GTK_TYPE_LABEL));
+      label = drafting_render_label (node);
+      g_assert_true (g_str_has_prefix (gtk_label_get_label (number), label));
+      n++;
+    }
+
+  g_object_unref (fresh);
+
+  return n;
+}
+
+/* An element inserted above the rows on screen renumbers them, and the
+ * cursor stays where it was in the text. */
+static void
+test_insert_above (void)
+{
+  Fixture fixture = { NULL, };
+  DraftingNode *root;
+  DraftingNode *first;
+  DraftingNode *second;
+  g_autoptr(DraftingNode) inserted = NULL;
+  g_autofree char *heading = NULL;
+  DraftingElementRow *row;
+  guint offset = 0;
+
+  fixture_open (&fixture, load_example ("ecommerce-resolution.wcodraft"), 1000, 900);
+  root = drafting_document_get_root (fixture.document);
+  first = drafting_test_find (fixture.document, DRAFTING_KIND_OPERATIVE_PARAGRAPH, 0);
+  second = drafting_test_find (fixture.document, DRAFTING_KIND_OPERATIVE_PARAGRAPH, 1);
+
+  drafting_document_view_focus_node (fixture.view, second, 5, 0);
+  drafting_gui_test_wait_frames (fixture.window, 3);
+  row = row_of (&fixture, second);
+  g_assert_nonnull (row);
+  g_assert_true (drafting_element_row_get_cursor (row, &offset, NULL));
+  g_assert_cmpuint (offset, ==, 5);
+  g_assert_cmpuint (check_rows_current (&fixture), >, 20);
+
+  inserted = drafting_node_new_with_text (DRAFTING_KIND_OPERATIVE_PARAGRAPH, NULL, "Decides to review;");
+  drafting_document_insert (fixture.document, root, drafting_node_get_index (first), inserted, NULL);
+  drafting_gui_test_wait_frames (fixture.window, 3);
+
+  g_assert_cmpuint (check_rows_current (&fixture), >, 20);
+  row = row_of (&fixture, second);
+  g_assert_nonnull (row);
+  g_assert_true (drafting_element_row_get_cursor (row, &offset, NULL));
+  g_assert_cmpuint (offset, ==, 5);
+
+  /* The status, shown before the first heading line, is the document's. */
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (fixture.scroller), 0);
+  drafting_document_set_status (fixture.document, DRAFTING_STATUS_ADOPTED);
+  drafting_gui_test_wait_frames (fixture.window, 3);
+  g_assert_cmpuint (check_rows_current (&fixture), >, 20);
+  heading = row_text (row_of (&fixture, drafting_test_find (fixture.document, DRAFTING_KIND_HEADING, 0)));
+  g_assert_false (g_str_has_prefix (heading, "DRAFT"));
+
+  drafting_document_undo (fixture.document);
+  drafting_gui_test_wait_frames (fixture.window, 3);
+  g_clear_pointer (&heading, g_free);
+  heading = row_text (row_of (&fixture, drafting_test_find (fixture.document, DRAFTING_KIND_HEADING, 0)));
+  g_assert_true (g_str_has_prefix (heading, "DRAFT "));
+
+  /* The status goes before whichever heading line is first. */
+  g_clear_object (&inserted);
+  inserted = drafting_node_new_with_text (DRAFTING_KIND_HEADING, NULL, "World Customs Organization");
+  drafting_document_insert (fixture.document, root, 0, inserted, NULL);
+  drafting_gui_test_wait_frames (fixture.window, 3);
+  g_assert_cmpuint (check_rows_current (&fixture), >, 20);
+  g_clear_pointer (&heading, g_free);
+  heading = row_text (row_of (&fixture, drafting_test_find (fixture.document, DRAFTING_KIND_HEADING, 1)));
+  g_assert_false (g_str_has_prefix (heading, "DRAFT"));
+
+  /* All undone, all is as it was. */
+  drafting_document_undo (fixture.document);
+  drafting_document_undo (fixture.document);
+  drafting_gui_test_wait_frames (fixture.window, 3);
+  g_assert_cmpuint (check_rows_current (&fixture), >, 20);
+  g_assert_false (drafting_document_can_undo (fixture.document));
+
+  fixture_close (&fixture);
+}
+
+/* ------------------------------------------------------------------ */
+/* Footnote calls                                                      */
+
+/* A footnote added before another renumbers the other's call where it is
+ * shown, and undo puts it back. */
+static void
+test_footnote_calls (void)
+{
+  Fixture fixture = { NULL, };
+  DraftingNode *before;
+  DraftingNode *calling;
+  DraftingElementRow *row;
+  g_autofree char *text = NULL;
+
+  fixture_open (&fixture, load_example ("ecommerce-communique.wcodraft"), 1000, 900);
+  before = drafting_test_find (fixture.document, DRAFTING_KIND_NARRATIVE_PARAGRAPH, 0);
+  calling = drafting_test_find (fixture.document, DRAFTING_KIND_NARRATIVE_PARAGRAPH, 1);
+  row = row_of (&fixture, calling);
+  g_assert_nonnull (row);
+
+  text = row_text (row);
+  g_assert_nonnull (strstr (text, "(WCO)¹ established"));
+  g_clear_pointer (&text, g_free);
+
+  drafting_document_add_footnote (fixture.document, before, 10, "A note added before.");
+  drafting_gui_test_wait_frames (fixture.window, 2);
+  text = row_text (row);
+  g_assert_nonnull (strstr (text, "(WCO)² established"));
+  g_clear_pointer (&text, g_free);
+
+  text = row_text (row_of (&fixture, before));
+  g_assert_nonnull (strstr (text, "The growin¹g"));
+  g_clear_pointer (&text, g_free);
+
+  drafting_document_undo (fixture.document);
+  drafting_gui_test_wait_frames (fixture.window, 2);
+  text = row_text (row);
+  g_assert_nonnull (strstr (text, "(WCO)¹ established"));
+
+  fixture_close (&fixture);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  drafting_gui_test_init (&argc, &argv);
+  drafting_gui_test_load_style ();
+
+  g_test_add_func ("/document-view/heights/resolution", test_heights_resolution);
+  g_test_add_func ("/document-view/heights/communique", test_heights_communique);
+  g_test_add_func ("/document-view/scroll-range", test_scroll_range);
+  g_test_add_func ("/document-view/focus-start", test_focus_start);
+  g_test_add_func ("/document-view/insert-above", test_insert_above);
+  g_test_add_func ("/document-view/footnote-calls", test_footnote_calls);
+
+  return g_test_run ();
+}
