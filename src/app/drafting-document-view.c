@@ -43,6 +43,8 @@ struct _DraftingDocumentView
   guint              pending_length;
   int                pending_x;
   guint              pending_source;
+  guint              pending_tick;    /* waiting for the row to be on screen */
+  guint              pending_frames;
   guint              cursor_source;
 
   gulong             node_changed_id;
@@ -76,35 +78,58 @@ set_current (DraftingDocumentView *self,
 /* ------------------------------------------------------------------ */
 /* The cursor                                                          */
 
+/* A row takes the focus only once on screen: the list may have bound it
+ * before it has scrolled it into sight. */
+#define PENDING_MAX_FRAMES 60
+
+static gboolean place_pending (gpointer data);
+
+static gboolean
+place_pending_on_tick (GtkWidget     *widget G_GNUC_UNUSED,
+                       GdkFrameClock *clock G_GNUC_UNUSED,
+                       gpointer       data)
+{
+  DraftingDocumentView *self = data;
+
+  self->pending_tick = 0;
+  place_pending (self);
+
+  return G_SOURCE_REMOVE;
+}
+
 static gboolean
 place_pending (gpointer data)
 {
   DraftingDocumentView *self = data;
   DraftingElementRow *row;
+  int x = -1;
 
   self->pending_source = 0;
   if (self->pending == NULL)
     return G_SOURCE_REMOVE;
 
   row = g_hash_table_lookup (self->rows, self->pending);
-  if (row != NULL)
+  if (row == NULL || !gtk_widget_get_mapped (GTK_WIDGET (row)))
     {
-      int x = -1;
-
-      /* The place across comes in the view's coordinates. */
-      if (self->pending_x >= 0)
-        {
-          double tx, ty;
-
-          gtk_widget_translate_coordinates (GTK_WIDGET (self),
-                                            GTK_WIDGET (drafting_element_row_get_text_view (row)),
-                                            self->pending_x, 0, &tx, &ty);
-          x = MAX (0, (int) tx);
-        }
-
-      drafting_element_row_place_cursor (row, self->pending_offset, self->pending_length, x);
-      g_clear_object (&self->pending);
+      if (self->pending_tick == 0 && self->pending_frames++ < PENDING_MAX_FRAMES)
+        self->pending_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->list_view),
+                                                           place_pending_on_tick, self, NULL);
+      return G_SOURCE_REMOVE;
     }
+
+  /* The place across comes in the view's coordinates. */
+  if (self->pending_x >= 0)
+    {
+      double tx, ty;
+
+      gtk_widget_translate_coordinates (GTK_WIDGET (self),
+                                        GTK_WIDGET (drafting_element_row_get_text_view (row)),
+                                        self->pending_x, 0, &tx, &ty);
+      x = MAX (0, (int) tx);
+    }
+
+  drafting_element_row_place_cursor (row, self->pending_offset, self->pending_length, x);
+  g_clear_object (&self->pending);
 
   return G_SOURCE_REMOVE;
 }
@@ -126,6 +151,7 @@ focus_node_at (DraftingDocumentView *self,
                int                   x)
 {
   g_set_object (&self->pending, node);
+  self->pending_frames = 0;
   self->pending_offset = offset;
   self->pending_length = length;
   self->pending_x = x;
@@ -642,6 +668,9 @@ drafting_document_view_dispose (GObject *object)
 
   g_clear_handle_id (&self->pending_source, g_source_remove);
   g_clear_handle_id (&self->cursor_source, g_source_remove);
+  if (self->pending_tick != 0 && self->list_view != NULL)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->list_view), self->pending_tick);
+  self->pending_tick = 0;
   drafting_document_view_set_document (self, NULL);
   if (self->scroller != NULL)
     {

@@ -16,6 +16,10 @@ def _private_session():
     folder: the accessibility bus lives there, named after the display,
     and two tests on one display would otherwise share it."""
     if os.environ.get("DRAFTING_TEST_SESSION"):
+        tap = os.environ.pop("DRAFTING_TAP_FD", None)
+        if tap:
+            os.dup2(int(tap), 1)
+            os.close(int(tap))
         return
     runtime = tempfile.mkdtemp(prefix="drafting-session-")
     os.chmod(runtime, 0o700)
@@ -23,6 +27,12 @@ def _private_session():
                XDG_CACHE_HOME=os.path.join(runtime, "cache"))
     env.pop("DBUS_SESSION_BUS_ADDRESS", None)
     env.pop("AT_SPI_BUS_ADDRESS", None)
+    # The bus daemons write to their standard output; only the test's
+    # own lines may reach the TAP stream, so theirs go to stderr.
+    tap = os.dup(1)
+    os.set_inheritable(tap, True)
+    env["DRAFTING_TAP_FD"] = str(tap)
+    os.dup2(2, 1)
     script = os.path.abspath(sys.argv[0])
     os.execvpe("dbus-run-session", ["dbus-run-session", "--", sys.executable, script, *sys.argv[1:]], env)
 
