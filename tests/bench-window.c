@@ -365,25 +365,6 @@ count_children (GtkWidget *widget)
   return n;
 }
 
-/* The row showing @node, if the list has built one. */
-static DraftingElementRow *
-row_of_node (Bench        *b,
-             DraftingNode *node)
-{
-  for (GtkWidget *item = gtk_widget_get_first_child (b->list_view);
-       item != NULL;
-       item = gtk_widget_get_next_sibling (item))
-    {
-      GtkWidget *row = gtk_widget_get_first_child (item);
-
-      if (row != NULL && DRAFTING_IS_ELEMENT_ROW (row) &&
-          drafting_element_row_get_node (DRAFTING_ELEMENT_ROW (row)) == node)
-        return DRAFTING_ELEMENT_ROW (row);
-    }
-
-  return NULL;
-}
-
 static gboolean
 row_in_sight (Bench     *b,
               GtkWidget *row)
@@ -402,35 +383,16 @@ static gboolean
 in_sight (Bench        *b,
           DraftingNode *node)
 {
-  DraftingElementRow *row = row_of_node (b, node);
+  DraftingElementRow *row = drafting_gui_test_row_of (b->list_view, node);
 
   return row != NULL && row_in_sight (b, GTK_WIDGET (row));
 }
 
-/* How many of the rows built are on screen. */
+/* How many of the rows built are on screen, and, when asked, their mean
+ * height as they are laid out. */
 static guint
-count_in_sight (Bench *b)
-{
-  guint n = 0;
-
-  for (GtkWidget *item = gtk_widget_get_first_child (b->list_view);
-       item != NULL;
-       item = gtk_widget_get_next_sibling (item))
-    {
-      GtkWidget *row = gtk_widget_get_first_child (item);
-
-      if (row != NULL && DRAFTING_IS_ELEMENT_ROW (row) &&
-          drafting_element_row_get_node (DRAFTING_ELEMENT_ROW (row)) != NULL &&
-          row_in_sight (b, row))
-        n++;
-    }
-
-  return n;
-}
-
-/* The mean height of the rows on screen, as they are laid out. */
-static gint64
-mean_height_in_sight (Bench *b)
+count_in_sight (Bench  *b,
+                gint64 *mean_height)
 {
   gint64 total = 0;
   guint n = 0;
@@ -450,7 +412,10 @@ mean_height_in_sight (Bench *b)
         }
     }
 
-  return n > 0 ? total / n : 0;
+  if (mean_height != NULL)
+    *mean_height = n > 0 ? total / n : 0;
+
+  return n;
 }
 
 static void
@@ -487,13 +452,13 @@ on_after_paint (GdkFrameClock *clock G_GNUC_UNUSED,
       b->first_rows_paint = now;
       b->first_bound = bound;
       b->first_row_widgets = widgets;
-      b->first_in_sight = count_in_sight (b);
+      b->first_in_sight = count_in_sight (b, NULL);
     }
 
   /* The rows on screen and the list's height, until they hold still. */
   if (b->opening)
     {
-      guint n = count_in_sight (b);
+      guint n = count_in_sight (b, NULL);
       double height = gtk_adjustment_get_upper (gtk_scrolled_window_get_vadjustment (b->scroller));
 
       if (n != b->in_sight || height != b->list_height)
@@ -1129,6 +1094,8 @@ run_child (int     argc,
 
   if (b->view != NULL)
     {
+      gint64 sight_row_height;
+
       report_int ("elements", g_list_model_get_n_items (G_LIST_MODEL (document)));
       report_int ("first_bound", b->first_bound);
       report_int ("first_row_widgets", b->first_row_widgets);
@@ -1147,7 +1114,8 @@ run_child (int     argc,
       report_int ("list_height_px", (gint64) b->list_height);
       report_int ("row_height_px",
                   (gint64) (b->list_height / g_list_model_get_n_items (G_LIST_MODEL (document))));
-      report_int ("sight_row_height_px", mean_height_in_sight (b));
+      count_in_sight (b, &sight_row_height);
+      report_int ("sight_row_height_px", sight_row_height);
     }
   if (!everything)
     return 0;

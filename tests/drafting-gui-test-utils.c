@@ -95,6 +95,25 @@ drafting_gui_test_find_named (GtkWidget  *root,
   return NULL;
 }
 
+/* The row showing @node, if the list has built one. */
+DraftingElementRow *
+drafting_gui_test_row_of (GtkWidget    *list_view,
+                          DraftingNode *node)
+{
+  for (GtkWidget *item = gtk_widget_get_first_child (list_view);
+       item != NULL;
+       item = gtk_widget_get_next_sibling (item))
+    {
+      GtkWidget *row = gtk_widget_get_first_child (item);
+
+      if (row != NULL && DRAFTING_IS_ELEMENT_ROW (row) &&
+          drafting_element_row_get_node (DRAFTING_ELEMENT_ROW (row)) == node)
+        return DRAFTING_ELEMENT_ROW (row);
+    }
+
+  return NULL;
+}
+
 /* Runs what is ready to run, without waiting. */
 void
 drafting_gui_test_iterate (void)

@@ -7,6 +7,8 @@
 
 #include <gtk/gtk.h>
 
+#include "drafting-element-row.h"
+
 G_BEGIN_DECLS
 
 void       drafting_gui_test_init         (int          *argc,
@@ -21,5 +23,8 @@ void       drafting_gui_test_wait_frames  (GtkWidget    *widget,
                                            guint         n_frames);
 void       drafting_gui_test_present      (GtkWidget    *window);
 void       drafting_gui_test_destroy      (GtkWidget    *window);
+
+DraftingElementRow *drafting_gui_test_row_of (GtkWidget    *list_view,
+                                              DraftingNode *node);
 
 G_END_DECLS

@@ -68,18 +68,7 @@ static DraftingElementRow *
 row_of (Fixture      *fixture,
         DraftingNode *node)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (fixture->list_view);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *row = gtk_widget_get_first_child (child);
-
-      if (DRAFTING_IS_ELEMENT_ROW (row) &&
-          drafting_element_row_get_node (DRAFTING_ELEMENT_ROW (row)) == node)
-        return DRAFTING_ELEMENT_ROW (row);
-    }
-
-  return NULL;
+  return drafting_gui_test_row_of (fixture->list_view, node);
 }
 
 /* Waits, a frame at a time, for @node's row to be on screen with the

@@ -825,6 +825,10 @@ drafting_window_dispose (GObject *object)
 
   g_clear_object (&self->page_signals);
   g_clear_object (&self->document_signals);
+  /* The tab view lets its pages go as it is disposed: the window, half
+   * disposed by then, has no more to say of them. */
+  if (self->tab_view != NULL)
+    g_signal_handlers_disconnect_by_data (self->tab_view, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), DRAFTING_TYPE_WINDOW);
 
   G_OBJECT_CLASS (drafting_window_parent_class)->dispose (object);
