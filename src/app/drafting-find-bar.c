@@ -63,6 +63,16 @@ current_match (DraftingFindBar *self)
   return &g_array_index (self->matches, DraftingMatch, self->current);
 }
 
+/* The count says how the search went; with nothing to say it is hidden,
+ * as an empty label would still be read out, by its class name. */
+static void
+set_count (DraftingFindBar *self,
+           const char      *text)
+{
+  gtk_label_set_label (self->count_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->count_label), text[0] != '\0');
+}
+
 static void
 show (DraftingFindBar *self)
 {
@@ -70,15 +80,15 @@ show (DraftingFindBar *self)
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
 
   if (text[0] == '\0')
-    gtk_label_set_label (self->count_label, "");
+    set_count (self, "");
   else if (self->matches == NULL || self->matches->len == 0)
-    gtk_label_set_label (self->count_label, _("No results"));
+    set_count (self, _("No results"));
   else
     {
       /* Translators: the match shown, of how many: "3 of 12" */
       g_autofree char *count = g_strdup_printf (_("%d of %u"), self->current + 1, self->matches->len);
 
-      gtk_label_set_label (self->count_label, count);
+      set_count (self, count);
     }
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->replace_entry), match != NULL || text[0] != '\0');
@@ -279,7 +289,7 @@ on_replace_all (DraftingFindBar *self)
 
   message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Replaced %u match", "Replaced %u matches", count),
                              count);
-  gtk_label_set_label (self->count_label, message);
+  set_count (self, message);
 }
 
 /**

@@ -135,6 +135,26 @@ show_empty (DraftingWindow *self,
   gtk_widget_set_visible (GTK_WIDGET (self->empty_page), empty);
 }
 
+/* libadwaita 1.2 gives the close button of a tab no accessible name (a
+ * screen reader says "GtkImage"): its tooltip says what it does. */
+static void
+name_tab_buttons (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      const char *tooltip = gtk_widget_get_tooltip_text (child);
+
+      if (GTK_IS_BUTTON (child) && tooltip != NULL && gtk_button_get_label (GTK_BUTTON (child)) == NULL)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child),
+                                        GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip,
+                                        -1);
+      else
+        name_tab_buttons (child);
+    }
+}
+
 static void
 on_page_attached (AdwTabView     *view G_GNUC_UNUSED,
                   AdwTabPage     *tab,
@@ -146,6 +166,7 @@ on_page_attached (AdwTabView     *view G_GNUC_UNUSED,
   g_object_bind_property (page, "title", tab, "title", G_BINDING_SYNC_CREATE);
   g_object_bind_property (page, "subtitle", tab, "tooltip", G_BINDING_SYNC_CREATE);
   show_empty (self, FALSE);
+  name_tab_buttons (GTK_WIDGET (self->tab_bar));
 }
 
 static void

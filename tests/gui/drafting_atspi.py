@@ -4,6 +4,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -227,6 +228,31 @@ def descendants(root, role=None, name=None, only_showing=True, limit=5000):
                 found.append(node)
         except Exception:
             continue
+    return found
+
+
+CONTROL_ROLES = ("push button", "toggle button", "check box", "radio button", "combo box",
+                 "entry", "password text", "spin button", "slider", "switch", "text")
+
+
+def badly_named_controls(root):
+    """The controls a screen reader cannot name well: no name, a class
+    name ("GtkImage"), a mnemonic's underscore, or the name said twice."""
+    found = []
+    for node in descendants(root):
+        try:
+            role = node.getRoleName()
+            name = node.name or ""
+        except Exception:
+            continue
+        if role not in CONTROL_ROLES:
+            continue
+        words = name.split()
+        half = len(words) // 2
+        if (not name.strip() or re.fullmatch(r"(Gtk|Adw|Drafting)[A-Z]\w*", name)
+                or re.search(r"(^|\s)_\w|\w_\w", name)
+                or (half > 0 and len(words) % 2 == 0 and words[:half] == words[half:])):
+            found.append(f"{role} {name!r}")
     return found
 
 

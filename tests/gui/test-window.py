@@ -10,8 +10,8 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from drafting_atspi import (Session, Tap, activate, elements, go_to, key, screenshot,
-                            type_text, wait_for, window)
+from drafting_atspi import (Session, Tap, activate, badly_named_controls, descendants, elements,
+                            go_to, key, screenshot, type_text, wait_for, window)
 
 
 def operative(frame):
@@ -99,6 +99,16 @@ def main():
                            "RECALLING the second clause,"],
                f"and the same clauses: {clauses}")
         screenshot(os.path.join(folder, "reopened.png"))
+
+        # Every control a screen reader meets has a name worth saying, with
+        # two tabs open and the find and replace bar shown.
+        activate(frame, "document.find-replace")
+        tap.ok(wait_for(lambda: descendants(frame, name="Replace With")),
+               "the find and replace bar opens")
+        controls = [node for node in descendants(frame) if node.getRoleName() in
+                    ("push button", "toggle button", "entry", "check box")]
+        tap.ok(len(controls) > 20 and not badly_named_controls(frame),
+               f"all {len(controls)} controls have names: {badly_named_controls(frame)}")
     except Exception as error:
         tap.ok(False, f"the session went through without an error: {error!r}")
     finally:
