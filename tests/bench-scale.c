@@ -8,9 +8,9 @@
 #include <locale.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/resource.h>
 #include <glib/gstdio.h>
 
+#include "drafting-bench-utils.h"
 #include "drafting-test-resolution.h"
 #include "drafting-test-utils.h"
 
@@ -39,75 +39,6 @@ static const guint sizes[] = { 1000, 10000 };
 /* ------------------------------------------------------------------ */
 /* Measuring                                                           */
 
-static int
-compare_gint64 (gconstpointer a,
-                gconstpointer b)
-{
-  gint64 x = *(const gint64 *) a;
-  gint64 y = *(const gint64 *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static gint64
-median (GArray *samples)
-{
-  guint n = samples->len;
-
-  g_assert (n > 0);
-  g_array_sort (samples, compare_gint64);
-  if (n % 2 == 1)
-    return g_array_index (samples, gint64, n / 2);
-
-  return (g_array_index (samples, gint64, n / 2 - 1) + g_array_index (samples, gint64, n / 2)) / 2;
-}
-
-/* The natural logarithm, for the exponent of growth: the build links no
- * mathematics library. */
-static double
-natural_log (double x)
-{
-  double result = 0;
-  double y;
-  double term;
-  double sum = 0;
-
-  g_assert (x > 0);
-
-  while (x >= 2)
-    {
-      x /= 2;
-      result += G_LN2;
-    }
-  while (x < 1)
-    {
-      x *= 2;
-      result -= G_LN2;
-    }
-
-  /* ln x = 2 atanh ((x - 1) / (x + 1)), quick to converge on [1, 2). */
-  y = (x - 1) / (x + 1);
-  term = y;
-  for (guint k = 1; k < 60; k += 2)
-    {
-      sum += term / k;
-      term *= y * y;
-    }
-
-  return result + 2 * sum;
-}
-
-static glong
-peak_kb (void)
-{
-  struct rusage usage;
-
-  if (getrusage (RUSAGE_SELF, &usage) != 0)
-    return -1;
-
-  return usage.ru_maxrss;
-}
-
 /* How often to repeat an operation: @small times on the small document,
  * @large times on the large one. */
 static guint
@@ -119,29 +50,13 @@ repetitions (guint size,
 }
 
 static void
-report_int (const char *key,
-            gint64      value)
-{
-  g_print ("%s=%" G_GINT64_FORMAT "\n", key, value);
-}
-
-static void
-report_str (const char *key,
-            const char *value)
-{
-  g_autofree char *flat = g_strdelimit (g_strdup (value), "\n", ' ');
-
-  g_print ("%s=%s\n", key, flat);
-}
-
-static void
 report_median (const char *key,
                GArray     *samples)
 {
   g_autofree char *count = g_strconcat (key, "_n", NULL);
 
-  report_int (key, median (samples));
-  report_int (count, samples->len);
+  drafting_bench_report_int (key, drafting_bench_median (samples));
+  drafting_bench_report_int (count, samples->len);
 }
 
 static void
@@ -151,17 +66,9 @@ report_counts (DraftingDocument *document)
     {
       g_autofree char *key = g_strconcat ("count_", drafting_kind_to_string (kind), NULL);
 
-      report_int (key, drafting_document_count_kind (document, kind));
+      drafting_bench_report_int (key, drafting_document_count_kind (document, kind));
     }
-  report_int ("elements", g_list_model_get_n_items (G_LIST_MODEL (document)));
-}
-
-static G_GNUC_NORETURN void
-fail (const char *what,
-      GError     *error)
-{
-  g_printerr ("bench-scale: %s: %s\n", what, error != NULL ? error->message : "failed");
-  exit (1);
+  drafting_bench_report_int ("elements", g_list_model_get_n_items (G_LIST_MODEL (document)));
 }
 
 /* ------------------------------------------------------------------ */
@@ -250,16 +157,16 @@ phase_prepare (Child *child)
   g_autofree char *outline = drafting_outline_to_json (document);
 
   if (!g_file_set_contents (text_path, text, -1, &error))
-    fail ("writing the text", error);
+    drafting_bench_fail ("writing the text", error);
   if (!drafting_native_save_file (document, native, NULL, &error))
-    fail ("saving", error);
-  report_int ("text_bytes", strlen (text));
-  report_int ("json_bytes", strlen (outline));
-  report_int ("footnotes", drafting_document_count_kind (document, DRAFTING_KIND_FOOTNOTE));
+    drafting_bench_fail ("saving", error);
+  drafting_bench_report_int ("text_bytes", strlen (text));
+  drafting_bench_report_int ("json_bytes", strlen (outline));
+  drafting_bench_report_int ("footnotes", drafting_document_count_kind (document, DRAFTING_KIND_FOOTNOTE));
 
   /* What is saved loads to the same document, and saves to the same bytes. */
   if ((loaded = drafting_native_load_file (native, NULL, &error)) == NULL)
-    fail ("loading what was saved", error);
+    drafting_bench_fail ("loading what was saved", error);
   if (!same_counts (document, loaded, differences))
     {
       g_printerr ("bench-scale: the saved document loads with other elements: %s\n",
@@ -268,25 +175,25 @@ phase_prepare (Child *child)
     }
   saved = drafting_native_save_bytes (document);
   resaved = drafting_native_save_bytes (loaded);
-  report_int ("file_bytes", g_bytes_get_size (saved));
+  drafting_bench_report_int ("file_bytes", g_bytes_get_size (saved));
   if (!g_bytes_equal (saved, resaved))
-    report_str ("note_resave", "saving the loaded document gives other bytes");
+    drafting_bench_report_str ("note_resave", "saving the loaded document gives other bytes");
 
   /* The text reads back to the same structure. */
   imported = drafting_text_import (text, strlen (text), &warnings, &error);
   if (imported == NULL)
-    fail ("importing the text", error);
-  report_int ("import_warnings", warnings->len);
+    drafting_bench_fail ("importing the text", error);
+  drafting_bench_report_int ("import_warnings", warnings->len);
   if (warnings->len > 0)
     {
       DraftingImportWarning *first = g_ptr_array_index (warnings, 0);
       g_autofree char *message = g_strdup_printf ("line %u: %s", first->line, first->message);
 
-      report_str ("import_first_warning", message);
+      drafting_bench_report_str ("import_first_warning", message);
     }
   g_string_truncate (differences, 0);
   if (!same_counts (document, imported, differences))
-    report_str ("note_import", differences->str);
+    drafting_bench_report_str ("note_import", differences->str);
   else
     {
       g_autofree char *expected = drafting_outline_to_text (document);
@@ -301,7 +208,7 @@ phase_prepare (Child *child)
               g_strdup_printf ("element %u is “%s”, not “%s”", i + 1,
                                g_strstrip (got_lines[i]), g_strstrip (expected_lines[i]));
 
-            report_str ("note_import", message);
+            drafting_bench_report_str ("note_import", message);
             break;
           }
     }
@@ -318,7 +225,7 @@ phase_import (Child *child)
   gsize len;
 
   if (!g_file_get_contents (path, &text, &len, &error))
-    fail ("reading the text", error);
+    drafting_bench_fail ("reading the text", error);
 
   for (guint i = 0; i < n; i++)
     {
@@ -327,10 +234,10 @@ phase_import (Child *child)
 
       document = drafting_text_import (text, len, NULL, &error);
       if (document == NULL)
-        fail ("importing", error);
+        drafting_bench_fail ("importing", error);
       g_array_append_val (samples, (gint64) { g_get_monotonic_time () - start });
       if (i == 0)
-        report_int ("elements", g_list_model_get_n_items (G_LIST_MODEL (document)));
+        drafting_bench_report_int ("elements", g_list_model_get_n_items (G_LIST_MODEL (document)));
     }
   report_median ("import_us", samples);
 }
@@ -354,11 +261,11 @@ phase_save (Child *child)
       bytes = drafting_native_save_bytes (document);
       g_array_append_val (bytes_samples, (gint64) { g_get_monotonic_time () - start });
       if (bytes == NULL || g_bytes_get_size (bytes) == 0)
-        fail ("saving to memory", NULL);
+        drafting_bench_fail ("saving to memory", NULL);
 
       start = g_get_monotonic_time ();
       if (!drafting_native_save_file (document, file, NULL, &error))
-        fail ("saving to a file", error);
+        drafting_bench_fail ("saving to a file", error);
       g_array_append_val (file_samples, (gint64) { g_get_monotonic_time () - start });
     }
   report_median ("save_bytes_us", bytes_samples);
@@ -381,10 +288,10 @@ phase_load (Child *child)
 
       document = drafting_native_load_file (file, NULL, &error);
       if (document == NULL)
-        fail ("loading", error);
+        drafting_bench_fail ("loading", error);
       g_array_append_val (samples, (gint64) { g_get_monotonic_time () - start });
       if (i == 0)
-        report_int ("elements", g_list_model_get_n_items (G_LIST_MODEL (document)));
+        drafting_bench_report_int ("elements", g_list_model_get_n_items (G_LIST_MODEL (document)));
     }
   report_median ("load_us", samples);
 }
@@ -427,38 +334,6 @@ phase_render (Child *child)
   report_median ("render_us", samples);
 }
 
-static DraftingNode *
-find_operative_paragraph (DraftingNode *root,
-                          gboolean      last)
-{
-  guint n = drafting_node_get_n_children (root);
-
-  for (guint i = 0; i < n; i++)
-    {
-      DraftingNode *node = drafting_node_get_child (root, last ? n - 1 - i : i);
-
-      if (drafting_node_get_kind (node) == DRAFTING_KIND_OPERATIVE_PARAGRAPH)
-        return node;
-    }
-
-  g_assert_not_reached ();
-}
-
-static void
-expect_number (DraftingNode *node,
-               guint         ordinal)
-{
-  g_autofree char *number = drafting_node_get_number (node);
-  g_autofree char *expected = g_strdup_printf ("%u.", ordinal);
-
-  if (g_strcmp0 (number, expected) != 0)
-    {
-      g_printerr ("bench-scale: the last operative paragraph is numbered “%s”, not “%s”\n",
-                  number, expected);
-      exit (1);
-    }
-}
-
 /* A paragraph inserted at the top of the operative part, every number after
  * it derived again, and undone. One insertion takes microseconds, finer
  * than the clock: each sample times a batch of them and divides. */
@@ -472,13 +347,13 @@ phase_edit (Child *child)
   g_autoptr(GArray) undo_samples = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GArray) insert_new_samples = g_array_new (FALSE, FALSE, sizeof (gint64));
   DraftingNode *root = drafting_document_get_root (document);
-  DraftingNode *first = find_operative_paragraph (root, FALSE);
-  DraftingNode *last = find_operative_paragraph (root, TRUE);
+  DraftingNode *first = drafting_bench_operative_paragraph (root, FALSE);
+  DraftingNode *last = drafting_bench_operative_paragraph (root, TRUE);
   guint n_paragraphs = drafting_document_count_kind (document, DRAFTING_KIND_OPERATIVE_PARAGRAPH);
   guint top = drafting_node_get_index (first);
   guint n = 21;
 
-  expect_number (last, n_paragraphs);
+  drafting_bench_expect_number (last, n_paragraphs);
 
   for (guint i = 0; i < n; i++)
     {
@@ -497,12 +372,12 @@ phase_edit (Child *child)
                                                    "Decides to review these principles every "
                                                    "two years;");
           if (!drafting_document_insert (document, root, top, paragraph, &error))
-            fail ("inserting a paragraph", error);
+            drafting_bench_fail ("inserting a paragraph", error);
           number = drafting_node_get_number (last);
         }
       g_array_append_val (insert_samples,
                           (gint64) { (g_get_monotonic_time () - start) * 1000 / EDIT_BATCH });
-      expect_number (last, n_paragraphs + EDIT_BATCH);
+      drafting_bench_expect_number (last, n_paragraphs + EDIT_BATCH);
 
       start = g_get_monotonic_time ();
       for (guint j = 0; j < EDIT_BATCH; j++)
@@ -510,12 +385,12 @@ phase_edit (Child *child)
           g_autofree char *number = NULL;
 
           if (!drafting_document_undo (document))
-            fail ("undoing an insertion", NULL);
+            drafting_bench_fail ("undoing an insertion", NULL);
           number = drafting_node_get_number (last);
         }
       g_array_append_val (undo_samples,
                           (gint64) { (g_get_monotonic_time () - start) * 1000 / EDIT_BATCH });
-      expect_number (last, n_paragraphs);
+      drafting_bench_expect_number (last, n_paragraphs);
 
       /* A new paragraph after the first, as Enter at its end makes one. */
       start = g_get_monotonic_time ();
@@ -526,15 +401,15 @@ phase_edit (Child *child)
 
           if (drafting_document_insert_new (document, first, DRAFTING_KIND_OPERATIVE_PARAGRAPH,
                                             &error) == NULL)
-            fail ("inserting a new paragraph", error);
+            drafting_bench_fail ("inserting a new paragraph", error);
           number = drafting_node_get_number (last);
         }
       g_array_append_val (insert_new_samples,
                           (gint64) { (g_get_monotonic_time () - start) * 1000 / EDIT_BATCH });
-      expect_number (last, n_paragraphs + EDIT_BATCH);
+      drafting_bench_expect_number (last, n_paragraphs + EDIT_BATCH);
       for (guint j = 0; j < EDIT_BATCH; j++)
         drafting_document_undo (document);
-      expect_number (last, n_paragraphs);
+      drafting_bench_expect_number (last, n_paragraphs);
     }
 
   report_median ("insert_ns", insert_samples);
@@ -615,10 +490,10 @@ refuse (const char *name,
           exit (1);
         }
       if (i == 0)
-        report_str (error_key, error->message);
+        drafting_bench_report_str (error_key, error->message);
     }
   report_median (time_key, samples);
-  report_int (size_key, g_bytes_get_size (bytes));
+  drafting_bench_report_int (size_key, g_bytes_get_size (bytes));
 }
 
 static void
@@ -672,7 +547,7 @@ run_child (int    argc,
     if (strcmp (phases[i].name, argv[2]) == 0)
       {
         phases[i].run (&child);
-        report_int ("peak_kb", peak_kb ());
+        drafting_bench_report_int ("peak_kb", drafting_bench_peak_kb ());
         return 0;
       }
 
@@ -691,65 +566,10 @@ spawn_child (const char  *self,
              GError     **error)
 {
   g_autofree char *size_arg = g_strdup_printf ("%u", size);
-  const char *argv[] = { self, "--child", phase, size_arg, dir, NULL };
-  g_autoptr(GSubprocess) process = NULL;
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-  g_auto(GStrv) lines = NULL;
-  GHashTable *results;
+  g_autofree char *what = g_strdup_printf ("the %s phase at %u clauses", phase, size);
+  const char * const argv[] = { self, "--child", phase, size_arg, dir, NULL };
 
-  process = g_subprocess_newv (argv,
-                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
-                               error);
-  if (process == NULL)
-    return NULL;
-  if (!g_subprocess_communicate_utf8 (process, NULL, NULL, &out, &err, error))
-    return NULL;
-
-  if (!g_subprocess_get_if_exited (process) || g_subprocess_get_exit_status (process) != 0)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "the %s phase at %u clauses failed%s%s",
-                   phase, size, err != NULL && err[0] != '\0' ? ":\n" : "", err ? err : "");
-      return NULL;
-    }
-  if (err != NULL && err[0] != '\0')
-    g_printerr ("%s", err);
-
-  results = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  lines = g_strsplit (out, "\n", -1);
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      char *equals = strchr (lines[i], '=');
-
-      if (equals != NULL)
-        g_hash_table_insert (results, g_strndup (lines[i], equals - lines[i]),
-                             g_strdup (equals + 1));
-    }
-
-  return results;
-}
-
-static gboolean
-lookup (GHashTable *results,
-        const char *key,
-        double     *value)
-{
-  const char *text = results != NULL ? g_hash_table_lookup (results, key) : NULL;
-
-  if (text == NULL)
-    return FALSE;
-  *value = g_ascii_strtod (text, NULL);
-  return TRUE;
-}
-
-static int
-compare_double (gconstpointer a,
-                gconstpointer b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
+  return drafting_bench_run_child (argv, what, error);
 }
 
 /* The median over the rounds of what @phase reported as @key. */
@@ -761,22 +581,18 @@ lookup_rounds (GHashTable *(*results)[G_N_ELEMENTS (sizes)],
                double      *value)
 {
   g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (double));
-  guint n;
 
   for (guint r = 0; r < ROUNDS; r++)
     {
       double v;
 
-      if (lookup (g_hash_table_lookup (results[r][size_index], phase), key, &v))
+      if (drafting_bench_lookup (g_hash_table_lookup (results[r][size_index], phase), key, &v))
         g_array_append_val (values, v);
     }
 
-  if ((n = values->len) == 0)
+  if (values->len == 0)
     return FALSE;
-  g_array_sort (values, compare_double);
-  *value = n % 2 == 1 ? g_array_index (values, double, n / 2)
-                      : (g_array_index (values, double, n / 2 - 1) +
-                         g_array_index (values, double, n / 2)) / 2;
+  *value = drafting_bench_median_double (values);
   return TRUE;
 }
 
@@ -815,31 +631,6 @@ format_value (double value,
         return g_strdup_printf ("%.1f kB", value / 1024);
       return g_strdup_printf ("%.1f MB", value / (1024 * 1024));
     }
-}
-
-/* 10000 as "10,000" */
-static char *
-format_count (guint n)
-{
-  if (n < 1000)
-    return g_strdup_printf ("%u", n);
-
-  return g_strdup_printf ("%u,%03u", n / 1000, n % 1000);
-}
-
-/* Prints @text in @width columns, right-aligned unless @left. */
-static void
-print_cell (const char *text,
-            guint       width,
-            gboolean    left)
-{
-  glong len = g_utf8_strlen (text, -1);
-  guint pad = len < (glong) width ? width - len : 0;
-
-  if (left)
-    g_print ("%s%*s", text, pad, "");
-  else
-    g_print ("%*s%s", pad, "", text);
 }
 
 typedef struct
@@ -907,6 +698,7 @@ main (int    argc,
   double floor_kb;
 
   setlocale (LC_ALL, "");
+  g_set_prgname ("bench-scale");
 
   if (argc > 1 && strcmp (argv[1], "--child") == 0)
     return run_child (argc, argv);
@@ -919,7 +711,7 @@ main (int    argc,
   g_print ("Drafting's core at scale: resolutions of");
   for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
     {
-      g_autofree char *count = format_count (sizes[s]);
+      g_autofree char *count = drafting_bench_format_count (sizes[s]);
 
       g_print ("%s %s", s > 0 ? " and" : "", count);
     }
@@ -963,7 +755,7 @@ main (int    argc,
       GHashTable *prepare = g_hash_table_lookup (results[0][s], "prepare");
       double value;
 
-      g_autofree char *count = format_count (sizes[s]);
+      g_autofree char *count = drafting_bench_format_count (sizes[s]);
       const char *separator = ":";
 
       g_print ("%6s", count);
@@ -971,14 +763,14 @@ main (int    argc,
         {
           g_autofree char *key = g_strconcat ("count_", drafting_kind_to_string (kind), NULL);
 
-          if (lookup (build, key, &value) && value > 0)
+          if (drafting_bench_lookup (build, key, &value) && value > 0)
             {
               g_print ("%s %s %.0f", separator, drafting_kind_to_string (kind), value);
               separator = ",";
             }
         }
       g_print ("\n");
-      if (lookup (prepare, "import_warnings", &value) && value > 0)
+      if (drafting_bench_lookup (prepare, "import_warnings", &value) && value > 0)
         g_print ("        note: importing the rendered text gave %.0f warnings, the first: %s\n",
                  value, (char *) g_hash_table_lookup (prepare, "import_first_warning"));
       if (g_hash_table_lookup (prepare, "note_import") != NULL)
@@ -990,14 +782,14 @@ main (int    argc,
   g_print ("\n");
 
   /* The table. */
-  if (!lookup (baseline, "peak_kb", &floor_kb))
+  if (!drafting_bench_lookup (baseline, "peak_kb", &floor_kb))
     floor_kb = 0;
-  print_cell ("operation", LABEL_WIDTH, TRUE);
+  drafting_bench_print_cell ("operation", LABEL_WIDTH, TRUE);
   for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
     {
-      g_autofree char *head = format_count (sizes[s]);
+      g_autofree char *head = drafting_bench_format_count (sizes[s]);
 
-      print_cell (head, VALUE_WIDTH, FALSE);
+      drafting_bench_print_cell (head, VALUE_WIDTH, FALSE);
     }
   g_print ("    growth\n");
   print_rule ();
@@ -1014,7 +806,7 @@ main (int    argc,
           continue;
         }
 
-      print_cell (row->label, LABEL_WIDTH, TRUE);
+      drafting_bench_print_cell (row->label, LABEL_WIDTH, TRUE);
       for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
         {
           g_autofree char *cell = NULL;
@@ -1022,11 +814,11 @@ main (int    argc,
           if (!lookup_rounds (results, s, row->phase, row->key, &values[s]))
             {
               have = FALSE;
-              print_cell ("—", VALUE_WIDTH, FALSE);
+              drafting_bench_print_cell ("—", VALUE_WIDTH, FALSE);
               continue;
             }
           cell = format_value (values[s], row->unit);
-          print_cell (cell, VALUE_WIDTH, FALSE);
+          drafting_bench_print_cell (cell, VALUE_WIDTH, FALSE);
         }
 
       if (have)
@@ -1045,8 +837,8 @@ main (int    argc,
           if (small > 0 && large > 0)
             {
               double growth = large / small;
-              double exponent = natural_log (growth) /
-                                natural_log ((double) sizes[G_N_ELEMENTS (sizes) - 1] / sizes[0]);
+              double exponent = drafting_bench_natural_log (growth) /
+                                drafting_bench_natural_log ((double) sizes[G_N_ELEMENTS (sizes) - 1] / sizes[0]);
 
               g_print ("    ×%-6.1f n^%.2f", growth, exponent);
               if (memory)
@@ -1076,7 +868,7 @@ main (int    argc,
            GROWTH_LIMIT);
 
   /* Hostile files. */
-  if (lookup (hostile, "laughs_us", &laughs_us) && lookup (hostile, "peak_kb", &laughs_kb))
+  if (drafting_bench_lookup (hostile, "laughs_us", &laughs_us) && drafting_bench_lookup (hostile, "peak_kb", &laughs_kb))
     {
       g_autofree char *time = format_value (laughs_us, UNIT_TIME);
       g_autofree char *peak = format_value (laughs_kb, UNIT_KB);
@@ -1084,7 +876,7 @@ main (int    argc,
       double blowup_us = 0;
       g_autofree char *blowup_time = NULL;
 
-      lookup (hostile, "blowup_us", &blowup_us);
+      drafting_bench_lookup (hostile, "blowup_us", &blowup_us);
       blowup_time = format_value (blowup_us, UNIT_TIME);
       g_print ("\nHostile files, refused by drafting_native_load_bytes():\n"
                "  billion laughs (%s bytes, 10⁹ “lol”s): refused in %s (median of %s),\n"
@@ -1100,8 +892,8 @@ main (int    argc,
     }
 
   {
-    g_autofree char *small = format_count (sizes[0]);
-    g_autofree char *large = format_count (sizes[G_N_ELEMENTS (sizes) - 1]);
+    g_autofree char *small = drafting_bench_format_count (sizes[0]);
+    g_autofree char *large = drafting_bench_format_count (sizes[G_N_ELEMENTS (sizes) - 1]);
 
     g_print ("\nSummary: %u of %u timed operations grow linearly from %s to %s clauses "
              "(at most ×%.0f)%s%s; the run took %.1f s.\n",

@@ -8,7 +8,6 @@
 #include <locale.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/resource.h>
 #include <unistd.h>
 
 #include <adwaita.h>
@@ -17,6 +16,7 @@
 #endif
 
 #include "drafting-app-resources.h"
+#include "drafting-bench-utils.h"
 #include "drafting-document-view.h"
 #include "drafting-element-row.h"
 #include "drafting-gui-test-utils.h"
@@ -91,91 +91,6 @@ static const char typed_text[] = " and to report on the progress made";
 /* ------------------------------------------------------------------ */
 /* Measuring                                                           */
 
-static int
-compare_gint64 (gconstpointer a,
-                gconstpointer b)
-{
-  gint64 x = *(const gint64 *) a;
-  gint64 y = *(const gint64 *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static gint64
-median (GArray *samples)
-{
-  guint n = samples->len;
-
-  g_assert (n > 0);
-  g_array_sort (samples, compare_gint64);
-  if (n % 2 == 1)
-    return g_array_index (samples, gint64, n / 2);
-
-  return (g_array_index (samples, gint64, n / 2 - 1) + g_array_index (samples, gint64, n / 2)) / 2;
-}
-
-/* The nearest-rank percentile: the smallest sample that @percent of them
- * do not exceed. */
-static gint64
-percentile (GArray *samples,
-            guint   percent)
-{
-  guint n = samples->len;
-  guint rank;
-
-  g_assert (n > 0);
-  g_array_sort (samples, compare_gint64);
-  rank = (n * percent + 99) / 100;
-
-  return g_array_index (samples, gint64, CLAMP (rank, 1, n) - 1);
-}
-
-/* The natural logarithm, for the exponent of growth: the build links no
- * mathematics library. */
-static double
-natural_log (double x)
-{
-  double result = 0;
-  double y;
-  double term;
-  double sum = 0;
-
-  g_assert (x > 0);
-
-  while (x >= 2)
-    {
-      x /= 2;
-      result += G_LN2;
-    }
-  while (x < 1)
-    {
-      x *= 2;
-      result -= G_LN2;
-    }
-
-  /* ln x = 2 atanh ((x - 1) / (x + 1)), quick to converge on [1, 2). */
-  y = (x - 1) / (x + 1);
-  term = y;
-  for (guint k = 1; k < 60; k += 2)
-    {
-      sum += term / k;
-      term *= y * y;
-    }
-
-  return result + 2 * sum;
-}
-
-static glong
-peak_kb (void)
-{
-  struct rusage usage;
-
-  if (getrusage (RUSAGE_SELF, &usage) != 0)
-    return -1;
-
-  return usage.ru_maxrss;
-}
-
 /* What the process holds in memory now, as opposed to its peak. */
 static glong
 resident_kb (void)
@@ -192,22 +107,6 @@ resident_kb (void)
   return (glong) (g_ascii_strtoll (fields[1], NULL, 10) * (sysconf (_SC_PAGESIZE) / 1024));
 }
 
-static void
-report_int (const char *key,
-            gint64      value)
-{
-  g_print ("%s=%" G_GINT64_FORMAT "\n", key, value);
-}
-
-static void
-report_str (const char *key,
-            const char *value)
-{
-  g_autofree char *flat = g_strdelimit (g_strdup (value), "\n", ' ');
-
-  g_print ("%s=%s\n", key, flat);
-}
-
 /* @key_med, @key_p95, @key_max and @key_n */
 static void
 report_samples (const char *key,
@@ -220,18 +119,10 @@ report_samples (const char *key,
 
   if (samples->len == 0)
     return;
-  report_int (med, median (samples));
-  report_int (p95, percentile (samples, 95));
-  report_int (max, percentile (samples, 100));
-  report_int (count, samples->len);
-}
-
-static G_GNUC_NORETURN void
-fail (const char *what,
-      GError     *error)
-{
-  g_printerr ("bench-window: %s: %s\n", what, error != NULL ? error->message : "failed");
-  exit (1);
+  drafting_bench_report_int (med, drafting_bench_median (samples));
+  drafting_bench_report_int (p95, drafting_bench_percentile (samples, 95));
+  drafting_bench_report_int (max, drafting_bench_percentile (samples, 100));
+  drafting_bench_report_int (count, samples->len);
 }
 
 static GArray *
@@ -268,16 +159,16 @@ run_prepare (int    argc,
   document = drafting_test_generate_resolution (size, NULL);
   file = g_file_new_for_path (argv[3]);
   if (!drafting_native_save_file (document, file, NULL, &error))
-    fail ("saving the document", error);
+    drafting_bench_fail ("saving the document", error);
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
                             NULL, &error);
   if (info == NULL)
-    fail ("reading what was saved", error);
+    drafting_bench_fail ("reading what was saved", error);
 
-  report_int ("elements", g_list_model_get_n_items (G_LIST_MODEL (document)));
-  report_int ("operative_paragraphs",
+  drafting_bench_report_int ("elements", g_list_model_get_n_items (G_LIST_MODEL (document)));
+  drafting_bench_report_int ("operative_paragraphs",
               drafting_document_count_kind (document, DRAFTING_KIND_OPERATIVE_PARAGRAPH));
-  report_int ("file_bytes", g_file_info_get_size (info));
+  drafting_bench_report_int ("file_bytes", g_file_info_get_size (info));
 
   return 0;
 }
@@ -636,38 +527,6 @@ scroll_to_value (Bench  *b,
 /* ------------------------------------------------------------------ */
 /* What is measured                                                    */
 
-static DraftingNode *
-find_operative_paragraph (DraftingNode *root,
-                          gboolean      last)
-{
-  guint n = drafting_node_get_n_children (root);
-
-  for (guint i = 0; i < n; i++)
-    {
-      DraftingNode *node = drafting_node_get_child (root, last ? n - 1 - i : i);
-
-      if (drafting_node_get_kind (node) == DRAFTING_KIND_OPERATIVE_PARAGRAPH)
-        return node;
-    }
-
-  g_assert_not_reached ();
-}
-
-static void
-expect_number (DraftingNode *node,
-               guint         ordinal)
-{
-  g_autofree char *number = drafting_node_get_number (node);
-  g_autofree char *expected = g_strdup_printf ("%u.", ordinal);
-
-  if (g_strcmp0 (number, expected) != 0)
-    {
-      g_printerr ("bench-window: the last operative paragraph is numbered “%s”, not “%s”\n",
-                  number, expected);
-      exit (1);
-    }
-}
-
 /* Typing in an operative paragraph on screen: each character put in the
  * buffer as the text view puts what is typed, which runs the row's sync to
  * the model and the coalescing of undo, until the next frame is painted. */
@@ -782,19 +641,19 @@ measure_real_keys (Bench         *b,
 
   if (xdotool == NULL)
     {
-      report_str ("real_key_note", "xdotool is not installed");
+      drafting_bench_report_str ("real_key_note", "xdotool is not installed");
       return;
     }
   if (!GDK_IS_X11_SURFACE (surface))
     {
-      report_str ("real_key_note", "the display is not an X11 one");
+      drafting_bench_report_str ("real_key_note", "the display is not an X11 one");
       return;
     }
 
   xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (surface));
   if (!run_tool (b, (const char * const[]) { xdotool, "windowfocus", "--sync", xid, NULL }))
     {
-      report_str ("real_key_note", "xdotool could not give the window the input focus");
+      drafting_bench_report_str ("real_key_note", "xdotool could not give the window the input focus");
       return;
     }
   settle (b, 200);
@@ -813,7 +672,7 @@ measure_real_keys (Bench         *b,
       if (process == NULL)
         {
           note = error->message;
-          report_str ("real_key_note", note);
+          drafting_bench_report_str ("real_key_note", note);
           break;
         }
       if (!wait_until (b, changed_and_painted, GUINT_TO_POINTER (changes), 3000))
@@ -821,7 +680,7 @@ measure_real_keys (Bench         *b,
           note = b->n_key_presses == presses
                  ? "the key press from xdotool did not reach the window"
                  : "the key press reached the window but did not change the text";
-          report_str ("real_key_note", note);
+          drafting_bench_report_str ("real_key_note", note);
           g_subprocess_wait (process, NULL, NULL);
           break;
         }
@@ -835,7 +694,7 @@ measure_real_keys (Bench         *b,
   report_samples ("real_key_us", latency);
   report_samples ("real_key_spawn_us", from_spawn);
 #else
-  report_str ("real_key_note", "not built for X11");
+  drafting_bench_report_str ("real_key_note", "not built for X11");
 #endif
 }
 
@@ -852,15 +711,15 @@ measure_insert (Bench      *b,
   g_autoptr(GArray) handler = samples_new ();
   g_autoptr(GArray) undo_latency = samples_new ();
   DraftingNode *root = drafting_document_get_root (b->document);
-  DraftingNode *first = find_operative_paragraph (root, FALSE);
-  DraftingNode *last = find_operative_paragraph (root, TRUE);
+  DraftingNode *first = drafting_bench_operative_paragraph (root, FALSE);
+  DraftingNode *last = drafting_bench_operative_paragraph (root, TRUE);
   guint n = drafting_document_count_kind (b->document, DRAFTING_KIND_OPERATIVE_PARAGRAPH);
   guint top = drafting_node_get_index (first);
   g_autofree char *insert_key = g_strconcat ("insert_", key, "_us", NULL);
   g_autofree char *handler_key = g_strconcat ("insert_", key, "_handler_us", NULL);
   g_autofree char *undo_key = g_strconcat ("undo_", key, "_us", NULL);
 
-  expect_number (last, n);
+  drafting_bench_expect_number (last, n);
   if (at_insertion)
     drafting_document_view_reveal_node (b->view, first);
   else
@@ -880,21 +739,21 @@ measure_insert (Bench      *b,
                                                "two years;");
       start = g_get_monotonic_time ();
       if (!drafting_document_insert (b->document, root, top, paragraph, &error))
-        fail ("inserting a paragraph", error);
+        drafting_bench_fail ("inserting a paragraph", error);
       handled = g_get_monotonic_time ();
       wait_or_fail (b, painted_since, GUINT_TO_POINTER (since), "frame after an insertion");
       add_sample (latency, b->last_paint - start);
       add_sample (handler, handled - start);
-      expect_number (last, n + 1);
+      drafting_bench_expect_number (last, n + 1);
       settle (b, 20);
 
       since = b->n_paints;
       start = g_get_monotonic_time ();
       if (!drafting_document_undo (b->document))
-        fail ("undoing an insertion", NULL);
+        drafting_bench_fail ("undoing an insertion", NULL);
       wait_or_fail (b, painted_since, GUINT_TO_POINTER (since), "frame after an undo");
       add_sample (undo_latency, b->last_paint - start);
-      expect_number (last, n);
+      drafting_bench_expect_number (last, n);
       settle (b, 20);
     }
 
@@ -1031,17 +890,17 @@ run_child (int     argc,
   g_assert (drafting_app_get_resource () != NULL);
   drafting_gui_test_load_style ();
   init_time = g_get_monotonic_time ();
-  report_int ("rss_init_kb", resident_kb ());
+  drafting_bench_report_int ("rss_init_kb", resident_kb ());
 
   if (size > 0)
     {
       file = g_file_new_for_path (argv[3]);
       document = drafting_native_load_file (file, NULL, &error);
       if (document == NULL)
-        fail ("loading the document", error);
+        drafting_bench_fail ("loading the document", error);
     }
   loaded_time = g_get_monotonic_time ();
-  report_int ("rss_loaded_kb", resident_kb ());
+  drafting_bench_report_int ("rss_loaded_kb", resident_kb ());
 
   b->window = gtk_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (b->window), WINDOW_WIDTH, WINDOW_HEIGHT);
@@ -1079,63 +938,63 @@ run_child (int     argc,
     wait_or_fail (b, painted_at_all, NULL, "frame");
   first_time = b->view != NULL ? b->first_rows_paint : b->first_paint;
 
-  report_int ("exec_us", main_time - spawn_time);
-  report_int ("init_us", init_time - main_time);
-  report_int ("load_us", loaded_time - init_time);
-  report_int ("build_us", built_time - loaded_time);
-  report_int ("present_us", presented_time - built_time);
-  report_int ("first_frame_us", first_time - presented_time);
-  report_int ("start_us", first_time - spawn_time);
-  report_int ("rss_first_kb", resident_kb ());
-  report_int ("peak_first_kb", peak_kb ());
+  drafting_bench_report_int ("exec_us", main_time - spawn_time);
+  drafting_bench_report_int ("init_us", init_time - main_time);
+  drafting_bench_report_int ("load_us", loaded_time - init_time);
+  drafting_bench_report_int ("build_us", built_time - loaded_time);
+  drafting_bench_report_int ("present_us", presented_time - built_time);
+  drafting_bench_report_int ("first_frame_us", first_time - presented_time);
+  drafting_bench_report_int ("start_us", first_time - spawn_time);
+  drafting_bench_report_int ("rss_first_kb", resident_kb ());
+  drafting_bench_report_int ("peak_first_kb", drafting_bench_peak_kb ());
   native = GTK_NATIVE (b->window);
-  report_str ("renderer", G_OBJECT_TYPE_NAME (gtk_native_get_renderer (native)));
-  report_str ("display", G_OBJECT_TYPE_NAME (gtk_widget_get_display (b->window)));
+  drafting_bench_report_str ("renderer", G_OBJECT_TYPE_NAME (gtk_native_get_renderer (native)));
+  drafting_bench_report_str ("display", G_OBJECT_TYPE_NAME (gtk_widget_get_display (b->window)));
 
   if (b->view != NULL)
     {
       gint64 sight_row_height;
 
-      report_int ("elements", g_list_model_get_n_items (G_LIST_MODEL (document)));
-      report_int ("first_bound", b->first_bound);
-      report_int ("first_row_widgets", b->first_row_widgets);
-      report_int ("first_in_sight", b->first_in_sight);
-      report_int ("widgets", count_widgets (b->window));
+      drafting_bench_report_int ("elements", g_list_model_get_n_items (G_LIST_MODEL (document)));
+      drafting_bench_report_int ("first_bound", b->first_bound);
+      drafting_bench_report_int ("first_row_widgets", b->first_row_widgets);
+      drafting_bench_report_int ("first_in_sight", b->first_in_sight);
+      drafting_bench_report_int ("widgets", count_widgets (b->window));
       outline = drafting_gui_test_find_of_type (b->window, DRAFTING_TYPE_OUTLINE_VIEW);
       if (outline != NULL && (outline = drafting_gui_test_find_of_type (outline, GTK_TYPE_LIST_VIEW)) != NULL)
-        report_int ("outline_rows", count_children (outline));
+        drafting_bench_report_int ("outline_rows", count_children (outline));
 
       /* The frames that follow, as the rows find their heights. */
       settle (b, OPENING_MS);
       b->opening = FALSE;
-      report_int ("settled_us", b->layout_change - spawn_time);
-      report_int ("layout_changes", b->n_layout_changes - 1);
-      report_int ("settled_in_sight", b->in_sight);
-      report_int ("list_height_px", (gint64) b->list_height);
-      report_int ("row_height_px",
+      drafting_bench_report_int ("settled_us", b->layout_change - spawn_time);
+      drafting_bench_report_int ("layout_changes", b->n_layout_changes - 1);
+      drafting_bench_report_int ("settled_in_sight", b->in_sight);
+      drafting_bench_report_int ("list_height_px", (gint64) b->list_height);
+      drafting_bench_report_int ("row_height_px",
                   (gint64) (b->list_height / g_list_model_get_n_items (G_LIST_MODEL (document))));
       count_in_sight (b, &sight_row_height);
-      report_int ("sight_row_height_px", sight_row_height);
+      drafting_bench_report_int ("sight_row_height_px", sight_row_height);
     }
   if (!everything)
     return 0;
 
   if (b->view != NULL)
     {
-      paragraph = find_operative_paragraph (drafting_document_get_root (document), FALSE);
+      paragraph = drafting_bench_operative_paragraph (drafting_document_get_root (document), FALSE);
       measure_real_keys (b, measure_typing (b, paragraph));
       measure_insert (b, FALSE, N_INSERTS, "top");
       measure_insert (b, TRUE, N_INSERTS_IN_SIGHT, "here");
       measure_jumps (b);
       n_stalls = measure_scrolling (b, 0, N_PAGES, 20, "page_us");
       n_stalls += measure_scrolling (b, WHEEL_STEP, N_WHEEL_STEPS, 0, "wheel_us");
-      report_int ("stalls", n_stalls);
-      report_int ("max_bound", b->max_bound);
-      report_int ("max_row_widgets", b->max_row_widgets);
-      report_int ("widgets_end", count_widgets (b->window));
-      report_int ("rss_end_kb", resident_kb ());
+      drafting_bench_report_int ("stalls", n_stalls);
+      drafting_bench_report_int ("max_bound", b->max_bound);
+      drafting_bench_report_int ("max_row_widgets", b->max_row_widgets);
+      drafting_bench_report_int ("widgets_end", count_widgets (b->window));
+      drafting_bench_report_int ("rss_end_kb", resident_kb ());
     }
-  report_int ("peak_kb", peak_kb ());
+  drafting_bench_report_int ("peak_kb", drafting_bench_peak_kb ());
 
   gtk_window_destroy (GTK_WINDOW (b->window));
 
@@ -1155,69 +1014,13 @@ spawn_child (const char  *self,
              GError     **error)
 {
   g_autofree char *size_arg = g_strdup_printf ("%u", size);
-  g_autofree char *spawn_arg = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-  g_auto(GStrv) lines = NULL;
-  GHashTable *results;
+  g_autofree char *spawn_arg = g_strdup_printf ("%" G_GINT64_FORMAT, g_get_monotonic_time ());
+  g_autofree char *what = g_strdup_printf ("%s %u", mode, size);
+  const char * const argv[] = { self, mode, size_arg, path,
+                                strcmp (mode, "--prepare") != 0 ? spawn_arg : NULL,
+                                NULL };
 
-  spawn_arg = g_strdup_printf ("%" G_GINT64_FORMAT, g_get_monotonic_time ());
-  process = g_subprocess_newv ((const char * const[]) { self, mode, size_arg, path,
-                                                        strcmp (mode, "--prepare") != 0
-                                                        ? spawn_arg : NULL,
-                                                        NULL },
-                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
-                               error);
-  if (process == NULL)
-    return NULL;
-  if (!g_subprocess_communicate_utf8 (process, NULL, NULL, &out, &err, error))
-    return NULL;
-
-  if (!g_subprocess_get_if_exited (process) || g_subprocess_get_exit_status (process) != 0)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s %u failed%s%s",
-                   mode, size, err != NULL && err[0] != '\0' ? ":\n" : "", err ? err : "");
-      return NULL;
-    }
-  if (err != NULL && err[0] != '\0')
-    g_printerr ("%s", err);
-
-  results = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  lines = g_strsplit (out, "\n", -1);
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      char *equals = strchr (lines[i], '=');
-
-      if (equals != NULL)
-        g_hash_table_insert (results, g_strndup (lines[i], equals - lines[i]),
-                             g_strdup (equals + 1));
-    }
-
-  return results;
-}
-
-static gboolean
-lookup (GHashTable *results,
-        const char *key,
-        double     *value)
-{
-  const char *text = results != NULL ? g_hash_table_lookup (results, key) : NULL;
-
-  if (text == NULL)
-    return FALSE;
-  *value = g_ascii_strtod (text, NULL);
-  return TRUE;
-}
-
-static int
-compare_double (gconstpointer a,
-                gconstpointer b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
+  return drafting_bench_run_child (argv, what, error);
 }
 
 /* The median over the rounds of what was reported as @key. */
@@ -1227,22 +1030,18 @@ lookup_rounds (GHashTable **results,
                double      *value)
 {
   g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (double));
-  guint n;
 
   for (guint r = 0; r < ROUNDS; r++)
     {
       double v;
 
-      if (lookup (results[r], key, &v))
+      if (drafting_bench_lookup (results[r], key, &v))
         g_array_append_val (values, v);
     }
 
-  if ((n = values->len) == 0)
+  if (values->len == 0)
     return FALSE;
-  g_array_sort (values, compare_double);
-  *value = n % 2 == 1 ? g_array_index (values, double, n / 2)
-                      : (g_array_index (values, double, n / 2 - 1) +
-                         g_array_index (values, double, n / 2)) / 2;
+  *value = drafting_bench_median_double (values);
   return TRUE;
 }
 
@@ -1257,7 +1056,7 @@ lookup_max (GHashTable **results,
     {
       double v;
 
-      if (lookup (results[r], key, &v))
+      if (drafting_bench_lookup (results[r], key, &v))
         max = MAX (max, v);
     }
 
@@ -1293,31 +1092,6 @@ format_value (double value,
         return g_strdup_printf ("%.0f kB", value);
       return g_strdup_printf ("%.1f MB", value / 1024);
     }
-}
-
-/* 10000 as "10,000" */
-static char *
-format_count (guint n)
-{
-  if (n < 1000)
-    return g_strdup_printf ("%u", n);
-
-  return g_strdup_printf ("%u,%03u", n / 1000, n % 1000);
-}
-
-/* Prints @text in @width columns, right-aligned unless @left. */
-static void
-print_cell (const char *text,
-            guint       width,
-            gboolean    left)
-{
-  glong len = g_utf8_strlen (text, -1);
-  guint pad = len < (glong) width ? width - len : 0;
-
-  if (left)
-    g_print ("%s%*s", text, pad, "");
-  else
-    g_print ("%*s%s", pad, "", text);
 }
 
 typedef struct
@@ -1416,8 +1190,8 @@ print_growth (const Row *row,
   growth = large / small;
   g_print ("    ×%-6.2f", growth);
   if (row->unit == UNIT_TIME || row->above_gtk)
-    g_print (" n^%.2f", natural_log (growth) /
-                        natural_log ((double) sizes[G_N_ELEMENTS (sizes) - 1] / sizes[0]));
+    g_print (" n^%.2f", drafting_bench_natural_log (growth) /
+                        drafting_bench_natural_log ((double) sizes[G_N_ELEMENTS (sizes) - 1] / sizes[0]));
   if (row->above_gtk)
     g_print ("  above GTK's");
 }
@@ -1471,6 +1245,7 @@ main (int    argc,
   G_STATIC_ASSERT (G_N_ELEMENTS (sizes) == 2);
 
   setlocale (LC_ALL, "");
+  g_set_prgname ("bench-window");
 
   if (argc > 1 && (strcmp (argv[1], "--child") == 0 || strcmp (argv[1], "--start") == 0))
     return run_child (argc, argv, main_time);
@@ -1514,12 +1289,12 @@ main (int    argc,
   g_print ("Drafting's window at scale: resolutions of");
   for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
     {
-      g_autofree char *count = format_count (sizes[s]);
+      g_autofree char *count = drafting_bench_format_count (sizes[s]);
       double bytes = 0;
       double paragraphs = 0;
 
-      lookup (prepared[s], "file_bytes", &bytes);
-      lookup (prepared[s], "operative_paragraphs", &paragraphs);
+      drafting_bench_lookup (prepared[s], "file_bytes", &bytes);
+      drafting_bench_lookup (prepared[s], "operative_paragraphs", &paragraphs);
       g_print ("%s\n  %s clauses (%.0f operative paragraphs, %.1f MB saved)", s > 0 ? " and" : "",
                count, paragraphs, bytes / (1024 * 1024));
     }
@@ -1533,12 +1308,12 @@ main (int    argc,
            (char *) g_hash_table_lookup (results[0][0], "renderer"),
            (char *) g_hash_table_lookup (results[0][0], "display"));
 
-  print_cell ("measure", LABEL_WIDTH, TRUE);
+  drafting_bench_print_cell ("measure", LABEL_WIDTH, TRUE);
   for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
     {
-      g_autofree char *head = format_count (sizes[s]);
+      g_autofree char *head = drafting_bench_format_count (sizes[s]);
 
-      print_cell (head, VALUE_WIDTH, FALSE);
+      drafting_bench_print_cell (head, VALUE_WIDTH, FALSE);
     }
   g_print ("    growth\n");
   print_rule ();
@@ -1556,7 +1331,7 @@ main (int    argc,
           continue;
         }
 
-      print_cell (row->label, LABEL_WIDTH, TRUE);
+      drafting_bench_print_cell (row->label, LABEL_WIDTH, TRUE);
       for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
         {
           g_autofree char *cell = NULL;
@@ -1565,11 +1340,11 @@ main (int    argc,
           if (!lookup_rounds (results[s], row->key, &values[s]))
             {
               have = FALSE;
-              print_cell ("—", VALUE_WIDTH, FALSE);
+              drafting_bench_print_cell ("—", VALUE_WIDTH, FALSE);
               continue;
             }
           cell = format_value (values[s], row->unit);
-          print_cell (cell, VALUE_WIDTH, FALSE);
+          drafting_bench_print_cell (cell, VALUE_WIDTH, FALSE);
         }
       if (have)
         print_growth (row, values[0], values[1], floors[0], floors[1]);

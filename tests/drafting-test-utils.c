@@ -25,6 +25,31 @@ drafting_test_corpus_path (const char *name)
   return g_build_filename (dir, name, NULL);
 }
 
+/**
+ * drafting_test_example_path:
+ *
+ * Returns: (transfer full): the path of a bundled example document
+ */
+char *
+drafting_test_example_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "..", "data", "examples", name, NULL);
+}
+
+/* A bundled example document, loaded. */
+DraftingDocument *
+drafting_test_load_example (const char *name)
+{
+  g_autofree char *path = drafting_test_example_path (name);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  DraftingDocument *document = drafting_native_load_file (file, NULL, &error);
+
+  g_assert_no_error (error);
+
+  return document;
+}
+
 DraftingDocument *
 drafting_test_import_corpus (const char  *name,
                              GPtrArray  **warnings)

@@ -11,6 +11,8 @@
 G_BEGIN_DECLS
 
 char             *drafting_test_corpus_path   (const char       *name);
+char             *drafting_test_example_path  (const char       *name);
+DraftingDocument *drafting_test_load_example  (const char       *name);
 DraftingDocument *drafting_test_import_corpus (const char       *name,
                                                GPtrArray       **warnings);
 DraftingDocument *drafting_test_import_string (const char       *text,

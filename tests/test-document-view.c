@@ -21,19 +21,6 @@ typedef struct
   DraftingDocument     *document;
 } Fixture;
 
-static DraftingDocument *
-load_example (const char *name)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "examples", name, NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  DraftingDocument *document = drafting_native_load_file (file, NULL, &error);
-
-  g_assert_no_error (error);
-
-  return document;
-}
-
 static void
 fixture_open (Fixture          *fixture,
               DraftingDocument *document,
@@ -161,7 +148,7 @@ check_heights (const char *example,
   guint n_checked = 0;
   guint n_steps = 0;
 
-  fixture_open (&fixture, load_example (example), width, 700);
+  fixture_open (&fixture, drafting_test_load_example (example), width, 700);
   vadjustment = gtk_scrolled_window_get_vadjustment (fixture.scroller);
 
   for (;;)
@@ -290,7 +277,7 @@ test_focus_start (void)
   DraftingElementRow *other;
   guint offset = G_MAXUINT;
 
-  fixture_open (&fixture, load_example ("ecommerce-resolution.wcodraft"), 1000, 900);
+  fixture_open (&fixture, drafting_test_load_example ("ecommerce-resolution.wcodraft"), 1000, 900);
   first = drafting_test_find (fixture.document, DRAFTING_KIND_PREAMBLE_CLAUSE, 0);
   second = drafting_test_find (fixture.document, DRAFTING_KIND_PREAMBLE_CLAUSE, 1);
   row = row_of (&fixture, first);
@@ -382,7 +369,7 @@ test_insert_above (void)
   DraftingElementRow *row;
   guint offset = 0;
 
-  fixture_open (&fixture, load_example ("ecommerce-resolution.wcodraft"), 1000, 900);
+  fixture_open (&fixture, drafting_test_load_example ("ecommerce-resolution.wcodraft"), 1000, 900);
   root = drafting_document_get_root (fixture.document);
   first = drafting_test_find (fixture.document, DRAFTING_KIND_OPERATIVE_PARAGRAPH, 0);
   second = drafting_test_find (fixture.document, DRAFTING_KIND_OPERATIVE_PARAGRAPH, 1);
@@ -451,7 +438,7 @@ test_footnote_calls (void)
   DraftingElementRow *row;
   g_autofree char *text = NULL;
 
-  fixture_open (&fixture, load_example ("ecommerce-communique.wcodraft"), 1000, 900);
+  fixture_open (&fixture, drafting_test_load_example ("ecommerce-communique.wcodraft"), 1000, 900);
   before = drafting_test_find (fixture.document, DRAFTING_KIND_NARRATIVE_PARAGRAPH, 0);
   calling = drafting_test_find (fixture.document, DRAFTING_KIND_NARRATIVE_PARAGRAPH, 1);
   row = row_of (&fixture, calling);

@@ -25,19 +25,6 @@
 /* ------------------------------------------------------------------ */
 /* Helpers                                                             */
 
-static DraftingDocument *
-load_example (const char *name)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "examples", name, NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  DraftingDocument *document = drafting_native_load_file (file, NULL, &error);
-
-  g_assert_no_error (error);
-
-  return document;
-}
-
 static gpointer
 find_controller (GtkWidget *widget,
                  GType      type)
@@ -77,7 +64,7 @@ static void
 outline_open (Outline    *fixture,
               const char *example)
 {
-  fixture->document = load_example (example);
+  fixture->document = drafting_test_load_example (example);
   fixture->refusals = g_ptr_array_new_with_free_func (g_free);
   fixture->window = gtk_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 360, 700);
@@ -350,8 +337,7 @@ static void
 window_drop_files (void)
 {
   g_autofree char *dir = drafting_test_make_tmpdir ();
-  g_autofree char *example = g_test_build_filename (G_TEST_DIST, "..", "data", "examples",
-                                                    "ecommerce-communique.wcodraft", NULL);
+  g_autofree char *example = drafting_test_example_path ("ecommerce-communique.wcodraft");
   g_autofree char *native_path = g_build_filename (dir, "communique.wcodraft", NULL);
   g_autofree char *text_path = drafting_test_corpus_path ("ecommerce-resolution.txt");
   g_autoptr(GFile) native = g_file_new_for_path (native_path);
