@@ -15,6 +15,7 @@
 #include <gdk/x11/gdkx.h>
 #endif
 
+#include "bench-window-files.h"
 #include "drafting-app-resources.h"
 #include "drafting-bench-utils.h"
 #include "drafting-document-view.h"
@@ -1151,6 +1152,16 @@ static const Row rows[] = {
   { "wheel step, worst", "wheel_us_max", UNIT_TIME, FALSE },
   { "frames over 100 ms, scrolling", "stalls", UNIT_COUNT, FALSE },
   { NULL, NULL, 0, FALSE },
+  { "open: file read, rows painted", "open_us", UNIT_TIME, FALSE },
+  { "  longest main-loop stall", "open_stall_us", UNIT_TIME, FALSE },
+  { "save: the file written", "save_us", UNIT_TIME, FALSE },
+  { "  longest main-loop stall", "save_stall_us", UNIT_TIME, FALSE },
+  { "autosave: the draft written", "autosave_us", UNIT_TIME, FALSE },
+  { "  longest main-loop stall", "autosave_stall_us", UNIT_TIME, FALSE },
+  { "close: draft and lock let go", "close_us", UNIT_TIME, FALSE },
+  { "  longest main-loop stall", "close_stall_us", UNIT_TIME, FALSE },
+  { "an idle window's longest stall", "idle_stall_us", UNIT_TIME, FALSE },
+  { NULL, NULL, 0, FALSE },
   { "memory before loading (GTK's)", "rss_init_kb", UNIT_KB, FALSE },
   { "memory, document loaded", "rss_loaded_kb", UNIT_KB, TRUE },
   { "memory at the first frame", "rss_first_kb", UNIT_KB, TRUE },
@@ -1246,11 +1257,14 @@ main (int    argc,
 
   setlocale (LC_ALL, "");
   g_set_prgname ("bench-window");
+  drafting_core_init ();
 
   if (argc > 1 && (strcmp (argv[1], "--child") == 0 || strcmp (argv[1], "--start") == 0))
     return run_child (argc, argv, main_time);
   if (argc > 1 && strcmp (argv[1], "--prepare") == 0)
     return run_prepare (argc, argv);
+  if (argc > 1 && strcmp (argv[1], "--files") == 0)
+    return bench_window_files_run (argc, argv);
 
   if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
     {
@@ -1284,6 +1298,21 @@ main (int    argc,
         if ((results[s][r] = spawn_child (self, r == 0 ? "--child" : "--start", sizes[s],
                                           paths[s], &error)) == NULL)
           goto failed;
+    }
+
+  /* The main loop during opening, saving, autosave and closing, once a
+   * size, its figures with the first round's. */
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      g_autoptr(GHashTable) files = spawn_child (self, "--files", sizes[s], paths[s], &error);
+      GHashTableIter iter;
+      gpointer figure, measured;
+
+      if (files == NULL)
+        goto failed;
+      g_hash_table_iter_init (&iter, files);
+      while (g_hash_table_iter_next (&iter, &figure, &measured))
+        g_hash_table_insert (results[s][0], g_strdup (figure), g_strdup (measured));
     }
 
   g_print ("Drafting's window at scale: resolutions of");

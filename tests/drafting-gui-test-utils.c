@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "drafting-app-resources.h"
+#include "drafting-core.h"
 #include "drafting-gui-test-utils.h"
 
 /**
@@ -29,6 +30,7 @@ drafting_gui_test_init (int    *argc,
     }
 
   g_test_init (argc, argv, NULL);
+  drafting_core_init ();
   gtk_init ();
   adw_init ();
 
@@ -201,3 +203,4 @@ drafting_gui_test_destroy (GtkWidget *window)
 
   g_assert_null (weak);
 }
+

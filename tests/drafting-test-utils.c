@@ -84,6 +84,19 @@ drafting_test_import_string (const char  *text,
   return document;
 }
 
+/* A document in the native format, which must save. */
+GBytes *
+drafting_test_save_bytes (DraftingDocument *document)
+{
+  g_autoptr(GError) error = NULL;
+  GBytes *bytes = drafting_native_save_bytes (document, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (bytes);
+
+  return bytes;
+}
+
 /**
  * drafting_test_find:
  * @nth: which one, from 0, in reading order

@@ -17,6 +17,7 @@ DraftingDocument *drafting_test_import_corpus (const char       *name,
                                                GPtrArray       **warnings);
 DraftingDocument *drafting_test_import_string (const char       *text,
                                                GPtrArray       **warnings);
+GBytes           *drafting_test_save_bytes    (DraftingDocument *document);
 DraftingNode     *drafting_test_find          (DraftingDocument *document,
                                                DraftingKind      kind,
                                                guint             nth);

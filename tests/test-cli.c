@@ -126,6 +126,121 @@ test_validate_reports_where (void)
   drafting_test_remove_tree (dir);
 }
 
+#define PROLOG \
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+#define ROOT \
+  "<document version=\"1.0\" type=\"resolution\" xmlns=\"http://wco.org/ns/drafting/1\">\n" \
+  "  <meta><status>draft</status><language>en</language></meta>\n"
+
+static char *
+make_deep_nesting (guint levels)
+{
+  GString *xml = g_string_new (PROLOG ROOT "  <content>\n");
+
+  for (guint i = 0; i < levels; i++)
+    g_string_append_printf (xml, "<item id=\"i%u\">", i);
+  for (guint i = 0; i < levels; i++)
+    g_string_append (xml, "</item>");
+  g_string_append (xml, "\n  </content>\n</document>\n");
+
+  return g_string_free (xml, FALSE);
+}
+
+/* Damaged and hostile files: each gives one line on the terminal, what is
+ * wrong with it and where, and nothing else: no message of the XML
+ * library, no warning or critical. */
+static void
+test_validate_hostile_quiet (void)
+{
+  g_autofree char *dir = drafting_test_make_tmpdir ();
+  g_autofree char *deep = make_deep_nesting (5000);
+  const struct
+  {
+    const char *name;
+    const char *xml;
+  } files[] = {
+    { "broken",
+      PROLOG ROOT "  <content><paragraph id=\"a\"><text>x</paragraph></content>\n</document>\n" },
+    { "truncated", PROLOG ROOT "  <content><paragraph id=\"a\"><te" },
+    { "invalid", PROLOG ROOT "  <content><item id=\"a\"/></content>\n</document>\n" },
+    { "doctype", PROLOG "<!DOCTYPE document>\n" ROOT "  <content/>\n</document>\n" },
+    { "external-entity",
+      PROLOG "<!DOCTYPE document [\n  <!ENTITY x SYSTEM \"file:///etc/passwd\">\n]>\n" ROOT
+      "  <content><paragraph id=\"a\"><text>&x;</text></paragraph></content>\n</document>\n" },
+    { "external-subset",
+      PROLOG "<!DOCTYPE document SYSTEM \"http://127.0.0.1:9/x.dtd\">\n" ROOT
+      "  <content/>\n</document>\n" },
+    { "char-ref",
+      PROLOG ROOT "  <content><paragraph id=\"a\"><text>&#1;</text></paragraph></content>\n"
+      "</document>\n" },
+    { "xinclude",
+      PROLOG ROOT "  <content>"
+      "<xi:include xmlns:xi=\"http://www.w3.org/2001/XInclude\" href=\"/etc/passwd\"/>"
+      "</content>\n</document>\n" },
+    { "bad-numbering",
+      PROLOG
+      "<document version=\"1.0\" type=\"resolution\" xmlns=\"http://wco.org/ns/drafting/1\">\n"
+      "  <meta><status>draft</status><language>en</language>"
+      "<numbering slot=\"item\" style=\"(A)\"/></meta>\n  <content/>\n</document>\n" },
+    { "deep", deep },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *name = g_strconcat (files[i].name, ".wcodraft", NULL);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autofree char *expected_start = g_strconcat (path, ": ", NULL);
+      g_auto(Run) run = { 0, };
+
+      g_assert_true (g_file_set_contents (path, files[i].xml, -1, NULL));
+      run_tool (&run, "validate", path, NULL);
+      g_test_message ("%s", run.err);
+      g_assert_cmpint (run.status, ==, 1);
+      g_assert_cmpstr (run.out, ==, "");
+      g_assert_true (g_str_has_prefix (run.err, expected_start));
+      g_assert_true (g_str_has_suffix (run.err, "\n"));
+      g_assert_true (strchr (run.err, '\n') == run.err + strlen (run.err) - 1);
+    }
+
+  drafting_test_remove_tree (dir);
+}
+
+/* Values with white space around them, which the schema takes: valid, and
+ * without a word on the terminal. */
+static void
+test_validate_whitespace (void)
+{
+  g_autofree char *dir = drafting_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "spaced.wcodraft", NULL);
+  g_autofree char *outline = NULL;
+  g_auto(Run) validate = { 0, };
+  g_auto(Run) run = { 0, };
+  const char *xml =
+    PROLOG
+    "<document version=\" 1.0 \" type=\" resolution \" xmlns=\"http://wco.org/ns/drafting/1\">\n"
+    "  <meta>\n"
+    "    <status> draft </status>\n"
+    "    <language> en </language>\n"
+    "    <numbering slot=\" operative-paragraph \" style=\"\n      (a)\n    \"/>\n"
+    "  </meta>\n"
+    "  <content>\n"
+    "    <operative-paragraph id=\" p1 \"><text>Decides.</text></operative-paragraph>\n"
+    "  </content>\n"
+    "</document>\n";
+
+  g_assert_true (g_file_set_contents (path, xml, -1, NULL));
+  run_tool (&validate, "validate", path, NULL);
+  g_assert_cmpint (validate.status, ==, 0);
+  g_assert_cmpstr (validate.err, ==, "");
+
+  run_tool (&run, "outline", path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpstr (run.out, ==, "operative-paragraph (a) Decides.\n");
+
+  drafting_test_remove_tree (dir);
+}
+
 static void
 test_outline_text (void)
 {
@@ -320,10 +435,13 @@ main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
+  drafting_core_init ();
 
   g_test_add_func ("/cli/help", test_help);
   g_test_add_func ("/cli/import-validate", test_import_validate);
   g_test_add_func ("/cli/validate-reports-where", test_validate_reports_where);
+  g_test_add_func ("/cli/validate-hostile-quiet", test_validate_hostile_quiet);
+  g_test_add_func ("/cli/validate-whitespace", test_validate_whitespace);
   g_test_add_func ("/cli/outline-text", test_outline_text);
   g_test_add_data_func ("/cli/outline-json/resolution", "ecommerce-resolution.txt", test_outline_json);
   g_test_add_data_func ("/cli/outline-json/communique", "ecommerce-communique.txt", test_outline_json);

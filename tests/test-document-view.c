@@ -42,6 +42,11 @@ fixture_open (Fixture          *fixture,
   g_assert_nonnull (fixture->list_view);
 
   drafting_gui_test_present (fixture->window);
+
+  /* A long document's rows are made a few at a frame as it opens. */
+  for (guint i = 0; i < 600 && drafting_document_view_is_opening (fixture->view); i++)
+    drafting_gui_test_wait_frames (fixture->window, 1);
+  g_assert_false (drafting_document_view_is_opening (fixture->view));
 }
 
 static void

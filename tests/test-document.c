@@ -42,7 +42,7 @@ static char *
 snapshot (DraftingDocument *document)
 {
   g_autofree char *outline = drafting_outline_to_text (document);
-  g_autoptr(GBytes) bytes = drafting_native_save_bytes (document);
+  g_autoptr(GBytes) bytes = drafting_test_save_bytes (document);
 
   return g_strdup_printf ("%s\n%.*s", outline, (int) g_bytes_get_size (bytes),
                           (const char *) g_bytes_get_data (bytes, NULL));
@@ -258,7 +258,7 @@ test_ids_stable (void)
 
   /* And through a save and a load. */
   {
-    g_autoptr(GBytes) bytes = drafting_native_save_bytes (document);
+    g_autoptr(GBytes) bytes = drafting_test_save_bytes (document);
     g_autoptr(GError) error = NULL;
     g_autoptr(DraftingDocument) loaded = drafting_native_load_bytes (bytes, &error);
     DraftingNode *again;
@@ -593,7 +593,7 @@ test_templates (void)
   for (guint i = 0; i < G_N_ELEMENTS (types); i++)
     {
       g_autoptr(DraftingDocument) document = drafting_document_new_from_template (types[i]);
-      g_autoptr(GBytes) bytes = drafting_native_save_bytes (document);
+      g_autoptr(GBytes) bytes = drafting_test_save_bytes (document);
       g_autoptr(DraftingDocument) loaded = NULL;
       g_autoptr(GError) error = NULL;
 
@@ -770,11 +770,376 @@ test_printed_words (void)
   }
 }
 
+/* ------------------------------------------------------------------ */
+/* Snapshots                                                           */
+
+/* A resolution with something of everything a snapshot copies: leading
+ * phrases, emphasis, footnotes, metadata, numbering styles, a history. */
+static DraftingDocument *
+new_rich_resolution (void)
+{
+  DraftingDocument *document = new_resolution ();
+  DraftingNode *first = drafting_test_find (document, DRAFTING_KIND_OPERATIVE_PARAGRAPH, 0);
+  DraftingNode *point = drafting_test_find (document, DRAFTING_KIND_SUB_PARAGRAPH, 1);
+
+  drafting_document_set_title (document, "Disaster relief");
+  drafting_document_set_body (document, "Customs Co-operation Council");
+  drafting_document_set_symbol (document, "CCC/2011/1");
+  drafting_document_set_place (document, "Brussels");
+  drafting_document_set_date (document, "June 2011");
+  drafting_document_set_language (document, "fr-CA");
+  drafting_document_set_status (document, DRAFTING_STATUS_REVISED);
+  drafting_document_set_numbering (document, DRAFTING_NUMBERING_OPERATIVE_PARAGRAPH,
+                                   DRAFTING_NUMBER_STYLE_UPPER_ROMAN_PERIOD);
+  drafting_document_set_numbering (document, DRAFTING_NUMBERING_SUB_PARAGRAPH,
+                                   DRAFTING_NUMBER_STYLE_LOWER_ROMAN_PAREN);
+  drafting_document_toggle_style (document, first, DRAFTING_MARK_EMPHASIS, 0, 5);
+  drafting_document_toggle_style (document, point, DRAFTING_MARK_STRONG, 2, 8);
+  g_assert_nonnull (drafting_document_add_footnote (document, first, 5, "A note, *in* it."));
+  g_assert_nonnull (drafting_document_add_footnote (document, point, 0, "Another."));
+
+  return document;
+}
+
+static void
+assert_same_tree (DraftingNode *expected,
+                  DraftingNode *actual)
+{
+  g_autofree char *expected_number = drafting_node_get_number (expected);
+  g_autofree char *actual_number = drafting_node_get_number (actual);
+
+  g_assert_true (expected != actual);
+  g_assert_cmpint (drafting_node_get_kind (actual), ==, drafting_node_get_kind (expected));
+  g_assert_cmpstr (drafting_node_get_id (actual), ==, drafting_node_get_id (expected));
+  g_assert_cmpstr (drafting_node_get_lead (actual), ==, drafting_node_get_lead (expected));
+  g_assert_true (drafting_inline_equal (drafting_node_get_content (actual),
+                                        drafting_node_get_content (expected)));
+  g_assert_cmpstr (actual_number, ==, expected_number);
+  g_assert_cmpuint (drafting_node_get_n_children (actual), ==,
+                    drafting_node_get_n_children (expected));
+
+  for (guint i = 0; i < drafting_node_get_n_children (expected); i++)
+    {
+      DraftingNode *child = drafting_node_get_child (actual, i);
+
+      g_assert_true (drafting_node_get_parent (child) == actual);
+      assert_same_tree (drafting_node_get_child (expected, i), child);
+    }
+}
+
+/* A snapshot is the same document: the same elements under the same
+ * identifiers, the same metadata, the same bytes saved; but with no
+ * history, and unmodified. */
+static void
+test_snapshot_same (void)
+{
+  g_autoptr(DraftingDocument) document = new_rich_resolution ();
+  g_autoptr(DraftingDocument) copy = drafting_document_snapshot (document);
+  g_autoptr(DraftingDocument) communique =
+    drafting_document_new_from_template (DRAFTING_DOCUMENT_COMMUNIQUE);
+  g_autoptr(DraftingDocument) communique_copy = drafting_document_snapshot (communique);
+  g_autoptr(GBytes) bytes = drafting_test_save_bytes (document);
+  g_autoptr(GBytes) copy_bytes = drafting_test_save_bytes (copy);
+  g_autoptr(GBytes) communique_bytes = drafting_test_save_bytes (communique);
+  g_autoptr(GBytes) communique_copy_bytes = drafting_test_save_bytes (communique_copy);
+  g_autofree char *outline = drafting_outline_to_text (document);
+  g_autofree char *copy_outline = drafting_outline_to_text (copy);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (document));
+
+  g_assert_true (drafting_document_get_modified (document));
+  g_assert_false (drafting_document_get_modified (copy));
+  g_assert_false (drafting_document_can_undo (copy));
+  g_assert_false (drafting_document_can_redo (copy));
+
+  g_assert_true (g_bytes_equal (bytes, copy_bytes));
+  g_assert_true (g_bytes_equal (communique_bytes, communique_copy_bytes));
+  g_assert_cmpint (drafting_document_get_document_type (communique_copy), ==,
+                   DRAFTING_DOCUMENT_COMMUNIQUE);
+  g_assert_cmpstr (copy_outline, ==, outline);
+
+  g_assert_cmpstr (drafting_document_get_language (copy), ==, "fr-CA");
+  g_assert_cmpint (drafting_document_get_status (copy), ==, DRAFTING_STATUS_REVISED);
+  g_assert_cmpint (drafting_document_get_numbering (copy, DRAFTING_NUMBERING_OPERATIVE_PARAGRAPH),
+                   ==, DRAFTING_NUMBER_STYLE_UPPER_ROMAN_PERIOD);
+  assert_same_tree (drafting_document_get_root (document), drafting_document_get_root (copy));
+
+  /* Listed in the same order, each found by its identifier. */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (copy)), ==, n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DraftingNode) original = g_list_model_get_item (G_LIST_MODEL (document), i);
+      g_autoptr(DraftingNode) node = g_list_model_get_item (G_LIST_MODEL (copy), i);
+
+      g_assert_cmpstr (drafting_node_get_id (node), ==, drafting_node_get_id (original));
+      g_assert_true (drafting_document_lookup (copy, drafting_node_get_id (node)) == node);
+      g_assert_true (drafting_node_get_document (node) == copy);
+      g_assert_cmpuint (drafting_document_get_position (copy, node), ==, i);
+    }
+}
+
+static void
+edit_everything (DraftingDocument *document)
+{
+  DraftingNode *first = drafting_test_find (document, DRAFTING_KIND_OPERATIVE_PARAGRAPH, 0);
+  DraftingNode *second = drafting_test_find (document, DRAFTING_KIND_OPERATIVE_PARAGRAPH, 1);
+  DraftingNode *clause = drafting_test_find (document, DRAFTING_KIND_PREAMBLE_CLAUSE, 0);
+  DraftingNode *note = drafting_test_find (document, DRAFTING_KIND_FOOTNOTE, 0);
+  g_autoptr(GError) error = NULL;
+
+  drafting_document_replace_text (document, first, 0, 5, "Changed");
+  drafting_document_toggle_style (document, first, DRAFTING_MARK_STRONG, 0, 7);
+  drafting_document_set_text (document, note, "Another note altogether.");
+  drafting_document_set_lead (document, clause, "OBSERVING", DRAFTING_EDIT_NONE);
+  g_assert_nonnull (drafting_document_add_footnote (document, second, 3, "New."));
+  g_assert_nonnull (drafting_document_split (document, second, 6, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (drafting_document_insert_new (document, first,
+                                                  DRAFTING_KIND_OPERATIVE_PARAGRAPH, &error));
+  g_assert_no_error (error);
+  drafting_document_delete (document,
+                            drafting_test_find (document, DRAFTING_KIND_SUB_PARAGRAPH, 0));
+  drafting_document_replace_all (document, "paragraph", "clause", DRAFTING_FIND_NONE);
+  drafting_document_set_title (document, "Another title");
+  drafting_document_set_language (document, "es");
+  drafting_document_set_status (document, DRAFTING_STATUS_ADOPTED);
+  drafting_document_set_document_type (document, DRAFTING_DOCUMENT_GENERIC);
+  drafting_document_set_numbering (document, DRAFTING_NUMBERING_OPERATIVE_PARAGRAPH,
+                                   DRAFTING_NUMBER_STYLE_BULLET);
+  drafting_document_undo (document);
+  drafting_document_undo (document);
+  drafting_document_redo (document);
+  drafting_document_set_modified (document, FALSE);
+}
+
+/* Nothing done to the original afterwards shows in the snapshot, nor the
+ * other way round. */
+static void
+test_snapshot_independent (void)
+{
+  g_autoptr(DraftingDocument) document = new_rich_resolution ();
+  g_autoptr(DraftingDocument) copy = drafting_document_snapshot (document);
+  g_autofree char *copy_before = snapshot (copy);
+  g_autofree char *document_before = NULL;
+  g_autofree char *copy_after = NULL;
+  g_autofree char *document_after = NULL;
+  g_autofree char *edited = NULL;
+  g_autofree char *outline = NULL;
+  g_autoptr(GError) error = NULL;
+  DraftingNode *node;
+
+  edit_everything (document);
+  copy_after = snapshot (copy);
+  g_assert_cmpstr (copy_after, ==, copy_before);
+  g_assert_false (drafting_document_get_modified (copy));
+
+  /* The snapshot is a document of its own, which can be edited too. */
+  document_before = snapshot (document);
+  edit_everything (copy);
+  document_after = snapshot (document);
+  g_assert_cmpstr (document_after, ==, document_before);
+
+  /* Each is as the same edits make it, but for the identifiers of the
+   * elements the edits made. */
+  edited = drafting_outline_to_text (copy);
+  outline = drafting_outline_to_text (document);
+  g_assert_cmpstr (edited, ==, outline);
+
+  /* New elements of the snapshot get identifiers no element of it has. */
+  for (guint i = 0; i < 50; i++)
+    {
+      DraftingNode *first = drafting_test_find (copy, DRAFTING_KIND_OPERATIVE_PARAGRAPH, 0);
+
+      node = drafting_document_insert_new (copy, first, DRAFTING_KIND_OPERATIVE_PARAGRAPH, &error);
+      g_assert_no_error (error);
+      g_assert_true (drafting_document_lookup (copy, drafting_node_get_id (node)) == node);
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (copy)), ==,
+                    g_list_model_get_n_items (G_LIST_MODEL (document)) + 50);
+}
+
+typedef struct
+{
+  DraftingDocument *copy;
+  GBytes           *bytes;
+  char             *text;
+} SnapshotJob;
+
+static gpointer
+save_snapshot_in_thread (gpointer data)
+{
+  SnapshotJob *job = data;
+
+  job->bytes = drafting_test_save_bytes (job->copy);
+  job->text = drafting_render_document_text (job->copy);
+  g_clear_object (&job->copy);
+
+  return NULL;
+}
+
+/* Made here, saved and rendered in another thread while the original is
+ * edited here: the saved bytes are those of the document when the
+ * snapshot was made. */
+static void
+test_snapshot_in_thread (void)
+{
+  g_autoptr(DraftingDocument) document =
+    drafting_test_import_corpus ("ecommerce-resolution.txt", NULL);
+  g_autoptr(GBytes) expected = drafting_test_save_bytes (document);
+  g_autofree char *expected_text = drafting_render_document_text (document);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (document));
+
+  for (guint round = 0; round < 5; round++)
+    {
+      SnapshotJob job = { drafting_document_snapshot (document), NULL, NULL };
+      GThread *thread = g_thread_new ("snapshot", save_snapshot_in_thread, &job);
+
+      for (guint i = 0; i < n; i += 3)
+        {
+          g_autoptr(DraftingNode) node = g_list_model_get_item (G_LIST_MODEL (document), i);
+
+          drafting_document_replace_text (document, node, 0, 0, "Edited: ");
+        }
+      drafting_document_set_title (document, "Edited meanwhile");
+      while (drafting_document_can_undo (document))
+        drafting_document_undo (document);
+
+      g_thread_join (thread);
+      g_assert_true (g_bytes_equal (job.bytes, expected));
+      g_assert_cmpstr (job.text, ==, expected_text);
+      g_bytes_unref (job.bytes);
+      g_free (job.text);
+    }
+}
+
+/* Characters XML cannot carry, however they come into the model, never
+ * reach the file, which opens again. */
+static void
+test_unsavable_characters_kept_out (void)
+{
+  g_autoptr(DraftingDocument) document = new_rich_resolution ();
+  g_autoptr(DraftingDocument) imported = NULL;
+  g_autoptr(DraftingDocument) loaded = NULL;
+  g_autoptr(DraftingNode) outside = NULL;
+  g_autoptr(DraftingInline) content = drafting_inline_new ("made\x01" "outside\x0b");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  DraftingNode *first = drafting_test_find (document, DRAFTING_KIND_OPERATIVE_PARAGRAPH, 0);
+  DraftingNode *second = drafting_test_find (document, DRAFTING_KIND_OPERATIVE_PARAGRAPH, 1);
+  DraftingNode *third = drafting_test_find (document, DRAFTING_KIND_OPERATIVE_PARAGRAPH, 2);
+  DraftingNode *clause = drafting_test_find (document, DRAFTING_KIND_PREAMBLE_CLAUSE, 0);
+  DraftingNode *root;
+  DraftingNode *note;
+  guint n;
+
+  drafting_document_set_text (document, first, "set\x01with\x0btext\x1f\xef\xbf\xbe");
+  drafting_document_replace_text (document, second, 0, 0, "replaced\x01\x0b");
+  drafting_document_edit_text (document, third, NULL, content, DRAFTING_EDIT_COALESCE);
+  drafting_document_set_lead (document, clause, "LEAD\x01\x0b\n", DRAFTING_EDIT_NONE);
+  note = drafting_document_add_footnote (document, first, 0, "note\x01\x0b");
+  drafting_document_replace_all (document, "point", "po\x01int\x0b", DRAFTING_FIND_NONE);
+  drafting_document_set_title (document, "title\x01\x0b");
+  drafting_document_set_body (document, "body\x01\x0b");
+  drafting_document_set_symbol (document, "symbol\x01\x0b");
+  drafting_document_set_place (document, "place\x01\x0b");
+  drafting_document_set_date (document, "date\x01\x0b");
+  outside = drafting_node_new_with_text (DRAFTING_KIND_OPERATIVE_PARAGRAPH, NULL, "built\x01\x0b");
+  root = drafting_document_get_root (document);
+  g_assert_true (drafting_document_insert (document, root, drafting_node_get_n_children (root),
+                                           outside, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpstr (drafting_node_get_text (first), ==, "set with text \xef\xbf\xbd");
+  g_assert_cmpstr (drafting_node_get_text (third), ==, "made outside ");
+  g_assert_cmpstr (drafting_node_get_lead (clause), ==, "LEAD   ");
+  g_assert_cmpstr (drafting_node_get_text (note), ==, "note  ");
+  g_assert_cmpstr (drafting_document_get_title (document), ==, "title  ");
+
+  bytes = drafting_test_save_bytes (document);
+  loaded = drafting_native_load_bytes (bytes, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (loaded);
+  n = g_list_model_get_n_items (G_LIST_MODEL (loaded));
+  g_assert_cmpuint (n, ==, g_list_model_get_n_items (G_LIST_MODEL (document)));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DraftingNode) a = g_list_model_get_item (G_LIST_MODEL (document), i);
+      g_autoptr(DraftingNode) b = g_list_model_get_item (G_LIST_MODEL (loaded), i);
+
+      g_assert_cmpstr (drafting_node_get_text (b), ==, drafting_node_get_text (a));
+      g_assert_cmpstr (drafting_node_get_lead (b), ==, drafting_node_get_lead (a));
+    }
+
+  /* Pasted text goes through the importer. */
+  imported = drafting_test_import_string ("RESOLVES:\n\n1. Pasted\x01 with\x0b controls.\n", NULL);
+  g_clear_pointer (&bytes, g_bytes_unref);
+  bytes = drafting_test_save_bytes (imported);
+  g_clear_object (&loaded);
+  loaded = drafting_native_load_bytes (bytes, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (loaded);
+}
+
+/* A long document let go in the main loop frees its elements a few at a
+ * turn of the loop, none of which takes long; elsewhere, at once. */
+static void
+test_freed_gradually (void)
+{
+  DraftingDocument *document = drafting_document_new_from_template (DRAFTING_DOCUMENT_RESOLUTION);
+  DraftingNode *root = drafting_document_get_root (document);
+  DraftingNode *last = NULL;
+  guint turns = 0;
+  gint64 longest = 0;
+
+  for (guint i = 0; i < 3000; i++)
+    {
+      g_autoptr(DraftingNode) paragraph = drafting_node_new_with_text (DRAFTING_KIND_OPERATIVE_PARAGRAPH,
+                                                                        NULL, "Requests the Secretariat to report;");
+
+      drafting_document_insert (document, root, drafting_node_get_n_children (root), paragraph, NULL);
+    }
+  last = drafting_node_get_child (root, drafting_node_get_n_children (root) - 1);
+  g_object_add_weak_pointer (G_OBJECT (last), (gpointer *) &last);
+
+  g_assert_true (g_main_context_acquire (NULL));
+  g_object_unref (document);
+  g_assert_nonnull (last);
+
+  while (last != NULL && turns < 100000)
+    {
+      gint64 start = g_get_monotonic_time ();
+
+      g_main_context_iteration (NULL, FALSE);
+      longest = MAX (longest, g_get_monotonic_time () - start);
+      turns++;
+    }
+  g_main_context_release (NULL);
+
+  g_assert_null (last);
+  g_test_message ("3,000 elements freed in %u turns of the loop, the longest %" G_GINT64_FORMAT " µs",
+                  turns, longest);
+
+  /* Outside the main loop, at once. */
+  document = drafting_document_new_from_template (DRAFTING_DOCUMENT_RESOLUTION);
+  root = drafting_document_get_root (document);
+  for (guint i = 0; i < 1500; i++)
+    {
+      g_autoptr(DraftingNode) paragraph = drafting_node_new_with_text (DRAFTING_KIND_OPERATIVE_PARAGRAPH,
+                                                                        NULL, "Invites Members;");
+
+      drafting_document_insert (document, root, drafting_node_get_n_children (root), paragraph, NULL);
+    }
+  last = drafting_node_get_child (root, 0);
+  g_object_add_weak_pointer (G_OBJECT (last), (gpointer *) &last);
+  g_object_unref (document);
+  g_assert_null (last);
+}
+
 int
 main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
+  drafting_core_init ();
 
   g_test_add_func ("/document/numbers-derived", test_numbers_derived);
   g_test_add_func ("/document/number-styles", test_number_styles);
@@ -794,6 +1159,11 @@ main (int    argc,
   g_test_add_func ("/document/lead-phrases", test_lead_phrases);
   g_test_add_func ("/document/summaries", test_summaries);
   g_test_add_func ("/document/printed-words", test_printed_words);
+  g_test_add_func ("/document/snapshot/same", test_snapshot_same);
+  g_test_add_func ("/document/snapshot/independent", test_snapshot_independent);
+  g_test_add_func ("/document/snapshot/in-thread", test_snapshot_in_thread);
+  g_test_add_func ("/document/unsavable-characters-kept-out", test_unsavable_characters_kept_out);
+  g_test_add_func ("/document/freed-gradually", test_freed_gradually);
 
   return g_test_run ();
 }

@@ -6,13 +6,17 @@
 #include "config.h"
 
 #include <errno.h>
+#include <grp.h>
 #include <signal.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <glib/gstdio.h>
 
+#include "drafting-draft-store-private.h"
 #include "drafting-test-utils.h"
 
 #define INFO_SUFFIX ".info"
@@ -112,8 +116,8 @@ static void
 assert_same_document (DraftingDocument *a,
                       DraftingDocument *b)
 {
-  g_autoptr(GBytes) bytes_a = drafting_native_save_bytes (a);
-  g_autoptr(GBytes) bytes_b = drafting_native_save_bytes (b);
+  g_autoptr(GBytes) bytes_a = drafting_test_save_bytes (a);
+  g_autoptr(GBytes) bytes_b = drafting_test_save_bytes (b);
 
   g_assert_true (g_bytes_equal (bytes_a, bytes_b));
 }
@@ -745,7 +749,7 @@ test_hostile_ids (void)
   g_autoptr(DraftingDraftStore) store = drafting_draft_store_new (dir);
   g_autoptr(DraftingDocument) document = drafting_test_import_corpus ("ecommerce-resolution.txt",
                                                                       NULL);
-  g_autoptr(GBytes) victim_bytes = drafting_native_save_bytes (document);
+  g_autoptr(GBytes) victim_bytes = drafting_test_save_bytes (document);
   g_autoptr(GPtrArray) hostile = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *valid = g_uuid_string_random ();
   const char *literal[] = {
@@ -862,8 +866,8 @@ test_atomic (void)
                                                                    NULL);
   g_autoptr(DraftingDocument) second = drafting_test_import_corpus ("ecommerce-communique.txt",
                                                                     NULL);
-  g_autoptr(GBytes) first_bytes = drafting_native_save_bytes (first);
-  g_autoptr(GBytes) second_bytes = drafting_native_save_bytes (second);
+  g_autoptr(GBytes) first_bytes = drafting_test_save_bytes (first);
+  g_autoptr(GBytes) second_bytes = drafting_test_save_bytes (second);
   guint n_listed = 0;
   gint64 save_time;
 
@@ -911,7 +915,7 @@ test_atomic (void)
           g_assert_no_error (error);
           g_assert_nonnull (loaded);
           g_assert_true (drafting_document_get_modified (loaded));
-          bytes = drafting_native_save_bytes (loaded);
+          bytes = drafting_test_save_bytes (loaded);
           g_assert_true (g_bytes_equal (bytes, first_bytes) ||
                          g_bytes_equal (bytes, second_bytes));
           /* A kill between the two files leaves the key file of the save
@@ -1081,6 +1085,643 @@ test_async_discard (void)
   drafting_test_remove_tree (dir);
 }
 
+static void
+on_discarded (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  AsyncState *state = user_data;
+  GError *error = NULL;
+
+  if (drafting_draft_store_discard_finish (DRAFTING_DRAFT_STORE (object), result, &error))
+    g_ptr_array_add (state->ids, g_strdup ("discarded"));
+  else
+    g_ptr_array_add (state->errors, error);
+  state->pending--;
+}
+
+/* The window's way: the discard in a thread too, while the autosaves run. */
+static void
+test_async_discard_racing (void)
+{
+  g_autofree char *dir = drafting_test_make_tmpdir ();
+  g_autoptr(DraftingDraftStore) store = drafting_draft_store_new (dir);
+  g_autoptr(DraftingDocument) document = drafting_test_import_corpus ("ecommerce-resolution.txt",
+                                                                      NULL);
+  AsyncState state;
+
+  async_state_init (&state);
+
+  for (guint round = 0; round < 20; round++)
+    {
+      g_autofree char *id = save_draft (store, NULL, document, NULL, "Resolution");
+
+      for (guint i = 0; i < 3; i++)
+        {
+          state.pending++;
+          drafting_draft_store_save_async (store, id, document, NULL, "Resolution", NULL,
+                                           on_saved, &state);
+        }
+
+      /* From before any save has begun to while one is being written. */
+      g_usleep ((round % 5) * 1000);
+      state.pending++;
+      drafting_draft_store_discard_async (store, id, NULL, on_discarded, &state);
+      async_state_wait (&state);
+
+      g_assert_cmpuint (state.errors->len, ==, 0);
+      g_assert_cmpuint (state.ids->len, ==, 4);
+      g_ptr_array_set_size (state.ids, 0);
+      g_assert_cmpuint (count_files (dir), ==, 0);
+    }
+
+  /* A save asked for after the discard is not lost to it. */
+  {
+    g_autofree char *id = save_draft (store, NULL, document, NULL, "Resolution");
+    g_autoptr(DraftingDocument) loaded = NULL;
+    g_autoptr(GError) error = NULL;
+
+    state.pending += 2;
+    drafting_draft_store_discard_async (store, id, NULL, on_discarded, &state);
+    drafting_draft_store_save_async (store, id, document, NULL, "Again", NULL, on_saved, &state);
+    async_state_wait (&state);
+    g_assert_cmpuint (state.errors->len, ==, 0);
+    loaded = drafting_draft_store_load (store, id, &error);
+    g_assert_no_error (error);
+    assert_same_document (document, loaded);
+    g_assert_true (drafting_draft_store_discard (store, id, NULL));
+  }
+
+  async_state_clear (&state);
+  drafting_test_remove_tree (dir);
+}
+
+static void
+on_result (GObject      *object G_GNUC_UNUSED,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  g_assert_null (*out);
+  *out = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_result (GAsyncResult **result)
+{
+  while (*result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  return *result;
+}
+
+/* Every operation of the window's, in a thread. */
+static void
+test_async_operations (void)
+{
+  g_autofree char *dir = drafting_test_make_tmpdir ();
+  g_autoptr(DraftingDraftStore) store = drafting_draft_store_new (dir);
+  g_autoptr(DraftingDocument) document = drafting_test_import_corpus ("ecommerce-resolution.txt",
+                                                                      NULL);
+  g_autoptr(GFile) original = g_file_new_for_path ("/srv/e-commerce.wcodraft");
+  g_autofree char *id = save_draft (store, NULL, document, original, "E-commerce");
+  const DraftingDraftInfo *info;
+
+  make_orphan (dir, id);
+
+  /* Listed... */
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(GPtrArray) orphans = NULL;
+    g_autoptr(GError) error = NULL;
+
+    drafting_draft_store_list_orphans_async (store, NULL, on_result, &result);
+    orphans = drafting_draft_store_list_orphans_finish (store, wait_result (&result), &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (orphans->len, ==, 1);
+    info = g_ptr_array_index (orphans, 0);
+    g_assert_cmpstr (info->id, ==, id);
+    g_assert_cmpstr (info->title, ==, "E-commerce");
+    g_assert_cmpstr (info->uri, ==, "file:///srv/e-commerce.wcodraft");
+    g_assert_cmpint (info->size, >, 0);
+  }
+
+  /* ...loaded... */
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(DraftingDocument) loaded = NULL;
+    g_autoptr(GError) error = NULL;
+
+    drafting_draft_store_load_async (store, id, NULL, on_result, &result);
+    loaded = drafting_draft_store_load_finish (store, wait_result (&result), &error);
+    g_assert_no_error (error);
+    g_assert_true (drafting_document_get_modified (loaded));
+    assert_same_document (document, loaded);
+  }
+
+  /* ...adopted: no longer an orphan... */
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(GAsyncResult) listed = NULL;
+    g_autoptr(GPtrArray) orphans = NULL;
+    g_autoptr(GKeyFile) keyfile = NULL;
+    g_autoptr(GError) error = NULL;
+
+    drafting_draft_store_adopt_async (store, id, NULL, on_result, &result);
+    g_assert_true (drafting_draft_store_adopt_finish (store, wait_result (&result), &error));
+    g_assert_no_error (error);
+    keyfile = load_info (dir, id);
+    g_assert_cmpint (g_key_file_get_int64 (keyfile, "Owner", "Pid", NULL), ==, getpid ());
+
+    drafting_draft_store_list_orphans_async (store, NULL, on_result, &listed);
+    orphans = drafting_draft_store_list_orphans_finish (store, wait_result (&listed), &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (orphans->len, ==, 0);
+  }
+
+  /* ...and discarded. */
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(GError) error = NULL;
+
+    drafting_draft_store_discard_async (store, id, NULL, on_result, &result);
+    g_assert_true (drafting_draft_store_discard_finish (store, wait_result (&result), &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (count_files (dir), ==, 0);
+  }
+
+  /* Gone, it neither loads nor is adopted. */
+  {
+    g_autoptr(GAsyncResult) loaded = NULL;
+    g_autoptr(GAsyncResult) adopted = NULL;
+    g_autoptr(DraftingDocument) document_loaded = NULL;
+    g_autoptr(GError) error = NULL;
+
+    drafting_draft_store_load_async (store, id, NULL, on_result, &loaded);
+    document_loaded = drafting_draft_store_load_finish (store, wait_result (&loaded), &error);
+    g_assert_null (document_loaded);
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+    g_clear_error (&error);
+
+    drafting_draft_store_adopt_async (store, id, NULL, on_result, &adopted);
+    g_assert_false (drafting_draft_store_adopt_finish (store, wait_result (&adopted), &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  }
+
+  /* A hostile id fails in the callback, touching nothing. */
+  {
+    g_autoptr(GAsyncResult) loaded = NULL;
+    g_autoptr(GAsyncResult) adopted = NULL;
+    g_autoptr(GAsyncResult) discarded = NULL;
+    g_autoptr(DraftingDocument) document_loaded = NULL;
+    g_autoptr(GError) error = NULL;
+
+    drafting_draft_store_load_async (store, "../victim", NULL, on_result, &loaded);
+    document_loaded = drafting_draft_store_load_finish (store, wait_result (&loaded), &error);
+    g_assert_null (document_loaded);
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+    g_clear_error (&error);
+
+    drafting_draft_store_adopt_async (store, "../victim", NULL, on_result, &adopted);
+    g_assert_false (drafting_draft_store_adopt_finish (store, wait_result (&adopted), &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+    g_clear_error (&error);
+
+    drafting_draft_store_discard_async (store, "../victim", NULL, on_result, &discarded);
+    g_assert_false (drafting_draft_store_discard_finish (store, wait_result (&discarded),
+                                                         &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  }
+
+  /* Cancelled before they run: nothing done. */
+  {
+    g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+    g_autoptr(GAsyncResult) listed = NULL;
+    g_autoptr(GAsyncResult) saved = NULL;
+    g_autoptr(GPtrArray) orphans = NULL;
+    g_autofree char *saved_id = NULL;
+    g_autoptr(GError) error = NULL;
+
+    g_cancellable_cancel (cancellable);
+    drafting_draft_store_list_orphans_async (store, cancellable, on_result, &listed);
+    orphans = drafting_draft_store_list_orphans_finish (store, wait_result (&listed), &error);
+    g_assert_null (orphans);
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+    g_clear_error (&error);
+
+    drafting_draft_store_save_async (store, NULL, document, NULL, NULL, cancellable, on_result,
+                                     &saved);
+    saved_id = drafting_draft_store_save_finish (store, wait_result (&saved), &error);
+    g_assert_null (saved_id);
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+    g_assert_cmpuint (count_files (dir), ==, 0);
+  }
+
+  drafting_test_remove_tree (dir);
+}
+
+/* What is saved is the document as it was when the save was asked for,
+ * however it changes while the thread writes it. */
+static void
+test_async_snapshot (void)
+{
+  g_autofree char *dir = drafting_test_make_tmpdir ();
+  g_autoptr(DraftingDraftStore) store = drafting_draft_store_new (dir);
+  g_autoptr(DraftingDocument) document = drafting_test_import_corpus ("ecommerce-resolution.txt",
+                                                                      NULL);
+  AsyncState state;
+
+  async_state_init (&state);
+
+  for (guint round = 0; round < 5; round++)
+    {
+      g_autofree char *before_title = g_strdup_printf ("Before %u", round);
+      g_autofree char *after_title = g_strdup_printf ("After %u", round);
+      g_autoptr(DraftingDocument) loaded = NULL;
+      g_autoptr(GBytes) before = NULL;
+      g_autoptr(GBytes) saved = NULL;
+      g_autoptr(GError) error = NULL;
+      const char *id;
+
+      drafting_document_set_title (document, before_title);
+      before = drafting_test_save_bytes (document);
+
+      state.pending++;
+      drafting_draft_store_save_async (store, NULL, document, NULL, "Snapshot", NULL, on_saved,
+                                       &state);
+      drafting_document_set_title (document, after_title);
+      async_state_wait (&state);
+      g_assert_cmpuint (state.errors->len, ==, 0);
+      id = g_ptr_array_index (state.ids, 0);
+
+      loaded = drafting_draft_store_load (store, id, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (drafting_document_get_title (loaded), ==, before_title);
+      drafting_document_set_modified (loaded, FALSE);
+      saved = drafting_test_save_bytes (loaded);
+      g_assert_true (g_bytes_equal (saved, before));
+
+      g_assert_true (drafting_draft_store_discard (store, id, NULL));
+      g_ptr_array_set_size (state.ids, 0);
+    }
+
+  async_state_clear (&state);
+  drafting_test_remove_tree (dir);
+}
+
+typedef enum
+{
+  CHILD_SAVED = 10,
+  CHILD_FAILED,
+  CHILD_FAILED_SILENTLY,
+  CHILD_SETUP_FAILED,
+} ChildResult;
+
+typedef struct
+{
+  const char       *dir;
+  const char       *id;
+  DraftingDocument *document;
+  gboolean          drop_privileges;
+  rlim_t            file_size_limit;
+} SaveJob;
+
+/* Saves a draft in a child process, as nobody or with a file size limit,
+ * and says how that went: the exit status, and on @fd the error's domain,
+ * code and message, one a line. */
+static ChildResult
+save_in_child (SaveJob *job,
+               int      fd)
+{
+  g_autoptr(DraftingDraftStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *report = NULL;
+
+  if (job->drop_privileges &&
+      (setgroups (0, NULL) != 0 || setgid (65534) != 0 || setuid (65534) != 0))
+    return CHILD_SETUP_FAILED;
+
+  if (job->file_size_limit > 0)
+    {
+      struct rlimit limit = { job->file_size_limit, job->file_size_limit };
+
+      /* The write fails with EFBIG instead of the signal killing us. */
+      signal (SIGXFSZ, SIG_IGN);
+      if (setrlimit (RLIMIT_FSIZE, &limit) != 0)
+        return CHILD_SETUP_FAILED;
+    }
+
+  store = drafting_draft_store_new (job->dir);
+  if ((id = drafting_draft_store_save (store, job->id, job->document, NULL, "Title", &error)))
+    return CHILD_SAVED;
+  if (error == NULL)
+    return CHILD_FAILED_SILENTLY;
+
+  report = g_strdup_printf ("%s\n%d\n%s", g_quark_to_string (error->domain), error->code,
+                            error->message);
+  if (write (fd, report, strlen (report)) != (gssize) strlen (report))
+    return CHILD_SETUP_FAILED;
+
+  return CHILD_FAILED;
+}
+
+/* The error a save in a child process met: %NULL when it saved. */
+static GError *
+run_save_in_child (SaveJob *job)
+{
+  g_autoptr(GString) said = g_string_new (NULL);
+  g_auto(GStrv) lines = NULL;
+  char buf[512];
+  int fds[2];
+  int status;
+  gssize n;
+  pid_t pid;
+
+  g_assert_no_errno (pipe (fds));
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      close (fds[0]);
+      _exit (save_in_child (job, fds[1]));
+    }
+
+  close (fds[1]);
+  while ((n = read (fds[0], buf, sizeof buf)) != 0)
+    {
+      if (n < 0 && errno == EINTR)
+        continue;
+      g_assert_cmpint (n, >, 0);
+      g_string_append_len (said, buf, n);
+    }
+  close (fds[0]);
+  while (waitpid (pid, &status, 0) < 0)
+    g_assert_cmpint (errno, ==, EINTR);
+
+  g_assert_true (WIFEXITED (status));
+  if (WEXITSTATUS (status) == CHILD_SAVED)
+    return NULL;
+  g_assert_cmpint (WEXITSTATUS (status), ==, CHILD_FAILED);
+
+  lines = g_strsplit (said->str, "\n", 3);
+  g_assert_cmpuint (g_strv_length (lines), ==, 3);
+  return g_error_new_literal (g_quark_from_string (lines[0]), atoi (lines[1]), lines[2]);
+}
+
+/* Said in a person's words: no file named, least of all a temporary one. */
+static void
+assert_plain_message (const GError *error,
+                      const char   *dir,
+                      const char   *id)
+{
+  g_test_message ("%s", error->message);
+  g_assert_cmpstr (error->message, !=, "");
+  g_assert_null (strstr (error->message, dir));
+  g_assert_null (strstr (error->message, DRAFTING_NATIVE_EXTENSION));
+  g_assert_null (strstr (error->message, INFO_SUFFIX));
+  if (id != NULL)
+    g_assert_null (strstr (error->message, id));
+}
+
+/* The disk fills up half-way through a draft. */
+static void
+test_save_disk_full (void)
+{
+  g_autofree char *dir = drafting_test_make_tmpdir ();
+  g_autoptr(DraftingDraftStore) store = drafting_draft_store_new (dir);
+  g_autoptr(DraftingDocument) old =
+    drafting_document_new_from_template (DRAFTING_DOCUMENT_RESOLUTION);
+  g_autoptr(DraftingDocument) document = drafting_test_import_corpus ("ecommerce-resolution.txt",
+                                                                      NULL);
+  g_autoptr(GBytes) old_bytes = drafting_test_save_bytes (old);
+  g_autoptr(GBytes) new_bytes = drafting_test_save_bytes (document);
+  g_autofree char *id = save_draft (store, NULL, old, NULL, "Old");
+  SaveJob job = { dir, id, document, FALSE, 8 * 1024 };
+
+  g_assert_cmpuint (g_bytes_get_size (old_bytes), <, job.file_size_limit);
+  g_assert_cmpuint (g_bytes_get_size (new_bytes), >, 2 * job.file_size_limit);
+
+  /* Over a draft, and as a new one. */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(DraftingDocument) loaded = NULL;
+      g_autoptr(GBytes) loaded_bytes = NULL;
+      g_autoptr(GError) error = NULL;
+
+      job.id = i == 0 ? id : NULL;
+      error = run_save_in_child (&job);
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
+      assert_plain_message (error, dir, id);
+      g_clear_error (&error);
+
+      /* The draft before is whole, and nothing else is left. */
+      g_assert_cmpuint (count_files (dir), ==, 2);
+      loaded = drafting_draft_store_load (store, id, &error);
+      g_assert_no_error (error);
+      drafting_document_set_modified (loaded, FALSE);
+      loaded_bytes = drafting_test_save_bytes (loaded);
+      g_assert_true (g_bytes_equal (loaded_bytes, old_bytes));
+    }
+
+  drafting_test_remove_tree (dir);
+}
+
+/* No draft written, and why, plainly: nowhere to put the folder of
+ * drafts, or no permission to write there. */
+static void
+test_save_refused (void)
+{
+  g_autofree char *tmp = drafting_test_make_tmpdir ();
+  g_autofree char *file = g_build_filename (tmp, "a-file", NULL);
+  g_autofree char *under_file = g_build_filename (file, "drafts", NULL);
+  g_autofree char *closed = g_build_filename (tmp, "closed", NULL);
+  g_autofree char *under_closed = g_build_filename (closed, "drafts", NULL);
+  g_autoptr(DraftingDocument) document = drafting_test_import_corpus ("ecommerce-communique.txt",
+                                                                      NULL);
+  AsyncState state;
+
+  g_assert_true (g_file_set_contents (file, "not a folder", -1, NULL));
+  async_state_init (&state);
+
+  /* A file where the folder should be, or one of its parents. */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(DraftingDraftStore) store = drafting_draft_store_new (i == 0 ? file : under_file);
+      GError *error;
+
+      state.pending++;
+      drafting_draft_store_save_async (store, NULL, document, NULL, NULL, NULL, on_saved, &state);
+      async_state_wait (&state);
+      g_assert_cmpuint (state.errors->len, ==, 1);
+      error = g_ptr_array_index (state.errors, 0);
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_DIRECTORY);
+      assert_plain_message (error, tmp, NULL);
+      g_ptr_array_set_size (state.errors, 0);
+    }
+
+  /* A folder that cannot be written: as nobody, if need be. */
+  g_assert_no_errno (g_mkdir (closed, 0755));
+  g_assert_no_errno (g_chmod (tmp, 0755));
+  for (guint i = 0; i < 2; i++)
+    {
+      SaveJob job = { i == 0 ? under_closed : closed, NULL, document, geteuid () == 0, 0 };
+      g_autoptr(GError) error = NULL;
+
+      if (!job.drop_privileges)
+        g_assert_no_errno (g_chmod (closed, 0555));
+
+      error = run_save_in_child (&job);
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED);
+      assert_plain_message (error, tmp, NULL);
+      g_assert_cmpuint (count_files (closed), ==, 0);
+      g_assert_no_errno (g_chmod (closed, 0755));
+    }
+
+  async_state_clear (&state);
+  drafting_test_remove_tree (tmp);
+}
+
+static void
+assert_valid_info (const DraftingDraftInfo *info,
+                   const char              *id)
+{
+  if (info == NULL)
+    return;
+
+  g_assert_cmpstr (info->id, ==, id);
+  g_assert_nonnull (info->title);
+  g_assert_true (g_utf8_validate (info->title, -1, NULL));
+  g_assert_true (info->uri == NULL || g_uri_is_valid (info->uri, G_URI_FLAGS_NONE, NULL));
+  g_assert_cmpint (info->size, ==, 0);
+}
+
+/* The reader of key files, on whatever bytes. */
+static void
+test_info_parse (void)
+{
+  g_autofree char *dir = drafting_test_make_tmpdir ();
+  g_autoptr(DraftingDraftStore) store = drafting_draft_store_new (dir);
+  g_autoptr(DraftingDocument) document = drafting_test_import_corpus ("ecommerce-communique.txt",
+                                                                      NULL);
+  g_autoptr(GFile) original = g_file_new_for_path ("/srv/communiqué.wcodraft");
+  g_autofree char *id = save_draft (store, NULL, document, original, "Communiqué");
+  g_autofree char *path = draft_path (dir, id, INFO_SUFFIX);
+  g_autofree char *whole = NULL;
+  gsize whole_len;
+  gboolean alive;
+
+  g_assert_true (g_file_get_contents (path, &whole, &whole_len, NULL));
+
+  /* As the store writes it: our own. */
+  {
+    g_autoptr(DraftingDraftInfo) info = _drafting_draft_info_parse (id, whole, whole_len, &alive);
+
+    g_assert_nonnull (info);
+    g_assert_true (alive);
+    g_assert_cmpstr (info->id, ==, id);
+    g_assert_cmpstr (info->title, ==, "Communiqué");
+    g_assert_cmpstr (info->uri, ==, "file:///srv/communiqu%C3%A9.wcodraft");
+    g_assert_nonnull (info->modified);
+    g_assert_cmpint (info->size, ==, 0);
+  }
+
+  /* Nothing. */
+  g_assert_null (_drafting_draft_info_parse (id, NULL, 0, &alive));
+  g_assert_false (alive);
+  g_assert_null (_drafting_draft_info_parse (id, "", 0, NULL));
+
+  /* Truncated anywhere: whatever is left is read, or nothing. */
+  for (gsize len = 0; len < whole_len; len++)
+    {
+      g_autoptr(DraftingDraftInfo) info = _drafting_draft_info_parse (id, whole, len, &alive);
+
+      assert_valid_info (info, id);
+      if (info == NULL)
+        g_assert_false (alive);
+    }
+
+  /* Oversized: not read at all, however it begins. */
+  {
+    gsize size = DRAFTING_DRAFT_INFO_MAX_SIZE + 1;
+    g_autofree char *big = g_malloc (size);
+
+    memset (big, '#', size);
+    memcpy (big, whole, whole_len);
+    big[whole_len] = '\n';
+    g_assert_null (_drafting_draft_info_parse (id, big, size, &alive));
+    g_assert_false (alive);
+
+    /* At the limit, it is. */
+    {
+      g_autoptr(DraftingDraftInfo) info = _drafting_draft_info_parse (id, big, size - 1, NULL);
+
+      g_assert_nonnull (info);
+      g_assert_cmpstr (info->title, ==, "Communiqué");
+    }
+  }
+
+  /* Binary: a NUL byte is in no key file. */
+  {
+    g_autofree char *with_nul = g_memdup2 (whole, whole_len);
+
+    with_nul[whole_len / 2] = '\0';
+    g_assert_null (_drafting_draft_info_parse (id, with_nul, whole_len, &alive));
+    g_assert_false (alive);
+  }
+
+  /* Invalid UTF-8, and an original that is no URI: left out. */
+  {
+    static const char invalid[] =
+      "[Draft]\nVersion=1\nTitle=Comm\xff\xfeuniqu\xc3\n"
+      "Original=not a URI at all\nModified=2026-13-45T99:00:00Z\n"
+      "[Owner]\nPid=\xff\nHost=\xc0\x80\nStartTime=-1\nBootId=\xed\xa0\x80\n";
+    g_autoptr(DraftingDraftInfo) info = NULL;
+
+    info = _drafting_draft_info_parse (id, invalid, sizeof invalid - 1, &alive);
+    g_assert_nonnull (info);
+    g_assert_false (alive);
+    g_assert_cmpstr (info->title, ==, "Untitled draft");
+    g_assert_null (info->uri);
+    g_assert_null (info->modified);
+  }
+
+  /* No group of a draft's: not a draft's key file. */
+  {
+    static const char no_draft[] = "[Owner]\nPid=1\nHost=x\n";
+
+    g_assert_null (_drafting_draft_info_parse (id, no_draft, sizeof no_draft - 1, &alive));
+    g_assert_false (alive);
+  }
+
+  /* Random bytes, and random lines of a key file's alphabet. */
+  for (guint round = 0; round < 2000; round++)
+    {
+      static const char *pieces[] = {
+        "[Draft]\n", "[Owner]\n", "Title=", "Original=", "Modified=", "Pid=", "Host=",
+        "StartTime=", "BootId=", "file:///x", "2026-01-01T00:00:00Z", "\\", "\\s", "\n", "=",
+        "\xff", "\xc3\xa9", "[", "]", "#", ";", "99999999999999999999", "-", "0",
+      };
+      g_autoptr(GString) data = g_string_new (NULL);
+      g_autoptr(DraftingDraftInfo) info = NULL;
+      guint n = (guint) g_test_rand_int_range (0, 40);
+
+      for (guint i = 0; i < n; i++)
+        {
+          if (round % 2)
+            g_string_append_c (data, (char) g_test_rand_int_range (1, 256));
+          else
+            g_string_append (data, pieces[g_test_rand_int_range (0, G_N_ELEMENTS (pieces))]);
+        }
+
+      info = _drafting_draft_info_parse (id, data->str, data->len, &alive);
+      assert_valid_info (info, id);
+    }
+
+  drafting_test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1093,6 +1734,7 @@ main (int    argc,
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
 
   g_test_init (&argc, &argv, NULL);
+  drafting_core_init ();
 
   g_test_add_func ("/drafts/save/list-own", test_save_list_own);
   g_test_add_func ("/drafts/save/default-directory", test_default_directory);
@@ -1111,6 +1753,12 @@ main (int    argc,
   g_test_add_func ("/drafts/atomic", test_atomic);
   g_test_add_func ("/drafts/async/order", test_async_order);
   g_test_add_func ("/drafts/async/discard", test_async_discard);
+  g_test_add_func ("/drafts/async/discard-racing", test_async_discard_racing);
+  g_test_add_func ("/drafts/async/operations", test_async_operations);
+  g_test_add_func ("/drafts/async/snapshot", test_async_snapshot);
+  g_test_add_func ("/drafts/save/disk-full", test_save_disk_full);
+  g_test_add_func ("/drafts/save/refused", test_save_refused);
+  g_test_add_func ("/drafts/info/parse", test_info_parse);
 
   status = g_test_run ();
   drafting_test_remove_tree (data_home);

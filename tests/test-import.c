@@ -495,6 +495,7 @@ main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
+  drafting_core_init ();
 
   g_test_add_func ("/import/corpus/resolution", test_resolution_corpus);
   g_test_add_func ("/import/corpus/communique", test_communique_corpus);

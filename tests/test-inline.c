@@ -152,11 +152,149 @@ test_strip (void)
   assert_mark (content, 0, DRAFTING_MARK_EMPHASIS, 0, 6);
 }
 
+/* Copies share their text until one is changed: whatever is done to one,
+ * by any of the ways text changes, the other keeps what it had. */
+static void
+test_copies_independent (void)
+{
+  g_autoptr(DraftingInline) original = drafting_inline_new ("review de minimis thresholds");
+  g_autoptr(DraftingInline) empty = drafting_inline_new (NULL);
+  g_autoptr(DraftingInline) other_empty = drafting_inline_new ("");
+
+  drafting_inline_add_mark (original, DRAFTING_MARK_EMPHASIS, 7, 17, NULL);
+  drafting_inline_add_mark (original, DRAFTING_MARK_FOOTNOTE_REF, 28, 28, "n1");
+
+  for (guint change = 0; change < 9; change++)
+    {
+      g_autoptr(DraftingInline) copy = drafting_inline_copy (original);
+      g_autoptr(DraftingInline) kept = drafting_inline_copy (original);
+      g_autoptr(DraftingInline) tail = NULL;
+      DraftingInline *changed = change % 2 == 0 ? copy : original;
+      DraftingInline *unchanged = change % 2 == 0 ? original : copy;
+
+      g_assert_true (drafting_inline_equal (copy, original));
+
+      switch (change)
+        {
+        case 0:
+        case 1:
+          drafting_inline_insert (changed, 0, "To ", -1);
+          break;
+        case 2:
+          drafting_inline_delete (changed, 0, 7);
+          break;
+        case 3:
+          drafting_inline_add_mark (changed, DRAFTING_MARK_STRONG, 0, 6, NULL);
+          break;
+        case 4:
+          drafting_inline_remove_style (changed, DRAFTING_MARK_EMPHASIS, 8, 10);
+          break;
+        case 5:
+          drafting_inline_remove_ref (changed, "n1");
+          break;
+        case 6:
+          tail = drafting_inline_split (changed, 7);
+          break;
+        case 7:
+          drafting_inline_append (changed, unchanged);
+          break;
+        case 8:
+          drafting_inline_insert (changed, 0, "  ", -1);
+          drafting_inline_strip (changed);
+          drafting_inline_insert (changed, 0, "x", -1);
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+
+      g_assert_false (drafting_inline_equal (changed, unchanged));
+      g_assert_true (drafting_inline_equal (unchanged, kept));
+      g_assert_cmpstr (drafting_inline_get_text (kept), ==, "review de minimis thresholds");
+      g_assert_cmpuint (drafting_inline_get_n_marks (kept), ==, 2);
+      assert_mark (kept, 0, DRAFTING_MARK_EMPHASIS, 7, 17);
+
+      /* What was changed stays so, whichever copy goes first. */
+      g_clear_pointer (&kept, drafting_inline_free);
+      g_assert_false (drafting_inline_equal (changed, unchanged));
+
+      if (changed == original)
+        {
+          drafting_inline_free (original);
+          original = drafting_inline_copy (copy);
+        }
+    }
+
+  /* Every empty text is the same until it is written in. */
+  drafting_inline_insert (empty, 0, "written", -1);
+  g_assert_cmpstr (drafting_inline_get_text (other_empty), ==, "");
+  g_assert_cmpstr (drafting_inline_get_text (empty), ==, "written");
+  {
+    g_autoptr(DraftingInline) fresh = drafting_inline_new (NULL);
+
+    g_assert_true (drafting_inline_is_empty (fresh));
+  }
+
+  /* A text appended to itself. */
+  drafting_inline_append (original, original);
+  g_assert_cmpstr (drafting_inline_get_text (original),
+                   ==, "review de minimis thresholdsreview de minimis thresholds");
+  g_assert_cmpuint (drafting_inline_get_n_marks (original), ==, 3);
+}
+
+typedef struct
+{
+  DraftingInline *copy;
+  char           *text;
+} CopyJob;
+
+static gpointer
+read_copy (gpointer data)
+{
+  CopyJob *job = data;
+  GString *runs = g_string_new (NULL);
+
+  for (guint i = 0; i < 2000; i++)
+    {
+      g_string_truncate (runs, 0);
+      g_string_append (runs, drafting_inline_get_text (job->copy));
+    }
+  job->text = g_string_free (runs, FALSE);
+  drafting_inline_free (job->copy);
+
+  return NULL;
+}
+
+/* A copy read in another thread while the original is changed in this
+ * one, as a snapshot of a document is saved. */
+static void
+test_copies_across_threads (void)
+{
+  g_autoptr(DraftingInline) original = drafting_inline_new ("the text as it was");
+
+  for (guint round = 0; round < 50; round++)
+    {
+      CopyJob job = { drafting_inline_copy (original), NULL };
+      g_autofree char *expected = g_strdup (drafting_inline_get_text (original));
+      GThread *thread = g_thread_new ("copy", read_copy, &job);
+
+      for (guint i = 0; i < 100; i++)
+        {
+          drafting_inline_insert (original, 0, "more ", -1);
+          drafting_inline_delete (original, 0, 5);
+        }
+      drafting_inline_insert (original, 0, "x", -1);
+      g_thread_join (thread);
+      g_assert_cmpstr (job.text, ==, expected);
+      g_free (job.text);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
+  drafting_core_init ();
 
   g_test_add_func ("/inline/marks-join", test_marks_join);
   g_test_add_func ("/inline/remove-style-splits", test_remove_style_splits);
@@ -164,6 +302,8 @@ main (int    argc,
   g_test_add_func ("/inline/split-and-append", test_split_and_append);
   g_test_add_func ("/inline/utf8-offsets", test_utf8_offsets);
   g_test_add_func ("/inline/strip", test_strip);
+  g_test_add_func ("/inline/copies-independent", test_copies_independent);
+  g_test_add_func ("/inline/copies-across-threads", test_copies_across_threads);
 
   return g_test_run ();
 }

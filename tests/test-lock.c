@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <grp.h>
 #include <signal.h>
 #include <string.h>
@@ -14,6 +15,7 @@
 #include <sys/wait.h>
 #include <glib/gstdio.h>
 
+#include "drafting-file-lock-private.h"
 #include "drafting-test-utils.h"
 
 /* ------------------------------------------------------------------ */
@@ -133,8 +135,8 @@ holder_start (Holder *holder,
         _exit (2);
       while (read (release[0], &c, 1) < 0 && errno == EINTR)
         ;
-      if (lock != NULL)
-        drafting_file_lock_release (lock);
+      g_clear_object (&lock);
+      drafting_file_lock_flush ();
       _exit (0);
     }
 
@@ -196,23 +198,23 @@ test_acquire (void)
   g_assert_cmpstr (owner->host, ==, g_get_host_name ());
   g_assert_cmpint (owner->pid, ==, getpid ());
   g_assert_cmpuint (strlen (owner->date), ==, strlen ("23.11.2026 10:12"));
-  g_assert_true (owner->stale);
+  g_assert_false (owner->stale);
   g_assert_true (G_TYPE_IS_BOXED (DRAFTING_TYPE_LOCK_OWNER));
 
-  drafting_file_lock_release (file_lock);
-  g_assert_false (drafting_file_lock_is_held (file_lock));
+  /* The last reference gone, the lock file goes, once its release has run. */
+  g_clear_object (&file_lock);
+  drafting_file_lock_flush ();
   g_assert_false (g_file_test (lock, G_FILE_TEST_EXISTS));
   g_assert_null (drafting_file_lock_read (file));
 
-  /* Twice is harmless. */
-  drafting_file_lock_release (file_lock);
+  /* Flushing with nothing to do returns at once. */
+  drafting_file_lock_flush ();
 
-  /* Finalizing releases it too. */
-  g_clear_object (&file_lock);
   file_lock = drafting_file_lock_acquire (file, FALSE, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (g_file_test (lock, G_FILE_TEST_EXISTS));
   g_clear_object (&file_lock);
+  drafting_file_lock_flush ();
   g_assert_false (g_file_test (lock, G_FILE_TEST_EXISTS));
 
   g_assert_cmpint (g_rmdir (dir), ==, 0);
@@ -270,7 +272,8 @@ test_other_process (void)
   g_assert_true (drafting_file_lock_is_held (file_lock));
   assert_our_lock (lock, getpid ());
 
-  drafting_file_lock_release (file_lock);
+  g_clear_object (&file_lock);
+  drafting_file_lock_flush ();
   g_assert_false (g_file_test (lock, G_FILE_TEST_EXISTS));
 
   drafting_test_remove_tree (dir);
@@ -292,13 +295,10 @@ test_release_not_ours (void)
   g_assert_no_error (error);
   g_assert_true (drafting_file_lock_is_held (file_lock));
 
-  /* Someone took it over meanwhile, with force. */
+  /* Someone took it over meanwhile, with force: theirs is left alone. */
   write_text (lock, janes);
-  drafting_file_lock_release (file_lock);
-  contents = read_text (lock);
-  g_assert_cmpstr (contents, ==, janes);
   g_clear_object (&file_lock);
-  g_clear_pointer (&contents, g_free);
+  drafting_file_lock_flush ();
   contents = read_text (lock);
   g_assert_cmpstr (contents, ==, janes);
 
@@ -307,7 +307,8 @@ test_release_not_ours (void)
   file_lock = drafting_file_lock_acquire (file, FALSE, NULL, &error);
   g_assert_no_error (error);
   g_assert_no_errno (g_unlink (lock));
-  drafting_file_lock_release (file_lock);
+  g_clear_object (&file_lock);
+  drafting_file_lock_flush ();
   g_assert_false (g_file_test (lock, G_FILE_TEST_EXISTS));
 
   drafting_test_remove_tree (dir);
@@ -368,6 +369,7 @@ test_force (void)
       assert_our_lock (lock, getpid ());
 
       g_clear_object (&file_lock);
+      drafting_file_lock_flush ();
       g_assert_false (g_file_test (lock, G_FILE_TEST_EXISTS));
     }
 
@@ -409,6 +411,7 @@ test_stale (void)
   g_assert_true (drafting_file_lock_is_held (file_lock));
   assert_our_lock (lock, getpid ());
   g_clear_object (&file_lock);
+  drafting_file_lock_flush ();
 
   /* A pid running, but a process that began long after the lock was
    * written: the pid was reused (after a restart, most often). */
@@ -442,6 +445,7 @@ test_stale (void)
     g_assert_null (holder);
     assert_our_lock (lock, getpid ());
     g_clear_object (&file_lock);
+    drafting_file_lock_flush ();
 
     holder_kill (&child);
   }
@@ -491,6 +495,8 @@ test_garbage (void)
       g_assert_no_error (error);
       g_assert_true (drafting_file_lock_is_held (file_lock));
       assert_our_lock (lock, getpid ());
+      g_clear_object (&file_lock);
+      drafting_file_lock_flush ();
     }
 
   drafting_test_remove_tree (dir);
@@ -558,6 +564,7 @@ test_names (void)
       owner = drafting_file_lock_read (file);
       g_assert_cmpint (owner->pid, ==, getpid ());
       g_clear_object (&file_lock);
+      drafting_file_lock_flush ();
       g_assert_false (g_file_test (lock, G_FILE_TEST_EXISTS));
 
       /* Held elsewhere, the same name is found. */
@@ -614,7 +621,6 @@ acquire_read_only (const char *dir)
     return CHILD_NOT_EMPTY;
   if (g_file_test (lock, G_FILE_TEST_EXISTS))
     return CHILD_WROTE;
-  drafting_file_lock_release (file_lock);
   g_clear_object (&file_lock);
 
   file_lock = drafting_file_lock_acquire (held, FALSE, &holder, &error);
@@ -688,6 +694,676 @@ test_read_only (void)
   drafting_test_remove_tree (tmp);
 }
 
+static guint
+count_entries (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  guint n = 0;
+
+  g_assert_nonnull (d);
+  while (g_dir_read_name (d) != NULL)
+    n++;
+
+  return n;
+}
+
+static ino_t
+inode_of (const char *path)
+{
+  GStatBuf st;
+
+  g_assert_no_errno (g_stat (path, &st));
+  return st.st_ino;
+}
+
+/* Opened twice in one process, a document is locked once. */
+static void
+test_same_process (void)
+{
+  g_autofree char *dir = drafting_test_make_tmpdir ();
+  g_autofree char *folder = g_build_filename (dir, "folder", NULL);
+  g_autofree char *link = g_build_filename (dir, "link", NULL);
+  g_autofree char *path = g_build_filename (folder, "resolution.wcodraft", NULL);
+  g_autofree char *linked_path = g_build_filename (link, "resolution.wcodraft", NULL);
+  g_autofree char *lock = lock_path (folder, "resolution.wcodraft");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) same = g_file_new_for_path (path);
+  g_autoptr(GFile) linked = g_file_new_for_path (linked_path);
+  g_autoptr(DraftingFileLock) first = NULL;
+  g_autoptr(DraftingFileLock) second = NULL;
+  g_autoptr(DraftingFileLock) third = NULL;
+  g_autoptr(DraftingFileLock) forced = NULL;
+  g_autoptr(DraftingLockOwner) holder = NULL;
+  g_autoptr(DraftingLockOwner) owner = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *after = NULL;
+  ino_t inode;
+
+  g_assert_no_errno (g_mkdir (folder, 0755));
+  g_assert_no_errno (symlink (folder, link));
+
+  first = drafting_file_lock_acquire (file, FALSE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (drafting_file_lock_is_held (first));
+  contents = read_text (lock);
+  inode = inode_of (lock);
+
+  /* Again, by another name of the same file, and through a link to its
+   * folder: the same lock, not a lock of its own taken over from it. */
+  second = drafting_file_lock_acquire (same, FALSE, &holder, &error);
+  g_assert_no_error (error);
+  g_assert_null (holder);
+  g_assert_true (second == first);
+  third = drafting_file_lock_acquire (linked, FALSE, &holder, &error);
+  g_assert_no_error (error);
+  g_assert_null (holder);
+  g_assert_true (third == first);
+  forced = drafting_file_lock_acquire (file, TRUE, &holder, &error);
+  g_assert_no_error (error);
+  g_assert_true (forced == first);
+
+  /* One lock file, the one written first, which says it is held. */
+  g_assert_cmpuint (count_entries (folder), ==, 1);
+  g_assert_cmpuint (inode_of (lock), ==, inode);
+  owner = drafting_file_lock_read (file);
+  g_assert_cmpint (owner->pid, ==, getpid ());
+  g_assert_false (owner->stale);
+
+  /* Closed in all but one place, it is still held. */
+  g_clear_object (&second);
+  g_clear_object (&third);
+  g_clear_object (&forced);
+  drafting_file_lock_flush ();
+  g_assert_true (drafting_file_lock_is_held (first));
+  after = read_text (lock);
+  g_assert_cmpstr (after, ==, contents);
+  g_assert_cmpuint (inode_of (lock), ==, inode);
+
+  /* Closed in the last, it is gone. */
+  g_clear_object (&first);
+  drafting_file_lock_flush ();
+  g_assert_false (g_file_test (lock, G_FILE_TEST_EXISTS));
+  g_assert_null (drafting_file_lock_read (file));
+
+  /* And taken anew when opened again. */
+  first = drafting_file_lock_acquire (linked, FALSE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (drafting_file_lock_is_held (first));
+  assert_our_lock (lock, getpid ());
+  g_clear_object (&first);
+  drafting_file_lock_flush ();
+  g_assert_false (g_file_test (lock, G_FILE_TEST_EXISTS));
+
+  drafting_test_remove_tree (dir);
+}
+
+/* A lock with this process's pid: stale unless this process holds it. */
+static void
+test_own_pid (void)
+{
+  g_autofree char *dir = drafting_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "resolution.wcodraft", NULL);
+  g_autofree char *lock = lock_path (dir, "resolution.wcodraft");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(DraftingFileLock) file_lock = NULL;
+  g_autoptr(DraftingFileLock) again = NULL;
+  g_autoptr(DraftingLockOwner) holder = NULL;
+  g_autoptr(DraftingLockOwner) owner = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *earlier = NULL;
+  g_autofree char *contents = NULL;
+
+  /* Left by an earlier process that had our pid: taken over. */
+  earlier = g_strdup_printf ("Jane Doe,jdoe,%s,23.11.2026 10:12,%d;", g_get_host_name (),
+                             (int) getpid ());
+  write_text (lock, earlier);
+  owner = drafting_file_lock_read (file);
+  g_assert_cmpint (owner->pid, ==, getpid ());
+  g_assert_true (owner->stale);
+  g_clear_pointer (&owner, drafting_lock_owner_free);
+
+  file_lock = drafting_file_lock_acquire (file, FALSE, &holder, &error);
+  g_assert_no_error (error);
+  g_assert_null (holder);
+  g_assert_true (drafting_file_lock_is_held (file_lock));
+  assert_our_lock (lock, getpid ());
+
+  /* Held by this process, it is not stale, and not taken over: whatever
+   * it says, opening the document again gives the lock held. */
+  owner = drafting_file_lock_read (file);
+  g_assert_false (owner->stale);
+  g_clear_pointer (&owner, drafting_lock_owner_free);
+  write_text (lock, earlier);
+  owner = drafting_file_lock_read (file);
+  g_assert_false (owner->stale);
+
+  again = drafting_file_lock_acquire (file, FALSE, &holder, &error);
+  g_assert_no_error (error);
+  g_assert_true (again == file_lock);
+  contents = read_text (lock);
+  g_assert_cmpstr (contents, ==, earlier);
+
+  /* Not what this lock wrote: left alone when it goes. */
+  g_clear_object (&again);
+  g_clear_object (&file_lock);
+  drafting_file_lock_flush ();
+  g_clear_pointer (&contents, g_free);
+  contents = read_text (lock);
+  g_assert_cmpstr (contents, ==, earlier);
+
+  drafting_test_remove_tree (dir);
+}
+
+typedef struct
+{
+  GAsyncResult *result;
+  GThread      *thread;
+} Acquired;
+
+static void
+on_acquired (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  Acquired *acquired = user_data;
+
+  g_assert_null (object);
+  g_assert_null (acquired->result);
+  acquired->result = g_object_ref (result);
+  acquired->thread = g_thread_self ();
+}
+
+static DraftingFileLock *
+acquire_async (GFile               *file,
+               gboolean             force,
+               GCancellable        *cancellable,
+               DraftingLockOwner  **holder,
+               GError             **error)
+{
+  Acquired acquired = { NULL, NULL };
+  DraftingFileLock *lock;
+
+  drafting_file_lock_acquire_async (file, force, cancellable, on_acquired, &acquired);
+  while (acquired.result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  /* The callback runs in the caller's thread. */
+  g_assert_true (acquired.thread == g_thread_self ());
+
+  lock = drafting_file_lock_acquire_finish (acquired.result, holder, error);
+  g_object_unref (acquired.result);
+
+  return lock;
+}
+
+static void
+test_async (void)
+{
+  g_autofree char *dir = drafting_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "resolution.wcodraft", NULL);
+  g_autofree char *held_path = g_build_filename (dir, "held.wcodraft", NULL);
+  g_autofree char *lock = lock_path (dir, "resolution.wcodraft");
+  g_autofree char *held_lock = lock_path (dir, "held.wcodraft");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) held = g_file_new_for_path (held_path);
+  g_autoptr(DraftingFileLock) file_lock = NULL;
+  g_autoptr(DraftingFileLock) again = NULL;
+  g_autoptr(DraftingLockOwner) holder = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *janes = "Jane Doe,jdoe,elsewhere.example.org,23.11.2026 10:12,4242;";
+
+  file_lock = acquire_async (file, FALSE, NULL, &holder, &error);
+  g_assert_no_error (error);
+  g_assert_null (holder);
+  g_assert_true (drafting_file_lock_is_held (file_lock));
+  assert_our_lock (lock, getpid ());
+
+  again = acquire_async (file, FALSE, NULL, &holder, &error);
+  g_assert_no_error (error);
+  g_assert_true (again == file_lock);
+  g_clear_object (&again);
+
+  /* Someone else's, live: who holds it. */
+  write_text (held_lock, janes);
+  again = acquire_async (held, FALSE, NULL, &holder, &error);
+  g_assert_null (again);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+  g_assert_nonnull (strstr (error->message, "Jane Doe"));
+  g_assert_nonnull (holder);
+  g_assert_cmpstr (holder->name, ==, "Jane Doe");
+  g_assert_cmpstr (holder->host, ==, "elsewhere.example.org");
+  g_assert_cmpint (holder->pid, ==, 4242);
+  g_assert_false (holder->stale);
+  g_clear_error (&error);
+  g_clear_pointer (&holder, drafting_lock_owner_free);
+
+  /* Taken with force. */
+  again = acquire_async (held, TRUE, NULL, &holder, &error);
+  g_assert_no_error (error);
+  g_assert_null (holder);
+  g_assert_true (drafting_file_lock_is_held (again));
+  assert_our_lock (held_lock, getpid ());
+  g_clear_object (&again);
+
+  /* Where no lock can be written, a lock holding nothing. */
+  {
+    g_autoptr(GFile) proc = g_file_new_for_path ("/proc/self/resolution.wcodraft");
+
+    again = acquire_async (proc, FALSE, NULL, &holder, &error);
+    g_assert_no_error (error);
+    g_assert_null (holder);
+    g_assert_nonnull (again);
+    g_assert_false (drafting_file_lock_is_held (again));
+    g_assert_null (drafting_file_lock_get_lock_file (again));
+    g_clear_object (&again);
+  }
+
+  /* Cancelled before its turn: nothing written. */
+  {
+    g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+    g_autofree char *other_path = g_build_filename (dir, "other.wcodraft", NULL);
+    g_autofree char *other_lock = lock_path (dir, "other.wcodraft");
+    g_autoptr(GFile) other = g_file_new_for_path (other_path);
+
+    g_cancellable_cancel (cancellable);
+    again = acquire_async (other, FALSE, cancellable, &holder, &error);
+    g_assert_null (again);
+    g_assert_null (holder);
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+    g_clear_error (&error);
+    drafting_file_lock_flush ();
+    g_assert_false (g_file_test (other_lock, G_FILE_TEST_EXISTS));
+  }
+
+  g_clear_object (&file_lock);
+  drafting_file_lock_flush ();
+  g_assert_false (g_file_test (lock, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (held_lock, G_FILE_TEST_EXISTS));
+
+  drafting_test_remove_tree (dir);
+}
+
+typedef struct
+{
+  GMutex   mutex;
+  GCond    cond;
+  gboolean holding;
+  gboolean open;
+} Gate;
+
+/* Holds the thread of the lock files until the gate opens. */
+static void
+hold_worker (gpointer data)
+{
+  Gate *gate = data;
+
+  g_mutex_lock (&gate->mutex);
+  gate->holding = TRUE;
+  g_cond_broadcast (&gate->cond);
+  while (!gate->open)
+    g_cond_wait (&gate->cond, &gate->mutex);
+  gate->holding = FALSE;
+  g_mutex_unlock (&gate->mutex);
+}
+
+static void
+gate_close (Gate *gate)
+{
+  gate->open = FALSE;
+  _drafting_file_lock_queue_call (hold_worker, gate);
+
+  g_mutex_lock (&gate->mutex);
+  while (!gate->holding)
+    g_cond_wait (&gate->cond, &gate->mutex);
+  g_mutex_unlock (&gate->mutex);
+}
+
+static void
+gate_open (Gate *gate)
+{
+  g_mutex_lock (&gate->mutex);
+  gate->open = TRUE;
+  g_cond_broadcast (&gate->cond);
+  g_mutex_unlock (&gate->mutex);
+}
+
+static gpointer
+unref_in_thread (gpointer data)
+{
+  g_object_unref (data);
+  return NULL;
+}
+
+/* The last reference going touches no file: the release waits its turn on
+ * the thread of the lock files. */
+static void
+test_release_queued (void)
+{
+  g_autofree char *dir = drafting_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "resolution.wcodraft", NULL);
+  g_autofree char *lock = lock_path (dir, "resolution.wcodraft");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(DraftingFileLock) file_lock = NULL;
+  g_autoptr(GError) error = NULL;
+  Acquired acquired = { NULL, NULL };
+  Gate gate;
+
+  g_mutex_init (&gate.mutex);
+  g_cond_init (&gate.cond);
+
+  file_lock = drafting_file_lock_acquire (file, FALSE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (drafting_file_lock_is_held (file_lock));
+
+  /* With the thread held, the lock file stays after the last reference. */
+  gate_close (&gate);
+  g_clear_object (&file_lock);
+  g_assert_true (g_file_test (lock, G_FILE_TEST_EXISTS));
+  assert_our_lock (lock, getpid ());
+
+  /* Its turn come, it goes. */
+  gate_open (&gate);
+  drafting_file_lock_flush ();
+  g_assert_false (g_file_test (lock, G_FILE_TEST_EXISTS));
+
+  /* Locked again while the release waits its turn: the release, running
+   * first, takes nothing from the new lock. */
+  file_lock = drafting_file_lock_acquire (file, FALSE, NULL, &error);
+  g_assert_no_error (error);
+  gate_close (&gate);
+  g_clear_object (&file_lock);
+  drafting_file_lock_acquire_async (file, FALSE, NULL, on_acquired, &acquired);
+  g_assert_true (g_file_test (lock, G_FILE_TEST_EXISTS));
+  gate_open (&gate);
+  while (acquired.result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  file_lock = drafting_file_lock_acquire_finish (acquired.result, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_object (&acquired.result);
+  drafting_file_lock_flush ();
+  g_assert_true (drafting_file_lock_is_held (file_lock));
+  assert_our_lock (lock, getpid ());
+
+  /* Released from another thread, the same. */
+  {
+    GThread *thread;
+
+    gate_close (&gate);
+    thread = g_thread_new ("release", unref_in_thread, g_steal_pointer (&file_lock));
+    g_thread_join (thread);
+    g_assert_true (g_file_test (lock, G_FILE_TEST_EXISTS));
+    gate_open (&gate);
+    drafting_file_lock_flush ();
+    g_assert_false (g_file_test (lock, G_FILE_TEST_EXISTS));
+  }
+
+  g_mutex_clear (&gate.mutex);
+  g_cond_clear (&gate.cond);
+  drafting_test_remove_tree (dir);
+}
+
+/* A child of fork() holds none of its parent's locks. */
+static void
+test_fork (void)
+{
+  g_autofree char *dir = drafting_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "resolution.wcodraft", NULL);
+  g_autofree char *other_path = g_build_filename (dir, "other.wcodraft", NULL);
+  g_autofree char *lock = lock_path (dir, "resolution.wcodraft");
+  g_autofree char *other_lock = lock_path (dir, "other.wcodraft");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) other = g_file_new_for_path (other_path);
+  g_autoptr(DraftingFileLock) file_lock = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+  pid_t pid;
+
+  file_lock = drafting_file_lock_acquire (file, FALSE, NULL, &error);
+  g_assert_no_error (error);
+
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      g_autoptr(DraftingLockOwner) holder = NULL;
+      DraftingFileLock *child_lock;
+
+      /* The parent's: held by someone else. */
+      child_lock = drafting_file_lock_acquire (file, FALSE, &holder, NULL);
+      if (child_lock != NULL || holder == NULL || holder->pid != getppid ())
+        _exit (1);
+
+      /* One of its own, released as it goes. */
+      child_lock = drafting_file_lock_acquire (other, FALSE, NULL, NULL);
+      if (child_lock == NULL || !drafting_file_lock_is_held (child_lock) ||
+          !g_file_test (other_lock, G_FILE_TEST_EXISTS))
+        _exit (2);
+      g_object_unref (child_lock);
+      drafting_file_lock_flush ();
+      if (g_file_test (other_lock, G_FILE_TEST_EXISTS))
+        _exit (3);
+
+      _exit (0);
+    }
+
+  wait_child (pid, &status);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+
+  assert_our_lock (lock, getpid ());
+  g_clear_object (&file_lock);
+  drafting_file_lock_flush ();
+  g_assert_false (g_file_test (lock, G_FILE_TEST_EXISTS));
+
+  drafting_test_remove_tree (dir);
+}
+
+/* Something named as a lock that is no file: it stands in the way, and
+ * reading it does not wait (a pipe would hold the thread for ever). */
+static void
+test_not_a_file (void)
+{
+  g_autofree char *dir = drafting_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "resolution.wcodraft", NULL);
+  g_autofree char *lock = lock_path (dir, "resolution.wcodraft");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(DraftingFileLock) file_lock = NULL;
+      g_autoptr(DraftingLockOwner) holder = NULL;
+      g_autoptr(DraftingLockOwner) owner = NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (i == 0)
+        g_assert_no_errno (mkfifo (lock, 0644));
+      else
+        g_assert_no_errno (g_mkdir (lock, 0755));
+
+      owner = drafting_file_lock_read (file);
+      g_assert_nonnull (owner);
+      g_assert_cmpstr (owner->name, ==, "");
+      g_assert_false (owner->stale);
+
+      file_lock = drafting_file_lock_acquire (file, FALSE, &holder, &error);
+      g_assert_null (file_lock);
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+      g_assert_nonnull (holder);
+      g_assert_cmpstr (holder->name, ==, "");
+      g_clear_error (&error);
+
+      /* Forced, the document opens, locked by nothing. */
+      file_lock = drafting_file_lock_acquire (file, TRUE, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (file_lock);
+      g_assert_false (drafting_file_lock_is_held (file_lock));
+      g_clear_object (&file_lock);
+      drafting_file_lock_flush ();
+
+      g_assert_true (g_file_test (lock, G_FILE_TEST_EXISTS));
+      if (i == 0)
+        g_assert_no_errno (g_unlink (lock));
+      else
+        g_assert_no_errno (g_rmdir (lock));
+    }
+
+  drafting_test_remove_tree (dir);
+}
+
+static void
+assert_unknown_owner (const DraftingLockOwner *owner)
+{
+  g_assert_nonnull (owner);
+  g_assert_cmpstr (owner->name, ==, "");
+  g_assert_cmpstr (owner->login, ==, "");
+  g_assert_cmpstr (owner->host, ==, "");
+  g_assert_cmpstr (owner->date, ==, "");
+  g_assert_cmpint (owner->pid, ==, 0);
+  g_assert_false (owner->stale);
+}
+
+static void
+assert_valid_owner (const DraftingLockOwner *owner)
+{
+  g_assert_nonnull (owner);
+  g_assert_true (g_utf8_validate (owner->name, -1, NULL));
+  g_assert_true (g_utf8_validate (owner->login, -1, NULL));
+  g_assert_true (g_utf8_validate (owner->host, -1, NULL));
+  g_assert_true (g_utf8_validate (owner->date, -1, NULL));
+  g_assert_cmpint (owner->pid, >=, 0);
+  g_assert_false (owner->stale);
+}
+
+/* The reader of lock files, on whatever bytes. */
+static void
+test_parse (void)
+{
+  static const char whole[] = "Jane Doe,jdoe,host,23.11.2026 10:12,4242;";
+  g_autoptr(DraftingLockOwner) owner = NULL;
+
+  owner = _drafting_lock_owner_parse (whole, strlen (whole));
+  g_assert_cmpstr (owner->name, ==, "Jane Doe");
+  g_assert_cmpstr (owner->login, ==, "jdoe");
+  g_assert_cmpstr (owner->host, ==, "host");
+  g_assert_cmpstr (owner->date, ==, "23.11.2026 10:12");
+  g_assert_cmpint (owner->pid, ==, 4242);
+  g_assert_false (owner->stale);
+  g_clear_pointer (&owner, drafting_lock_owner_free);
+
+  owner = _drafting_lock_owner_parse (NULL, 0);
+  assert_unknown_owner (owner);
+  g_clear_pointer (&owner, drafting_lock_owner_free);
+
+  /* Truncated anywhere: not a lock. */
+  for (gsize len = 0; len < strlen (whole); len++)
+    {
+      g_autofree char *copy = g_strndup (whole, len);
+
+      owner = _drafting_lock_owner_parse (copy, len);
+      assert_unknown_owner (owner);
+      g_clear_pointer (&owner, drafting_lock_owner_free);
+    }
+
+  /* Oversized: what lies past the first line's end, or past the most a
+   * lock file is read of, is not looked at. */
+  {
+    gsize size = 1024 * 1024;
+    g_autofree char *big = g_malloc (size);
+
+    memset (big, 'x', size);
+    memcpy (big, whole, strlen (whole));
+    owner = _drafting_lock_owner_parse (big, size);
+    g_assert_cmpstr (owner->name, ==, "Jane Doe");
+    g_assert_cmpint (owner->pid, ==, 4242);
+    g_clear_pointer (&owner, drafting_lock_owner_free);
+
+    memcpy (big + size - strlen (whole), whole, strlen (whole));
+    memcpy (big, "a,b,c,d,", strlen ("a,b,c,d,"));
+    owner = _drafting_lock_owner_parse (big, size);
+    assert_unknown_owner (owner);
+    g_clear_pointer (&owner, drafting_lock_owner_free);
+
+    /* A field just short of the limit is still read. */
+    memset (big, 'n', DRAFTING_LOCK_MAX_SIZE);
+    memcpy (big + DRAFTING_LOCK_MAX_SIZE - strlen (",l,h,d,7;"), ",l,h,d,7;",
+            strlen (",l,h,d,7;"));
+    owner = _drafting_lock_owner_parse (big, size);
+    g_assert_cmpuint (strlen (owner->name), ==, DRAFTING_LOCK_MAX_SIZE - strlen (",l,h,d,7;"));
+    g_assert_cmpint (owner->pid, ==, 7);
+    g_clear_pointer (&owner, drafting_lock_owner_free);
+    owner = _drafting_lock_owner_parse (big, DRAFTING_LOCK_MAX_SIZE - 1);
+    assert_unknown_owner (owner);
+    g_clear_pointer (&owner, drafting_lock_owner_free);
+  }
+
+  /* Binary: NUL bytes, escaped or not, make no lock. */
+  {
+    static const char with_nul[] = "Jane\0Doe,jdoe,host,date,1;";
+    static const char escaped_nul[] = "Jane\\\0Doe,jdoe,host,date,1;";
+    static const char trailing_escape[] = "a,b,c,d,1\\";
+    guint8 all[256];
+
+    owner = _drafting_lock_owner_parse (with_nul, sizeof with_nul - 1);
+    assert_unknown_owner (owner);
+    g_clear_pointer (&owner, drafting_lock_owner_free);
+    owner = _drafting_lock_owner_parse (escaped_nul, sizeof escaped_nul - 1);
+    assert_unknown_owner (owner);
+    g_clear_pointer (&owner, drafting_lock_owner_free);
+    owner = _drafting_lock_owner_parse (trailing_escape, sizeof trailing_escape - 1);
+    assert_unknown_owner (owner);
+    g_clear_pointer (&owner, drafting_lock_owner_free);
+
+    for (guint i = 0; i < G_N_ELEMENTS (all); i++)
+      all[i] = (guint8) i;
+    owner = _drafting_lock_owner_parse ((const char *) all, sizeof all);
+    assert_unknown_owner (owner);
+    g_clear_pointer (&owner, drafting_lock_owner_free);
+  }
+
+  /* Not UTF-8: made so. */
+  {
+    static const char invalid[] = "\xff\xfe,\xc0\x80,h\xe9te,\xed\xa0\x80,12;";
+
+    owner = _drafting_lock_owner_parse (invalid, sizeof invalid - 1);
+    assert_valid_owner (owner);
+    g_assert_cmpint (owner->pid, ==, 12);
+    g_assert_true (g_str_has_prefix (owner->host, "h"));
+    g_clear_pointer (&owner, drafting_lock_owner_free);
+  }
+
+  /* Pids that are none. */
+  {
+    const char *pids[] = { "0", "-1", "99999999999", "+5", " 5", "5x", "", "file:///x" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (pids); i++)
+      {
+        g_autofree char *text = g_strdup_printf ("a,b,c,d,%s;", pids[i]);
+
+        owner = _drafting_lock_owner_parse (text, strlen (text));
+        g_assert_cmpstr (owner->name, ==, "a");
+        g_assert_cmpint (owner->pid, ==, 0);
+        g_clear_pointer (&owner, drafting_lock_owner_free);
+      }
+  }
+
+  /* Random bytes, and random bytes of the lock's own alphabet. */
+  for (guint round = 0; round < 2000; round++)
+    {
+      static const char alphabet[] = ",;\\a\xc3\xa9\xff\n0123456789";
+      gsize len = (gsize) g_test_rand_int_range (0, 200);
+      g_autofree char *data = g_malloc (len + 1);
+
+      for (gsize i = 0; i < len; i++)
+        data[i] = round % 2 ? (char) g_test_rand_int_range (0, 256)
+                            : alphabet[g_test_rand_int_range (0, sizeof alphabet - 1)];
+
+      owner = _drafting_lock_owner_parse (data, len);
+      assert_valid_owner (owner);
+      g_clear_pointer (&owner, drafting_lock_owner_free);
+    }
+}
+
 /* Several processes at once: only one may hold the lock. */
 static void
 test_race (void)
@@ -741,6 +1417,7 @@ test_race (void)
         g_assert_nonnull (lock);
         g_assert_true (drafting_file_lock_is_held (lock));
       }
+      drafting_file_lock_flush ();
     }
 
   drafting_test_remove_tree (dir);
@@ -751,6 +1428,7 @@ main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
+  drafting_core_init ();
 
   g_test_add_func ("/lock/acquire", test_acquire);
   g_test_add_func ("/lock/other-process", test_other_process);
@@ -762,6 +1440,13 @@ main (int    argc,
   g_test_add_func ("/lock/names", test_names);
   g_test_add_func ("/lock/read-only", test_read_only);
   g_test_add_func ("/lock/race", test_race);
+  g_test_add_func ("/lock/same-process", test_same_process);
+  g_test_add_func ("/lock/own-pid", test_own_pid);
+  g_test_add_func ("/lock/async", test_async);
+  g_test_add_func ("/lock/release-queued", test_release_queued);
+  g_test_add_func ("/lock/fork", test_fork);
+  g_test_add_func ("/lock/not-a-file", test_not_a_file);
+  g_test_add_func ("/lock/parse", test_parse);
 
   return g_test_run ();
 }

@@ -19,7 +19,9 @@
 #include <sys/wait.h>
 #include <glib/gstdio.h>
 
+#include "drafting-native-private.h"
 #include "drafting-test-utils.h"
+#include "drafting-xml.h"
 
 /* The start of a minimal document: its elements go from line 8 on. */
 #define PROLOG \
@@ -48,7 +50,7 @@ load_string (const char  *xml,
 static char *
 save_string (DraftingDocument *document)
 {
-  g_autoptr(GBytes) bytes = drafting_native_save_bytes (document);
+  g_autoptr(GBytes) bytes = drafting_test_save_bytes (document);
 
   g_assert_nonnull (bytes);
   return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
@@ -240,7 +242,7 @@ static DraftingDocument *
 assert_round_trip (DraftingDocument *document)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) first = drafting_native_save_bytes (document);
+  g_autoptr(GBytes) first = drafting_test_save_bytes (document);
   g_autoptr(GBytes) second = NULL;
   g_autoptr(DraftingDocument) loaded = NULL;
 
@@ -256,7 +258,7 @@ assert_round_trip (DraftingDocument *document)
   g_assert_false (drafting_document_can_undo (loaded));
   g_assert_false (drafting_document_can_redo (loaded));
 
-  second = drafting_native_save_bytes (loaded);
+  second = drafting_test_save_bytes (loaded);
   assert_same_bytes (first, second);
 
   return g_steal_pointer (&loaded);
@@ -521,7 +523,7 @@ test_round_trip_communique (void)
 
   /* The footnote of "(WCO)" is part of what must survive. */
   g_assert_cmpuint (drafting_document_count_kind (document, DRAFTING_KIND_FOOTNOTE), >, 0);
-  bytes = drafting_native_save_bytes (document);
+  bytes = drafting_test_save_bytes (document);
   g_assert_true (bytes_contain (bytes, "<fnref ref="));
   g_assert_true (bytes_contain (bytes, "<br/>"));
 
@@ -535,7 +537,7 @@ test_round_trip_every_kind (void)
 {
   g_autoptr(DraftingDocument) document = make_every_kind_document ();
   g_autoptr(DraftingDocument) loaded = NULL;
-  g_autoptr(GBytes) bytes = drafting_native_save_bytes (document);
+  g_autoptr(GBytes) bytes = drafting_test_save_bytes (document);
 
   /* What must be escaped is escaped, and the rest written as it is. */
   g_assert_true (bytes_contain (bytes,
@@ -656,7 +658,7 @@ test_round_trip_inline (void)
   g_assert_nonnull (drafting_document_add_footnote (document, node, 3, "Added by a person."));
   drafting_document_toggle_style (document, node, DRAFTING_MARK_EMPHASIS, 0, 3);
 
-  bytes = drafting_native_save_bytes (document);
+  bytes = drafting_test_save_bytes (document);
   g_assert_true (bytes_contain (bytes, "<fnref ref=\"n-start\"/>The <em>WCO</em>"));
   g_assert_true (bytes_contain (bytes, "<br/>"));
 
@@ -774,7 +776,7 @@ test_round_trip_unsavable_characters (void)
       drafting_document_set_text (document, paragraph, texts[i]);
       drafting_document_set_title (document, texts[i]);
 
-      bytes = drafting_native_save_bytes (document);
+      bytes = drafting_test_save_bytes (document);
       loaded = drafting_native_load_bytes (bytes, &error);
       g_assert_no_error (error);
       g_assert_nonnull (loaded);
@@ -784,7 +786,7 @@ test_round_trip_unsavable_characters (void)
       g_assert_true (g_str_has_prefix (text, "before"));
       g_assert_true (g_str_has_suffix (text, "after"));
 
-      again = drafting_native_save_bytes (loaded);
+      again = drafting_test_save_bytes (loaded);
       g_clear_object (&loaded);
       loaded = drafting_native_load_bytes (again, &error);
       g_assert_no_error (error);
@@ -918,7 +920,7 @@ test_ids_kept_on_load (void)
 
       g_assert_cmpstr (drafting_node_get_id (node), ==, ids[i]);
       g_assert_true (drafting_document_lookup (document, ids[i]) == node);
-      bytes = drafting_native_save_bytes (document);
+      bytes = drafting_test_save_bytes (document);
       g_assert_true (bytes_contain (bytes, attribute));
       g_clear_pointer (&bytes, g_bytes_unref);
     }
@@ -1099,6 +1101,14 @@ test_error_footnote_ref (void)
     "      <sub-paragraph id=\"s1\"><text>first.</text></sub-paragraph>\n"
     "    </operative-paragraph>\n"
     TAIL;
+  /* The model calls a footnote once: a second call cannot be kept. */
+  const char *twice =
+    HEAD
+    "    <paragraph id=\"p1\">\n"
+    "      <text>The WCO<fnref ref=\"fn1\"/> and the WCO<fnref ref=\" fn1\"/>.</text>\n"
+    "      <footnote id=\"fn1\"><text>The World Customs Organization.</text></footnote>\n"
+    "    </paragraph>\n"
+    TAIL;
   struct {
     const char *xml;
     const char *ref;
@@ -1106,6 +1116,7 @@ test_error_footnote_ref (void)
     { unknown, "fn9" },
     { other_element, "fn2" },
     { not_footnote, "s1" },
+    { twice, "fn1" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -2154,7 +2165,7 @@ test_save_unwritable_folder (void)
   g_autoptr(DraftingDocument) old = drafting_test_import_corpus ("ecommerce-communique.txt", NULL);
   g_autoptr(DraftingDocument) document =
     drafting_test_import_corpus ("ecommerce-resolution.txt", NULL);
-  g_autoptr(GBytes) old_bytes = drafting_native_save_bytes (old);
+  g_autoptr(GBytes) old_bytes = drafting_test_save_bytes (old);
   g_autoptr(GError) error = NULL;
   g_autofree char *listing = NULL;
 
@@ -2215,8 +2226,8 @@ test_save_disk_full (void)
   g_autoptr(DraftingDocument) old =
     drafting_document_new_from_template (DRAFTING_DOCUMENT_RESOLUTION);
   g_autoptr(DraftingDocument) document = make_large_document (300, "Full");
-  g_autoptr(GBytes) old_bytes = drafting_native_save_bytes (old);
-  g_autoptr(GBytes) new_bytes = drafting_native_save_bytes (document);
+  g_autoptr(GBytes) old_bytes = drafting_test_save_bytes (old);
+  g_autoptr(GBytes) new_bytes = drafting_test_save_bytes (document);
   g_autoptr(GError) error = NULL;
   g_autofree char *report = NULL;
   g_autofree char *listing = NULL;
@@ -2286,8 +2297,8 @@ test_save_killed (void)
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(DraftingDocument) first = make_large_document (2000, "First");
   g_autoptr(DraftingDocument) second = make_large_document (1800, "Second");
-  g_autoptr(GBytes) first_bytes = drafting_native_save_bytes (first);
-  g_autoptr(GBytes) second_bytes = drafting_native_save_bytes (second);
+  g_autoptr(GBytes) first_bytes = drafting_test_save_bytes (first);
+  g_autoptr(GBytes) second_bytes = drafting_test_save_bytes (second);
   g_autoptr(GError) error = NULL;
   guint n_first = 0, n_second = 0;
   gint64 save_time = 0;
@@ -2401,7 +2412,7 @@ test_io_load_file (void)
     drafting_test_import_corpus ("ecommerce-resolution.txt", NULL);
   g_autoptr(DraftingDocument) document = NULL;
   g_autoptr(GPtrArray) warnings = NULL;
-  g_autoptr(GBytes) bytes = drafting_native_save_bytes (original);
+  g_autoptr(GBytes) bytes = drafting_test_save_bytes (original);
   g_autoptr(GError) error = NULL;
   guint n;
 
@@ -2465,11 +2476,639 @@ test_io_load_file (void)
   drafting_test_remove_tree (dir);
 }
 
+/* ------------------------------------------------------------------ */
+/* Writing that fails                                                  */
+
+/* The sizes to try a limit at: every one up to a few hundred bytes, then
+ * steps through the document, and each side of the size of libxml2's own
+ * buffer (4000 bytes) and of the document itself. */
+static GArray *
+limits_to_try (gsize size)
+{
+  GArray *limits = g_array_new (FALSE, FALSE, sizeof (gsize));
+  gsize step = MAX (size / 300, 1);
+
+  for (gsize limit = 0; limit < 300; limit++)
+    g_array_append_val (limits, limit);
+  for (gsize limit = 300; limit < size; limit += step)
+    g_array_append_val (limits, limit);
+  for (gsize chunk = 4000; chunk < size + 4000; chunk += 4000)
+    for (gsize limit = chunk - 2; limit <= chunk + 2; limit++)
+      g_array_append_val (limits, limit);
+  for (gsize limit = size - 3; limit <= size + 3; limit++)
+    g_array_append_val (limits, limit);
+
+  return limits;
+}
+
+/* Whatever the point where the writing fails, the save gives the whole
+ * document or nothing, with an error that says why: never the first part
+ * of a file, called saved. */
+static void
+test_save_fails_anywhere (void)
+{
+  g_autoptr(DraftingDocument) document =
+    drafting_test_import_corpus ("ecommerce-resolution.txt", NULL);
+  g_autoptr(GBytes) full = drafting_test_save_bytes (document);
+  gsize size = g_bytes_get_size (full);
+  g_autoptr(GArray) limits = limits_to_try (size);
+
+  /* Large enough for libxml2 to pass its buffer on many times. */
+  g_assert_cmpuint (size, >, 5 * 4000);
+
+  for (guint i = 0; i < limits->len; i++)
+    {
+      gsize limit = g_array_index (limits, gsize, i);
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GError) error = NULL;
+
+      bytes = _drafting_native_save_bytes_limited (document, limit, &error);
+      if (limit >= size)
+        {
+          g_assert_no_error (error);
+          assert_same_bytes (full, bytes);
+          continue;
+        }
+
+      g_assert_error (error, DRAFTING_ERROR, DRAFTING_ERROR_TOO_LARGE);
+      g_assert_null (bytes);
+      g_assert_true (g_str_has_prefix (error->message, "The document is too large to save:"));
+      g_assert_nonnull (strstr (error->message, "it could not be opened again"));
+    }
+}
+
+/* A save that fails leaves the file it would have replaced as it was, and
+ * nothing beside it. */
+static void
+test_save_fails_keeps_old_file (void)
+{
+  g_autofree char *dir = drafting_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "resolution" DRAFTING_NATIVE_EXTENSION, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(DraftingDocument) old = drafting_test_import_corpus ("ecommerce-communique.txt", NULL);
+  g_autoptr(DraftingDocument) document =
+    drafting_test_import_corpus ("ecommerce-resolution.txt", NULL);
+  g_autoptr(GBytes) old_bytes = drafting_test_save_bytes (old);
+  g_autoptr(GBytes) new_bytes = drafting_test_save_bytes (document);
+  gsize size = g_bytes_get_size (new_bytes);
+  const gsize limits[] = { 0, 1, 100, 3999, 4000, 4001, size / 2, size - 1 };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (drafting_native_save_file (old, file, NULL, &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (limits); i++)
+    {
+      g_autofree char *listing = NULL;
+
+      g_assert_false (_drafting_native_save_file_limited (document, file, limits[i], NULL, &error));
+      g_assert_error (error, DRAFTING_ERROR, DRAFTING_ERROR_TOO_LARGE);
+      g_clear_error (&error);
+
+      assert_file_contents (path, old_bytes);
+      listing = list_dir (dir);
+      g_assert_cmpstr (listing, ==, "resolution" DRAFTING_NATIVE_EXTENSION);
+    }
+
+  /* A document within the limit replaces it. */
+  g_assert_true (_drafting_native_save_file_limited (document, file, size, NULL, &error));
+  g_assert_no_error (error);
+  assert_file_contents (path, new_bytes);
+
+  drafting_test_remove_tree (dir);
+}
+
+/* What the reader would refuse is never written, even if it reached the
+ * model by a way that does not clean it: the save fails and says why. */
+static void
+test_save_refuses_unreadable (void)
+{
+  g_autofree char *dir = drafting_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "r" DRAFTING_NATIVE_EXTENSION, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  static const char * const bad_ids[] = { "two words", "control\x01", "1digit", "a:b" };
+  static const char * const bad_languages[] = {
+    "", "en_US", "english language", "toolonglanguage",
+  };
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad_ids); i++)
+    {
+      g_autoptr(DraftingDocument) document = drafting_document_new (DRAFTING_DOCUMENT_GENERIC);
+      g_autoptr(DraftingNode) node = drafting_node_new (DRAFTING_KIND_PARAGRAPH, bad_ids[i]);
+      g_autoptr(GBytes) bytes = NULL;
+
+      g_assert_true (drafting_document_insert (document, drafting_document_get_root (document), 0,
+                                               node, &error));
+      g_assert_no_error (error);
+      g_assert_cmpstr (drafting_node_get_id (node), ==, bad_ids[i]);
+
+      bytes = drafting_native_save_bytes (document, &error);
+      g_assert_error (error, DRAFTING_ERROR, DRAFTING_ERROR_INVALID);
+      g_assert_null (bytes);
+      g_assert_nonnull (strstr (error->message, "identifier"));
+      g_clear_error (&error);
+
+      g_assert_false (drafting_native_save_file (document, file, NULL, &error));
+      g_assert_error (error, DRAFTING_ERROR, DRAFTING_ERROR_INVALID);
+      g_clear_error (&error);
+      g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad_languages); i++)
+    {
+      g_autoptr(DraftingDocument) document =
+        drafting_document_new_from_template (DRAFTING_DOCUMENT_RESOLUTION);
+      g_autoptr(GBytes) bytes = NULL;
+
+      drafting_document_set_language (document, bad_languages[i]);
+      bytes = drafting_native_save_bytes (document, &error);
+      g_assert_error (error, DRAFTING_ERROR, DRAFTING_ERROR_INVALID);
+      g_assert_null (bytes);
+      g_assert_nonnull (strstr (error->message, "language"));
+      g_clear_error (&error);
+    }
+
+  drafting_test_remove_tree (dir);
+}
+
+/* The writer's last check, for characters that should never reach it:
+ * each one found wherever it is, past any boundary of the eight bytes it
+ * looks at at once, and nothing else taken for one. */
+static void
+test_save_finds_unholdable (void)
+{
+  static const struct
+  {
+    const char *bytes;
+    gunichar    c;
+  } bad[] = {
+    { "\x01", 0x01 }, { "\x08", 0x08 }, { "\x0b", 0x0B }, { "\x0c", 0x0C }, { "\x1f", 0x1F },
+    { "", 0x00 }, { "\xef\xbf\xbe", 0xFFFE }, { "\xef\xbf\xbf", 0xFFFF },
+  };
+  static const char * const good[] = {
+    "\t", "\n", "\r", " ", "\x7f", "\xc3\xa9", "\xef\xbf\xbd", "\xef\x80\x80", "\xef\xbf",
+  };
+  gunichar found;
+
+  for (gsize len = 0; len < 40; len++)
+    for (gsize at = 0; at <= len; at++)
+      {
+        for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+          {
+            gsize bad_len = MAX (strlen (bad[i].bytes), 1);
+            g_autoptr(GString) text = g_string_new (NULL);
+
+            for (gsize j = 0; j < at; j++)
+              g_string_append_c (text, 'a' + j % 26);
+            g_string_append_len (text, bad[i].bytes, bad_len);
+            for (gsize j = at; j < len; j++)
+              g_string_append_c (text, 'a' + j % 26);
+
+            found = G_MAXUINT32;
+            g_assert_true (_drafting_native_find_unholdable (text->str, text->len, &found));
+            g_assert_cmpuint (found, ==, bad[i].c);
+          }
+
+        for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+          {
+            g_autoptr(GString) text = g_string_new (NULL);
+
+            for (gsize j = 0; j < at; j++)
+              g_string_append (text, "\xc3\xa9");
+            g_string_append (text, good[i]);
+            for (gsize j = at; j < len; j++)
+              g_string_append_c (text, 'z');
+
+            g_assert_false (_drafting_native_find_unholdable (text->str, text->len, &found));
+          }
+      }
+}
+
+/* ------------------------------------------------------------------ */
+/* Reading and writing in worker threads                               */
+
+/* Files that are refused, each for its own reason. */
+static const struct
+{
+  const char *name;
+  int         code;
+  const char *xml;
+} refused_files[] = {
+  { "broken", DRAFTING_ERROR_NOT_WELL_FORMED,
+    HEAD "    <paragraph id=\"a\"><text>unclosed</paragraph>\n" TAIL },
+  { "invalid", DRAFTING_ERROR_INVALID,
+    HEAD "    <item id=\"a\"/>\n" TAIL },
+  { "doctype", DRAFTING_ERROR_FORBIDDEN,
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE document>\n"
+    "<document version=\"1.0\" type=\"resolution\" xmlns=\"http://wco.org/ns/drafting/1\">\n"
+    META "  <content/>\n</document>\n" },
+  { "external-entity", DRAFTING_ERROR_FORBIDDEN,
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<!DOCTYPE document [\n  <!ENTITY x SYSTEM \"file:///etc/passwd\">\n]>\n"
+    "<document version=\"1.0\" type=\"resolution\" xmlns=\"http://wco.org/ns/drafting/1\">\n"
+    META "  <content><paragraph id=\"a\"><text>&x;</text></paragraph></content>\n</document>\n" },
+  { "external-subset", DRAFTING_ERROR_FORBIDDEN,
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<!DOCTYPE document SYSTEM \"file:///etc/passwd\">\n"
+    "<document version=\"1.0\" type=\"resolution\" xmlns=\"http://wco.org/ns/drafting/1\">\n"
+    META "  <content/>\n</document>\n" },
+  { "char-ref", DRAFTING_ERROR_NOT_WELL_FORMED,
+    HEAD "    <paragraph id=\"a\"><text>&#1;</text></paragraph>\n" TAIL },
+  { "undeclared-prefix", DRAFTING_ERROR_NOT_WELL_FORMED,
+    HEAD "    <x:paragraph id=\"a\"/>\n" TAIL },
+  { "latin-1", DRAFTING_ERROR_INVALID_UTF8,
+    "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n"
+    "<document version=\"1.0\" type=\"resolution\" xmlns=\"http://wco.org/ns/drafting/1\">\n"
+    META "  <content/>\n</document>\n" },
+};
+
+static char *
+make_deep_nesting (guint levels)
+{
+  GString *xml = g_string_new (HEAD);
+
+  for (guint i = 0; i < levels; i++)
+    g_string_append_printf (xml, "<item id=\"i%u\">", i);
+  for (guint i = 0; i < levels; i++)
+    g_string_append (xml, "</item>");
+  g_string_append (xml, "\n" TAIL);
+
+  return g_string_free (xml, FALSE);
+}
+
+static void
+load_refused_files (void)
+{
+  g_autofree char *deep = make_deep_nesting (10000);
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused_files); i++)
+    {
+      g_autoptr(DraftingDocument) document = NULL;
+      g_autoptr(GError) error = NULL;
+
+      document = load_string (refused_files[i].xml, &error);
+      g_assert_null (document);
+      if (!g_error_matches (error, DRAFTING_ERROR, refused_files[i].code))
+        g_error ("%s: refused with “%s”", refused_files[i].name, error->message);
+    }
+
+  {
+    g_autoptr(DraftingDocument) document = NULL;
+    g_autoptr(GError) error = NULL;
+
+    document = load_string (deep, &error);
+    g_assert_error (error, DRAFTING_ERROR, DRAFTING_ERROR_TOO_DEEP);
+    g_assert_null (document);
+  }
+}
+
+static void
+load_and_fail_in_thread (GTask        *task,
+                         gpointer      source G_GNUC_UNUSED,
+                         gpointer      task_data G_GNUC_UNUSED,
+                         GCancellable *cancellable G_GNUC_UNUSED)
+{
+  g_autoptr(DraftingDocument) document =
+    drafting_test_import_corpus ("ecommerce-resolution.txt", NULL);
+  g_autoptr(GBytes) full = drafting_test_save_bytes (document);
+
+  load_refused_files ();
+
+  /* libxml2 reports a write that fails on its own too, as "I/O error". */
+  for (gsize limit = 0; limit < g_bytes_get_size (full); limit += 3001)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) bytes = _drafting_native_save_bytes_limited (document, limit, &error);
+
+      g_assert_error (error, DRAFTING_ERROR, DRAFTING_ERROR_TOO_LARGE);
+      g_assert_null (bytes);
+    }
+
+  g_task_return_boolean (task, TRUE);
+}
+
+/* Damaged and hostile files read in a worker thread, and saves that fail
+ * there: each gives its error, and nothing at all reaches the terminal. */
+static void
+test_threads_quiet (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr(GTask) task = g_task_new (NULL, NULL, NULL, NULL);
+      g_autoptr(GError) error = NULL;
+
+      g_task_run_in_thread_sync (task, load_and_fail_in_thread);
+      g_assert_true (g_task_propagate_boolean (task, &error));
+      g_assert_no_error (error);
+
+      /* And on the main thread. */
+      load_refused_files ();
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stderr ("");
+}
+
+typedef struct
+{
+  GBytes *valid;
+  GBytes *expected;
+  guint   rounds;
+} ParseJob;
+
+static gpointer
+parse_in_thread (gpointer data)
+{
+  ParseJob *job = data;
+
+  for (guint round = 0; round < job->rounds; round++)
+    {
+      g_autoptr(DraftingDocument) document = NULL;
+      g_autoptr(GBytes) again = NULL;
+      g_autoptr(GError) error = NULL;
+
+      document = drafting_native_load_bytes (job->valid, &error);
+      g_assert_no_error (error);
+      again = drafting_test_save_bytes (document);
+      g_assert_true (g_bytes_equal (again, job->expected));
+
+      for (guint i = 0; i < G_N_ELEMENTS (refused_files); i++)
+        {
+          g_autoptr(DraftingDocument) refused = load_string (refused_files[i].xml, &error);
+
+          g_assert_null (refused);
+          g_assert_error (error, DRAFTING_ERROR, refused_files[i].code);
+          g_clear_error (&error);
+        }
+    }
+
+  return NULL;
+}
+
+/* Documents read in several threads at once, good and bad mixed, each
+ * read as it would be alone. */
+static void
+test_threads_parse_together (void)
+{
+  g_autoptr(DraftingDocument) document =
+    drafting_test_import_corpus ("ecommerce-communique.txt", NULL);
+  g_autoptr(GBytes) bytes = drafting_test_save_bytes (document);
+  ParseJob job = { bytes, bytes, 20 };
+  GThread *threads[4];
+
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    threads[i] = g_thread_new ("parse", parse_in_thread, &job);
+  parse_in_thread (&job);
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    g_thread_join (threads[i]);
+}
+
+/* ------------------------------------------------------------------ */
+/* What the schema accepts, the reader reads                           */
+
+/* A CRITICAL fails a test: what the tests below rely on to show that a
+ * file never leads to one. */
+static void
+test_schema_criticals_fail (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_critical ("a critical in a test");
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_failed ();
+  g_test_trap_assert_stderr ("*a critical in a test*");
+}
+
+/* XML Schema compares tokens without the white space around them, and so
+ * the schema takes values with spaces, tabs and line breaks about them:
+ * the reader must read them as the schema does, and lose nothing. */
+static void
+test_schema_whitespace (void)
+{
+  const char *xml =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<document version=\" 1.0&#9;\" type=\"&#10;communique \""
+    " xmlns=\"http://wco.org/ns/drafting/1\">\n"
+    "  <meta>\n"
+    "    <title>  Kept  as  it  is  </title>\n"
+    "    <status>\n      revised\n    </status>\n"
+    "    <language>\tfr-CA\n</language>\n"
+    "    <numbering slot=\" operative-paragraph \" style=\" (a) \"/>\n"
+    "    <numbering slot=\"&#10;sub-paragraph&#9;\" style=\"&#9;&#13;&#10;i.&#10;\"/>\n"
+    "    <numbering slot=\"statement\"\n               style=\"\n  (1)\n\"/>\n"
+    "  </meta>\n"
+    "  <content>\n"
+    "    <statement id=\" s1 \"><text>States<fnref ref=\"&#9;n1 \"/>:</text>\n"
+    "      <footnote id=\"&#10;n1&#9;\"><text>A note.</text></footnote>\n"
+    "      <sub-paragraph id=\"s2\"/>\n"
+    "    </statement>\n"
+    "    <operative-paragraph id=\"  p1\"><text>Decides.</text></operative-paragraph>\n"
+    "  </content>\n"
+    "</document>\n";
+  g_autoptr(DraftingDocument) document = NULL;
+  g_autoptr(DraftingDocument) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *number = NULL;
+  DraftingNode *statement;
+
+  document = load_string (xml, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (document);
+
+  g_assert_cmpint (drafting_document_get_document_type (document), ==,
+                   DRAFTING_DOCUMENT_COMMUNIQUE);
+  g_assert_cmpint (drafting_document_get_status (document), ==, DRAFTING_STATUS_REVISED);
+  g_assert_cmpstr (drafting_document_get_language (document), ==, "fr-CA");
+  g_assert_cmpstr (drafting_document_get_title (document), ==, "  Kept  as  it  is  ");
+  g_assert_cmpint (drafting_document_get_numbering (document,
+                                                    DRAFTING_NUMBERING_OPERATIVE_PARAGRAPH),
+                   ==, DRAFTING_NUMBER_STYLE_LOWER_ALPHA_PAREN);
+  g_assert_cmpint (drafting_document_get_numbering (document, DRAFTING_NUMBERING_SUB_PARAGRAPH),
+                   ==, DRAFTING_NUMBER_STYLE_LOWER_ROMAN_PERIOD);
+  g_assert_cmpint (drafting_document_get_numbering (document, DRAFTING_NUMBERING_STATEMENT),
+                   ==, DRAFTING_NUMBER_STYLE_ARABIC_PAREN);
+
+  statement = drafting_document_lookup (document, "s1");
+  g_assert_nonnull (statement);
+  g_assert_nonnull (drafting_document_lookup (document, "s2"));
+  g_assert_nonnull (drafting_document_lookup (document, "n1"));
+  g_assert_nonnull (drafting_document_lookup (document, "p1"));
+  g_assert_true (drafting_inline_has_ref (drafting_node_get_content (statement), "n1"));
+  number = drafting_node_get_number (drafting_document_lookup (document, "p1"));
+  g_assert_cmpstr (number, ==, "(a)");
+
+  /* Saved as the writer writes, and from then on the same bytes. */
+  bytes = drafting_test_save_bytes (document);
+  g_assert_true (bytes_contain (bytes, "<numbering slot=\"operative-paragraph\" style=\"(a)\"/>"));
+  g_assert_true (bytes_contain (bytes, "<statement id=\"s1\">"));
+  g_assert_true (bytes_contain (bytes, "<fnref ref=\"n1\"/>"));
+  loaded = assert_round_trip (document);
+  assert_documents_equal (document, loaded);
+}
+
+/* The kinds from the root down to one where @kind may stand, as the model
+ * allows them: %FALSE for a kind that stands nowhere. */
+static gboolean
+find_place (DraftingKind  kind,
+            GArray       *path)
+{
+  DraftingKind parent_of[DRAFTING_N_KINDS];
+  gboolean seen[DRAFTING_N_KINDS] = { FALSE, };
+  g_autoptr(GQueue) queue = g_queue_new ();
+
+  g_array_set_size (path, 0);
+  if (kind == DRAFTING_KIND_DOCUMENT)
+    return TRUE;
+
+  seen[DRAFTING_KIND_DOCUMENT] = TRUE;
+  g_queue_push_tail (queue, GUINT_TO_POINTER (DRAFTING_KIND_DOCUMENT));
+  while (!g_queue_is_empty (queue))
+    {
+      DraftingKind parent = GPOINTER_TO_UINT (g_queue_pop_head (queue));
+
+      for (guint child = 0; child < DRAFTING_N_KINDS; child++)
+        if (!seen[child] && drafting_kind_allows_child (parent, child))
+          {
+            seen[child] = TRUE;
+            parent_of[child] = parent;
+            g_queue_push_tail (queue, GUINT_TO_POINTER (child));
+          }
+    }
+
+  if (!seen[kind])
+    return FALSE;
+
+  for (DraftingKind k = kind; k != DRAFTING_KIND_DOCUMENT; k = parent_of[k])
+    g_array_prepend_val (path, k);
+  return TRUE;
+}
+
+/* A document with the elements of @path nested, and @inner inside the
+ * innermost. */
+static char *
+make_nested (GArray     *path,
+             const char *inner)
+{
+  GString *xml = g_string_new (HEAD);
+
+  for (guint i = 0; i < path->len; i++)
+    g_string_append_printf (xml, "%*s<%s id=\"outer%u\">\n", 4 + 2 * i, "",
+                            drafting_kind_to_string (g_array_index (path, DraftingKind, i)), i);
+  g_string_append_printf (xml, "%*s%s\n", 4 + 2 * path->len, "", inner);
+  for (guint i = path->len; i > 0; i--)
+    g_string_append_printf (xml, "%*s</%s>\n", 2 + 2 * i, "",
+                            drafting_kind_to_string (g_array_index (path, DraftingKind, i - 1)));
+  g_string_append (xml, TAIL);
+
+  return g_string_free (xml, FALSE);
+}
+
+static gboolean
+schema_accepts (const char *xml)
+{
+  g_autoptr(xmlDoc) doc = drafting_xml_parse (xml, strlen (xml), NULL);
+
+  g_assert_nonnull (doc);
+  return drafting_xml_validate (doc, "/org/wco/drafting/core/drafting-1.0.rng", NULL);
+}
+
+/* Loads @xml, which @accepted says the model takes; else it must be refused
+ * with the line and column of @needle. */
+static void
+assert_loads_as_model_says (const char *xml,
+                            gboolean    accepted,
+                            const char *needle)
+{
+  g_autoptr(DraftingDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (accepted)
+    {
+      document = load_string (xml, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (document);
+      g_assert_nonnull (drafting_document_lookup (document, "inner"));
+    }
+  else
+    error = assert_refused_at (xml, DRAFTING_ERROR_INVALID, needle);
+}
+
+/* The schema and the model agree on which element may hold which, and
+ * which has a leading phrase and text: whatever one takes the other does,
+ * and what the model refuses is an error that says where, never a
+ * critical. */
+static void
+test_schema_agrees_with_model (void)
+{
+  g_autoptr(GArray) path = g_array_new (FALSE, FALSE, sizeof (DraftingKind));
+  guint n_allowed = 0;
+  guint n_refused = 0;
+
+  for (guint parent = 0; parent < DRAFTING_N_KINDS; parent++)
+    {
+      if (!find_place (parent, path))
+        continue;
+
+      for (guint child = 0; child < DRAFTING_N_KINDS; child++)
+        {
+          g_autofree char *inner = g_strdup_printf ("<%s id=\"inner\"/>",
+                                                    drafting_kind_to_string (child));
+          g_autofree char *xml = make_nested (path, inner);
+          gboolean allowed = drafting_kind_allows_child (parent, child);
+
+          if (schema_accepts (xml) != allowed)
+            g_error ("the schema %s a %s in a %s, the model %s it",
+                     allowed ? "refuses" : "accepts", drafting_kind_to_string (child),
+                     drafting_kind_to_string (parent), allowed ? "allows" : "does not allow");
+          assert_loads_as_model_says (xml, allowed, inner);
+          if (allowed)
+            n_allowed++;
+          else
+            n_refused++;
+        }
+
+      if (parent == DRAFTING_KIND_DOCUMENT)
+        continue;
+
+      /* Its leading phrase and its text, in an element of its kind. */
+      {
+        g_autofree char *lead_inner = g_strdup_printf ("<%s id=\"inner\"><lead>NOTING</lead></%s>",
+                                                       drafting_kind_to_string (parent),
+                                                       drafting_kind_to_string (parent));
+        g_autofree char *text_inner = g_strdup_printf ("<%s id=\"inner\"><text>Text.</text></%s>",
+                                                       drafting_kind_to_string (parent),
+                                                       drafting_kind_to_string (parent));
+        g_autofree char *lead_xml = NULL;
+        g_autofree char *text_xml = NULL;
+
+        g_array_set_size (path, path->len - 1);
+        lead_xml = make_nested (path, lead_inner);
+        text_xml = make_nested (path, text_inner);
+
+        g_assert_true (schema_accepts (lead_xml) == drafting_kind_has_lead (parent));
+        assert_loads_as_model_says (lead_xml, drafting_kind_has_lead (parent), "<lead>");
+        g_assert_true (schema_accepts (text_xml) == drafting_kind_has_text (parent));
+        assert_loads_as_model_says (text_xml, drafting_kind_has_text (parent), "<text>");
+      }
+    }
+
+  g_assert_cmpuint (n_allowed, >, 20);
+  g_assert_cmpuint (n_refused, >, 200);
+}
+
 int
 main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
+  drafting_core_init ();
 
   g_test_add_func ("/native/round-trip/resolution", test_round_trip_resolution);
   g_test_add_func ("/native/round-trip/communique", test_round_trip_communique);
@@ -2507,6 +3146,15 @@ main (int    argc,
   g_test_add_func ("/native/save/disk-full", test_save_disk_full);
   g_test_add_func ("/native/save/killed", test_save_killed);
   g_test_add_func ("/native/io/load-file", test_io_load_file);
+  g_test_add_func ("/native/save/fails-anywhere", test_save_fails_anywhere);
+  g_test_add_func ("/native/save/fails-keeps-old-file", test_save_fails_keeps_old_file);
+  g_test_add_func ("/native/save/refuses-unreadable", test_save_refuses_unreadable);
+  g_test_add_func ("/native/save/finds-unholdable", test_save_finds_unholdable);
+  g_test_add_func ("/native/threads/quiet", test_threads_quiet);
+  g_test_add_func ("/native/threads/parse-together", test_threads_parse_together);
+  g_test_add_func ("/native/schema/criticals-fail", test_schema_criticals_fail);
+  g_test_add_func ("/native/schema/whitespace", test_schema_whitespace);
+  g_test_add_func ("/native/schema/agrees-with-model", test_schema_agrees_with_model);
 
   return g_test_run ();
 }

@@ -11,6 +11,7 @@
 
 #include "drafting-application.h"
 #include "drafting-preferences-window.h"
+#include "drafting-save-changes-dialog.h"
 #include "drafting-window.h"
 
 /*
@@ -28,6 +29,7 @@ struct _DraftingApplication
   DraftingDraftStore *drafts;
 
   guint               started : 1;
+  guint               quitting : 1;
 };
 
 G_DEFINE_FINAL_TYPE (DraftingApplication, drafting_application, ADW_TYPE_APPLICATION)
@@ -82,15 +84,61 @@ get_window (DraftingApplication *self)
   return drafting_window_new (ADW_APPLICATION (self));
 }
 
+/**
+ * drafting_application_find_page:
+ *
+ * Returns: (transfer none) (nullable): the page, in any window, that shows
+ *   the document of @document_file
+ */
+DraftingPage *
+drafting_application_find_page (DraftingApplication  *self,
+                                DraftingDocumentFile *document_file)
+{
+  g_return_val_if_fail (DRAFTING_IS_APPLICATION (self), NULL);
+  g_return_val_if_fail (DRAFTING_IS_DOCUMENT_FILE (document_file), NULL);
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    {
+      g_autoptr(GPtrArray) pages = NULL;
+
+      if (!DRAFTING_IS_WINDOW (l->data))
+        continue;
+
+      pages = drafting_window_list_pages (l->data);
+      for (guint i = 0; i < pages->len; i++)
+        if (drafting_page_get_document_file (g_ptr_array_index (pages, i)) == document_file)
+          return g_ptr_array_index (pages, i);
+    }
+
+  return NULL;
+}
+
 /* ------------------------------------------------------------------ */
 /* After a crash                                                       */
+
+/*
+ * The drafts no running instance owns are listed in the background at the
+ * first start; if there are any, the person is asked whether to recover
+ * them. Each recovered draft is made this process's (adopted), then read,
+ * both in the background, and opens in a tab; what cannot be recovered is
+ * said, with why. The example resolution shows only if nothing else does.
+ */
 
 typedef struct
 {
   DraftingApplication *app;
   DraftingWindow      *window;
   GPtrArray           *orphans;
+  GString             *failures;   /* what could not be recovered, and why */
+  guint                pending;
+  gboolean             show_example;
 } RecoverData;
+
+typedef struct
+{
+  RecoverData       *recover;
+  DraftingDraftInfo *info;
+} DraftData;
 
 static void
 recover_data_free (RecoverData *data)
@@ -98,7 +146,114 @@ recover_data_free (RecoverData *data)
   g_object_unref (data->app);
   g_object_unref (data->window);
   g_ptr_array_unref (data->orphans);
+  g_string_free (data->failures, TRUE);
   g_free (data);
+}
+
+static void
+show_example_if_empty (DraftingWindow *window)
+{
+  if (drafting_window_get_n_pages (window) == 0)
+    {
+      g_autoptr(DraftingDocument) example = drafting_application_load_example ();
+
+      drafting_window_add_document (window, example, NULL);
+    }
+}
+
+/* One draft done, recovered or not; after the last, what failed is said. */
+static void
+recover_done (RecoverData *data)
+{
+  if (--data->pending > 0)
+    return;
+
+  if (data->failures->len > 0)
+    {
+      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (data->window),
+                                                  _("Some Unsaved Work Could Not Be Recovered"),
+                                                  data->failures->str);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+
+  if (data->show_example)
+    show_example_if_empty (data->window);
+  recover_data_free (data);
+}
+
+static void
+recover_failed (DraftData    *draft,
+                const GError *error)
+{
+  /* Translators: a document's title, then why it could not be recovered */
+  g_string_append_printf (draft->recover->failures, _("• %s: %s\n"), draft->info->title,
+                          error->message);
+}
+
+static void
+on_draft_loaded (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  DraftData *draft = user_data;
+  RecoverData *data = draft->recover;
+  g_autoptr(DraftingDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+
+  document = drafting_draft_store_load_finish (DRAFTING_DRAFT_STORE (object), result, &error);
+  if (document == NULL)
+    recover_failed (draft, error);
+  else
+    {
+      g_autoptr(GFile) file = draft->info->uri != NULL ? g_file_new_for_uri (draft->info->uri) : NULL;
+      g_autoptr(DraftingDocumentFile) document_file = NULL;
+
+      /* A file open here already keeps its tab; the draft opens as new. */
+      if (file != NULL && drafting_document_file_lookup (file) != NULL)
+        g_clear_object (&file);
+
+      document_file = drafting_document_file_new (document, file, data->app->drafts);
+      drafting_document_file_set_draft_id (document_file, draft->info->id);
+      drafting_window_add_document_file (data->window, document_file);
+    }
+
+  g_free (draft);
+  recover_done (data);
+}
+
+static void
+on_draft_adopted (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  DraftData *draft = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!drafting_draft_store_adopt_finish (DRAFTING_DRAFT_STORE (object), result, &error))
+    {
+      RecoverData *data = draft->recover;
+
+      recover_failed (draft, error);
+      g_free (draft);
+      recover_done (data);
+      return;
+    }
+
+  drafting_draft_store_load_async (DRAFTING_DRAFT_STORE (object), draft->info->id, NULL,
+                                   on_draft_loaded, draft);
+}
+
+static void
+on_draft_discarded (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data G_GNUC_UNUSED)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!drafting_draft_store_discard_finish (DRAFTING_DRAFT_STORE (object), result, &error))
+    g_debug ("A draft could not be removed: %s", error->message);
 }
 
 static void
@@ -106,72 +261,59 @@ on_recover_response (AdwMessageDialog *dialog G_GNUC_UNUSED,
                      const char       *response,
                      RecoverData      *data)
 {
+  gboolean recover = g_str_equal (response, "recover");
+
+  data->pending = 1;
   for (guint i = 0; i < data->orphans->len; i++)
     {
       DraftingDraftInfo *info = g_ptr_array_index (data->orphans, i);
-      const char *id = info->id;
 
-      if (g_str_equal (response, "recover"))
+      if (recover)
         {
-          g_autoptr(DraftingDocument) document = NULL;
-          g_autoptr(GError) error = NULL;
-          g_autoptr(GFile) file = NULL;
-          const char *uri = info->uri;
-          DraftingPage *page;
+          DraftData *draft = g_new0 (DraftData, 1);
 
-          document = drafting_draft_store_load (data->app->drafts, id, &error);
-          if (document == NULL)
-            {
-              g_warning ("The draft %s could not be recovered: %s", id, error->message);
-              continue;
-            }
-
-          if (uri != NULL)
-            file = g_file_new_for_uri (uri);
-          page = drafting_window_add_document (data->window, document, file);
-          drafting_draft_store_adopt (data->app->drafts, id, NULL);
-          drafting_page_set_draft_id (page, id);
-          if (file != NULL)
-            drafting_page_take_lock (page, drafting_file_lock_acquire (file, TRUE, NULL, NULL));
+          draft->recover = data;
+          draft->info = info;
+          data->pending++;
+          drafting_draft_store_adopt_async (data->app->drafts, info->id, NULL,
+                                            on_draft_adopted, draft);
         }
       else
-        drafting_draft_store_discard (data->app->drafts, id, NULL);
+        drafting_draft_store_discard_async (data->app->drafts, info->id, NULL,
+                                            on_draft_discarded, NULL);
     }
 
-  if (drafting_window_get_n_pages (data->window) == 0)
-    {
-      g_autoptr(DraftingDocument) example = drafting_application_load_example ();
-
-      drafting_window_add_document (data->window, example, NULL);
-    }
-
-  recover_data_free (data);
+  recover_done (data);
 }
 
-/* Offers back the drafts no running instance owns. Returns whether it
- * asked. */
-static gboolean
-offer_drafts (DraftingApplication *self,
-              DraftingWindow      *window)
+static void
+on_orphans_listed (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
 {
-  g_autoptr(GPtrArray) orphans = NULL;
+  RecoverData *data = user_data;
+  g_autoptr(GError) error = NULL;
   g_autofree char *body = NULL;
   GString *titles;
-  RecoverData *data;
   GtkWidget *dialog;
 
-  if (self->drafts == NULL || !g_settings_get_boolean (self->settings, "restore-drafts"))
-    return FALSE;
-
-  orphans = drafting_draft_store_list_orphans (self->drafts);
-  if (orphans == NULL || orphans->len == 0)
-    return FALSE;
+  data->orphans = drafting_draft_store_list_orphans_finish (DRAFTING_DRAFT_STORE (object), result,
+                                                            &error);
+  if (data->orphans == NULL || data->orphans->len == 0)
+    {
+      if (data->orphans == NULL)
+        data->orphans = g_ptr_array_new ();
+      data->pending = 1;
+      recover_done (data);
+      return;
+    }
 
   titles = g_string_new (NULL);
-  for (guint i = 0; i < orphans->len && i < 8; i++)
+  for (guint i = 0; i < data->orphans->len && i < 8; i++)
     {
-      DraftingDraftInfo *info = g_ptr_array_index (orphans, i);
-      g_autofree char *when = g_date_time_format (info->modified, "%x %X");
+      DraftingDraftInfo *info = g_ptr_array_index (data->orphans, i);
+      g_autoptr(GDateTime) local = g_date_time_to_local (info->modified);
+      g_autofree char *when = g_date_time_format (local, "%x %X");
 
       /* Translators: a document's title and when its draft was kept */
       g_string_append_printf (titles, _("• %s (%s)\n"), info->title, when);
@@ -182,11 +324,11 @@ offer_drafts (DraftingApplication *self,
                                        "document was kept:\n\n%s\nRecover it to go on where you were.",
                                        "Drafting did not close properly. The unsaved work in these "
                                        "documents was kept:\n\n%s\nRecover it to go on where you were.",
-                                       orphans->len),
+                                       data->orphans->len),
                           titles->str);
   g_string_free (titles, TRUE);
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (window), _("Recover Unsaved Work?"), body);
+  dialog = adw_message_dialog_new (GTK_WINDOW (data->window), _("Recover Unsaved Work?"), body);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "discard", _("_Discard"),
                                     "recover", _("_Recover"),
@@ -195,15 +337,33 @@ offer_drafts (DraftingApplication *self,
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "recover", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "recover");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "recover");
+  g_signal_connect (dialog, "response", G_CALLBACK (on_recover_response), data);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Looks for the drafts no running instance owns, in the background. The
+ * example shows once that is done if @show_example and nothing else is
+ * open: not when files were asked for, which may still be loading. */
+static void
+offer_drafts (DraftingApplication *self,
+              DraftingWindow      *window,
+              gboolean             show_example)
+{
+  RecoverData *data;
+
+  if (self->drafts == NULL || !g_settings_get_boolean (self->settings, "restore-drafts"))
+    {
+      if (show_example)
+        show_example_if_empty (window);
+      return;
+    }
 
   data = g_new0 (RecoverData, 1);
   data->app = g_object_ref (self);
   data->window = g_object_ref (window);
-  data->orphans = g_steal_pointer (&orphans);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_recover_response), data);
-  gtk_window_present (GTK_WINDOW (dialog));
-
-  return TRUE;
+  data->failures = g_string_new (NULL);
+  data->show_example = show_example;
+  drafting_draft_store_list_orphans_async (self->drafts, NULL, on_orphans_listed, data);
 }
 
 /* ------------------------------------------------------------------ */
@@ -219,15 +379,10 @@ drafting_application_activate (GApplication *app)
   self->started = TRUE;
   gtk_window_present (GTK_WINDOW (window));
 
-  if (first && offer_drafts (self, window))
-    return;
-
-  if (drafting_window_get_n_pages (window) == 0)
-    {
-      g_autoptr(DraftingDocument) example = drafting_application_load_example ();
-
-      drafting_window_add_document (window, example, NULL);
-    }
+  if (first)
+    offer_drafts (self, window, TRUE);
+  else
+    show_example_if_empty (window);
 }
 
 static void
@@ -247,7 +402,7 @@ drafting_application_open (GApplication  *app,
     drafting_window_open_file (window, files[i]);
 
   if (first)
-    offer_drafts (self, window);
+    offer_drafts (self, window, FALSE);
 }
 
 static void
@@ -312,15 +467,66 @@ action_about (GSimpleAction *action G_GNUC_UNUSED,
 }
 
 static void
+on_quit_answered (GObject      *object G_GNUC_UNUSED,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(DraftingApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GList) windows = NULL;
+
+  self->quitting = FALSE;
+  if (!drafting_save_changes_dialog_run_finish (result, &error))
+    return;
+
+  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+  for (GList *l = windows; l != NULL; l = l->next)
+    {
+      if (DRAFTING_IS_WINDOW (l->data))
+        drafting_window_close_pages (l->data);
+      else
+        gtk_window_destroy (l->data);
+    }
+}
+
+/* All the unsaved work of every window is asked about at once; the
+ * application quits once it is all saved or given up, and nothing closes
+ * on Cancel. */
+static void
 action_quit (GSimpleAction *action G_GNUC_UNUSED,
              GVariant      *param G_GNUC_UNUSED,
              gpointer       user_data)
 {
-  GList *windows = gtk_application_get_windows (GTK_APPLICATION (user_data));
+  DraftingApplication *self = user_data;
+  g_autoptr(GPtrArray) pages = g_ptr_array_new ();
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
 
-  /* Each window asks about its unsaved work as it closes. */
-  for (GList *l = windows; l != NULL; l = l->next)
-    gtk_window_close (l->data);
+  if (self->quitting)
+    return;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    {
+      g_autoptr(GPtrArray) window_pages = NULL;
+
+      if (!DRAFTING_IS_WINDOW (l->data))
+        continue;
+      if (!DRAFTING_IS_WINDOW (parent))
+        parent = l->data;
+
+      window_pages = drafting_window_list_pages (l->data);
+      for (guint i = 0; i < window_pages->len; i++)
+        g_ptr_array_add (pages, g_ptr_array_index (window_pages, i));
+    }
+
+  if (parent == NULL)
+    {
+      g_application_quit (G_APPLICATION (self));
+      return;
+    }
+
+  self->quitting = TRUE;
+  drafting_save_changes_dialog_run_async (parent, pages, NULL, on_quit_answered,
+                                          g_object_ref (self));
 }
 
 static const GActionEntry app_actions[] = {
@@ -341,6 +547,7 @@ drafting_application_startup (GApplication *app)
     { "win.new-resolution", { "<Primary>n", NULL } },
     { "win.open", { "<Primary>o", NULL } },
     { "win.close-page", { "<Primary>w", NULL } },
+    { "win.close-window", { "<Primary><Shift>w", NULL } },
     { "win.show-outline", { "F9", NULL } },
     { "win.show-help-overlay", { "<Primary>question", NULL } },
     { "document.save", { "<Primary>s", NULL } },
@@ -394,6 +601,15 @@ drafting_application_startup (GApplication *app)
   gtk_window_set_default_icon_name (APPLICATION_ID);
 }
 
+/* No lock file outlives the process: those let go are removed now. */
+static void
+drafting_application_shutdown (GApplication *app)
+{
+  G_APPLICATION_CLASS (drafting_application_parent_class)->shutdown (app);
+
+  drafting_file_lock_flush ();
+}
+
 static void
 drafting_application_finalize (GObject *object)
 {
@@ -415,6 +631,7 @@ drafting_application_class_init (DraftingApplicationClass *klass)
   app_class->activate = drafting_application_activate;
   app_class->open = drafting_application_open;
   app_class->startup = drafting_application_startup;
+  app_class->shutdown = drafting_application_shutdown;
 }
 
 static void

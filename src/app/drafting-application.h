@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "drafting-core.h"
+#include "drafting-page.h"
 
 G_BEGIN_DECLS
 
@@ -19,5 +20,7 @@ G_DECLARE_FINAL_TYPE (DraftingApplication, drafting_application, DRAFTING, APPLI
 DraftingApplication *drafting_application_new             (void);
 DraftingDraftStore  *drafting_application_get_draft_store (DraftingApplication *self);
 DraftingDocument    *drafting_application_load_example    (void);
+DraftingPage        *drafting_application_find_page       (DraftingApplication  *self,
+                                                           DraftingDocumentFile *document_file);
 
 G_END_DECLS

@@ -12,6 +12,7 @@
 
 #include "drafting-document-view.h"
 #include "drafting-element-row.h"
+#include "drafting-list-revealer.h"
 
 /*
  * A GtkListView over the document's list of elements in reading order:
@@ -31,6 +32,7 @@ struct _DraftingDocumentView
   GtkScrolledWindow *scroller;
   GtkListView       *list_view;
   GtkNoSelection    *selection;
+  DraftingListRevealer *revealer;
   DraftingDocument  *document;
   GHashTable        *rows;            /* DraftingNode → DraftingElementRow */
   DraftingNode      *current;
@@ -140,6 +142,7 @@ scroll_to (DraftingDocumentView *self,
 {
   guint position = drafting_document_get_position (self->document, node);
 
+  drafting_list_revealer_reveal (self->revealer, position);
   gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
 }
 
@@ -539,8 +542,86 @@ drafting_document_view_set_document (DraftingDocumentView *self,
                                           G_CALLBACK (on_document_notify), self);
     }
 
-  gtk_no_selection_set_model (self->selection, G_LIST_MODEL (document));
+  drafting_list_revealer_set_model (self->revealer, G_LIST_MODEL (document));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+}
+
+static void
+on_emptied (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  if (drafting_list_revealer_empty_finish (DRAFTING_LIST_REVEALER (object), result, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * drafting_document_view_empty_async:
+ *
+ * Lets the rows go a few at a frame, for a page that closes: the list is
+ * empty once done, and the view can go without stopping the main loop.
+ */
+void
+drafting_document_view_empty_async (DraftingDocumentView *self,
+                                    GCancellable         *cancellable,
+                                    GAsyncReadyCallback   callback,
+                                    gpointer              user_data)
+{
+  GTask *task;
+  GHashTableIter iter;
+  gpointer key;
+  guint first = G_MAXUINT;
+  guint last = 0;
+
+  g_return_if_fail (DRAFTING_IS_DOCUMENT_VIEW (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, drafting_document_view_empty_async);
+
+  /* The rows the list has made are those of the elements it bound. */
+  if (self->document != NULL)
+    {
+      g_hash_table_iter_init (&iter, self->rows);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        {
+          guint position = drafting_document_get_position (self->document, key);
+
+          first = MIN (first, position);
+          last = MAX (last, position);
+        }
+    }
+
+  drafting_list_revealer_empty_async (self->revealer, first, last, cancellable, on_emptied, task);
+}
+
+gboolean
+drafting_document_view_empty_finish (DraftingDocumentView  *self,
+                                     GAsyncResult          *result,
+                                     GError               **error)
+{
+  g_return_val_if_fail (DRAFTING_IS_DOCUMENT_VIEW (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * drafting_document_view_is_opening:
+ *
+ * Returns: whether the list is still being given the document's elements
+ *   a few at a frame, as it does once a document is set
+ */
+gboolean
+drafting_document_view_is_opening (DraftingDocumentView *self)
+{
+  g_return_val_if_fail (DRAFTING_IS_DOCUMENT_VIEW (self), FALSE);
+
+  return !drafting_list_revealer_is_done (self->revealer);
 }
 
 gboolean
@@ -677,6 +758,7 @@ drafting_document_view_dispose (GObject *object)
       gtk_widget_unparent (GTK_WIDGET (self->scroller));
       self->scroller = NULL;
     }
+  g_clear_object (&self->revealer);
   g_clear_pointer (&self->rows, g_hash_table_unref);
   g_clear_pointer (&self->matches, g_array_unref);
   g_clear_object (&self->extra_menu);
@@ -781,7 +863,9 @@ drafting_document_view_init (DraftingDocumentView *self)
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), self);
 
-  self->selection = gtk_no_selection_new (NULL);
+  /* The rows of a long document are made a few at a frame as it opens. */
+  self->revealer = drafting_list_revealer_new (GTK_WIDGET (self));
+  self->selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->revealer)));
   self->list_view = GTK_LIST_VIEW (gtk_list_view_new (GTK_SELECTION_MODEL (self->selection), factory));
   gtk_widget_add_css_class (GTK_WIDGET (self->list_view), "document-page");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->list_view),

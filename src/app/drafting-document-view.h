@@ -20,6 +20,14 @@ DraftingDocument *drafting_document_view_get_document     (DraftingDocumentView 
 void              drafting_document_view_set_document     (DraftingDocumentView *self,
                                                            DraftingDocument     *document);
 gboolean          drafting_document_view_get_editable     (DraftingDocumentView *self);
+gboolean          drafting_document_view_is_opening       (DraftingDocumentView *self);
+void              drafting_document_view_empty_async      (DraftingDocumentView *self,
+                                                           GCancellable         *cancellable,
+                                                           GAsyncReadyCallback   callback,
+                                                           gpointer              user_data);
+gboolean          drafting_document_view_empty_finish     (DraftingDocumentView *self,
+                                                           GAsyncResult         *result,
+                                                           GError              **error);
 void              drafting_document_view_set_editable     (DraftingDocumentView *self,
                                                            gboolean              editable);
 DraftingNode     *drafting_document_view_get_current      (DraftingDocumentView *self);

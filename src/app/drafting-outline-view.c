@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "drafting-list-revealer.h"
 #include "drafting-outline-view.h"
 
 /*
@@ -33,6 +34,7 @@ struct _DraftingOutlineView
   GtkListView        *list_view;
   GtkSingleSelection *selection;
   GtkFilterListModel *filtered;
+  DraftingListRevealer *revealer;
   GtkCustomFilter    *filter;
   DraftingDocument   *document;
   GHashTable         *rows;          /* DraftingNode → GtkLabel */
@@ -430,6 +432,7 @@ drafting_outline_view_set_document (DraftingOutlineView *self,
     }
 
   gtk_filter_list_model_set_model (self->filtered, G_LIST_MODEL (document));
+  drafting_list_revealer_set_model (self->revealer, G_LIST_MODEL (self->filtered));
 }
 
 /**
@@ -476,6 +479,7 @@ drafting_outline_view_select (DraftingOutlineView *self,
 
       if (item == node)
         {
+          drafting_list_revealer_reveal (self->revealer, i);
           self->selecting = TRUE;
           gtk_single_selection_set_selected (self->selection, i);
           self->selecting = FALSE;
@@ -483,6 +487,68 @@ drafting_outline_view_select (DraftingOutlineView *self,
           return;
         }
     }
+}
+
+static void
+on_emptied (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  if (drafting_list_revealer_empty_finish (DRAFTING_LIST_REVEALER (object), result, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * drafting_outline_view_empty_async:
+ *
+ * Lets the rows go a few at a frame, for a page that closes.
+ */
+void
+drafting_outline_view_empty_async (DraftingOutlineView *self,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  GListModel *model = G_LIST_MODEL (self->revealer);
+  guint n = g_list_model_get_n_items (model);
+  guint first = G_MAXUINT;
+  guint last = 0;
+  GTask *task;
+
+  g_return_if_fail (DRAFTING_IS_OUTLINE_VIEW (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, drafting_outline_view_empty_async);
+
+  /* The rows the list has made are those of the parts it bound. */
+  for (guint i = 0; i < n && g_hash_table_size (self->rows) > 0; i++)
+    {
+      g_autoptr(DraftingNode) node = g_list_model_get_item (model, i);
+
+      if (g_hash_table_contains (self->rows, node))
+        {
+          first = MIN (first, i);
+          last = i;
+        }
+    }
+
+  drafting_list_revealer_empty_async (self->revealer, first, last, cancellable, on_emptied, task);
+}
+
+gboolean
+drafting_outline_view_empty_finish (DraftingOutlineView  *self,
+                                    GAsyncResult         *result,
+                                    GError              **error)
+{
+  g_return_val_if_fail (DRAFTING_IS_OUTLINE_VIEW (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 /* ------------------------------------------------------------------ */
@@ -499,6 +565,7 @@ drafting_outline_view_dispose (GObject *object)
       gtk_widget_unparent (GTK_WIDGET (self->scroller));
       self->scroller = NULL;
     }
+  g_clear_object (&self->revealer);
   g_clear_pointer (&self->rows, g_hash_table_unref);
 
   G_OBJECT_CLASS (drafting_outline_view_parent_class)->dispose (object);
@@ -547,9 +614,13 @@ drafting_outline_view_init (DraftingOutlineView *self)
 
   self->rows = g_hash_table_new (NULL, NULL);
 
+  /* Its rows made a few at a frame, so that a long document opens without
+   * stopping the window. */
   self->filter = gtk_custom_filter_new (in_outline, NULL, NULL);
   self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (self->filter));
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (self->filtered));
+  self->revealer = drafting_list_revealer_new (GTK_WIDGET (self));
+  drafting_list_revealer_set_model (self->revealer, G_LIST_MODEL (self->filtered));
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->revealer)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
 

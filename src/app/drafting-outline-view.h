@@ -20,6 +20,13 @@ DraftingDocument *drafting_outline_view_get_document (DraftingOutlineView *self)
 void              drafting_outline_view_set_document (DraftingOutlineView *self,
                                                       DraftingDocument    *document);
 DraftingNode     *drafting_outline_view_get_selected (DraftingOutlineView *self);
+void              drafting_outline_view_empty_async  (DraftingOutlineView *self,
+                                                      GCancellable        *cancellable,
+                                                      GAsyncReadyCallback  callback,
+                                                      gpointer             user_data);
+gboolean          drafting_outline_view_empty_finish (DraftingOutlineView *self,
+                                                      GAsyncResult        *result,
+                                                      GError             **error);
 void              drafting_outline_view_select       (DraftingOutlineView *self,
                                                       DraftingNode        *node);
 

@@ -10,50 +10,27 @@
 #include <glib/gi18n.h>
 
 #include "drafting-application.h"
-#include "drafting-document-view.h"
-#include "drafting-find-bar.h"
-#include "drafting-outline-view.h"
-#include "drafting-page.h"
-#include "drafting-print-operation.h"
-#include "drafting-properties-window.h"
+#include "drafting-page-private.h"
 
 /*
  * A page holds one document: the outline beside it, the text laid out as it
- * prints, the find bar above. Its actions (the "document" group) act on the
- * element the cursor is in; the window shows the current page's group in
- * its menus too.
+ * prints, the find bar above. Its actions (the "document" group, in
+ * drafting-page-actions.c) act on the element the cursor is in; the window
+ * shows the current page's group in its menus too.
  *
- * While the document has unsaved changes, a draft of it is written to the
- * application's draft store a few seconds after each change, and removed
- * once the document is saved or deliberately closed: that is what the next
- * start offers back after a crash.
+ * The document's file is a DraftingDocumentFile: its lock, its drafts,
+ * whether someone else changed it on disk. The page says what the person
+ * must know of it in bars above the text, which stay until dealt with:
+ * the file changed or deleted on disk (Reload, Save), the last save failed
+ * and why (Save As), unsaved changes no longer kept as drafts (Save).
+ * Saving asks for a name when the document has none or may not be saved
+ * over its file, and asks before overwriting someone else's changes.
  */
 
-struct _DraftingPage
-{
-  GtkWidget             parent_instance;
-
-  AdwFlap              *flap;
-  DraftingOutlineView  *outline;
-  DraftingDocumentView *view;
-  DraftingFindBar      *find_bar;
-  AdwToastOverlay      *toasts;
-
-  DraftingDocument     *document;
-  GFile                *file;
-  DraftingFileLock     *lock;
-  GSimpleActionGroup   *actions;
-  GSettings            *settings;
-  char                 *name;
-  char                 *title;
-  char                 *subtitle;
-  char                 *draft_id;
-
-  guint64               drafted_change;
-  guint                 autosave_source;
-
-  guint                 read_only : 1;
-  guint                 saving : 1;
+enum {
+  RESPONSE_RELOAD = 1,
+  RESPONSE_SAVE,
+  RESPONSE_SAVE_AS,
 };
 
 G_DEFINE_FINAL_TYPE (DraftingPage, drafting_page, GTK_TYPE_WIDGET)
@@ -61,6 +38,7 @@ G_DEFINE_FINAL_TYPE (DraftingPage, drafting_page, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_DOCUMENT,
+  PROP_DOCUMENT_FILE,
   PROP_FILE,
   PROP_TITLE,
   PROP_SUBTITLE,
@@ -71,26 +49,22 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void update_actions (DraftingPage *self);
-
 /* ------------------------------------------------------------------ */
 /* Titles                                                              */
 
 static void
 update_titles (DraftingPage *self)
 {
-  g_autofree char *name = NULL;
+  GFile *file = drafting_document_file_get_file (self->document_file);
+  g_autofree char *name = drafting_document_file_dup_name (self->document_file);
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
-  gboolean modified = drafting_document_get_modified (self->document);
 
-  if (self->file != NULL)
+  /* Names only: nothing here may wait on the disk. */
+  if (file != NULL)
     {
-      g_autoptr(GFileInfo) info = g_file_query_info (self->file, G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME,
-                                                     G_FILE_QUERY_INFO_NONE, NULL, NULL);
-      g_autoptr(GFile) parent = g_file_get_parent (self->file);
+      g_autoptr(GFile) parent = g_file_get_parent (file);
 
-      name = info ? g_strdup (g_file_info_get_display_name (info)) : g_file_get_basename (self->file);
       if (parent != NULL)
         {
           g_autofree char *path = g_file_get_parse_name (parent);
@@ -101,16 +75,13 @@ update_titles (DraftingPage *self)
           else
             subtitle = g_steal_pointer (&path);
         }
+      else
+        subtitle = g_strdup ("");
     }
   else
-    {
-      const char *doc_title = drafting_document_get_title (self->document);
+    subtitle = g_strdup (_("Not saved"));
 
-      name = doc_title[0] != '\0' ? g_strdup (doc_title) : g_strdup (_("Untitled Document"));
-      subtitle = g_strdup (_("Not saved"));
-    }
-
-  if (self->read_only)
+  if (drafting_document_file_get_read_only (self->document_file))
     {
       /* Translators: after the folder of a document opened read-only */
       g_autofree char *with = g_strdup_printf (_("%s — Read-Only"), subtitle);
@@ -123,7 +94,8 @@ update_titles (DraftingPage *self)
   self->name = g_strdup (name);
 
   /* The unsaved mark, as a bullet before the name. */
-  title = modified ? g_strconcat ("• ", name, NULL) : g_steal_pointer (&name);
+  title = drafting_document_get_modified (self->document)
+          ? g_strconcat ("• ", name, NULL) : g_steal_pointer (&name);
 
   if (g_strcmp0 (title, self->title) != 0)
     {
@@ -140,257 +112,357 @@ update_titles (DraftingPage *self)
 }
 
 /* ------------------------------------------------------------------ */
-/* Drafts                                                              */
+/* What the person must know of the file                               */
 
 static void
-on_draft_saved (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
+set_bar (GtkInfoBar *bar,
+         GtkLabel   *title,
+         GtkLabel   *body,
+         const char *title_text,
+         const char *body_text)
 {
-  g_autoptr(DraftingPage) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *id = NULL;
-
-  id = drafting_draft_store_save_finish (DRAFTING_DRAFT_STORE (object), result, &error);
-  if (id == NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    g_warning ("Could not keep a draft of “%s”: %s", self->name, error->message);
-}
-
-/* Keeps a draft of the unsaved document, written in the background. The
- * draft's name is chosen here, before the first write, so that the next
- * one goes to the same draft whatever the timing. */
-static gboolean
-autosave (gpointer data)
-{
-  DraftingPage *self = data;
-  DraftingDraftStore *store = drafting_application_get_draft_store (DRAFTING_APPLICATION_DEFAULT);
-
-  self->autosave_source = 0;
-
-  if (store == NULL || !drafting_document_get_modified (self->document))
-    return G_SOURCE_REMOVE;
-
-  if (self->draft_id == NULL)
-    self->draft_id = g_uuid_string_random ();
-
-  drafting_draft_store_save_async (store, self->draft_id, self->document, self->file,
-                                   self->name, NULL, on_draft_saved, g_object_ref (self));
-  self->drafted_change = drafting_document_get_change_count (self->document);
-
-  return G_SOURCE_REMOVE;
+  if (title != NULL)
+    gtk_label_set_label (title, title_text);
+  gtk_label_set_label (body, body_text);
+  gtk_widget_set_visible (GTK_WIDGET (bar), TRUE);
+  gtk_info_bar_set_revealed (bar, TRUE);
 }
 
 static void
-schedule_autosave (DraftingPage *self)
+hide_bar (GtkInfoBar *bar)
 {
-  guint interval;
+  gtk_info_bar_set_revealed (bar, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (bar), FALSE);
+}
 
-  if (self->autosave_source != 0 ||
-      drafting_document_get_change_count (self->document) == self->drafted_change)
-    return;
+static void
+update_file_bar (DraftingPage *self)
+{
+  DraftingExternalChange change = drafting_document_file_get_external_change (self->document_file);
+  g_autofree char *title = NULL;
+  const char *body;
 
-  interval = g_settings_get_uint (self->settings, "autosave-interval");
-  self->autosave_source = g_timeout_add_seconds_full (G_PRIORITY_DEFAULT, MAX (1, interval),
-                                                      autosave, self, NULL);
+  /* Only what can be done is offered. */
+  gtk_widget_set_visible (self->file_bar_reload, change == DRAFTING_EXTERNAL_CHANGE_MODIFIED);
+  gtk_widget_set_visible (self->file_bar_save,
+                          change == DRAFTING_EXTERNAL_CHANGE_DELETED &&
+                          !drafting_document_file_get_read_only (self->document_file));
+
+  switch (change)
+    {
+    case DRAFTING_EXTERNAL_CHANGE_MODIFIED:
+      /* Translators: %s is a document's name */
+      title = g_strdup_printf (_("“%s” Has Changed on Disk"), self->name);
+      body = drafting_document_get_modified (self->document)
+             ? _("Someone else has changed the file since it was opened here. Reload it to see "
+                 "their version: the changes not yet saved here would be lost.")
+             : _("Someone else has changed the file since it was opened here. Reload it to see "
+                 "their version.");
+      set_bar (self->file_bar, self->file_bar_title, self->file_bar_body, title, body);
+      break;
+
+    case DRAFTING_EXTERNAL_CHANGE_DELETED:
+      /* Translators: %s is a document's name */
+      title = g_strdup_printf (_("“%s” Is No Longer on Disk"), self->name);
+      body = _("It has been deleted, moved or renamed. Save the document to write it there "
+               "again, or save it elsewhere.");
+      set_bar (self->file_bar, self->file_bar_title, self->file_bar_body, title, body);
+      break;
+
+    case DRAFTING_EXTERNAL_CHANGE_NONE:
+    default:
+      hide_bar (self->file_bar);
+      break;
+    }
+}
+
+/* What a person can do about a failed save, by its cause. */
+static const char *
+save_advice (const GError *error)
+{
+  if (error->domain == G_IO_ERROR)
+    switch (error->code)
+      {
+      case G_IO_ERROR_NO_SPACE:
+        return _("Free some space on the disk, or save the document on another disk with "
+                 "Save As.");
+      case G_IO_ERROR_PERMISSION_DENIED:
+      case G_IO_ERROR_READ_ONLY:
+      case G_IO_ERROR_NOT_FOUND:
+      case G_IO_ERROR_NOT_DIRECTORY:
+        return _("Save it in another folder with Save As.");
+      case G_IO_ERROR_BUSY:
+      case G_IO_ERROR_EXISTS:
+      case G_IO_ERROR_FILENAME_TOO_LONG:
+      case G_IO_ERROR_IS_DIRECTORY:
+        return _("Save it under another name with Save As.");
+      default:
+        break;
+      }
+
+  return _("Try again, or save it elsewhere with Save As.");
+}
+
+static void
+show_save_error (DraftingPage *self,
+                 const GError *error)
+{
+  /* Translators: %s is a document's name */
+  g_autofree char *title = g_strdup_printf (_("“%s” Could Not Be Saved"), self->name);
+  /* Translators: why a save failed, then what to do; the file on disk is untouched */
+  g_autofree char *body = g_strdup_printf (_("%s. %s The file on disk is as it was, and your "
+                                             "changes are still here."),
+                                           error->message, save_advice (error));
+
+  set_bar (self->save_bar, self->save_bar_title, self->save_bar_body, title, body);
+}
+
+static void
+update_draft_bar (DraftingPage *self)
+{
+  const GError *error = drafting_document_file_get_draft_error (self->document_file);
+  g_autofree char *body = NULL;
+
+  if (error == NULL || !drafting_document_get_modified (self->document))
+    {
+      hide_bar (self->draft_bar);
+      return;
+    }
+
+  /* Translators: %s says why, as "There is no room left on the disk" */
+  body = g_strdup_printf (_("A copy of your changes can no longer be kept in case Drafting "
+                            "stops unexpectedly. %s. Save the document to keep them."),
+                          error->message);
+  set_bar (self->draft_bar, NULL, self->draft_bar_body, NULL, body);
 }
 
 /**
- * drafting_page_discard_draft:
+ * _drafting_page_show_error:
  *
- * Removes the draft kept of the document: it is saved, or closed without
- * saving by choice.
+ * Says what went wrong in a dialog that stays until the person closes it.
  */
 void
-drafting_page_discard_draft (DraftingPage *self)
+_drafting_page_show_error (DraftingPage *self,
+                           const char   *heading,
+                           const char   *body)
 {
-  DraftingDraftStore *store = drafting_application_get_draft_store (DRAFTING_APPLICATION_DEFAULT);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                              heading, body);
 
-  g_return_if_fail (DRAFTING_IS_PAGE (self));
-
-  g_clear_handle_id (&self->autosave_source, g_source_remove);
-  if (self->draft_id != NULL && store != NULL)
-    drafting_draft_store_discard (store, self->draft_id, NULL);
-  g_clear_pointer (&self->draft_id, g_free);
-}
-
-/**
- * drafting_page_set_draft_id:
- *
- * Tells the page that its document came from the draft @draft_id, which is
- * kept up to date from now on.
- */
-void
-drafting_page_set_draft_id (DraftingPage *self,
-                            const char   *draft_id)
-{
-  g_return_if_fail (DRAFTING_IS_PAGE (self));
-
-  g_free (self->draft_id);
-  self->draft_id = g_strdup (draft_id);
-  self->drafted_change = drafting_document_get_change_count (self->document);
-}
-
-static void
-on_document_changed (DraftingDocument *document G_GNUC_UNUSED,
-                     DraftingPage     *self)
-{
-  if (drafting_document_get_modified (self->document))
-    schedule_autosave (self);
-  update_actions (self);
-}
-
-static void
-on_modified_changed (DraftingDocument *document G_GNUC_UNUSED,
-                     GParamSpec       *pspec G_GNUC_UNUSED,
-                     DraftingPage     *self)
-{
-  update_titles (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* ------------------------------------------------------------------ */
 /* Saving                                                              */
 
-typedef struct
-{
-  GFile   *file;
-  GBytes  *bytes;
-  guint64  change_count;
-} SaveData;
+static void save_to       (GTask             *task,
+                           GFile             *file,
+                           DraftingSaveFlags  flags);
+static void ask_for_file  (GTask             *task);
 
 static void
-save_data_free (SaveData *data)
+return_cancelled (GTask *task)
 {
-  g_clear_object (&data->file);
-  g_clear_pointer (&data->bytes, g_bytes_unref);
-  g_free (data);
+  g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "Not saved, by choice");
+  g_object_unref (task);
 }
 
 static void
-write_in_thread (GTask        *task,
-                 gpointer      source G_GNUC_UNUSED,
-                 gpointer      task_data,
-                 GCancellable *cancellable)
+on_overwrite_response (AdwMessageDialog *dialog G_GNUC_UNUSED,
+                       const char       *response,
+                       GTask            *task)
 {
-  SaveData *data = task_data;
-  GError *error = NULL;
-
-  if (drafting_file_replace (data->file, g_bytes_get_data (data->bytes, NULL),
-                             g_bytes_get_size (data->bytes), cancellable, &error))
-    g_task_return_boolean (task, TRUE);
+  if (g_str_equal (response, "overwrite"))
+    save_to (task, NULL, DRAFTING_SAVE_OVERWRITE);
+  else if (g_str_equal (response, "save-as"))
+    ask_for_file (task);
   else
-    g_task_return_error (task, error);
+    return_cancelled (task);
+}
+
+/* Someone else changed the file: their changes are not overwritten unless
+ * the person says so. */
+static void
+ask_overwrite (GTask *task)
+{
+  DraftingPage *self = g_task_get_source_object (task);
+  g_autofree char *heading = NULL;
+  GtkWidget *dialog;
+
+  /* Translators: %s is a document's name */
+  heading = g_strdup_printf (_("“%s” Has Changed on Disk"), self->name);
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), heading,
+                                   _("Someone else has changed this file since it was opened "
+                                     "here. Saving over it now would replace their changes "
+                                     "with yours."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "save-as", _("Save _As…"),
+                                    "overwrite", _("_Overwrite"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "overwrite",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save-as",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save-as");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (on_overwrite_response), task);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
-on_written (GObject      *object G_GNUC_UNUSED,
-            GAsyncResult *result,
-            gpointer      user_data)
+on_saved (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
 {
-  g_autoptr(GTask) task = user_data;
+  GTask *task = user_data;
   DraftingPage *self = g_task_get_source_object (task);
-  SaveData *data = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
 
-  self->saving = FALSE;
-  update_actions (self);
-
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (drafting_document_file_save_finish (DRAFTING_DOCUMENT_FILE (object), result, &error))
     {
-      g_task_return_error (task, g_steal_pointer (&error));
+      /* The unsaved mark leaving the title says it: no toast, whose
+       * coming and going would also lay the whole page out again. */
+      hide_bar (self->save_bar);
+      g_task_return_boolean (task, TRUE);
+      g_object_unref (task);
       return;
     }
 
-  if (self->file == NULL || !g_file_equal (self->file, data->file))
+  if (g_error_matches (error, DRAFTING_ERROR, DRAFTING_ERROR_CHANGED_ON_DISK))
     {
-      g_autoptr(DraftingFileLock) lock = drafting_file_lock_acquire (data->file, TRUE, NULL, NULL);
-
-      g_clear_object (&self->lock);
-      self->lock = g_steal_pointer (&lock);
-      g_set_object (&self->file, data->file);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+      ask_overwrite (task);
+      return;
     }
 
-  /* What was saved is what the document was when the save began: changes
-   * typed meanwhile stay unsaved. */
-  if (drafting_document_get_change_count (self->document) == data->change_count)
-    drafting_document_set_modified (self->document, FALSE);
-  if (!drafting_document_get_modified (self->document))
-    drafting_page_discard_draft (self);
-  update_titles (self);
+  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PENDING))
+    show_save_error (self, error);
+  g_task_return_error (task, g_steal_pointer (&error));
+  g_object_unref (task);
+}
 
+static void
+save_to (GTask             *task,
+         GFile             *file,
+         DraftingSaveFlags  flags)
+{
+  DraftingPage *self = g_task_get_source_object (task);
+
+  drafting_document_file_save_async (self->document_file, file, flags,
+                                     g_task_get_cancellable (task), on_saved, task);
+}
+
+static void
+on_save_as_response (GtkNativeDialog *dialog,
+                     int              response,
+                     GTask           *task)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+
+  if (file == NULL)
+    {
+      return_cancelled (task);
+      return;
+    }
+
+  /* A name without the extension gets it. */
   {
-    g_autofree char *uri = g_file_get_uri (data->file);
-    GtkRecentData recent = {
-      NULL, NULL, (char *) DRAFTING_NATIVE_MIME_TYPE, (char *) "Drafting",
-      (char *) "wco-drafting %u", NULL, FALSE,
-    };
+    g_autofree char *name = g_file_get_basename (file);
 
-    gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &recent);
+    if (drafting_format_for_file (file) != DRAFTING_FORMAT_NATIVE && strchr (name, '.') == NULL)
+      {
+        g_autoptr(GFile) parent = g_file_get_parent (file);
+        g_autofree char *with = g_strconcat (name, DRAFTING_NATIVE_EXTENSION, NULL);
+
+        g_set_object (&file, g_file_get_child (parent, with));
+      }
   }
 
-  g_task_return_boolean (task, TRUE);
+  save_to (task, file, DRAFTING_SAVE_NONE);
+}
+
+static void
+ask_for_file (GTask *task)
+{
+  DraftingPage *self = g_task_get_source_object (task);
+  GFile *file = drafting_document_file_get_file (self->document_file);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkFileChooserNative *dialog;
+
+  dialog = gtk_file_chooser_native_new (_("Save As"), GTK_WINDOW (root),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+
+  gtk_file_filter_set_name (filter, _("Drafting Documents"));
+  gtk_file_filter_add_mime_type (filter, DRAFTING_NATIVE_MIME_TYPE);
+  gtk_file_filter_add_suffix (filter, DRAFTING_NATIVE_EXTENSION + 1);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+
+  if (file != NULL)
+    gtk_file_chooser_set_file (GTK_FILE_CHOOSER (dialog), file, NULL);
+  else
+    {
+      const char *title = drafting_document_get_title (self->document);
+      g_autofree char *name = g_strconcat (title[0] != '\0' ? title : _("Untitled Document"),
+                                           DRAFTING_NATIVE_EXTENSION, NULL);
+
+      g_strdelimit (name, "/\\:", '-');
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+    }
+
+  g_signal_connect (dialog, "response", G_CALLBACK (on_save_as_response), task);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
 /**
  * drafting_page_save_async:
- * @file: (nullable): where to save, or %NULL for the document's own file
+ * @save_as: whether to ask where to save even when the document has a file
  *
- * Saves the document in the native format. The file is replaced
- * atomically: if saving fails, the old file is as it was, and the error
- * says why.
+ * Saves the document as a person asks for it: to its own file if it has
+ * one it may be saved over, else under a name the person chooses; if
+ * someone else has changed the file since, the person chooses between
+ * overwriting their changes and another name. A failure is shown in the
+ * page until it is dealt with.
  */
 void
 drafting_page_save_async (DraftingPage        *self,
-                          GFile               *file,
+                          gboolean             save_as,
                           GCancellable        *cancellable,
                           GAsyncReadyCallback  callback,
                           gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  SaveData *data;
+  GFile *file;
+  GTask *task;
 
   g_return_if_fail (DRAFTING_IS_PAGE (self));
-  g_return_if_fail (file != NULL || self->file != NULL);
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, drafting_page_save_async);
 
-  if (file == NULL)
-    file = self->file;
-
-  if (drafting_format_for_file (file) != DRAFTING_FORMAT_NATIVE)
-    {
-      g_autofree char *name = g_file_get_basename (file);
-
-      g_task_return_new_error (task, DRAFTING_ERROR, DRAFTING_ERROR_UNKNOWN_FORMAT,
-                               _("“%s” is not a Drafting document: name it with %s"),
-                               name, DRAFTING_NATIVE_EXTENSION);
-      return;
-    }
-
-  /* The bytes are made here, while the document cannot change; only the
-   * writing happens in the background. */
-  data = g_new0 (SaveData, 1);
-  data->file = g_object_ref (file);
-  data->bytes = drafting_native_save_bytes (self->document);
-  data->change_count = drafting_document_get_change_count (self->document);
-  g_task_set_task_data (task, data, (GDestroyNotify) save_data_free);
-
-  self->saving = TRUE;
-  update_actions (self);
-
-  {
-    g_autoptr(GTask) writer = g_task_new (self, cancellable, on_written, g_steal_pointer (&task));
-    SaveData *copy = g_new0 (SaveData, 1);
-
-    copy->file = g_object_ref (data->file);
-    copy->bytes = g_bytes_ref (data->bytes);
-    g_task_set_task_data (writer, copy, (GDestroyNotify) save_data_free);
-    g_task_run_in_thread (writer, write_in_thread);
-  }
+  file = drafting_document_file_get_file (self->document_file);
+  if (save_as || file == NULL || drafting_format_for_file (file) != DRAFTING_FORMAT_NATIVE ||
+      drafting_document_file_get_read_only (self->document_file))
+    ask_for_file (task);
+  else
+    save_to (task, NULL, DRAFTING_SAVE_NONE);
 }
 
+/**
+ * drafting_page_save_finish:
+ *
+ * Returns: %TRUE if saved; %FALSE with %G_IO_ERROR_CANCELLED if the person
+ *   chose not to, or with the error that stopped it (already shown)
+ */
 gboolean
 drafting_page_save_finish (DraftingPage  *self,
                            GAsyncResult  *result,
@@ -402,726 +474,163 @@ drafting_page_save_finish (DraftingPage  *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
+/* ------------------------------------------------------------------ */
+/* Reloading                                                           */
+
 static void
-on_saved (GObject      *object,
-          GAsyncResult *result,
-          gpointer      user_data G_GNUC_UNUSED)
+on_reloaded (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
 {
-  DraftingPage *self = DRAFTING_PAGE (object);
+  g_autoptr(DraftingPage) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!drafting_page_save_finish (self, result, &error))
+  if (!drafting_document_file_reload_finish (DRAFTING_DOCUMENT_FILE (object), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
-      /* Translators: %s says why, as "No space left on device" */
-      g_autofree char *message = g_strdup_printf (_("The document could not be saved: %s. "
-                                                    "The file on disk is as it was."),
-                                                  error->message);
+      /* Translators: %s is a document's name */
+      g_autofree char *heading = g_strdup_printf (_("“%s” Could Not Be Reloaded"), self->name);
 
-      drafting_page_toast (self, message);
+      _drafting_page_show_error (self, heading, error->message);
+    }
+}
+
+static void
+reload (DraftingPage *self)
+{
+  drafting_document_file_reload_async (self->document_file, self->cancellable, on_reloaded,
+                                       g_object_ref (self));
+}
+
+static void
+on_reload_response (AdwMessageDialog *dialog G_GNUC_UNUSED,
+                    const char       *response,
+                    DraftingPage     *self)
+{
+  if (g_str_equal (response, "reload"))
+    reload (self);
+}
+
+static void
+ask_reload (DraftingPage *self)
+{
+  g_autofree char *heading = NULL;
+  GtkWidget *dialog;
+
+  if (!drafting_document_get_modified (self->document))
+    {
+      reload (self);
       return;
     }
 
-  drafting_page_toast (self, _("Saved"));
+  /* Translators: %s is a document's name */
+  heading = g_strdup_printf (_("Reload “%s”?"), self->name);
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), heading,
+                                   _("The changes not yet saved here will be lost, replaced by "
+                                     "the version on disk."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "reload", _("_Reload"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "reload",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_reload_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
-on_save_as_response (GtkNativeDialog *dialog,
-                     int              response,
-                     DraftingPage    *self)
+on_bar_saved (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data G_GNUC_UNUSED)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *name = g_file_get_basename (file);
+  g_autoptr(GError) error = NULL;
 
-      /* A name without the extension gets it. */
-      if (drafting_format_for_file (file) != DRAFTING_FORMAT_NATIVE && strchr (name, '.') == NULL)
-        {
-          g_autoptr(GFile) parent = g_file_get_parent (file);
-          g_autofree char *with = g_strconcat (name, DRAFTING_NATIVE_EXTENSION, NULL);
-
-          g_set_object (&file, g_file_get_child (parent, with));
-        }
-
-      drafting_page_save_async (self, file, NULL, on_saved, NULL);
-    }
-
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
+  drafting_page_save_finish (DRAFTING_PAGE (object), result, &error);
 }
 
 static void
-save_as (DraftingPage *self)
+on_bar_response (GtkInfoBar   *bar,
+                 int           response,
+                 DraftingPage *self)
 {
-  GtkFileChooserNative *dialog;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  dialog = gtk_file_chooser_native_new (_("Save As"), GTK_WINDOW (root),
-                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-
-  gtk_file_filter_set_name (filter, _("Drafting Documents"));
-  gtk_file_filter_add_mime_type (filter, DRAFTING_NATIVE_MIME_TYPE);
-  gtk_file_filter_add_suffix (filter, DRAFTING_NATIVE_EXTENSION + 1);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-
-  if (self->file != NULL)
-    gtk_file_chooser_set_file (GTK_FILE_CHOOSER (dialog), self->file, NULL);
-  else
+  switch (response)
     {
-      const char *title = drafting_document_get_title (self->document);
-      g_autofree char *name = g_strconcat (title[0] != '\0' ? title : _("Untitled Document"),
-                                           DRAFTING_NATIVE_EXTENSION, NULL);
+    case RESPONSE_RELOAD:
+      ask_reload (self);
+      break;
 
-      g_strdelimit (name, "/\\:", '-');
-      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+    case RESPONSE_SAVE:
+    case RESPONSE_SAVE_AS:
+      drafting_page_save_async (self, response == RESPONSE_SAVE_AS, self->cancellable,
+                                on_bar_saved, NULL);
+      break;
+
+    case GTK_RESPONSE_CLOSE:
+      hide_bar (bar);
+      break;
+
+    default:
+      break;
     }
-
-  g_signal_connect (dialog, "response", G_CALLBACK (on_save_as_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
 /* ------------------------------------------------------------------ */
-/* Actions                                                             */
+/* The document, followed                                              */
 
-static DraftingNode *
-target_node (DraftingPage *self)
+static void
+on_document_changed (DraftingPage *self)
 {
-  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
-
-  /* The outline's selection when it has the keyboard, else the cursor's. */
-  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->outline)))
-    {
-      DraftingNode *selected = drafting_outline_view_get_selected (self->outline);
-
-      if (selected != NULL)
-        return selected;
-    }
-
-  return drafting_document_view_get_current (self->view);
-}
-
-void
-drafting_page_toast (DraftingPage *self,
-                     const char   *message)
-{
-  AdwToast *toast;
-
-  g_return_if_fail (DRAFTING_IS_PAGE (self));
-
-  toast = adw_toast_new (message);
-  adw_toast_set_timeout (toast, 4);
-  adw_toast_overlay_add_toast (self->toasts, toast);
+  _drafting_page_update_actions (self);
 }
 
 static void
-report (DraftingPage *self,
-        GError       *error)
+on_modified_changed (DraftingPage *self)
 {
-  if (error != NULL)
-    drafting_page_toast (self, error->message);
+  update_titles (self);
+  update_draft_bar (self);
+  if (drafting_document_file_get_external_change (self->document_file) != DRAFTING_EXTERNAL_CHANGE_NONE)
+    update_file_bar (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
 }
 
+/* A reload makes another document of the file's: the views follow. */
 static void
-focus_after_change (DraftingPage *self,
-                    DraftingNode *node,
-                    int           offset)
+follow_document (DraftingPage *self)
 {
-  if (node != NULL)
-    drafting_document_view_focus_node (self->view, node, offset, 0);
-}
+  DraftingDocument *document = drafting_document_file_get_document (self->document_file);
 
-static void
-action_save (GSimpleAction *action G_GNUC_UNUSED,
-             GVariant      *param G_GNUC_UNUSED,
-             gpointer       user_data)
-{
-  DraftingPage *self = user_data;
-
-  if (self->file == NULL || drafting_format_for_file (self->file) != DRAFTING_FORMAT_NATIVE)
-    save_as (self);
-  else
-    drafting_page_save_async (self, NULL, NULL, on_saved, NULL);
-}
-
-static void
-action_save_as (GSimpleAction *action G_GNUC_UNUSED,
-                GVariant      *param G_GNUC_UNUSED,
-                gpointer       user_data)
-{
-  save_as (user_data);
-}
-
-/* After undo or redo the cursor goes to what changed. */
-typedef struct
-{
-  DraftingNode *node;
-  gulong        handler;
-} ChangeWatch;
-
-static void
-on_watched_change (DraftingDocument *document G_GNUC_UNUSED,
-                   DraftingNode     *node,
-                   guint             what G_GNUC_UNUSED,
-                   ChangeWatch      *watch)
-{
-  if (watch->node == NULL)
-    watch->node = g_object_ref (node);
-}
-
-static void
-undo_or_redo (DraftingPage *self,
-              gboolean      undo,
-              guint         steps)
-{
-  DraftingNode *before = drafting_document_view_get_current (self->view);
-  ChangeWatch watch = { NULL, 0 };
-  guint position = 0;
-
-  if (before != NULL)
-    position = drafting_document_get_position (self->document, before);
-
-  watch.handler = g_signal_connect (self->document, "node-changed", G_CALLBACK (on_watched_change), &watch);
-  for (guint i = 0; i < steps; i++)
-    if (!(undo ? drafting_document_undo (self->document) : drafting_document_redo (self->document)))
-      break;
-  g_signal_handler_disconnect (self->document, watch.handler);
-
-  if (watch.node != NULL && drafting_node_get_document (watch.node) == self->document)
-    focus_after_change (self, watch.node, -1);
-  else if (before != NULL && drafting_node_get_document (before) == self->document)
-    focus_after_change (self, before, -1);
-  else
-    {
-      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->document));
-      g_autoptr(DraftingNode) near = n > 0 ? g_list_model_get_item (G_LIST_MODEL (self->document),
-                                                                    MIN (position, n - 1)) : NULL;
-
-      focus_after_change (self, near, -1);
-    }
-
-  g_clear_object (&watch.node);
-}
-
-static void
-action_undo (GSimpleAction *action G_GNUC_UNUSED,
-             GVariant      *param G_GNUC_UNUSED,
-             gpointer       user_data)
-{
-  undo_or_redo (user_data, TRUE, 1);
-}
-
-static void
-action_undo_to (GSimpleAction *action G_GNUC_UNUSED,
-                GVariant      *param,
-                gpointer       user_data)
-{
-  undo_or_redo (user_data, TRUE, g_variant_get_uint32 (param));
-}
-
-static void
-action_redo (GSimpleAction *action G_GNUC_UNUSED,
-             GVariant      *param G_GNUC_UNUSED,
-             gpointer       user_data)
-{
-  undo_or_redo (user_data, FALSE, 1);
-}
-
-static void
-action_split (GSimpleAction *action G_GNUC_UNUSED,
-              GVariant      *param G_GNUC_UNUSED,
-              gpointer       user_data)
-{
-  DraftingPage *self = user_data;
-  g_autoptr(GError) error = NULL;
-  DraftingNode *node;
-  DraftingNode *next;
-  guint offset;
-  guint end;
-
-  if (!drafting_document_view_get_cursor (self->view, &node, &offset, &end))
+  if (self->document == document)
     return;
 
-  /* A selection is replaced by the break, as a word processor does. */
-  if (end > offset)
-    drafting_document_replace_text (self->document, node, offset, end, "");
+  g_set_object (&self->document, document);
+  g_signal_group_set_target (self->document_signals, document);
+  drafting_document_view_set_document (self->view, document);
+  drafting_outline_view_set_document (self->outline, document);
+  drafting_find_bar_set_view (self->find_bar, self->view);
 
-  next = drafting_document_split (self->document, node, offset, &error);
-  report (self, error);
-  focus_after_change (self, next, 0);
+  update_titles (self);
+  _drafting_page_update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
 }
 
 static void
-action_join (GSimpleAction *action,
-             GVariant      *param G_GNUC_UNUSED,
-             gpointer       user_data)
+on_file_changed (DraftingPage *self)
 {
-  DraftingPage *self = user_data;
-  gboolean previous = g_str_equal (g_action_get_name (G_ACTION (action)), "join-previous");
-  g_autoptr(GError) error = NULL;
-  DraftingNode *node;
-  DraftingNode *joined;
-  guint offset = 0;
-  guint end;
-
-  if (!drafting_document_view_get_cursor (self->view, &node, &offset, &end))
-    return;
-
-  if (!previous)
-    {
-      /* Delete at the end joins the next element to this one. */
-      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->document));
-      guint position = drafting_document_get_position (self->document, node);
-      g_autoptr(DraftingNode) next = NULL;
-
-      for (position++; position < n; position++)
-        {
-          g_clear_object (&next);
-          next = g_list_model_get_item (G_LIST_MODEL (self->document), position);
-          if (drafting_node_get_kind (next) != DRAFTING_KIND_FOOTNOTE)
-            break;
-        }
-      if (next == NULL || position >= n)
-        return;
-
-      joined = drafting_document_merge (self->document, next, &offset, &error);
-    }
-  else if (drafting_inline_get_length (drafting_node_get_content (node)) == 0 &&
-           drafting_node_get_lead (node)[0] == '\0' &&
-           !drafting_node_has_content_children (node))
-    {
-      /* An empty element goes, and the cursor to the end of the one before. */
-      joined = drafting_document_merge (self->document, node, &offset, &error);
-    }
-  else
-    joined = drafting_document_merge (self->document, node, &offset, &error);
-
-  if (joined == NULL)
-    {
-      /* Nothing to join with is not worth a message for Backspace. */
-      if (error != NULL && !g_error_matches (error, DRAFTING_ERROR, DRAFTING_ERROR_NOT_ALLOWED))
-        report (self, error);
-      else if (error != NULL && drafting_node_has_content_children (node))
-        report (self, error);
-      return;
-    }
-
-  focus_after_change (self, joined, offset);
+  update_titles (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
 }
 
 static void
-structural (DraftingPage *self,
-            gboolean (*func) (DraftingDocument *, DraftingNode *, GError **))
+on_read_only_changed (DraftingPage *self)
 {
-  g_autoptr(GError) error = NULL;
-  DraftingNode *node = target_node (self);
-  guint offset = 0;
-  guint end = 0;
-  gboolean in_outline = node != NULL && node != drafting_document_view_get_current (self->view);
+  gboolean read_only = drafting_document_file_get_read_only (self->document_file);
 
-  if (node == NULL)
-    return;
-
-  if (!in_outline)
-    drafting_document_view_get_cursor (self->view, &node, &offset, &end);
-
-  if (!func (self->document, node, &error))
-    report (self, error);
-  else if (in_outline)
-    drafting_outline_view_select (self->outline, node);
-  else
-    focus_after_change (self, node, offset);
-}
-
-static gboolean
-indent (DraftingDocument  *document,
-        DraftingNode      *node,
-        GError           **error)
-{
-  return drafting_document_indent (document, node, error);
-}
-
-static gboolean
-outdent (DraftingDocument  *document,
-         DraftingNode      *node,
-         GError           **error)
-{
-  return drafting_document_outdent (document, node, error);
-}
-
-static gboolean
-move_up (DraftingDocument  *document,
-         DraftingNode      *node,
-         GError           **error)
-{
-  if (drafting_document_move_up (document, node))
-    return TRUE;
-
-  g_set_error_literal (error, DRAFTING_ERROR, DRAFTING_ERROR_NOT_ALLOWED,
-                       _("There is no element of the same kind above to move before"));
-  return FALSE;
-}
-
-static gboolean
-move_down (DraftingDocument  *document,
-           DraftingNode      *node,
-           GError           **error)
-{
-  if (drafting_document_move_down (document, node))
-    return TRUE;
-
-  g_set_error_literal (error, DRAFTING_ERROR, DRAFTING_ERROR_NOT_ALLOWED,
-                       _("There is no element of the same kind below to move after"));
-  return FALSE;
-}
-
-static void
-action_indent (GSimpleAction *action G_GNUC_UNUSED,
-               GVariant      *param G_GNUC_UNUSED,
-               gpointer       user_data)
-{
-  structural (user_data, indent);
-}
-
-static void
-action_outdent (GSimpleAction *action G_GNUC_UNUSED,
-                GVariant      *param G_GNUC_UNUSED,
-                gpointer       user_data)
-{
-  structural (user_data, outdent);
-}
-
-static void
-action_move_up (GSimpleAction *action G_GNUC_UNUSED,
-                GVariant      *param G_GNUC_UNUSED,
-                gpointer       user_data)
-{
-  structural (user_data, move_up);
-}
-
-static void
-action_move_down (GSimpleAction *action G_GNUC_UNUSED,
-                  GVariant      *param G_GNUC_UNUSED,
-                  gpointer       user_data)
-{
-  structural (user_data, move_down);
-}
-
-static void
-action_delete_element (GSimpleAction *action G_GNUC_UNUSED,
-                       GVariant      *param G_GNUC_UNUSED,
-                       gpointer       user_data)
-{
-  DraftingPage *self = user_data;
-  DraftingNode *node = target_node (self);
-  guint position;
-  guint n;
-
-  if (node == NULL)
-    return;
-
-  position = drafting_document_get_position (self->document, node);
-  drafting_document_delete (self->document, node);
-
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->document));
-  if (n > 0)
-    {
-      g_autoptr(DraftingNode) near = g_list_model_get_item (G_LIST_MODEL (self->document),
-                                                            MIN (position, n - 1));
-
-      focus_after_change (self, near, 0);
-    }
-}
-
-static void
-action_insert (GSimpleAction *action G_GNUC_UNUSED,
-               GVariant      *param,
-               gpointer       user_data)
-{
-  DraftingPage *self = user_data;
-  DraftingKind kind = drafting_kind_from_string (g_variant_get_string (param, NULL));
-  g_autoptr(GError) error = NULL;
-  DraftingNode *node;
-
-  if (kind == DRAFTING_KIND_INVALID || kind == DRAFTING_KIND_DOCUMENT || kind == DRAFTING_KIND_FOOTNOTE)
-    return;
-
-  node = drafting_document_insert_new (self->document, target_node (self), kind, &error);
-  report (self, error);
-  focus_after_change (self, node, 0);
-}
-
-static void
-action_change_kind (GSimpleAction *action G_GNUC_UNUSED,
-                    GVariant      *param,
-                    gpointer       user_data)
-{
-  DraftingPage *self = user_data;
-  DraftingKind kind = drafting_kind_from_string (g_variant_get_string (param, NULL));
-  DraftingNode *node = target_node (self);
-  g_autoptr(GError) error = NULL;
-
-  if (node == NULL || kind == DRAFTING_KIND_INVALID)
-    return;
-
-  if (!drafting_document_set_kind (self->document, node, kind, &error))
-    report (self, error);
-  else
-    focus_after_change (self, node, -1);
-}
-
-static void
-toggle_style (DraftingPage     *self,
-              DraftingMarkKind  style)
-{
-  DraftingNode *node;
-  guint offset;
-  guint end;
-
-  if (!drafting_document_view_get_cursor (self->view, &node, &offset, &end))
-    return;
-
-  if (end == offset)
-    {
-      drafting_page_toast (self, _("Select the words to set in italic or bold first"));
-      return;
-    }
-
-  drafting_document_toggle_style (self->document, node, style, offset, end);
-  drafting_document_view_focus_node (self->view, node, offset, end - offset);
-}
-
-static void
-action_emphasis (GSimpleAction *action G_GNUC_UNUSED,
-                 GVariant      *param G_GNUC_UNUSED,
-                 gpointer       user_data)
-{
-  toggle_style (user_data, DRAFTING_MARK_EMPHASIS);
-}
-
-static void
-action_strong (GSimpleAction *action G_GNUC_UNUSED,
-               GVariant      *param G_GNUC_UNUSED,
-               gpointer       user_data)
-{
-  toggle_style (user_data, DRAFTING_MARK_STRONG);
-}
-
-static void
-action_footnote (GSimpleAction *action G_GNUC_UNUSED,
-                 GVariant      *param G_GNUC_UNUSED,
-                 gpointer       user_data)
-{
-  DraftingPage *self = user_data;
-  DraftingNode *node;
-  DraftingNode *footnote;
-  guint offset;
-  guint end;
-
-  if (!drafting_document_view_get_cursor (self->view, &node, &offset, &end))
-    return;
-
-  if (!drafting_kind_allows_child (drafting_node_get_kind (node), DRAFTING_KIND_FOOTNOTE))
-    {
-      drafting_page_toast (self, _("A footnote cannot be called from here"));
-      return;
-    }
-
-  footnote = drafting_document_add_footnote (self->document, node, end, NULL);
-  focus_after_change (self, footnote, 0);
-}
-
-static void
-action_find (GSimpleAction *action,
-             GVariant      *param G_GNUC_UNUSED,
-             gpointer       user_data)
-{
-  DraftingPage *self = user_data;
-
-  drafting_find_bar_begin (self->find_bar,
-                           g_str_equal (g_action_get_name (G_ACTION (action)), "find-replace"));
-}
-
-static void
-action_find_next (GSimpleAction *action,
-                  GVariant      *param G_GNUC_UNUSED,
-                  gpointer       user_data)
-{
-  DraftingPage *self = user_data;
-
-  drafting_find_bar_move (self->find_bar,
-                          g_str_equal (g_action_get_name (G_ACTION (action)), "find-next"));
-}
-
-static void
-action_properties (GSimpleAction *action G_GNUC_UNUSED,
-                   GVariant      *param G_GNUC_UNUSED,
-                   gpointer       user_data)
-{
-  DraftingPage *self = user_data;
-  GtkWidget *window = drafting_properties_window_new (self->document);
-
-  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
-  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
-  gtk_window_present (GTK_WINDOW (window));
-}
-
-static void
-run_print (DraftingPage *self,
-           const char   *export_path)
-{
-  g_autoptr(DraftingPrintOperation) operation = drafting_print_operation_new (self->document);
-  g_autoptr(GError) error = NULL;
-  GtkPrintOperationResult result;
-
-  if (export_path != NULL)
-    gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (operation), export_path);
-
-  result = gtk_print_operation_run (GTK_PRINT_OPERATION (operation),
-                                    export_path != NULL ? GTK_PRINT_OPERATION_ACTION_EXPORT
-                                                        : GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                                    GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                    &error);
-
-  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
-    {
-      /* Translators: %s says why */
-      g_autofree char *message = g_strdup_printf (_("Printing failed: %s"), error->message);
-
-      drafting_page_toast (self, message);
-    }
-  else if (export_path != NULL && result == GTK_PRINT_OPERATION_RESULT_APPLY)
-    drafting_page_toast (self, _("Exported as PDF"));
-}
-
-static void
-action_print (GSimpleAction *action G_GNUC_UNUSED,
-              GVariant      *param G_GNUC_UNUSED,
-              gpointer       user_data)
-{
-  run_print (user_data, NULL);
-}
-
-static void
-on_export_response (GtkNativeDialog *dialog,
-                    int              response,
-                    DraftingPage    *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = g_file_get_path (file);
-
-      if (path != NULL)
-        run_print (self, path);
-    }
-
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
-}
-
-static void
-action_export_pdf (GSimpleAction *action G_GNUC_UNUSED,
-                   GVariant      *param G_GNUC_UNUSED,
-                   gpointer       user_data)
-{
-  DraftingPage *self = user_data;
-  GtkFileChooserNative *dialog;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autofree char *name = NULL;
-
-  dialog = gtk_file_chooser_native_new (_("Export as PDF"),
-                                        GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  gtk_file_filter_set_name (filter, _("PDF Documents"));
-  gtk_file_filter_add_mime_type (filter, "application/pdf");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-
-  if (self->file != NULL)
-    {
-      g_autofree char *base = g_file_get_basename (self->file);
-      char *dot = strrchr (base, '.');
-
-      if (dot != NULL)
-        *dot = '\0';
-      name = g_strconcat (base, ".pdf", NULL);
-    }
-  else
-    name = g_strconcat (_("Untitled Document"), ".pdf", NULL);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
-
-  g_signal_connect (dialog, "response", G_CALLBACK (on_export_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
-}
-
-static void
-action_toggle_outline (GSimpleAction *action G_GNUC_UNUSED,
-                       GVariant      *param G_GNUC_UNUSED,
-                       gpointer       user_data)
-{
-  DraftingPage *self = user_data;
-
-  g_settings_set_boolean (self->settings, "show-outline",
-                          !g_settings_get_boolean (self->settings, "show-outline"));
-}
-
-static const GActionEntry action_entries[] = {
-  { .name = "save", .activate = action_save },
-  { .name = "save-as", .activate = action_save_as },
-  { .name = "undo", .activate = action_undo },
-  { .name = "undo-to", .activate = action_undo_to, .parameter_type = "u" },
-  { .name = "redo", .activate = action_redo },
-  { .name = "split", .activate = action_split },
-  { .name = "join-previous", .activate = action_join },
-  { .name = "join-next", .activate = action_join },
-  { .name = "indent", .activate = action_indent },
-  { .name = "outdent", .activate = action_outdent },
-  { .name = "move-up", .activate = action_move_up },
-  { .name = "move-down", .activate = action_move_down },
-  { .name = "delete-element", .activate = action_delete_element },
-  { .name = "insert", .activate = action_insert, .parameter_type = "s" },
-  { .name = "change-kind", .activate = action_change_kind, .parameter_type = "s" },
-  { .name = "emphasis", .activate = action_emphasis },
-  { .name = "strong", .activate = action_strong },
-  { .name = "footnote", .activate = action_footnote },
-  { .name = "find", .activate = action_find },
-  { .name = "find-replace", .activate = action_find },
-  { .name = "find-next", .activate = action_find_next },
-  { .name = "find-previous", .activate = action_find_next },
-  { .name = "properties", .activate = action_properties },
-  { .name = "print", .activate = action_print },
-  { .name = "export-pdf", .activate = action_export_pdf },
-  { .name = "toggle-outline", .activate = action_toggle_outline },
-};
-
-static void
-set_enabled (DraftingPage *self,
-             const char   *name,
-             gboolean      enabled)
-{
-  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self->actions), name);
-
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
-}
-
-static void
-update_actions (DraftingPage *self)
-{
-  static const char * const editing[] = {
-    "split", "join-previous", "join-next", "indent", "outdent", "move-up", "move-down",
-    "delete-element", "insert", "change-kind", "emphasis", "strong", "footnote",
-  };
-  gboolean editable = !self->read_only;
-
-  for (guint i = 0; i < G_N_ELEMENTS (editing); i++)
-    set_enabled (self, editing[i], editable);
-
-  set_enabled (self, "undo", editable && drafting_document_can_undo (self->document));
-  set_enabled (self, "undo-to", editable && drafting_document_can_undo (self->document));
-  set_enabled (self, "redo", editable && drafting_document_can_redo (self->document));
-  set_enabled (self, "save", !self->saving);
+  drafting_document_view_set_editable (self->view, !read_only);
+  _drafting_page_update_actions (self);
+  update_titles (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ONLY]);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1157,12 +666,30 @@ on_move_failed (DraftingOutlineView *outline G_GNUC_UNUSED,
 /* ------------------------------------------------------------------ */
 /* Properties                                                          */
 
+/**
+ * drafting_page_get_document:
+ *
+ * Returns: (transfer none): the document shown; another one after a reload
+ */
 DraftingDocument *
 drafting_page_get_document (DraftingPage *self)
 {
   g_return_val_if_fail (DRAFTING_IS_PAGE (self), NULL);
 
   return self->document;
+}
+
+/**
+ * drafting_page_get_document_file:
+ *
+ * Returns: (transfer none): the document's file, its lock and its drafts
+ */
+DraftingDocumentFile *
+drafting_page_get_document_file (DraftingPage *self)
+{
+  g_return_val_if_fail (DRAFTING_IS_PAGE (self), NULL);
+
+  return self->document_file;
 }
 
 /**
@@ -1175,7 +702,7 @@ drafting_page_get_file (DraftingPage *self)
 {
   g_return_val_if_fail (DRAFTING_IS_PAGE (self), NULL);
 
-  return self->file;
+  return drafting_document_file_get_file (self->document_file);
 }
 
 const char *
@@ -1220,41 +747,7 @@ drafting_page_get_read_only (DraftingPage *self)
 {
   g_return_val_if_fail (DRAFTING_IS_PAGE (self), FALSE);
 
-  return self->read_only;
-}
-
-void
-drafting_page_set_read_only (DraftingPage *self,
-                             gboolean      read_only)
-{
-  g_return_if_fail (DRAFTING_IS_PAGE (self));
-
-  read_only = !!read_only;
-  if (self->read_only == read_only)
-    return;
-
-  self->read_only = read_only;
-  drafting_document_view_set_editable (self->view, !read_only);
-  update_actions (self);
-  update_titles (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ONLY]);
-}
-
-/**
- * drafting_page_take_lock:
- * @lock: (transfer full) (nullable): the lock on the page's file
- *
- * Keeps the lock that tells other instances the file is open here, until
- * the page goes or its file changes.
- */
-void
-drafting_page_take_lock (DraftingPage     *self,
-                         DraftingFileLock *lock)
-{
-  g_return_if_fail (DRAFTING_IS_PAGE (self));
-
-  g_clear_object (&self->lock);
-  self->lock = lock;
+  return drafting_document_file_get_read_only (self->document_file);
 }
 
 /**
@@ -1283,6 +776,83 @@ drafting_page_focus (DraftingPage *self)
   drafting_document_view_restore_focus (self->view);
 }
 
+/**
+ * drafting_page_toast:
+ *
+ * Says something in passing: what is said so cannot need an answer.
+ */
+void
+drafting_page_toast (DraftingPage *self,
+                     const char   *message)
+{
+  AdwToast *toast;
+
+  g_return_if_fail (DRAFTING_IS_PAGE (self));
+
+  toast = adw_toast_new (message);
+  adw_toast_set_timeout (toast, 4);
+  adw_toast_overlay_add_toast (self->toasts, toast);
+}
+
+static void
+on_list_emptied (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  GTask *task = user_data;
+  guint *pending = g_task_get_task_data (task);
+
+  if (DRAFTING_IS_DOCUMENT_VIEW (object))
+    drafting_document_view_empty_finish (DRAFTING_DOCUMENT_VIEW (object), result, NULL);
+  else
+    drafting_outline_view_empty_finish (DRAFTING_OUTLINE_VIEW (object), result, NULL);
+
+  if (--(*pending) == 0)
+    g_task_return_boolean (task, TRUE);
+  g_object_unref (task);
+}
+
+/**
+ * drafting_page_close_async:
+ *
+ * The person closes the document: saved, or its changes given up by
+ * choice. Its draft goes, and its lock, in the background; the page goes
+ * blank at once, and lets its rows go a few at a frame, after which it can
+ * be taken out of its window without stopping the main loop.
+ */
+void
+drafting_page_close_async (DraftingPage        *self,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (DRAFTING_IS_PAGE (self));
+
+  task = g_task_new (self, NULL, callback, user_data);
+  g_task_set_source_tag (task, drafting_page_close_async);
+  g_task_set_task_data (task, g_memdup2 (&(guint) { 2 }, sizeof (guint)), g_free);
+
+  g_cancellable_cancel (self->cancellable);
+  drafting_document_file_close (self->document_file);
+
+  gtk_widget_set_opacity (GTK_WIDGET (self), 0.0);
+  gtk_widget_set_can_target (GTK_WIDGET (self), FALSE);
+  drafting_document_view_empty_async (self->view, NULL, on_list_emptied, g_object_ref (task));
+  drafting_outline_view_empty_async (self->outline, NULL, on_list_emptied, task);
+}
+
+gboolean
+drafting_page_close_finish (DraftingPage  *self,
+                            GAsyncResult  *result,
+                            GError       **error)
+{
+  g_return_val_if_fail (DRAFTING_IS_PAGE (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
 /* ------------------------------------------------------------------ */
 /* Life                                                                */
 
@@ -1294,23 +864,33 @@ drafting_page_constructed (GObject *object)
 
   G_OBJECT_CLASS (drafting_page_parent_class)->constructed (object);
 
-  g_assert (self->document != NULL);
-
-  drafting_document_view_set_document (self->view, self->document);
-  drafting_outline_view_set_document (self->outline, self->document);
-  drafting_find_bar_set_view (self->find_bar, self->view);
+  g_assert (self->document_file != NULL);
 
   if (GTK_IS_APPLICATION (app))
     drafting_document_view_set_extra_menu (self->view,
                                            G_MENU_MODEL (gtk_application_get_menu_by_id (GTK_APPLICATION (app),
                                                                                          "context_menu")));
 
-  g_signal_connect_object (self->document, "changed", G_CALLBACK (on_document_changed), self, 0);
-  g_signal_connect_object (self->document, "notify::modified", G_CALLBACK (on_modified_changed), self, 0);
-  g_signal_connect_object (self->document, "notify::title", G_CALLBACK (on_modified_changed), self, 0);
+  g_settings_bind (self->settings, "autosave-interval", self->document_file, "autosave-interval",
+                   G_SETTINGS_BIND_GET);
+  g_signal_connect_object (self->document_file, "notify::document",
+                           G_CALLBACK (follow_document), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document_file, "notify::file",
+                           G_CALLBACK (on_file_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document_file, "notify::read-only",
+                           G_CALLBACK (on_read_only_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document_file, "notify::saving",
+                           G_CALLBACK (_drafting_page_update_actions), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document_file, "notify::external-change",
+                           G_CALLBACK (update_file_bar), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document_file, "notify::draft-error",
+                           G_CALLBACK (update_draft_bar), self, G_CONNECT_SWAPPED);
 
-  update_titles (self);
-  update_actions (self);
+  follow_document (self);
+  drafting_document_view_set_editable (self->view,
+                                       !drafting_document_file_get_read_only (self->document_file));
+  update_file_bar (self);
+  update_draft_bar (self);
 }
 
 static void
@@ -1318,7 +898,10 @@ drafting_page_dispose (GObject *object)
 {
   DraftingPage *self = (DraftingPage *) object;
 
-  g_clear_handle_id (&self->autosave_source, g_source_remove);
+  g_cancellable_cancel (self->cancellable);
+  if (self->document_file != NULL)
+    g_signal_handlers_disconnect_by_data (self->document_file, self);
+  g_signal_group_set_target (self->document_signals, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), DRAFTING_TYPE_PAGE);
 
   G_OBJECT_CLASS (drafting_page_parent_class)->dispose (object);
@@ -1330,14 +913,14 @@ drafting_page_finalize (GObject *object)
   DraftingPage *self = (DraftingPage *) object;
 
   g_clear_object (&self->document);
-  g_clear_object (&self->file);
-  g_clear_object (&self->lock);
+  g_clear_object (&self->document_file);
+  g_clear_object (&self->document_signals);
   g_clear_object (&self->actions);
   g_clear_object (&self->settings);
+  g_clear_object (&self->cancellable);
   g_clear_pointer (&self->name, g_free);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->subtitle, g_free);
-  g_clear_pointer (&self->draft_id, g_free);
 
   G_OBJECT_CLASS (drafting_page_parent_class)->finalize (object);
 }
@@ -1356,8 +939,12 @@ drafting_page_get_property (GObject    *object,
       g_value_set_object (value, self->document);
       break;
 
+    case PROP_DOCUMENT_FILE:
+      g_value_set_object (value, self->document_file);
+      break;
+
     case PROP_FILE:
-      g_value_set_object (value, self->file);
+      g_value_set_object (value, drafting_page_get_file (self));
       break;
 
     case PROP_TITLE:
@@ -1373,7 +960,7 @@ drafting_page_get_property (GObject    *object,
       break;
 
     case PROP_READ_ONLY:
-      g_value_set_boolean (value, self->read_only);
+      g_value_set_boolean (value, drafting_page_get_read_only (self));
       break;
 
     default:
@@ -1391,16 +978,8 @@ drafting_page_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_DOCUMENT:
-      self->document = g_value_dup_object (value);
-      break;
-
-    case PROP_FILE:
-      self->file = g_value_dup_object (value);
-      break;
-
-    case PROP_READ_ONLY:
-      drafting_page_set_read_only (self, g_value_get_boolean (value));
+    case PROP_DOCUMENT_FILE:
+      self->document_file = g_value_dup_object (value);
       break;
 
     default:
@@ -1423,12 +1002,17 @@ drafting_page_class_init (DraftingPageClass *klass)
   properties[PROP_DOCUMENT] =
     g_param_spec_object ("document", NULL, NULL,
                          DRAFTING_TYPE_DOCUMENT,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_DOCUMENT_FILE] =
+    g_param_spec_object ("document-file", NULL, NULL,
+                         DRAFTING_TYPE_DOCUMENT_FILE,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   properties[PROP_FILE] =
     g_param_spec_object ("file", NULL, NULL,
                          G_TYPE_FILE,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   properties[PROP_TITLE] =
     g_param_spec_string ("title", NULL, NULL,
@@ -1448,7 +1032,7 @@ drafting_page_class_init (DraftingPageClass *klass)
   properties[PROP_READ_ONLY] =
     g_param_spec_boolean ("read-only", NULL, NULL,
                           FALSE,
-                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -1462,9 +1046,18 @@ drafting_page_class_init (DraftingPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DraftingPage, view);
   gtk_widget_class_bind_template_child (widget_class, DraftingPage, find_bar);
   gtk_widget_class_bind_template_child (widget_class, DraftingPage, toasts);
+  gtk_widget_class_bind_template_child (widget_class, DraftingPage, file_bar);
+  gtk_widget_class_bind_template_child (widget_class, DraftingPage, file_bar_title);
+  gtk_widget_class_bind_template_child (widget_class, DraftingPage, file_bar_body);
+  gtk_widget_class_bind_template_child (widget_class, DraftingPage, save_bar);
+  gtk_widget_class_bind_template_child (widget_class, DraftingPage, save_bar_title);
+  gtk_widget_class_bind_template_child (widget_class, DraftingPage, save_bar_body);
+  gtk_widget_class_bind_template_child (widget_class, DraftingPage, draft_bar);
+  gtk_widget_class_bind_template_child (widget_class, DraftingPage, draft_bar_body);
   gtk_widget_class_bind_template_callback (widget_class, on_current_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_outline_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_move_failed);
+  gtk_widget_class_bind_template_callback (widget_class, on_bar_response);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "draftingpage");
@@ -1476,10 +1069,21 @@ drafting_page_init (DraftingPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APPLICATION_ID);
-  self->actions = g_simple_action_group_new ();
-  g_action_map_add_action_entries (G_ACTION_MAP (self->actions), action_entries,
-                                   G_N_ELEMENTS (action_entries), self);
-  gtk_widget_insert_action_group (GTK_WIDGET (self), "document", G_ACTION_GROUP (self->actions));
+  self->cancellable = g_cancellable_new ();
+  _drafting_page_init_actions (self);
+
+  self->document_signals = g_signal_group_new (DRAFTING_TYPE_DOCUMENT);
+  g_signal_group_connect_swapped (self->document_signals, "changed",
+                                  G_CALLBACK (on_document_changed), self);
+  g_signal_group_connect_swapped (self->document_signals, "notify::modified",
+                                  G_CALLBACK (on_modified_changed), self);
+  g_signal_group_connect_swapped (self->document_signals, "notify::title",
+                                  G_CALLBACK (on_modified_changed), self);
+
+  self->file_bar_reload = gtk_info_bar_add_button (self->file_bar, _("_Reload"), RESPONSE_RELOAD);
+  self->file_bar_save = gtk_info_bar_add_button (self->file_bar, _("_Save"), RESPONSE_SAVE);
+  gtk_info_bar_add_button (self->save_bar, _("Save _As…"), RESPONSE_SAVE_AS);
+  gtk_info_bar_add_button (self->draft_bar, _("_Save"), RESPONSE_SAVE);
 
   /* The setting shows the outline; a window too narrow folds it away
    * without changing the setting. */
@@ -1487,20 +1091,38 @@ drafting_page_init (DraftingPage *self)
 }
 
 /**
+ * drafting_page_new_for_document_file:
+ *
+ * Returns: (transfer full): a page for the document of @document_file
+ */
+DraftingPage *
+drafting_page_new_for_document_file (DraftingDocumentFile *document_file)
+{
+  g_return_val_if_fail (DRAFTING_IS_DOCUMENT_FILE (document_file), NULL);
+
+  return g_object_new (DRAFTING_TYPE_PAGE,
+                       "document-file", document_file,
+                       NULL);
+}
+
+/**
  * drafting_page_new:
  * @file: (nullable): where @document is saved, if it is
  *
- * Returns: (transfer full): a page for @document
+ * Returns: (transfer full): a page for @document, its drafts kept in the
+ *   application's store
  */
 DraftingPage *
 drafting_page_new (DraftingDocument *document,
                    GFile            *file)
 {
+  g_autoptr(DraftingDocumentFile) document_file = NULL;
+
   g_return_val_if_fail (DRAFTING_IS_DOCUMENT (document), NULL);
   g_return_val_if_fail (file == NULL || G_IS_FILE (file), NULL);
 
-  return g_object_new (DRAFTING_TYPE_PAGE,
-                       "document", document,
-                       "file", file,
-                       NULL);
+  document_file = drafting_document_file_new (document, file,
+                                              drafting_application_get_draft_store (DRAFTING_APPLICATION_DEFAULT));
+
+  return drafting_page_new_for_document_file (document_file);
 }

@@ -1,4 +1,4 @@
-/* drafting-print-operation.h: a document laid out on pages, to print or to export as PDF
+/* drafting-print-operation.h: printing a document through the print dialog
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -11,14 +11,16 @@
 #include <glib/gi18n.h>
 
 #include "drafting-application.h"
+#include "drafting-save-changes-dialog.h"
 #include "drafting-window.h"
 
 /*
  * The window holds pages in tabs. Its header bar's menus act on the
  * current page through the page's "document" actions, which the window
  * shows as its own while the page is current. Closing a tab or the window
- * with unsaved work asks first; opening a file another instance has open
- * warns, as LibreOffice does.
+ * with unsaved work asks first, about all of it at once; opening a file
+ * another instance has open warns, as LibreOffice does, and opening one
+ * open here already, in any window, shows it.
  */
 
 struct _DraftingWindow
@@ -39,8 +41,11 @@ struct _DraftingWindow
   DraftingPage         *current;
   GSignalGroup         *page_signals;
   GSignalGroup         *document_signals;
+  GCancellable         *cancellable;   /* loads and questions under way: cancelled as it goes */
 
-  guint                 closing : 1;
+  guint                 closing_pages; /* pages letting their rows go before it goes */
+
+  guint                 closing : 1;   /* asking about unsaved work before it closes */
 };
 
 G_DEFINE_FINAL_TYPE (DraftingWindow, drafting_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -101,6 +106,17 @@ on_page_titles (DraftingWindow *self)
 static void
 on_history_changed (DraftingWindow *self)
 {
+  update_undo_menu (self);
+}
+
+/* A reload gives the page another document. */
+static void
+on_page_document (DraftingWindow *self)
+{
+  if (self->current == NULL)
+    return;
+
+  g_signal_group_set_target (self->document_signals, drafting_page_get_document (self->current));
   update_undo_menu (self);
 }
 
@@ -196,6 +212,30 @@ on_create_window (AdwTabView     *view G_GNUC_UNUSED,
 /* Pages                                                               */
 
 /**
+ * drafting_window_add_document_file:
+ *
+ * Returns: (transfer none): the page made for the document of
+ *   @document_file, now current
+ */
+DraftingPage *
+drafting_window_add_document_file (DraftingWindow       *self,
+                                   DraftingDocumentFile *document_file)
+{
+  DraftingPage *page;
+  AdwTabPage *tab;
+
+  g_return_val_if_fail (DRAFTING_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (DRAFTING_IS_DOCUMENT_FILE (document_file), NULL);
+
+  show_empty (self, FALSE);
+  page = drafting_page_new_for_document_file (document_file);
+  tab = adw_tab_view_append (self->tab_view, GTK_WIDGET (page));
+  adw_tab_view_set_selected_page (self->tab_view, tab);
+
+  return page;
+}
+
+/**
  * drafting_window_add_document:
  * @file: (nullable): where @document is saved
  *
@@ -206,18 +246,14 @@ drafting_window_add_document (DraftingWindow   *self,
                               DraftingDocument *document,
                               GFile            *file)
 {
-  DraftingPage *page;
-  AdwTabPage *tab;
+  g_autoptr(DraftingDocumentFile) document_file = NULL;
 
   g_return_val_if_fail (DRAFTING_IS_WINDOW (self), NULL);
   g_return_val_if_fail (DRAFTING_IS_DOCUMENT (document), NULL);
 
-  show_empty (self, FALSE);
-  page = drafting_page_new (document, file);
-  tab = adw_tab_view_append (self->tab_view, GTK_WIDGET (page));
-  adw_tab_view_set_selected_page (self->tab_view, tab);
-
-  return page;
+  document_file = drafting_document_file_new (document, file,
+                                              drafting_application_get_draft_store (DRAFTING_APPLICATION_DEFAULT));
+  return drafting_window_add_document_file (self, document_file);
 }
 
 void
@@ -281,42 +317,58 @@ select_page (DraftingWindow *self,
   adw_tab_view_set_selected_page (self->tab_view, adw_tab_view_get_page (self->tab_view, GTK_WIDGET (page)));
 }
 
+/**
+ * drafting_window_present_page:
+ *
+ * Shows @page, a page of this window, and the window.
+ */
+void
+drafting_window_present_page (DraftingWindow *self,
+                              DraftingPage   *page)
+{
+  g_return_if_fail (DRAFTING_IS_WINDOW (self));
+  g_return_if_fail (DRAFTING_IS_PAGE (page));
+
+  select_page (self, page);
+  gtk_window_present (GTK_WINDOW (self));
+}
+
+/**
+ * drafting_window_list_pages:
+ *
+ * Returns: (transfer container) (element-type DraftingPage): the pages
+ */
+GPtrArray *
+drafting_window_list_pages (DraftingWindow *self)
+{
+  GPtrArray *pages = g_ptr_array_new ();
+  guint n;
+
+  g_return_val_if_fail (DRAFTING_IS_WINDOW (self), NULL);
+
+  n = adw_tab_view_get_n_pages (self->tab_view);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (pages, adw_tab_page_get_child (adw_tab_view_get_nth_page (self->tab_view, i)));
+
+  return pages;
+}
+
 /* ------------------------------------------------------------------ */
 /* Opening                                                             */
 
 typedef struct
 {
-  GFile            *file;
-  DraftingDocument *document;
-  GPtrArray        *warnings;
-  DraftingFileLock *lock;
-  gboolean          read_only;
+  DraftingWindow    *window;
+  GFile             *file;
+  DraftingLoadFlags  flags;
 } OpenData;
 
 static void
 open_data_free (OpenData *data)
 {
+  g_clear_object (&data->window);
   g_clear_object (&data->file);
-  g_clear_object (&data->document);
-  g_clear_pointer (&data->warnings, g_ptr_array_unref);
-  g_clear_object (&data->lock);
   g_free (data);
-}
-
-static void
-load_in_thread (GTask        *task,
-                gpointer      source G_GNUC_UNUSED,
-                gpointer      task_data,
-                GCancellable *cancellable)
-{
-  OpenData *data = task_data;
-  GError *error = NULL;
-
-  data->document = drafting_load_file (data->file, &data->warnings, cancellable, &error);
-  if (data->document == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
 }
 
 static void
@@ -372,91 +424,6 @@ show_warnings (DraftingWindow *self,
   g_string_free (body, TRUE);
 }
 
-static void
-on_loaded (GObject      *object G_GNUC_UNUSED,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  DraftingWindow *self = user_data;
-  OpenData *data = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) error = NULL;
-  DraftingPage *page;
-  gboolean native;
-
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    {
-      g_autofree char *name = g_file_get_basename (data->file);
-      /* Translators: %s is a file name */
-      g_autofree char *heading = g_strdup_printf (_("“%s” Could Not Be Opened"), name);
-
-      show_error (self, heading, error->message);
-      g_object_unref (self);
-      return;
-    }
-
-  /* A text file is imported: saving asks where to put the document. */
-  native = drafting_format_for_file (data->file) == DRAFTING_FORMAT_NATIVE ||
-           data->warnings == NULL;
-  page = drafting_window_add_document (self, data->document, native ? data->file : NULL);
-  if (native)
-    {
-      drafting_page_take_lock (page, g_steal_pointer (&data->lock));
-      drafting_page_set_read_only (page, data->read_only);
-
-      {
-        g_autofree char *uri = g_file_get_uri (data->file);
-        GtkRecentData recent = {
-          NULL, NULL, (char *) DRAFTING_NATIVE_MIME_TYPE, (char *) "Drafting",
-          (char *) "wco-drafting %u", NULL, FALSE,
-        };
-
-        gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &recent);
-      }
-    }
-
-  if (data->warnings != NULL && data->warnings->len > 0)
-    show_warnings (self, data->file, data->warnings);
-
-  g_object_unref (self);
-}
-
-static void
-load (DraftingWindow *self,
-      GFile          *file,
-      DraftingFileLock *lock,
-      gboolean        read_only)
-{
-  g_autoptr(GTask) task = g_task_new (self, NULL, on_loaded, g_object_ref (self));
-  OpenData *data = g_new0 (OpenData, 1);
-
-  data->file = g_object_ref (file);
-  data->lock = lock;
-  data->read_only = read_only;
-  g_task_set_task_data (task, data, (GDestroyNotify) open_data_free);
-  g_task_run_in_thread (task, load_in_thread);
-}
-
-typedef struct
-{
-  DraftingWindow *window;
-  GFile          *file;
-} LockedData;
-
-static void
-on_locked_response (AdwMessageDialog *dialog G_GNUC_UNUSED,
-                    const char       *response,
-                    LockedData       *data)
-{
-  if (g_str_equal (response, "anyway"))
-    load (data->window, data->file, drafting_file_lock_acquire (data->file, TRUE, NULL, NULL), FALSE);
-  else if (g_str_equal (response, "read-only"))
-    load (data->window, data->file, NULL, TRUE);
-
-  g_object_unref (data->window);
-  g_object_unref (data->file);
-  g_free (data);
-}
-
 /* "23.11.2026 09:12", as lock files write it, as the locale writes dates. */
 static char *
 lock_date (const char *date)
@@ -472,73 +439,180 @@ lock_date (const char *date)
   return g_date_time_format (time, "%x %X");
 }
 
+static void load (DraftingWindow    *self,
+                  GFile             *file,
+                  DraftingLoadFlags  flags);
+
+static void
+on_locked_response (AdwMessageDialog *dialog G_GNUC_UNUSED,
+                    const char       *response,
+                    OpenData         *data)
+{
+  if (g_str_equal (response, "anyway"))
+    load (data->window, data->file, DRAFTING_LOAD_FORCE);
+  else if (g_str_equal (response, "read-only"))
+    load (data->window, data->file, DRAFTING_LOAD_READ_ONLY);
+
+  open_data_free (data);
+}
+
+/* Someone else has the file open: the person chooses. */
+static void
+ask_locked (DraftingWindow    *self,
+            GFile             *file,
+            DraftingLockOwner *holder)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *when = NULL;
+  OpenData *data = g_new0 (OpenData, 1);
+  GtkWidget *dialog;
+
+  /* Translators: %s is a file name */
+  heading = g_strdup_printf (_("“%s” Is Already Open"), name);
+  when = lock_date (holder->date);
+  if (holder->name[0] == '\0' && holder->login[0] == '\0')
+    body = g_strdup (_("Someone else has it open for editing. If both of you change it, one may "
+                       "overwrite the other’s work. Open it read-only to read it without that risk."));
+  else
+    /* Translators: a person's name, the name of their computer, and since when */
+    body = g_strdup_printf (_("%s has had it open on the computer “%s” since %s. If both "
+                              "of you change it, one may overwrite the other’s work. Open it "
+                              "read-only to read it without that risk."),
+                            holder->name[0] != '\0' ? holder->name : holder->login,
+                            holder->host, when);
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "read-only", _("Open _Read-Only"),
+                                    "anyway", _("Open _Anyway"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "anyway",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "read-only");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  data->window = g_object_ref (self);
+  data->file = g_object_ref (file);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_locked_response), data);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_loaded (GObject      *object G_GNUC_UNUSED,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  OpenData *data = user_data;
+  DraftingWindow *self = data->window;
+  g_autoptr(DraftingDocumentFile) document_file = NULL;
+  g_autoptr(DraftingLockOwner) holder = NULL;
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(GError) error = NULL;
+  DraftingPage *page;
+
+  document_file = drafting_document_file_load_finish (result, &warnings, &holder, &error);
+
+  /* The window is gone, or going: nothing of it is touched. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      g_cancellable_is_cancelled (self->cancellable))
+    {
+      g_clear_pointer (&data, open_data_free);
+      return;
+    }
+
+  if (document_file == NULL && holder != NULL)
+    ask_locked (self, data->file, holder);
+  else if (document_file == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_BUSY))
+    {
+      /* Opened meanwhile, from elsewhere: it is shown where it is. */
+      DraftingDocumentFile *open = drafting_document_file_lookup (data->file);
+      DraftingPage *shown = open != NULL ? drafting_application_find_page (DRAFTING_APPLICATION_DEFAULT, open) : NULL;
+
+      if (shown != NULL)
+        drafting_window_present_page (DRAFTING_WINDOW (gtk_widget_get_root (GTK_WIDGET (shown))), shown);
+    }
+  else if (document_file == NULL)
+    {
+      g_autofree char *name = g_file_get_basename (data->file);
+      /* Translators: %s is a file name */
+      g_autofree char *heading = g_strdup_printf (_("“%s” Could Not Be Opened"), name);
+
+      show_error (self, heading, error->message);
+    }
+  else
+    {
+      page = drafting_window_add_document_file (self, document_file);
+      if (drafting_page_get_file (page) != NULL)
+        {
+          g_autofree char *uri = g_file_get_uri (data->file);
+          GtkRecentData recent = {
+            NULL, NULL, (char *) DRAFTING_NATIVE_MIME_TYPE, (char *) "Drafting",
+            (char *) "wco-drafting %u", NULL, FALSE,
+          };
+
+          gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &recent);
+        }
+
+      if (warnings != NULL && warnings->len > 0)
+        show_warnings (self, data->file, warnings);
+    }
+
+  open_data_free (data);
+}
+
+/* Locks and reads the file in the background; a window destroyed
+ * meanwhile cancels it. */
+static void
+load (DraftingWindow    *self,
+      GFile             *file,
+      DraftingLoadFlags  flags)
+{
+  OpenData *data = g_new0 (OpenData, 1);
+
+  data->window = g_object_ref (self);
+  data->file = g_object_ref (file);
+  data->flags = flags;
+  drafting_document_file_load_async (file,
+                                     drafting_application_get_draft_store (DRAFTING_APPLICATION_DEFAULT),
+                                     flags, self->cancellable, on_loaded, data);
+}
+
 /**
  * drafting_window_open_file:
  *
- * Opens @file in a new tab, or goes to its tab if it is open here. A file
- * another instance has open is opened only once the person has chosen to
- * open it anyway, or read-only.
+ * Opens @file in a new tab. A file open here already, in this window or
+ * another, is shown instead; one another instance has open is opened only
+ * once the person has chosen to open it anyway, or read-only.
  */
 void
 drafting_window_open_file (DraftingWindow *self,
                            GFile          *file)
 {
-  g_autoptr(DraftingLockOwner) holder = NULL;
-  g_autoptr(GError) error = NULL;
-  DraftingFileLock *lock = NULL;
-  DraftingPage *page;
+  DraftingDocumentFile *document_file;
 
   g_return_if_fail (DRAFTING_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  if ((page = drafting_window_find_file (self, file)) != NULL)
+  if ((document_file = drafting_document_file_lookup (file)) != NULL)
     {
-      select_page (self, page);
-      return;
-    }
+      DraftingPage *page = drafting_application_find_page (DRAFTING_APPLICATION_DEFAULT, document_file);
 
-  if (drafting_format_for_file (file) == DRAFTING_FORMAT_NATIVE)
-    {
-      lock = drafting_file_lock_acquire (file, FALSE, &holder, &error);
-      if (lock == NULL && holder != NULL)
+      if (page != NULL)
         {
-          g_autofree char *name = g_file_get_basename (file);
-          g_autofree char *heading = NULL;
-          g_autofree char *body = NULL;
-          g_autofree char *when = NULL;
-          LockedData *data = g_new0 (LockedData, 1);
-          GtkWidget *dialog;
-
-          /* Translators: %s is a file name */
-          heading = g_strdup_printf (_("“%s” Is Already Open"), name);
-          when = lock_date (holder->date);
-          /* Translators: a person's name, the name of their computer, and since when */
-          body = g_strdup_printf (_("%s has had it open on the computer “%s” since %s. If both "
-                                    "of you change it, one may overwrite the other’s work. Open it "
-                                    "read-only to read it without that risk."),
-                                  holder->name[0] != '\0' ? holder->name : holder->login,
-                                  holder->host, when);
-
-          dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
-          adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                            "cancel", _("_Cancel"),
-                                            "read-only", _("Open _Read-Only"),
-                                            "anyway", _("Open _Anyway"),
-                                            NULL);
-          adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "anyway",
-                                                      ADW_RESPONSE_DESTRUCTIVE);
-          adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "read-only");
-          adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-
-          data->window = g_object_ref (self);
-          data->file = g_object_ref (file);
-          g_signal_connect (dialog, "response", G_CALLBACK (on_locked_response), data);
-          gtk_window_present (GTK_WINDOW (dialog));
+          drafting_window_present_page (DRAFTING_WINDOW (gtk_widget_get_root (GTK_WIDGET (page))),
+                                        page);
           return;
         }
     }
 
-  load (self, file, lock, FALSE);
+  /* Being opened already: it shows up when it is read. */
+  if (drafting_document_file_is_loading (file))
+    return;
+
+  load (self, file, DRAFTING_LOAD_NONE);
 }
 
 static void
@@ -636,6 +710,14 @@ action_close_page (GtkWidget  *widget,
     gtk_window_close (GTK_WINDOW (self));
 }
 
+static void
+action_close_window (GtkWidget  *widget,
+                     const char *action_name G_GNUC_UNUSED,
+                     GVariant   *param G_GNUC_UNUSED)
+{
+  gtk_window_close (GTK_WINDOW (widget));
+}
+
 /* The recent documents, for the menu. */
 static void
 update_recent (DraftingWindow *self)
@@ -679,109 +761,134 @@ typedef struct
 } CloseData;
 
 static void
-on_closed_after_save (GObject      *object,
-                      GAsyncResult *result,
-                      gpointer      user_data)
+close_data_free (CloseData *data)
 {
-  CloseData *data = user_data;
-  g_autoptr(GError) error = NULL;
-  gboolean saved = drafting_page_save_finish (DRAFTING_PAGE (object), result, &error);
-
-  if (!saved)
-    drafting_page_toast (DRAFTING_PAGE (object), error->message);
-  adw_tab_view_close_page_finish (data->window->tab_view, data->tab, saved);
-
   g_object_unref (data->window);
   g_object_unref (data->tab);
   g_free (data);
+}
+
+/* The page is blank and its rows gone: the tab goes. */
+static void
+on_page_closed (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  CloseData *data = user_data;
+
+  drafting_page_close_finish (DRAFTING_PAGE (object), result, NULL);
+  adw_tab_view_close_page_finish (data->window->tab_view, data->tab, TRUE);
+  close_data_free (data);
 }
 
 static void
-on_close_response (AdwMessageDialog *dialog G_GNUC_UNUSED,
-                   const char       *response,
-                   CloseData        *data)
+on_page_answered (GObject      *object G_GNUC_UNUSED,
+                  GAsyncResult *result,
+                  gpointer      user_data)
 {
-  DraftingPage *page = DRAFTING_PAGE (adw_tab_page_get_child (data->tab));
+  CloseData *data = user_data;
+  g_autoptr(GError) error = NULL;
 
-  if (g_str_equal (response, "save") && drafting_page_get_file (page) != NULL)
+  if (drafting_save_changes_dialog_run_finish (result, &error))
     {
-      drafting_page_save_async (page, NULL, NULL, on_closed_after_save, data);
+      drafting_page_close_async (DRAFTING_PAGE (adw_tab_page_get_child (data->tab)),
+                                 on_page_closed, data);
       return;
     }
 
-  if (g_str_equal (response, "save"))
-    {
-      /* A new document needs a name first: Save As, and close it later. */
-      adw_tab_view_close_page_finish (data->window->tab_view, data->tab, FALSE);
-      gtk_widget_activate_action (GTK_WIDGET (page), "document.save-as", NULL);
-    }
-  else if (g_str_equal (response, "discard"))
-    {
-      drafting_page_discard_draft (page);
-      adw_tab_view_close_page_finish (data->window->tab_view, data->tab, TRUE);
-    }
-  else
-    adw_tab_view_close_page_finish (data->window->tab_view, data->tab, FALSE);
-
-  if (data->window->closing && g_str_equal (response, "cancel"))
-    data->window->closing = FALSE;
-
-  g_object_unref (data->window);
-  g_object_unref (data->tab);
-  g_free (data);
+  adw_tab_view_close_page_finish (data->window->tab_view, data->tab, FALSE);
+  close_data_free (data);
 }
 
+/* A tab closes once its unsaved work is saved or given up by choice. */
 static gboolean
-on_close_page (AdwTabView     *view,
+on_close_page (AdwTabView     *view G_GNUC_UNUSED,
                AdwTabPage     *tab,
                DraftingWindow *self)
 {
   DraftingPage *page = DRAFTING_PAGE (adw_tab_page_get_child (tab));
-  g_autofree char *heading = NULL;
+  g_autoptr(GPtrArray) pages = NULL;
   CloseData *data;
-  GtkWidget *dialog;
-
-  if (!drafting_page_get_modified (page) || drafting_page_get_read_only (page))
-    {
-      drafting_page_discard_draft (page);
-      adw_tab_view_close_page_finish (view, tab, TRUE);
-      if (self->closing && adw_tab_view_get_n_pages (view) == 0)
-        gtk_window_destroy (GTK_WINDOW (self));
-      return GDK_EVENT_STOP;
-    }
-
-  select_page (self, page);
-
-  /* Translators: %s is a document's name */
-  heading = g_strdup_printf (_("Save Changes to “%s”?"), drafting_page_get_name (page));
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
-                                   _("If you close it without saving, the changes are lost."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "discard", _("_Discard"),
-                                    "save", _("_Save"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
 
   data = g_new0 (CloseData, 1);
   data->window = g_object_ref (self);
   data->tab = g_object_ref (tab);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_close_response), data);
-  gtk_window_present (GTK_WINDOW (dialog));
+
+  if (!drafting_page_get_modified (page))
+    {
+      drafting_page_close_async (page, on_page_closed, data);
+      return GDK_EVENT_STOP;
+    }
+
+  select_page (self, page);
+  pages = g_ptr_array_new ();
+  g_ptr_array_add (pages, page);
+  drafting_save_changes_dialog_run_async (GTK_WINDOW (self), pages, NULL, on_page_answered, data);
 
   return GDK_EVENT_STOP;
 }
 
-static gboolean
-drafting_window_close_request (GtkWindow *window)
+static void
+on_window_page_closed (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
 {
-  DraftingWindow *self = DRAFTING_WINDOW (window);
-  guint n = adw_tab_view_get_n_pages (self->tab_view);
+  g_autoptr(DraftingWindow) self = user_data;
 
-  /* Keep the size for next time. */
+  drafting_page_close_finish (DRAFTING_PAGE (object), result, NULL);
+  if (--self->closing_pages == 0)
+    gtk_window_destroy (GTK_WINDOW (self));
+}
+
+/**
+ * drafting_window_close_pages:
+ *
+ * Closes every page, as the person chose for their unsaved work (which
+ * is not asked about again), then the window, once the pages have let
+ * their rows go.
+ */
+void
+drafting_window_close_pages (DraftingWindow *self)
+{
+  g_autoptr(GPtrArray) pages = NULL;
+
+  g_return_if_fail (DRAFTING_IS_WINDOW (self));
+
+  if (self->closing_pages > 0)
+    return;
+
+  pages = drafting_window_list_pages (self);
+  if (pages->len == 0)
+    {
+      gtk_window_destroy (GTK_WINDOW (self));
+      return;
+    }
+
+  self->closing = TRUE;
+  self->closing_pages = pages->len;
+  for (guint i = 0; i < pages->len; i++)
+    drafting_page_close_async (g_ptr_array_index (pages, i), on_window_page_closed,
+                               g_object_ref (self));
+}
+
+static void
+on_window_answered (GObject      *object G_GNUC_UNUSED,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(DraftingWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  self->closing = FALSE;
+  if (drafting_save_changes_dialog_run_finish (result, &error))
+    drafting_window_close_pages (self);
+}
+
+static void
+save_size (DraftingWindow *self)
+{
+  GtkWindow *window = GTK_WINDOW (self);
+
   if (!gtk_window_is_maximized (window))
     {
       int width, height;
@@ -791,26 +898,36 @@ drafting_window_close_request (GtkWindow *window)
       g_settings_set_int (self->settings, "window-height", height);
     }
   g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+}
 
-  /* Each tab with unsaved work asks before it goes; the window goes with
-   * the last. */
-  for (guint i = n; i > 0; i--)
+/* All the window's unsaved work is asked about at once; the window closes
+ * once every document is saved or given up, and stays as it is on Cancel
+ * or when a save fails. */
+static gboolean
+drafting_window_close_request (GtkWindow *window)
+{
+  DraftingWindow *self = DRAFTING_WINDOW (window);
+  g_autoptr(GPtrArray) pages = drafting_window_list_pages (self);
+  gboolean modified = FALSE;
+
+  if (self->closing)
+    return GDK_EVENT_STOP;
+
+  save_size (self);
+
+  for (guint i = 0; i < pages->len; i++)
+    modified |= drafting_page_get_modified (g_ptr_array_index (pages, i));
+
+  if (!modified)
     {
-      AdwTabPage *tab = adw_tab_view_get_nth_page (self->tab_view, i - 1);
-      DraftingPage *page = DRAFTING_PAGE (adw_tab_page_get_child (tab));
-
-      if (drafting_page_get_modified (page) && !drafting_page_get_read_only (page))
-        {
-          self->closing = TRUE;
-          adw_tab_view_close_page (self->tab_view, tab);
-          return GDK_EVENT_STOP;
-        }
+      drafting_window_close_pages (self);
+      return GDK_EVENT_STOP;
     }
 
-  for (guint i = n; i > 0; i--)
-    drafting_page_discard_draft (DRAFTING_PAGE (adw_tab_page_get_child (adw_tab_view_get_nth_page (self->tab_view, i - 1))));
-
-  return GTK_WINDOW_CLASS (drafting_window_parent_class)->close_request (window);
+  self->closing = TRUE;
+  drafting_save_changes_dialog_run_async (window, pages, NULL, on_window_answered,
+                                          g_object_ref (self));
+  return GDK_EVENT_STOP;
 }
 
 /* ------------------------------------------------------------------ */
@@ -844,6 +961,7 @@ drafting_window_dispose (GObject *object)
 {
   DraftingWindow *self = (DraftingWindow *) object;
 
+  g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->page_signals);
   g_clear_object (&self->document_signals);
   /* The tab view lets its pages go as it is disposed: the window, half
@@ -862,6 +980,7 @@ drafting_window_finalize (GObject *object)
 
   g_clear_object (&self->settings);
   g_clear_object (&self->undo_menu);
+  g_clear_object (&self->cancellable);
 
   G_OBJECT_CLASS (drafting_window_parent_class)->finalize (object);
 }
@@ -898,6 +1017,7 @@ drafting_window_class_init (DraftingWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-communique", NULL, action_new);
   gtk_widget_class_install_action (widget_class, "win.new-blank", NULL, action_new);
   gtk_widget_class_install_action (widget_class, "win.close-page", NULL, action_close_page);
+  gtk_widget_class_install_action (widget_class, "win.close-window", NULL, action_close_window);
 }
 
 static void
@@ -910,6 +1030,7 @@ drafting_window_init (DraftingWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APPLICATION_ID);
+  self->cancellable = g_cancellable_new ();
   gtk_window_set_default_size (GTK_WINDOW (self),
                                CLAMP (g_settings_get_int (self->settings, "window-width"), 360, 4000),
                                CLAMP (g_settings_get_int (self->settings, "window-height"), 360, 4000));
@@ -933,6 +1054,7 @@ drafting_window_init (DraftingWindow *self)
   self->page_signals = g_signal_group_new (DRAFTING_TYPE_PAGE);
   g_signal_group_connect_swapped (self->page_signals, "notify::title", G_CALLBACK (on_page_titles), self);
   g_signal_group_connect_swapped (self->page_signals, "notify::subtitle", G_CALLBACK (on_page_titles), self);
+  g_signal_group_connect_swapped (self->page_signals, "notify::document", G_CALLBACK (on_page_document), self);
 
   self->document_signals = g_signal_group_new (DRAFTING_TYPE_DOCUMENT);
   g_signal_group_connect_swapped (self->document_signals, "changed", G_CALLBACK (on_history_changed), self);

@@ -23,6 +23,7 @@ main (int    argc,
   textdomain (GETTEXT_PACKAGE);
 
   g_set_application_name (_("Drafting"));
+  drafting_core_init ();
 
   app = drafting_application_new ();
 

@@ -5,6 +5,7 @@
 
 #pragma once
 
+#include "drafting-document-file.h"
 #include "drafting-document.h"
 #include "drafting-draft-store.h"
 #include "drafting-enums.h"
@@ -21,3 +22,9 @@
 #include "drafting-render.h"
 #include "drafting-text-import.h"
 #include "drafting-text-utils.h"
+
+G_BEGIN_DECLS
+
+void drafting_core_init (void);
+
+G_END_DECLS

@@ -107,6 +107,7 @@ struct _DraftingDocument
   guint                action_depth;
 
   guint                saved_reachable : 1;
+  guint                ids_pending : 1; /* a snapshot's, until first needed */
   guint                footnotes_valid : 1;
   guint                was_modified : 1;
   guint                could_undo : 1;
@@ -340,6 +341,28 @@ flat_remove (DraftingDocument *self,
 /* ------------------------------------------------------------------ */
 /* Identifiers                                                         */
 
+/* The table of identifiers. A snapshot fills it only when it is first
+ * needed, which saving or printing one never does; until then no element
+ * joins or leaves it (that goes through here), and it is filled from the
+ * list of elements as they are then. */
+static GHashTable *
+get_ids (DraftingDocument *self)
+{
+  if (G_UNLIKELY (self->ids_pending))
+    {
+      self->ids_pending = FALSE;
+      g_hash_table_insert (self->ids, self->root->id, self->root);
+      for (guint i = 0; i < self->flat->len; i++)
+        {
+          DraftingNode *node = g_ptr_array_index (self->flat, i);
+
+          g_hash_table_insert (self->ids, node->id, node);
+        }
+    }
+
+  return self->ids;
+}
+
 char *
 _drafting_document_new_id (DraftingDocument *self)
 {
@@ -348,7 +371,9 @@ _drafting_document_new_id (DraftingDocument *self)
       char *id = g_strdup_printf ("e%08x%02x", g_rand_int (self->rand),
                                   (guint) g_rand_int_range (self->rand, 0, 256));
 
-      if (!g_hash_table_contains (self->known_ids, id))
+      /* A snapshot knows the identifiers of its elements only as such. */
+      if (!g_hash_table_contains (self->known_ids, id) &&
+          !g_hash_table_contains (get_ids (self), id))
         return id;
       g_free (id);
     }
@@ -388,7 +413,7 @@ static void
 register_subtree (DraftingDocument *self,
                   DraftingNode     *node)
 {
-  DraftingNode *holder = node->id ? g_hash_table_lookup (self->ids, node->id) : NULL;
+  DraftingNode *holder = node->id ? g_hash_table_lookup (get_ids (self), node->id) : NULL;
 
   g_assert (node->document == NULL);
 
@@ -404,7 +429,7 @@ register_subtree (DraftingDocument *self,
 
   node->document = self;
   node->home = self;
-  g_hash_table_insert (self->ids, node->id, node);
+  g_hash_table_insert (get_ids (self), node->id, node);
   if (!g_hash_table_contains (self->known_ids, node->id))
     g_hash_table_add (self->known_ids, g_strdup (node->id));
 
@@ -416,8 +441,8 @@ static void
 unregister_subtree (DraftingDocument *self,
                     DraftingNode     *node)
 {
-  if (g_hash_table_lookup (self->ids, node->id) == node)
-    g_hash_table_remove (self->ids, node->id);
+  if (g_hash_table_lookup (get_ids (self), node->id) == node)
+    g_hash_table_remove (get_ids (self), node->id);
   node->document = NULL;
 
   for (guint i = 0; i < node->children->len; i++)
@@ -438,7 +463,7 @@ drafting_document_lookup (DraftingDocument *self,
   if (id == NULL)
     return NULL;
 
-  return g_hash_table_lookup (self->ids, id);
+  return g_hash_table_lookup (get_ids (self), id);
 }
 
 /* ------------------------------------------------------------------ */
@@ -2600,22 +2625,96 @@ _drafting_document_adopt_root (DraftingDocument *self,
   emit_numbering_changed (self);
 }
 
+/* What a document holds of its elements and their history, once it goes. */
+typedef struct
+{
+  GPtrArray    *undo;
+  GPtrArray    *redo;
+  Action       *current;
+  GPtrArray    *flat;
+  GHashTable   *ids;
+  GHashTable   *known_ids;
+  DraftingNode *root;
+  GPtrArray    *parts;     /* the root's children, let go a few at a time */
+} Remains;
+
+static void
+remains_free (Remains *remains)
+{
+  g_clear_pointer (&remains->undo, g_ptr_array_unref);
+  g_clear_pointer (&remains->redo, g_ptr_array_unref);
+  g_clear_pointer (&remains->current, action_free);
+  g_clear_pointer (&remains->flat, g_ptr_array_unref);
+  g_clear_pointer (&remains->ids, g_hash_table_unref);
+  g_clear_pointer (&remains->known_ids, g_hash_table_unref);
+  g_clear_pointer (&remains->parts, g_ptr_array_unref);
+  g_clear_object (&remains->root);
+  g_free (remains);
+}
+
+/* Tens of thousands of elements take longer to free than a frame lasts:
+ * when a long document goes in the main loop (its page closed), its
+ * elements are let go a few parts at each turn of the loop, so that the
+ * window does not stop. Elsewhere (a worker, a command-line tool) they go
+ * at once. */
+#define FREE_GRADUALLY_MIN 1000
+#define FREE_BUDGET_US     3000
+
+static gboolean
+free_some_remains (gpointer data)
+{
+  Remains *remains = data;
+  gint64 end = g_get_monotonic_time () + FREE_BUDGET_US;
+
+  /* The history first: it holds elements too. */
+  g_clear_pointer (&remains->undo, g_ptr_array_unref);
+  g_clear_pointer (&remains->redo, g_ptr_array_unref);
+  g_clear_pointer (&remains->current, action_free);
+
+  while (remains->parts->len > 0 && g_get_monotonic_time () < end)
+    for (guint i = 0; i < 16 && remains->parts->len > 0; i++)
+      g_ptr_array_remove_index (remains->parts, remains->parts->len - 1);
+
+  if (remains->parts->len > 0)
+    return G_SOURCE_CONTINUE;
+
+  remains_free (remains);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 drafting_document_finalize (GObject *object)
 {
   DraftingDocument *self = (DraftingDocument *) object;
+  Remains *remains = g_new0 (Remains, 1);
 
-  g_clear_pointer (&self->undo, g_ptr_array_unref);
-  g_clear_pointer (&self->redo, g_ptr_array_unref);
-  g_clear_pointer (&self->current, action_free);
-  g_clear_pointer (&self->flat, g_ptr_array_unref);
-  g_clear_pointer (&self->ids, g_hash_table_unref);
-  g_clear_pointer (&self->known_ids, g_hash_table_unref);
+  remains->undo = g_steal_pointer (&self->undo);
+  remains->redo = g_steal_pointer (&self->redo);
+  remains->current = g_steal_pointer (&self->current);
+  remains->flat = g_steal_pointer (&self->flat);
+  remains->ids = g_steal_pointer (&self->ids);
+  remains->known_ids = g_steal_pointer (&self->known_ids);
+  remains->root = g_steal_pointer (&self->root);
+
+  if (remains->flat != NULL && remains->flat->len >= FREE_GRADUALLY_MIN &&
+      remains->root != NULL && g_main_context_is_owner (g_main_context_default ()))
+    {
+      /* The parts, taken from the root, go one by one; the root last. */
+      remains->parts = g_steal_pointer (&remains->root->children);
+      remains->root->children = g_ptr_array_new_with_free_func (g_object_unref);
+      for (guint i = 0; i < remains->parts->len; i++)
+        ((DraftingNode *) g_ptr_array_index (remains->parts, i))->parent = NULL;
+      g_clear_pointer (&remains->flat, g_ptr_array_unref);
+      g_clear_pointer (&remains->ids, g_hash_table_unref);
+      g_idle_add_full (G_PRIORITY_LOW, free_some_remains, remains, NULL);
+    }
+  else
+    remains_free (remains);
+
   g_clear_pointer (&self->rand, g_rand_free);
   clear_labels (self);
   for (guint i = 0; i < N_META; i++)
     g_clear_pointer (&self->meta[i], g_free);
-  g_clear_object (&self->root);
 
   G_OBJECT_CLASS (drafting_document_parent_class)->finalize (object);
 }
@@ -2937,4 +3036,86 @@ drafting_document_new_from_template (DraftingDocumentType type)
   self->meta[META_LANGUAGE] = template_language ();
 
   return self;
+}
+
+/* Copies @node, with its subtree, into @copy, and puts it in its list in
+ * reading order at once, as flat_insert() would. Each copy keeps its
+ * identifier: they are unique in @copy as they were in the original, and
+ * the table of them is filled when first needed (see get_ids()). */
+static DraftingNode *
+snapshot_node (DraftingDocument *copy,
+               DraftingNode     *node,
+               DraftingNode     *parent)
+{
+  DraftingNode *twin = g_object_new (DRAFTING_TYPE_NODE, NULL);
+  guint n_children = node->children->len;
+
+  twin->kind = node->kind;
+  twin->id = g_strdup (node->id);
+  if (node->lead[0] != '\0')
+    {
+      g_free (twin->lead);
+      twin->lead = g_strdup (node->lead);
+    }
+  drafting_inline_assign (twin->content, node->content);
+  twin->parent = parent;
+  twin->document = copy;
+  twin->home = copy;
+
+  if (parent != NULL)
+    {
+      twin->flat_index = copy->flat->len;
+      g_ptr_array_add (copy->flat, twin);
+    }
+
+  g_ptr_array_set_size (twin->children, n_children);
+  for (guint i = 0; i < n_children; i++)
+    twin->children->pdata[i] = snapshot_node (copy, g_ptr_array_index (node->children, i), twin);
+
+  return twin;
+}
+
+/**
+ * drafting_document_snapshot:
+ *
+ * Copies the document as it is now: its elements with their identifiers,
+ * kinds, leading phrases, text, marks and footnotes, its metadata, its
+ * numbering styles and its type, but not its history. The copy shares
+ * nothing that changes with @self, so it can be saved or printed in
+ * another thread while @self goes on being edited in this one: the copy
+ * then belongs to that thread alone, as a document belongs to one thread at
+ * a time.
+ *
+ * It is meant to be cheap, as it is what is made on the main thread each
+ * time a document is saved or a draft of it kept.
+ *
+ * Returns: (transfer full): the copy, unmodified and with no history
+ */
+DraftingDocument *
+drafting_document_snapshot (DraftingDocument *self)
+{
+  DraftingDocument *copy;
+
+  g_return_val_if_fail (DRAFTING_IS_DOCUMENT (self), NULL);
+
+  copy = drafting_document_new (self->type);
+  copy->status = self->status;
+  for (guint i = 0; i < N_META; i++)
+    {
+      g_free (copy->meta[i]);
+      copy->meta[i] = g_strdup (self->meta[i]);
+    }
+  memcpy (copy->numbering, self->numbering, sizeof copy->numbering);
+
+  /* The new document's own empty root makes way for the copy of this one,
+   * its list of elements made the right size at once. */
+  unregister_subtree (copy, copy->root);
+  g_clear_object (&copy->root);
+  g_ptr_array_set_size (copy->flat, self->flat->len);
+  g_ptr_array_set_size (copy->flat, 0);
+  copy->root = snapshot_node (copy, self->root, NULL);
+  copy->flat_dirty_from = copy->flat->len;
+  copy->ids_pending = TRUE;
+
+  return copy;
 }

@@ -80,6 +80,7 @@ const char           *drafting_status_get_display_name   (DraftingStatus        
 
 DraftingDocument     *drafting_document_new              (DraftingDocumentType  type);
 DraftingDocument     *drafting_document_new_from_template (DraftingDocumentType type);
+DraftingDocument     *drafting_document_snapshot         (DraftingDocument     *self);
 DraftingNode         *drafting_document_get_root         (DraftingDocument     *self);
 DraftingNode         *drafting_document_lookup           (DraftingDocument     *self,
                                                           const char           *id);

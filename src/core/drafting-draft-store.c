@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -17,6 +18,8 @@
 #include <glib/gstdio.h>
 
 #include "drafting-draft-store.h"
+#include "drafting-draft-store-private.h"
+#include "drafting-io.h"
 #include "drafting-native.h"
 
 /*
@@ -28,7 +31,7 @@
  *
  * A draft is whole when its key file is there: the document is written
  * before it, each file through a temporary one renamed over the old
- * (g_file_set_contents_full), so a kill at any moment leaves either the
+ * (drafting_file_replace_full()), so a kill at any moment leaves either the
  * last draft or the one before, never half of one. The key file of a new
  * draft is also written once before its document, so that another instance
  * looking at the folder at that moment never takes a document without a key
@@ -45,12 +48,16 @@
  * its owner's for a day after it was last written, and as an orphan after
  * that, since a running instance rewrites its drafts every few seconds.
  *
- * Writes may run in threads (drafting_draft_store_save_async()): the store
- * writes one draft at a time, and each save or discard of a draft is given
- * a serial number when it is asked for, so that a save overtaken by a later
- * save or by a discard of the same draft writes nothing. Otherwise an
- * autosave still running when the document is saved and its draft
- * discarded would bring the draft back.
+ * Every operation has a form that runs in a thread, for the window, whose
+ * main loop must never wait on the disk. A save takes a snapshot of the
+ * document in the caller's thread (cheap) and turns it into bytes in the
+ * thread. The store writes one draft at a time, and each save or discard
+ * of a draft is given a serial number when it is asked for, so that a save
+ * overtaken by a later save or by a discard of the same draft writes
+ * nothing. Otherwise an autosave still running when the document is saved
+ * and its draft discarded would bring the draft back. The serial numbers
+ * have a mutex of their own, held for instants only, so that asking for a
+ * discard never waits for a draft being written.
  */
 
 #define DOCUMENT_SUFFIX      DRAFTING_NATIVE_EXTENSION
@@ -58,7 +65,7 @@
 #define DRAFT_GROUP          "Draft"
 #define OWNER_GROUP          "Owner"
 #define INFO_VERSION         1
-#define MAX_INFO_SIZE        (64 * 1024)
+#define MAX_INFO_SIZE        DRAFTING_DRAFT_INFO_MAX_SIZE
 #define FOREIGN_HOST_TIMEOUT G_TIME_SPAN_DAY
 #define STRAY_FILE_TIMEOUT   G_TIME_SPAN_DAY
 #define UUID_LENGTH          36
@@ -68,8 +75,9 @@ struct _DraftingDraftStore
   GObject     parent_instance;
 
   char       *directory;
-  GHashTable *latest;     /* id → the serial of its last save or discard */
-  GMutex      lock;       /* held while writing, and over latest */
+  GHashTable *latest;        /* id → the serial of its last save or discard */
+  GMutex      serial_lock;   /* over latest and serial, held for instants */
+  GMutex      write_lock;    /* held while a draft is written or removed */
   guint64     serial;
 };
 
@@ -187,15 +195,18 @@ set_owner (GKeyFile *keyfile)
     g_key_file_set_uint64 (keyfile, OWNER_GROUP, "StartTime", start_time);
 }
 
+/* When the draft was written, in UTC as the store writes it: a time in
+ * another zone, written by hand, comes back the same instant. */
 static GDateTime *
 get_modified (GKeyFile *keyfile)
 {
   g_autofree char *text = g_key_file_get_string (keyfile, DRAFT_GROUP, "Modified", NULL);
+  g_autoptr(GDateTime) modified = NULL;
 
-  if (text == NULL)
+  if (text == NULL || (modified = g_date_time_new_from_iso8601 (text, NULL)) == NULL)
     return NULL;
 
-  return g_date_time_new_from_iso8601 (text, NULL);
+  return g_date_time_to_utc (modified);
 }
 
 /* Whether the process that wrote @keyfile may still be running, and
@@ -247,6 +258,79 @@ owner_is_alive (GKeyFile *keyfile)
   return TRUE;
 }
 
+/* The key file in @data, or %NULL when it is not that of a draft: too
+ * large, with a NUL byte (no text has one), not a key file, or without
+ * the group of a draft. */
+static GKeyFile *
+parse_keyfile (const char *data,
+               gsize       len)
+{
+  g_autoptr(GKeyFile) keyfile = NULL;
+
+  if (data == NULL || len > MAX_INFO_SIZE || memchr (data, '\0', len) != NULL)
+    return NULL;
+
+  keyfile = g_key_file_new ();
+  if (!g_key_file_load_from_data (keyfile, data, len, G_KEY_FILE_NONE, NULL) ||
+      !g_key_file_has_group (keyfile, DRAFT_GROUP))
+    return NULL;
+
+  return g_steal_pointer (&keyfile);
+}
+
+/**
+ * _drafting_draft_info_parse:
+ * @id: the draft's id
+ * @data: (array length=len) (nullable): the bytes of its key file
+ * @len: their length
+ * @owner_alive: (out) (optional): whether the process that wrote the draft
+ *   may still be running, and writing it; %FALSE when @data is not a key
+ *   file of a draft
+ *
+ * Reads what the key file of a draft says. Any bytes may be given: more
+ * than %DRAFTING_DRAFT_INFO_MAX_SIZE of them, or bytes that are not a key
+ * file of a draft, give %NULL, never a warning.
+ *
+ * Returns: (transfer full) (nullable): the draft's info, with its title
+ *   ("Untitled draft" when the key file has none), its original's URI when
+ *   that is one, and when it was written, %NULL when the key file does not
+ *   say; its size is 0
+ */
+DraftingDraftInfo *
+_drafting_draft_info_parse (const char *id,
+                            const char *data,
+                            gsize       len,
+                            gboolean   *owner_alive)
+{
+  g_autoptr(GKeyFile) keyfile = NULL;
+  DraftingDraftInfo *info;
+
+  g_return_val_if_fail (id != NULL, NULL);
+
+  if (owner_alive != NULL)
+    *owner_alive = FALSE;
+
+  if ((keyfile = parse_keyfile (data, len)) == NULL)
+    return NULL;
+
+  if (owner_alive != NULL)
+    *owner_alive = owner_is_alive (keyfile);
+
+  info = g_new0 (DraftingDraftInfo, 1);
+  info->id = g_strdup (id);
+  info->uri = g_key_file_get_string (keyfile, DRAFT_GROUP, "Original", NULL);
+  info->title = g_key_file_get_string (keyfile, DRAFT_GROUP, "Title", NULL);
+  info->modified = get_modified (keyfile);
+
+  /* The window makes a file of it: it must be a URI. */
+  if (info->uri != NULL && !g_uri_is_valid (info->uri, G_URI_FLAGS_NONE, NULL))
+    g_clear_pointer (&info->uri, g_free);
+  if (info->title == NULL)
+    info->title = g_strdup (_("Untitled draft"));
+
+  return info;
+}
+
 /* ------------------------------------------------------------------ */
 /* Files                                                               */
 
@@ -294,6 +378,10 @@ build_path (DraftingDraftStore *self,
   return g_build_filename (self->directory, name, NULL);
 }
 
+/* Creates the folder of drafts, or says why it cannot be, in words a
+ * person can act on; the codes are GIO's, so that the window can tell a
+ * full disk from the rest. A file size limit counts as a full disk: to the
+ * person, it is one. */
 static gboolean
 ensure_directory (DraftingDraftStore  *self,
                   GError             **error)
@@ -304,18 +392,59 @@ ensure_directory (DraftingDraftStore  *self,
     return TRUE;
 
   errsv = errno;
-  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
-               _("The folder of drafts could not be created: %s"), g_strerror (errsv));
+  switch (errsv)
+    {
+    case ENOSPC:
+    case EFBIG:
+#ifdef EDQUOT
+    case EDQUOT:
+#endif
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
+                           _("There is no room left on the disk for the folder of drafts"));
+      break;
+
+    case EACCES:
+    case EPERM:
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
+                           _("You are not allowed to create the folder of drafts"));
+      break;
+
+    case EROFS:
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_READ_ONLY,
+                           _("The folder of drafts is on a disk that cannot be written to"));
+      break;
+
+    case ENOTDIR:
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_DIRECTORY,
+                           _("A file stands where the folder of drafts should be"));
+      break;
+
+    default:
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
+                   /* Translators: %s is the system's own reason */
+                   _("The folder of drafts cannot be created: %s"), g_strerror (errsv));
+      break;
+    }
+
   return FALSE;
 }
 
+/* Replaces a file of the store atomically, readable by the user only. Its
+ * errors are in a person's words and never name the temporary file. The
+ * folder is not flushed after the rename: after a power cut the draft
+ * before may come back instead, which is whole too, and every autosave
+ * need not wait for the disk twice. */
 static gboolean
 write_file (const char  *path,
             const char  *data,
             gsize        len,
             GError     **error)
 {
-  return g_file_set_contents_full (path, data, len, G_FILE_SET_CONTENTS_CONSISTENT, 0600, error);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  return drafting_file_replace_full (file, data, len,
+                                     DRAFTING_REPLACE_PRIVATE | DRAFTING_REPLACE_NOT_DURABLE,
+                                     NULL, NULL, NULL, error);
 }
 
 static gboolean
@@ -330,28 +459,52 @@ write_info (const char  *path,
   return write_file (path, data, len, error);
 }
 
-/* The key file of a draft, or %NULL when it is missing or broken. */
-static GKeyFile *
-read_info (const char *path)
+/* The bytes of a small file of the store, or %NULL when it is missing,
+ * not a plain file, or larger than @max_size (nothing the store writes
+ * is). It is opened without waiting, so that nothing named as a draft, a
+ * pipe for one, can hold the thread reading it. */
+static GBytes *
+read_small_file (const char *path,
+                 gsize       max_size)
 {
-  g_autoptr(GKeyFile) keyfile = NULL;
-  g_autoptr(GError) error = NULL;
-  GStatBuf st;
+  g_autofree char *buffer = NULL;
+  struct stat st;
+  gsize len = 0;
+  int fd;
 
-  if (g_stat (path, &st) != 0 || !S_ISREG (st.st_mode) || st.st_size > MAX_INFO_SIZE)
+  if ((fd = g_open (path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC, 0)) < 0)
     return NULL;
 
-  keyfile = g_key_file_new ();
-  if (!g_key_file_load_from_file (keyfile, path, G_KEY_FILE_NONE, &error))
+  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode) || st.st_size < 0 ||
+      (guint64) st.st_size > max_size)
     {
-      g_debug ("The key file %s cannot be read: %s", path, error->message);
+      g_close (fd, NULL);
       return NULL;
     }
 
-  if (!g_key_file_has_group (keyfile, DRAFT_GROUP))
+  /* One byte more than allowed, to see a file that grew meanwhile. */
+  buffer = g_malloc (max_size + 1);
+  while (len <= max_size)
+    {
+      ssize_t n = read (fd, buffer + len, max_size + 1 - len);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          g_close (fd, NULL);
+          return NULL;
+        }
+      if (n == 0)
+        break;
+      len += (gsize) n;
+    }
+  g_close (fd, NULL);
+
+  if (len > max_size)
     return NULL;
 
-  return g_steal_pointer (&keyfile);
+  return g_bytes_new (buffer, len);
 }
 
 static gboolean
@@ -364,8 +517,13 @@ remove_file (const char  *path,
     return TRUE;
 
   errsv = errno;
-  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
-               _("The draft could not be removed: %s"), g_strerror (errsv));
+  if (errsv == EACCES || errsv == EPERM)
+    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
+                         _("You are not allowed to remove the draft"));
+  else
+    g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
+                 /* Translators: %s is the system's own reason */
+                 _("The draft could not be removed: %s"), g_strerror (errsv));
   return FALSE;
 }
 
@@ -379,7 +537,8 @@ drafting_draft_store_finalize (GObject *object)
 
   g_clear_pointer (&self->directory, g_free);
   g_clear_pointer (&self->latest, g_hash_table_unref);
-  g_mutex_clear (&self->lock);
+  g_mutex_clear (&self->serial_lock);
+  g_mutex_clear (&self->write_lock);
 
   G_OBJECT_CLASS (drafting_draft_store_parent_class)->finalize (object);
 }
@@ -454,7 +613,8 @@ static void
 drafting_draft_store_init (DraftingDraftStore *self)
 {
   self->latest = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_mutex_init (&self->lock);
+  g_mutex_init (&self->serial_lock);
+  g_mutex_init (&self->write_lock);
 }
 
 /**
@@ -485,15 +645,21 @@ drafting_draft_store_get_directory (DraftingDraftStore *self)
   return self->directory;
 }
 
-/* Marks a change of the draft @id: the saves begun before it are
- * superseded. Called with the lock held. */
+/* ------------------------------------------------------------------ */
+/* The order of saves and discards                                     */
+
+/* Marks a change of the draft @id, asked for now: the saves and discards
+ * asked for before it are superseded. */
 static guint64
 bump_serial (DraftingDraftStore *self,
              const char         *id)
 {
-  guint64 serial = ++self->serial;
+  guint64 serial;
 
+  g_mutex_lock (&self->serial_lock);
+  serial = ++self->serial;
   g_hash_table_insert (self->latest, g_strdup (id), g_memdup2 (&serial, sizeof serial));
+  g_mutex_unlock (&self->serial_lock);
 
   return serial;
 }
@@ -503,12 +669,38 @@ is_latest (DraftingDraftStore *self,
            const char         *id,
            guint64             serial)
 {
-  const guint64 *latest = g_hash_table_lookup (self->latest, id);
+  const guint64 *latest;
+  gboolean result;
 
-  return latest != NULL && *latest == serial;
+  g_mutex_lock (&self->serial_lock);
+  latest = g_hash_table_lookup (self->latest, id);
+  result = latest != NULL && *latest == serial;
+  g_mutex_unlock (&self->serial_lock);
+
+  return result;
 }
 
-/* Writes a draft: called with the lock held, from any thread. */
+/* A draft discarded, with nothing asked for since: its serial is dropped.
+ * A save asked for before finds no serial of its own then, and writes
+ * nothing, as it would finding a later one. */
+static void
+forget_serial (DraftingDraftStore *self,
+               const char         *id,
+               guint64             serial)
+{
+  const guint64 *latest;
+
+  g_mutex_lock (&self->serial_lock);
+  latest = g_hash_table_lookup (self->latest, id);
+  if (latest != NULL && *latest == serial)
+    g_hash_table_remove (self->latest, id);
+  g_mutex_unlock (&self->serial_lock);
+}
+
+/* ------------------------------------------------------------------ */
+/* Saving                                                              */
+
+/* Writes a draft: called with the write lock held, from any thread. */
 static gboolean
 write_draft (DraftingDraftStore  *self,
              const char          *id,
@@ -572,7 +764,7 @@ write_draft (DraftingDraftStore  *self,
  * called from any thread.
  *
  * Returns: (transfer full) (nullable): the draft's id (the new one when @id
- *   is %NULL), or %NULL on an error
+ *   is %NULL), or %NULL on an error: a full disk is %G_IO_ERROR_NO_SPACE
  */
 char *
 drafting_draft_store_save_bytes (DraftingDraftStore  *self,
@@ -585,6 +777,7 @@ drafting_draft_store_save_bytes (DraftingDraftStore  *self,
   g_autofree char *new_id = NULL;
   g_autofree char *uri = NULL;
   gboolean written;
+  guint64 serial;
 
   g_return_val_if_fail (DRAFTING_IS_DRAFT_STORE (self), NULL);
   g_return_val_if_fail (bytes != NULL, NULL);
@@ -599,10 +792,12 @@ drafting_draft_store_save_bytes (DraftingDraftStore  *self,
   if (original != NULL)
     uri = g_file_get_uri (original);
 
-  g_mutex_lock (&self->lock);
-  bump_serial (self, id);
-  written = write_draft (self, id, bytes, uri, title, error);
-  g_mutex_unlock (&self->lock);
+  /* Overtaken by a save or a discard asked for while this one waited for
+   * the store, it writes nothing: as a save in a thread. */
+  serial = bump_serial (self, id);
+  g_mutex_lock (&self->write_lock);
+  written = !is_latest (self, id, serial) || write_draft (self, id, bytes, uri, title, error);
+  g_mutex_unlock (&self->write_lock);
 
   return written ? g_strdup (id) : NULL;
 }
@@ -618,7 +813,7 @@ drafting_draft_store_save_bytes (DraftingDraftStore  *self,
  * whole draft is written or, on an error, the one before is left as it was.
  *
  * Returns: (transfer full) (nullable): the draft's id (the new one when @id
- *   is %NULL), or %NULL on an error
+ *   is %NULL), or %NULL on an error: a full disk is %G_IO_ERROR_NO_SPACE
  */
 char *
 drafting_draft_store_save (DraftingDraftStore  *self,
@@ -638,17 +833,19 @@ drafting_draft_store_save (DraftingDraftStore  *self,
   if (id != NULL && !check_id (id, error))
     return NULL;
 
-  bytes = drafting_native_save_bytes (document);
+  if ((bytes = drafting_native_save_bytes (document, error)) == NULL)
+    return NULL;
+
   return drafting_draft_store_save_bytes (self, id, bytes, original, title, error);
 }
 
 typedef struct
 {
-  char    *id;
-  GBytes  *bytes;
-  char    *original_uri;
-  char    *title;
-  guint64  serial;
+  char             *id;
+  DraftingDocument *document;   /* a snapshot, the thread's alone */
+  char             *original_uri;
+  char             *title;
+  guint64           serial;
 } SaveJob;
 
 static void
@@ -657,7 +854,7 @@ save_job_free (gpointer data)
   SaveJob *job = data;
 
   g_free (job->id);
-  g_bytes_unref (job->bytes);
+  g_clear_object (&job->document);
   g_free (job->original_uri);
   g_free (job->title);
   g_free (job);
@@ -671,23 +868,42 @@ save_in_thread (GTask        *task,
 {
   DraftingDraftStore *self = source_object;
   SaveJob *job = task_data;
+  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
-  gboolean written = TRUE;
 
   if (g_task_return_error_if_cancelled (task))
     return;
 
   /* A save or a discard of the same draft, asked for after this one, has
-   * made it pointless, or would be undone by it. */
-  g_mutex_lock (&self->lock);
+   * made it pointless, or would be undone by it: looked at before the
+   * document is made into bytes, and again once the store is free to
+   * write, since one may be asked for meanwhile. */
   if (is_latest (self, job->id, job->serial))
-    written = write_draft (self, job->id, job->bytes, job->original_uri, job->title, &error);
-  g_mutex_unlock (&self->lock);
+    {
+      gboolean written = TRUE;
 
-  if (!written)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, g_strdup (job->id), g_free);
+      bytes = drafting_native_save_bytes (job->document, &error);
+      /* The snapshot goes here, not with the task on the main thread. */
+      g_clear_object (&job->document);
+      if (bytes == NULL)
+        {
+          g_task_return_error (task, g_steal_pointer (&error));
+          return;
+        }
+
+      g_mutex_lock (&self->write_lock);
+      if (is_latest (self, job->id, job->serial))
+        written = write_draft (self, job->id, bytes, job->original_uri, job->title, &error);
+      g_mutex_unlock (&self->write_lock);
+
+      if (!written)
+        {
+          g_task_return_error (task, g_steal_pointer (&error));
+          return;
+        }
+    }
+
+  g_task_return_pointer (task, g_strdup (job->id), g_free);
 }
 
 /**
@@ -698,10 +914,11 @@ save_in_thread (GTask        *task,
  * @title: (nullable): what to call the draft when it is offered back
  *
  * Writes @document into a draft, as drafting_draft_store_save() does but
- * in a thread: the document is turned into bytes at once, and may change
- * after the call. Saves of the same draft end in the order they were asked
- * for: one superseded by a later save or by drafting_draft_store_discard()
- * writes nothing, and still gives the id.
+ * in a thread. A snapshot of the document is taken at once, and the
+ * document may change after the call; it is made into bytes in the
+ * thread. Saves of the same draft end in the order they were asked for:
+ * one superseded by a later save or by a discard writes nothing, and still
+ * gives the id.
  */
 void
 drafting_draft_store_save_async (DraftingDraftStore  *self,
@@ -733,13 +950,10 @@ drafting_draft_store_save_async (DraftingDraftStore  *self,
 
   job = g_new0 (SaveJob, 1);
   job->id = id != NULL ? g_strdup (id) : g_uuid_string_random ();
-  job->bytes = drafting_native_save_bytes (document);
+  job->document = drafting_document_snapshot (document);
   job->original_uri = original != NULL ? g_file_get_uri (original) : NULL;
   job->title = g_strdup (title);
-
-  g_mutex_lock (&self->lock);
   job->serial = bump_serial (self, job->id);
-  g_mutex_unlock (&self->lock);
 
   g_task_set_task_data (task, job, save_job_free);
   g_task_run_in_thread (task, save_in_thread);
@@ -748,7 +962,8 @@ drafting_draft_store_save_async (DraftingDraftStore  *self,
 /**
  * drafting_draft_store_save_finish:
  *
- * Returns: (transfer full) (nullable): the draft's id, or %NULL on an error
+ * Returns: (transfer full) (nullable): the draft's id, or %NULL on an
+ *   error: a full disk is %G_IO_ERROR_NO_SPACE
  */
 char *
 drafting_draft_store_save_finish (DraftingDraftStore  *self,
@@ -763,38 +978,34 @@ drafting_draft_store_save_finish (DraftingDraftStore  *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
-/**
- * drafting_draft_store_discard:
- *
- * Removes a draft, once its document is saved or closed without saving.
- * A draft that is not there is not an error.
- *
- * Returns: %TRUE if the draft is gone
- */
-gboolean
-drafting_draft_store_discard (DraftingDraftStore  *self,
-                              const char          *id,
-                              GError             **error)
+/* ------------------------------------------------------------------ */
+/* Discarding                                                          */
+
+/* Removes the draft @id, unless a save of it was asked for after the
+ * discard @serial: that one writes the draft anew, and may have already. */
+static gboolean
+discard_draft (DraftingDraftStore  *self,
+               const char          *id,
+               guint64              serial,
+               GError             **error)
 {
-  g_autofree char *document_path = NULL;
-  g_autofree char *info_path = NULL;
+  g_autofree char *document_path = build_path (self, id, DOCUMENT_SUFFIX);
+  g_autofree char *info_path = build_path (self, id, INFO_SUFFIX);
   g_autofree char *document_prefix = NULL;
   g_autofree char *info_prefix = NULL;
   g_autoptr(GDir) dir = NULL;
   const char *name;
   gboolean removed;
 
-  g_return_val_if_fail (DRAFTING_IS_DRAFT_STORE (self), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  g_mutex_lock (&self->write_lock);
 
-  if (!check_id (id, error))
-    return FALSE;
+  if (!is_latest (self, id, serial))
+    {
+      g_mutex_unlock (&self->write_lock);
+      return TRUE;
+    }
 
   /* The document first: a key file alone is never listed. */
-  document_path = build_path (self, id, DOCUMENT_SUFFIX);
-  info_path = build_path (self, id, INFO_SUFFIX);
-  g_mutex_lock (&self->lock);
-  bump_serial (self, id);
   removed = remove_file (document_path, error) && remove_file (info_path, error);
 
   /* What a process killed while writing left beside the draft. */
@@ -812,10 +1023,132 @@ drafting_draft_store_discard (DraftingDraftStore  *self,
             }
         }
     }
-  g_mutex_unlock (&self->lock);
+
+  if (removed)
+    forget_serial (self, id, serial);
+
+  g_mutex_unlock (&self->write_lock);
 
   return removed;
 }
+
+/**
+ * drafting_draft_store_discard:
+ *
+ * Removes a draft, once its document is saved or closed without saving.
+ * A draft that is not there is not an error. This waits for a draft being
+ * written: the window uses drafting_draft_store_discard_async().
+ *
+ * Returns: %TRUE if the draft is gone
+ */
+gboolean
+drafting_draft_store_discard (DraftingDraftStore  *self,
+                              const char          *id,
+                              GError             **error)
+{
+  g_return_val_if_fail (DRAFTING_IS_DRAFT_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!check_id (id, error))
+    return FALSE;
+
+  return discard_draft (self, id, bump_serial (self, id), error);
+}
+
+typedef struct
+{
+  char    *id;
+  guint64  serial;
+} DiscardJob;
+
+static void
+discard_job_free (gpointer data)
+{
+  DiscardJob *job = data;
+
+  g_free (job->id);
+  g_free (job);
+}
+
+static void
+discard_in_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable G_GNUC_UNUSED)
+{
+  DraftingDraftStore *self = source_object;
+  DiscardJob *job = task_data;
+  g_autoptr(GError) error = NULL;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  if (discard_draft (self, job->id, job->serial, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, g_steal_pointer (&error));
+}
+
+/**
+ * drafting_draft_store_discard_async:
+ * @id: the draft
+ *
+ * Removes a draft in a thread, as drafting_draft_store_discard() does.
+ * The saves of the draft asked for before are superseded at once: none of
+ * them writes the draft again, whenever it runs. Cancelled before it runs,
+ * the discard leaves the draft as those saves left it.
+ */
+void
+drafting_draft_store_discard_async (DraftingDraftStore  *self,
+                                    const char          *id,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  DiscardJob *job;
+
+  g_return_if_fail (DRAFTING_IS_DRAFT_STORE (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, drafting_draft_store_discard_async);
+
+  if (!check_id (id, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  job = g_new0 (DiscardJob, 1);
+  job->id = g_strdup (id);
+  job->serial = bump_serial (self, id);
+
+  g_task_set_task_data (task, job, discard_job_free);
+  g_task_run_in_thread (task, discard_in_thread);
+}
+
+/**
+ * drafting_draft_store_discard_finish:
+ *
+ * Returns: %TRUE if the draft is gone
+ */
+gboolean
+drafting_draft_store_discard_finish (DraftingDraftStore  *self,
+                                     GAsyncResult        *result,
+                                     GError             **error)
+{
+  g_return_val_if_fail (DRAFTING_IS_DRAFT_STORE (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
+                        drafting_draft_store_discard_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* ------------------------------------------------------------------ */
+/* Listing, loading, adopting                                          */
 
 typedef struct
 {
@@ -887,6 +1220,25 @@ compare_info (gconstpointer a,
   return strcmp (info_a->id, info_b->id);
 }
 
+/* What the key file of the draft @id says, and whether its owner lives;
+ * %NULL when it is missing or broken. */
+static DraftingDraftInfo *
+read_info (const char *path,
+           const char *id,
+           gboolean   *owner_alive)
+{
+  g_autoptr(GBytes) bytes = read_small_file (path, MAX_INFO_SIZE);
+  const char *data;
+  gsize len;
+
+  *owner_alive = FALSE;
+  if (bytes == NULL)
+    return NULL;
+
+  data = g_bytes_get_data (bytes, &len);
+  return _drafting_draft_info_parse (id, data, len, owner_alive);
+}
+
 /**
  * drafting_draft_store_list_orphans:
  *
@@ -897,6 +1249,8 @@ compare_info (gconstpointer a,
  * draft"), and so is one whose document is broken: loading it says why.
  *
  * It also removes what a process killed while creating a draft left behind.
+ * It reads the disk in the caller's thread: the window uses
+ * drafting_draft_store_list_orphans_async().
  *
  * Returns: (transfer container) (element-type DraftingDraftInfo): the
  *   orphans, the newest first
@@ -955,18 +1309,18 @@ drafting_draft_store_list_orphans (DraftingDraftStore *self)
       Entry *entry = value;
       g_autofree char *document_path = build_path (self, id, DOCUMENT_SUFFIX);
       g_autofree char *info_path = build_path (self, id, INFO_SUFFIX);
-      g_autoptr(GKeyFile) keyfile = NULL;
-      DraftingDraftInfo *info;
+      g_autoptr(DraftingDraftInfo) info = NULL;
+      gboolean owner_alive = FALSE;
       GStatBuf st;
 
       if (entry->has_info)
-        keyfile = read_info (info_path);
+        info = read_info (info_path, id, &owner_alive);
 
       if (!entry->has_document)
         {
           /* A draft its owner had begun to create, or to discard, before
            * it died: there is nothing in it. */
-          if (entry->has_info && (keyfile == NULL || !owner_is_alive (keyfile)))
+          if (entry->has_info && !owner_alive)
             {
               g_unlink (info_path);
               remove_stray (self, entry, FALSE);
@@ -976,32 +1330,104 @@ drafting_draft_store_list_orphans (DraftingDraftStore *self)
           continue;
         }
 
-      if (keyfile != NULL && owner_is_alive (keyfile))
+      if (owner_alive)
         continue;
 
       if (g_stat (document_path, &st) != 0 || !S_ISREG (st.st_mode))
         continue;
 
-      info = g_new0 (DraftingDraftInfo, 1);
-      info->id = g_strdup (id);
-      info->size = st.st_size;
-      if (keyfile != NULL)
+      if (info == NULL)
         {
-          info->uri = g_key_file_get_string (keyfile, DRAFT_GROUP, "Original", NULL);
-          info->title = g_key_file_get_string (keyfile, DRAFT_GROUP, "Title", NULL);
-          info->modified = get_modified (keyfile);
+          info = g_new0 (DraftingDraftInfo, 1);
+          info->id = g_strdup (id);
+          info->title = g_strdup (_("Untitled draft"));
         }
-      if (info->title == NULL)
-        info->title = g_strdup (_("Untitled draft"));
+      info->size = st.st_size;
       if (info->modified == NULL)
         info->modified = g_date_time_new_from_unix_utc (st.st_mtime);
 
-      g_ptr_array_add (orphans, info);
+      g_ptr_array_add (orphans, g_steal_pointer (&info));
     }
 
   g_ptr_array_sort (orphans, compare_info);
 
   return g_steal_pointer (&orphans);
+}
+
+static void
+list_orphans_in_thread (GTask        *task,
+                        gpointer      source_object,
+                        gpointer      task_data G_GNUC_UNUSED,
+                        GCancellable *cancellable G_GNUC_UNUSED)
+{
+  DraftingDraftStore *self = source_object;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  g_task_return_pointer (task, drafting_draft_store_list_orphans (self),
+                         (GDestroyNotify) g_ptr_array_unref);
+}
+
+/**
+ * drafting_draft_store_list_orphans_async:
+ *
+ * Lists the drafts whose owner is gone, in a thread, as
+ * drafting_draft_store_list_orphans() does.
+ */
+void
+drafting_draft_store_list_orphans_async (DraftingDraftStore  *self,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (DRAFTING_IS_DRAFT_STORE (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, drafting_draft_store_list_orphans_async);
+  g_task_run_in_thread (task, list_orphans_in_thread);
+}
+
+/**
+ * drafting_draft_store_list_orphans_finish:
+ *
+ * Returns: (transfer container) (element-type DraftingDraftInfo) (nullable):
+ *   the orphans, the newest first, or %NULL when cancelled
+ */
+GPtrArray *
+drafting_draft_store_list_orphans_finish (DraftingDraftStore  *self,
+                                          GAsyncResult        *result,
+                                          GError             **error)
+{
+  g_return_val_if_fail (DRAFTING_IS_DRAFT_STORE (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
+                        drafting_draft_store_list_orphans_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static DraftingDocument *
+load_draft (DraftingDraftStore  *self,
+            const char          *id,
+            GCancellable        *cancellable,
+            GError             **error)
+{
+  g_autoptr(DraftingDocument) document = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  path = build_path (self, id, DOCUMENT_SUFFIX);
+  file = g_file_new_for_path (path);
+  if ((document = drafting_native_load_file (file, cancellable, error)) == NULL)
+    return NULL;
+
+  drafting_document_set_modified (document, TRUE);
+
+  return g_steal_pointer (&document);
 }
 
 /**
@@ -1017,24 +1443,123 @@ drafting_draft_store_load (DraftingDraftStore  *self,
                            const char          *id,
                            GError             **error)
 {
-  g_autoptr(DraftingDocument) document = NULL;
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
-
   g_return_val_if_fail (DRAFTING_IS_DRAFT_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (!check_id (id, error))
     return NULL;
 
-  path = build_path (self, id, DOCUMENT_SUFFIX);
-  file = g_file_new_for_path (path);
-  if ((document = drafting_native_load_file (file, NULL, error)) == NULL)
-    return NULL;
+  return load_draft (self, id, NULL, error);
+}
 
-  drafting_document_set_modified (document, TRUE);
+static void
+load_in_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  DraftingDraftStore *self = source_object;
+  const char *id = task_data;
+  g_autoptr(GError) error = NULL;
+  DraftingDocument *document;
 
-  return g_steal_pointer (&document);
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  if ((document = load_draft (self, id, cancellable, &error)) != NULL)
+    g_task_return_pointer (task, document, g_object_unref);
+  else
+    g_task_return_error (task, g_steal_pointer (&error));
+}
+
+/**
+ * drafting_draft_store_load_async:
+ * @id: the draft
+ *
+ * Reads the document of a draft in a thread, as drafting_draft_store_load()
+ * does.
+ */
+void
+drafting_draft_store_load_async (DraftingDraftStore  *self,
+                                 const char          *id,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (DRAFTING_IS_DRAFT_STORE (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, drafting_draft_store_load_async);
+
+  if (!check_id (id, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  g_task_set_task_data (task, g_strdup (id), g_free);
+  g_task_run_in_thread (task, load_in_thread);
+}
+
+/**
+ * drafting_draft_store_load_finish:
+ *
+ * Returns: (transfer full) (nullable): the document, modified, or %NULL
+ *   on an error
+ */
+DraftingDocument *
+drafting_draft_store_load_finish (DraftingDraftStore  *self,
+                                  GAsyncResult        *result,
+                                  GError             **error)
+{
+  g_return_val_if_fail (DRAFTING_IS_DRAFT_STORE (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
+                        drafting_draft_store_load_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static gboolean
+adopt_draft (DraftingDraftStore  *self,
+             const char          *id,
+             GError             **error)
+{
+  g_autoptr(GKeyFile) keyfile = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *document_path = build_path (self, id, DOCUMENT_SUFFIX);
+  g_autofree char *info_path = build_path (self, id, INFO_SUFFIX);
+  gboolean adopted;
+
+  if (!g_file_test (document_path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                           _("The draft is no longer there"));
+      return FALSE;
+    }
+
+  g_mutex_lock (&self->write_lock);
+  if ((bytes = read_small_file (info_path, MAX_INFO_SIZE)) != NULL)
+    {
+      gsize len;
+      const char *data = g_bytes_get_data (bytes, &len);
+
+      keyfile = parse_keyfile (data, len);
+    }
+  if (keyfile == NULL)
+    {
+      keyfile = g_key_file_new ();
+      g_key_file_set_integer (keyfile, DRAFT_GROUP, "Version", INFO_VERSION);
+    }
+  set_owner (keyfile);
+  adopted = write_info (info_path, keyfile, error);
+  g_mutex_unlock (&self->write_lock);
+
+  return adopted;
 }
 
 /**
@@ -1052,35 +1577,81 @@ drafting_draft_store_adopt (DraftingDraftStore  *self,
                             const char          *id,
                             GError             **error)
 {
-  g_autoptr(GKeyFile) keyfile = NULL;
-  g_autofree char *document_path = NULL;
-  g_autofree char *info_path = NULL;
-  gboolean adopted;
-
   g_return_val_if_fail (DRAFTING_IS_DRAFT_STORE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (!check_id (id, error))
     return FALSE;
 
-  document_path = build_path (self, id, DOCUMENT_SUFFIX);
-  info_path = build_path (self, id, INFO_SUFFIX);
-  if (!g_file_test (document_path, G_FILE_TEST_IS_REGULAR))
+  return adopt_draft (self, id, error);
+}
+
+static void
+adopt_in_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable G_GNUC_UNUSED)
+{
+  DraftingDraftStore *self = source_object;
+  const char *id = task_data;
+  g_autoptr(GError) error = NULL;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  if (adopt_draft (self, id, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, g_steal_pointer (&error));
+}
+
+/**
+ * drafting_draft_store_adopt_async:
+ * @id: the draft
+ *
+ * Makes the calling process the owner of a draft, in a thread, as
+ * drafting_draft_store_adopt() does.
+ */
+void
+drafting_draft_store_adopt_async (DraftingDraftStore  *self,
+                                  const char          *id,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (DRAFTING_IS_DRAFT_STORE (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, drafting_draft_store_adopt_async);
+
+  if (!check_id (id, &error))
     {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                           _("The draft is no longer there"));
-      return FALSE;
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
     }
 
-  g_mutex_lock (&self->lock);
-  if ((keyfile = read_info (info_path)) == NULL)
-    {
-      keyfile = g_key_file_new ();
-      g_key_file_set_integer (keyfile, DRAFT_GROUP, "Version", INFO_VERSION);
-    }
-  set_owner (keyfile);
-  adopted = write_info (info_path, keyfile, error);
-  g_mutex_unlock (&self->lock);
+  g_task_set_task_data (task, g_strdup (id), g_free);
+  g_task_run_in_thread (task, adopt_in_thread);
+}
 
-  return adopted;
+/**
+ * drafting_draft_store_adopt_finish:
+ *
+ * Returns: %TRUE if the draft is now the caller's
+ */
+gboolean
+drafting_draft_store_adopt_finish (DraftingDraftStore  *self,
+                                   GAsyncResult        *result,
+                                   GError             **error)
+{
+  g_return_val_if_fail (DRAFTING_IS_DRAFT_STORE (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
+                        drafting_draft_store_adopt_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

@@ -40,42 +40,78 @@ GType               drafting_draft_info_get_type      (void) G_GNUC_CONST;
 DraftingDraftInfo  *drafting_draft_info_copy          (const DraftingDraftInfo *info);
 void                drafting_draft_info_free          (DraftingDraftInfo       *info);
 
-DraftingDraftStore *drafting_draft_store_new          (const char              *directory);
-const char         *drafting_draft_store_get_directory (DraftingDraftStore     *self);
-char               *drafting_draft_store_save         (DraftingDraftStore      *self,
-                                                       const char              *id,
-                                                       DraftingDocument        *document,
-                                                       GFile                   *original,
-                                                       const char              *title,
-                                                       GError                 **error);
-char               *drafting_draft_store_save_bytes   (DraftingDraftStore      *self,
-                                                       const char              *id,
-                                                       GBytes                  *bytes,
-                                                       GFile                   *original,
-                                                       const char              *title,
-                                                       GError                 **error);
-void                drafting_draft_store_save_async   (DraftingDraftStore      *self,
-                                                       const char              *id,
-                                                       DraftingDocument        *document,
-                                                       GFile                   *original,
-                                                       const char              *title,
-                                                       GCancellable            *cancellable,
-                                                       GAsyncReadyCallback      callback,
-                                                       gpointer                 user_data);
-char               *drafting_draft_store_save_finish  (DraftingDraftStore      *self,
-                                                       GAsyncResult            *result,
-                                                       GError                 **error);
-gboolean            drafting_draft_store_discard      (DraftingDraftStore      *self,
-                                                       const char              *id,
-                                                       GError                 **error);
-GPtrArray          *drafting_draft_store_list_orphans (DraftingDraftStore      *self);
-DraftingDocument   *drafting_draft_store_load         (DraftingDraftStore      *self,
-                                                       const char              *id,
-                                                       GError                 **error);
-gboolean            drafting_draft_store_adopt        (DraftingDraftStore      *self,
-                                                       const char              *id,
-                                                       GError                 **error);
-gboolean            drafting_draft_store_is_valid_id  (const char              *id);
+DraftingDraftStore *drafting_draft_store_new                 (const char           *directory);
+const char         *drafting_draft_store_get_directory       (DraftingDraftStore   *self);
+gboolean            drafting_draft_store_is_valid_id         (const char           *id);
+
+char               *drafting_draft_store_save                (DraftingDraftStore   *self,
+                                                              const char           *id,
+                                                              DraftingDocument     *document,
+                                                              GFile                *original,
+                                                              const char           *title,
+                                                              GError              **error);
+char               *drafting_draft_store_save_bytes          (DraftingDraftStore   *self,
+                                                              const char           *id,
+                                                              GBytes               *bytes,
+                                                              GFile                *original,
+                                                              const char           *title,
+                                                              GError              **error);
+void                drafting_draft_store_save_async          (DraftingDraftStore   *self,
+                                                              const char           *id,
+                                                              DraftingDocument     *document,
+                                                              GFile                *original,
+                                                              const char           *title,
+                                                              GCancellable         *cancellable,
+                                                              GAsyncReadyCallback   callback,
+                                                              gpointer              user_data);
+char               *drafting_draft_store_save_finish         (DraftingDraftStore   *self,
+                                                              GAsyncResult         *result,
+                                                              GError              **error);
+
+gboolean            drafting_draft_store_discard             (DraftingDraftStore   *self,
+                                                              const char           *id,
+                                                              GError              **error);
+void                drafting_draft_store_discard_async       (DraftingDraftStore   *self,
+                                                              const char           *id,
+                                                              GCancellable         *cancellable,
+                                                              GAsyncReadyCallback   callback,
+                                                              gpointer              user_data);
+gboolean            drafting_draft_store_discard_finish      (DraftingDraftStore   *self,
+                                                              GAsyncResult         *result,
+                                                              GError              **error);
+
+GPtrArray          *drafting_draft_store_list_orphans        (DraftingDraftStore   *self);
+void                drafting_draft_store_list_orphans_async  (DraftingDraftStore   *self,
+                                                              GCancellable         *cancellable,
+                                                              GAsyncReadyCallback   callback,
+                                                              gpointer              user_data);
+GPtrArray          *drafting_draft_store_list_orphans_finish (DraftingDraftStore   *self,
+                                                              GAsyncResult         *result,
+                                                              GError              **error);
+
+DraftingDocument   *drafting_draft_store_load                (DraftingDraftStore   *self,
+                                                              const char           *id,
+                                                              GError              **error);
+void                drafting_draft_store_load_async          (DraftingDraftStore   *self,
+                                                              const char           *id,
+                                                              GCancellable         *cancellable,
+                                                              GAsyncReadyCallback   callback,
+                                                              gpointer              user_data);
+DraftingDocument   *drafting_draft_store_load_finish         (DraftingDraftStore   *self,
+                                                              GAsyncResult         *result,
+                                                              GError              **error);
+
+gboolean            drafting_draft_store_adopt               (DraftingDraftStore   *self,
+                                                              const char           *id,
+                                                              GError              **error);
+void                drafting_draft_store_adopt_async         (DraftingDraftStore   *self,
+                                                              const char           *id,
+                                                              GCancellable         *cancellable,
+                                                              GAsyncReadyCallback   callback,
+                                                              gpointer              user_data);
+gboolean            drafting_draft_store_adopt_finish        (DraftingDraftStore   *self,
+                                                              GAsyncResult         *result,
+                                                              GError              **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DraftingDraftInfo, drafting_draft_info_free)
 

@@ -25,6 +25,8 @@ G_BEGIN_DECLS
  * @DRAFTING_ERROR_UNKNOWN_FORMAT: the file is not in a format Drafting reads
  * @DRAFTING_ERROR_EMPTY: there is nothing in the file
  * @DRAFTING_ERROR_FAILED: anything else
+ * @DRAFTING_ERROR_CHANGED_ON_DISK: the file was changed by someone else
+ *   since it was read or written here: replacing it would lose their work
  */
 typedef enum
 {
@@ -39,6 +41,7 @@ typedef enum
   DRAFTING_ERROR_UNKNOWN_FORMAT,
   DRAFTING_ERROR_EMPTY,
   DRAFTING_ERROR_FAILED,
+  DRAFTING_ERROR_CHANGED_ON_DISK,
 } DraftingError;
 
 /* The largest file Drafting reads: ten times a 10,000-clause document. */

@@ -18,11 +18,26 @@
  * two strong marks) never touch or overlap, and none is empty; footnote
  * references are empty marks. Equal contents therefore have equal marks,
  * which is what makes save, load and save give the same bytes.
+ *
+ * The text and the marks are a body that copies share until one of them
+ * changes, as a snapshot of a document copies the text of every element
+ * (see drafting_document_snapshot()) and should not pay for it. A shared
+ * body is never changed: whoever changes a copy first gives it a body of
+ * its own. Its count of references is atomic, as a snapshot is read in
+ * another thread while the original is edited in this one; it is kept
+ * with GLib's atomic macros, which compile to atomic operations right
+ * here, where a thread sanitizer sees them.
  */
+typedef struct
+{
+  int              ref_count;
+  GString         *text;
+  GArray          *marks;
+} Body;
+
 struct _DraftingInline
 {
-  GString *text;
-  GArray  *marks;
+  Body *body;
 };
 
 G_DEFINE_BOXED_TYPE (DraftingInline, drafting_inline,
@@ -36,13 +51,76 @@ clear_mark (gpointer data)
   g_clear_pointer (&mark->ref, g_free);
 }
 
-static GArray *
-new_marks (void)
+static Body *
+body_new (const char *text,
+          gsize       len,
+          guint       n_marks)
 {
-  GArray *marks = g_array_new (FALSE, FALSE, sizeof (DraftingMark));
+  Body *body = g_slice_new (Body);
 
-  g_array_set_clear_func (marks, clear_mark);
-  return marks;
+  body->ref_count = 1;
+  body->text = g_string_new_len (text, len);
+  body->marks = g_array_sized_new (FALSE, FALSE, sizeof (DraftingMark), n_marks);
+  g_array_set_clear_func (body->marks, clear_mark);
+
+  return body;
+}
+
+static Body *
+body_ref (Body *body)
+{
+  g_atomic_int_inc (&body->ref_count);
+  return body;
+}
+
+static void
+body_unref (Body *body)
+{
+  if (!g_atomic_int_dec_and_test (&body->ref_count))
+    return;
+
+  g_string_free (body->text, TRUE);
+  g_array_unref (body->marks);
+  g_slice_free (Body, body);
+}
+
+/* The empty text, which every new element starts with: shared by all, and
+ * never freed. */
+static Body *
+empty_body (void)
+{
+  static Body *empty;
+
+  if (g_once_init_enter (&empty))
+    g_once_init_leave (&empty, body_new ("", 0, 0));
+
+  return empty;
+}
+
+/* The body of @self, its own, to change. */
+static Body *
+writable (DraftingInline *self)
+{
+  Body *body = self->body;
+  Body *own;
+
+  /* The empty body is always shared: it is never changed either. */
+  if (g_atomic_int_get (&body->ref_count) == 1)
+    return body;
+
+  own = body_new (body->text->str, body->text->len, body->marks->len);
+  g_array_append_vals (own->marks, body->marks->data, body->marks->len);
+  for (guint i = 0; i < own->marks->len; i++)
+    {
+      DraftingMark *mark = &g_array_index (own->marks, DraftingMark, i);
+
+      mark->ref = g_strdup (mark->ref);
+    }
+
+  self->body = own;
+  body_unref (body);
+
+  return own;
 }
 
 /**
@@ -58,14 +136,26 @@ drafting_inline_new (const char *text)
 
   g_return_val_if_fail (text == NULL || g_utf8_validate (text, -1, NULL), NULL);
 
-  self = g_slice_new0 (DraftingInline);
-  self->text = g_string_new (text ? text : "");
-  drafting_text_sanitize (self->text->str, self->text->len, FALSE);
-  self->marks = new_marks ();
+  self = g_slice_new (DraftingInline);
+  if (text == NULL || text[0] == '\0')
+    self->body = body_ref (empty_body ());
+  else
+    {
+      self->body = body_new (text, strlen (text), 0);
+      drafting_text_sanitize (self->body->text->str, self->body->text->len, FALSE);
+    }
 
   return self;
 }
 
+/**
+ * drafting_inline_copy:
+ *
+ * Copies the text with its marks. The copy costs next to nothing until
+ * either is changed.
+ *
+ * Returns: (transfer full): the copy
+ */
 DraftingInline *
 drafting_inline_copy (const DraftingInline *self)
 {
@@ -73,17 +163,31 @@ drafting_inline_copy (const DraftingInline *self)
 
   g_return_val_if_fail (self != NULL, NULL);
 
-  copy = drafting_inline_new (NULL);
-  g_string_append_len (copy->text, self->text->str, self->text->len);
-  for (guint i = 0; i < self->marks->len; i++)
-    {
-      DraftingMark mark = g_array_index (self->marks, DraftingMark, i);
-
-      mark.ref = g_strdup (mark.ref);
-      g_array_append_val (copy->marks, mark);
-    }
+  copy = g_slice_new (DraftingInline);
+  copy->body = body_ref (self->body);
 
   return copy;
+}
+
+/**
+ * drafting_inline_assign:
+ * @other: the text to copy
+ *
+ * Makes @self what drafting_inline_copy() would make of @other, in place:
+ * what it held before is gone.
+ */
+void
+drafting_inline_assign (DraftingInline       *self,
+                        const DraftingInline *other)
+{
+  Body *old;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (other != NULL);
+
+  old = self->body;
+  self->body = body_ref (other->body);
+  body_unref (old);
 }
 
 void
@@ -92,8 +196,7 @@ drafting_inline_free (DraftingInline *self)
   if (self == NULL)
     return;
 
-  g_string_free (self->text, TRUE);
-  g_array_unref (self->marks);
+  body_unref (self->body);
   g_slice_free (DraftingInline, self);
 }
 
@@ -101,17 +204,25 @@ gboolean
 drafting_inline_equal (const DraftingInline *a,
                        const DraftingInline *b)
 {
+  const GArray *am;
+  const GArray *bm;
+
   if (a == b)
     return TRUE;
   if (a == NULL || b == NULL)
     return FALSE;
-  if (!g_string_equal (a->text, b->text) || a->marks->len != b->marks->len)
+  if (a->body == b->body)
+    return TRUE;
+
+  am = a->body->marks;
+  bm = b->body->marks;
+  if (!g_string_equal (a->body->text, b->body->text) || am->len != bm->len)
     return FALSE;
 
-  for (guint i = 0; i < a->marks->len; i++)
+  for (guint i = 0; i < am->len; i++)
     {
-      const DraftingMark *ma = &g_array_index (a->marks, DraftingMark, i);
-      const DraftingMark *mb = &g_array_index (b->marks, DraftingMark, i);
+      const DraftingMark *ma = &g_array_index (am, DraftingMark, i);
+      const DraftingMark *mb = &g_array_index (bm, DraftingMark, i);
 
       if (ma->kind != mb->kind || ma->start != mb->start || ma->end != mb->end ||
           g_strcmp0 (ma->ref, mb->ref) != 0)
@@ -126,7 +237,7 @@ drafting_inline_get_text (const DraftingInline *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
 
-  return self->text->str;
+  return self->body->text->str;
 }
 
 /**
@@ -139,7 +250,7 @@ drafting_inline_get_length (const DraftingInline *self)
 {
   g_return_val_if_fail (self != NULL, 0);
 
-  return self->text->len;
+  return self->body->text->len;
 }
 
 gboolean
@@ -147,7 +258,7 @@ drafting_inline_is_empty (const DraftingInline *self)
 {
   g_return_val_if_fail (self != NULL, TRUE);
 
-  return self->text->len == 0 && self->marks->len == 0;
+  return self->body->text->len == 0 && self->body->marks->len == 0;
 }
 
 guint
@@ -155,7 +266,7 @@ drafting_inline_get_n_marks (const DraftingInline *self)
 {
   g_return_val_if_fail (self != NULL, 0);
 
-  return self->marks->len;
+  return self->body->marks->len;
 }
 
 const DraftingMark *
@@ -163,9 +274,9 @@ drafting_inline_get_mark (const DraftingInline *self,
                           guint                 index)
 {
   g_return_val_if_fail (self != NULL, NULL);
-  g_return_val_if_fail (index < self->marks->len, NULL);
+  g_return_val_if_fail (index < self->body->marks->len, NULL);
 
-  return &g_array_index (self->marks, DraftingMark, index);
+  return &g_array_index (self->body->marks, DraftingMark, index);
 }
 
 static int
@@ -186,17 +297,17 @@ compare_marks (gconstpointer a,
 
 /* Brings the marks back to their normal form after any change. */
 static void
-normalize (DraftingInline *self)
+normalize (Body *body)
 {
-  GArray *marks = self->marks;
+  GArray *marks = body->marks;
   guint out = 0;
 
   for (guint i = 0; i < marks->len; i++)
     {
       DraftingMark *m = &g_array_index (marks, DraftingMark, i);
 
-      m->start = MIN (m->start, self->text->len);
-      m->end = MIN (MAX (m->end, m->start), self->text->len);
+      m->start = MIN (m->start, body->text->len);
+      m->end = MIN (MAX (m->end, m->start), body->text->len);
       if (m->kind == DRAFTING_MARK_FOOTNOTE_REF)
         m->end = m->start;
     }
@@ -274,12 +385,12 @@ static gboolean
 is_boundary (const DraftingInline *self,
              guint                 offset)
 {
-  if (offset > self->text->len)
+  if (offset > self->body->text->len)
     return FALSE;
-  if (offset == self->text->len)
+  if (offset == self->body->text->len)
     return TRUE;
   /* Not in the middle of a UTF-8 sequence. */
-  return ((guchar) self->text->str[offset] & 0xC0) != 0x80;
+  return ((guchar) self->body->text->str[offset] & 0xC0) != 0x80;
 }
 
 /**
@@ -306,8 +417,8 @@ drafting_inline_add_mark (DraftingInline   *self,
   g_return_if_fail ((kind == DRAFTING_MARK_FOOTNOTE_REF) == (ref != NULL));
 
   mark.ref = g_strdup (ref);
-  g_array_append_val (self->marks, mark);
-  normalize (self);
+  g_array_append_val (writable (self)->marks, mark);
+  normalize (self->body);
 }
 
 /**
@@ -322,16 +433,18 @@ drafting_inline_remove_style (DraftingInline   *self,
                               guint             start,
                               guint             end)
 {
+  GArray *marks;
   guint len;
 
   g_return_if_fail (self != NULL);
   g_return_if_fail (kind != DRAFTING_MARK_FOOTNOTE_REF);
   g_return_if_fail (start <= end);
 
-  len = self->marks->len;
+  marks = writable (self)->marks;
+  len = marks->len;
   for (guint i = 0; i < len; i++)
     {
-      DraftingMark *m = &g_array_index (self->marks, DraftingMark, i);
+      DraftingMark *m = &g_array_index (marks, DraftingMark, i);
 
       if (m->kind != kind || m->end <= start || m->start >= end)
         continue;
@@ -341,7 +454,7 @@ drafting_inline_remove_style (DraftingInline   *self,
           DraftingMark tail = { kind, end, m->end, NULL };
 
           m->end = start;
-          g_array_append_val (self->marks, tail);
+          g_array_append_val (marks, tail);
         }
       else if (m->start < start)
         m->end = start;
@@ -351,7 +464,7 @@ drafting_inline_remove_style (DraftingInline   *self,
         m->end = m->start; /* emptied: dropped by normalize () */
     }
 
-  normalize (self);
+  normalize (self->body);
 }
 
 /**
@@ -367,9 +480,9 @@ drafting_inline_has_style (const DraftingInline *self,
 {
   g_return_val_if_fail (self != NULL, FALSE);
 
-  for (guint i = 0; i < self->marks->len; i++)
+  for (guint i = 0; i < self->body->marks->len; i++)
     {
-      const DraftingMark *m = &g_array_index (self->marks, DraftingMark, i);
+      const DraftingMark *m = &g_array_index (self->body->marks, DraftingMark, i);
 
       if (m->kind == kind && m->start <= start && m->end >= end && m->start < m->end)
         return TRUE;
@@ -382,15 +495,21 @@ void
 drafting_inline_remove_ref (DraftingInline *self,
                             const char     *ref)
 {
+  GArray *marks;
+
   g_return_if_fail (self != NULL);
   g_return_if_fail (ref != NULL);
 
-  for (guint i = self->marks->len; i > 0; i--)
+  if (!drafting_inline_has_ref (self, ref))
+    return;
+
+  marks = writable (self)->marks;
+  for (guint i = marks->len; i > 0; i--)
     {
-      DraftingMark *m = &g_array_index (self->marks, DraftingMark, i - 1);
+      DraftingMark *m = &g_array_index (marks, DraftingMark, i - 1);
 
       if (m->kind == DRAFTING_MARK_FOOTNOTE_REF && g_strcmp0 (m->ref, ref) == 0)
-        g_array_remove_index (self->marks, i - 1);
+        g_array_remove_index (marks, i - 1);
     }
 }
 
@@ -400,9 +519,9 @@ drafting_inline_has_ref (const DraftingInline *self,
 {
   g_return_val_if_fail (self != NULL, FALSE);
 
-  for (guint i = 0; i < self->marks->len; i++)
+  for (guint i = 0; i < self->body->marks->len; i++)
     {
-      const DraftingMark *m = &g_array_index (self->marks, DraftingMark, i);
+      const DraftingMark *m = &g_array_index (self->body->marks, DraftingMark, i);
 
       if (m->kind == DRAFTING_MARK_FOOTNOTE_REF && g_strcmp0 (m->ref, ref) == 0)
         return TRUE;
@@ -427,6 +546,8 @@ drafting_inline_insert (DraftingInline *self,
                         const char     *text,
                         gssize          len)
 {
+  Body *body;
+
   g_return_if_fail (self != NULL);
   g_return_if_fail (text != NULL);
   g_return_if_fail (is_boundary (self, offset));
@@ -437,12 +558,13 @@ drafting_inline_insert (DraftingInline *self,
   if (len == 0)
     return;
 
-  g_string_insert_len (self->text, offset, text, len);
-  drafting_text_sanitize (self->text->str + offset, len, FALSE);
+  body = writable (self);
+  g_string_insert_len (body->text, offset, text, len);
+  drafting_text_sanitize (body->text->str + offset, len, FALSE);
 
-  for (guint i = 0; i < self->marks->len; i++)
+  for (guint i = 0; i < body->marks->len; i++)
     {
-      DraftingMark *m = &g_array_index (self->marks, DraftingMark, i);
+      DraftingMark *m = &g_array_index (body->marks, DraftingMark, i);
 
       if (m->kind == DRAFTING_MARK_FOOTNOTE_REF)
         {
@@ -458,7 +580,7 @@ drafting_inline_insert (DraftingInline *self,
         m->end += len;
     }
 
-  normalize (self);
+  normalize (body);
 }
 
 /**
@@ -472,6 +594,7 @@ drafting_inline_delete (DraftingInline *self,
                         guint           start,
                         guint           end)
 {
+  Body *body;
   guint len;
 
   g_return_if_fail (self != NULL);
@@ -481,18 +604,19 @@ drafting_inline_delete (DraftingInline *self,
   if (start == end)
     return;
 
+  body = writable (self);
   len = end - start;
-  g_string_erase (self->text, start, len);
+  g_string_erase (body->text, start, len);
 
-  for (guint i = self->marks->len; i > 0; i--)
+  for (guint i = body->marks->len; i > 0; i--)
     {
-      DraftingMark *m = &g_array_index (self->marks, DraftingMark, i - 1);
+      DraftingMark *m = &g_array_index (body->marks, DraftingMark, i - 1);
 
       if (m->kind == DRAFTING_MARK_FOOTNOTE_REF)
         {
           if (m->start > start && m->start < end)
             {
-              g_array_remove_index (self->marks, i - 1);
+              g_array_remove_index (body->marks, i - 1);
               continue;
             }
         }
@@ -508,7 +632,7 @@ drafting_inline_delete (DraftingInline *self,
         m->end = start;
     }
 
-  normalize (self);
+  normalize (body);
 }
 
 /**
@@ -520,24 +644,29 @@ void
 drafting_inline_append (DraftingInline       *self,
                         const DraftingInline *other)
 {
+  Body *body;
   guint shift;
+  guint n_marks;
 
   g_return_if_fail (self != NULL);
   g_return_if_fail (other != NULL);
 
-  shift = self->text->len;
-  g_string_append_len (self->text, other->text->str, other->text->len);
-  for (guint i = 0; i < other->marks->len; i++)
+  /* @other keeps its body, even when it shared this one. */
+  body = writable (self);
+  n_marks = other->body->marks->len;
+  shift = body->text->len;
+  g_string_append_len (body->text, other->body->text->str, other->body->text->len);
+  for (guint i = 0; i < n_marks; i++)
     {
-      DraftingMark mark = g_array_index (other->marks, DraftingMark, i);
+      DraftingMark mark = g_array_index (other->body->marks, DraftingMark, i);
 
       mark.start += shift;
       mark.end += shift;
       mark.ref = g_strdup (mark.ref);
-      g_array_append_val (self->marks, mark);
+      g_array_append_val (body->marks, mark);
     }
 
-  normalize (self);
+  normalize (body);
 }
 
 /**
@@ -554,16 +683,18 @@ drafting_inline_split (DraftingInline *self,
                        guint           offset)
 {
   DraftingInline *tail;
+  Body *body;
 
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (is_boundary (self, offset), NULL);
 
-  tail = drafting_inline_new (NULL);
-  g_string_append_len (tail->text, self->text->str + offset, self->text->len - offset);
+  body = writable (self);
+  tail = g_slice_new (DraftingInline);
+  tail->body = body_new (body->text->str + offset, body->text->len - offset, 0);
 
-  for (guint i = 0; i < self->marks->len; i++)
+  for (guint i = 0; i < body->marks->len; i++)
     {
-      const DraftingMark *m = &g_array_index (self->marks, DraftingMark, i);
+      const DraftingMark *m = &g_array_index (body->marks, DraftingMark, i);
 
       if (m->end > offset || (m->kind == DRAFTING_MARK_FOOTNOTE_REF && m->start > offset))
         {
@@ -572,23 +703,23 @@ drafting_inline_split (DraftingInline *self,
           mark.start = m->start > offset ? m->start - offset : 0;
           mark.end = m->end - offset;
           mark.ref = g_strdup (m->ref);
-          g_array_append_val (tail->marks, mark);
+          g_array_append_val (tail->body->marks, mark);
         }
     }
 
-  g_string_truncate (self->text, offset);
-  for (guint i = self->marks->len; i > 0; i--)
+  g_string_truncate (body->text, offset);
+  for (guint i = body->marks->len; i > 0; i--)
     {
-      DraftingMark *m = &g_array_index (self->marks, DraftingMark, i - 1);
+      DraftingMark *m = &g_array_index (body->marks, DraftingMark, i - 1);
 
       if (m->start > offset || (m->start == offset && m->kind != DRAFTING_MARK_FOOTNOTE_REF))
-        g_array_remove_index (self->marks, i - 1);
+        g_array_remove_index (body->marks, i - 1);
       else if (m->end > offset)
         m->end = offset;
     }
 
-  normalize (self);
-  normalize (tail);
+  normalize (body);
+  normalize (tail->body);
 
   return tail;
 }
@@ -606,12 +737,12 @@ drafting_inline_strip (DraftingInline *self)
 
   g_return_if_fail (self != NULL);
 
-  end = self->text->len;
-  while (end > 0 && g_ascii_isspace (self->text->str[end - 1]))
+  end = self->body->text->len;
+  while (end > 0 && g_ascii_isspace (self->body->text->str[end - 1]))
     end--;
-  drafting_inline_delete (self, end, self->text->len);
+  drafting_inline_delete (self, end, self->body->text->len);
 
-  while (start < self->text->len && g_ascii_isspace (self->text->str[start]))
+  while (start < self->body->text->len && g_ascii_isspace (self->body->text->str[start]))
     start++;
   drafting_inline_delete (self, 0, start);
 }
@@ -634,7 +765,7 @@ drafting_inline_foreach_run (const DraftingInline *self,
   g_return_if_fail (self != NULL);
   g_return_if_fail (func != NULL);
 
-  len = self->text->len;
+  len = self->body->text->len;
 
   for (;;)
     {
@@ -642,9 +773,9 @@ drafting_inline_foreach_run (const DraftingInline *self,
       gboolean strong = FALSE;
       gboolean emphasis = FALSE;
 
-      for (guint i = 0; i < self->marks->len; i++)
+      for (guint i = 0; i < self->body->marks->len; i++)
         {
-          const DraftingMark *m = &g_array_index (self->marks, DraftingMark, i);
+          const DraftingMark *m = &g_array_index (self->body->marks, DraftingMark, i);
 
           if (m->kind == DRAFTING_MARK_FOOTNOTE_REF && m->start == pos)
             func (pos, pos, FALSE, FALSE, m->ref, user_data);

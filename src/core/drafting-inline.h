@@ -56,6 +56,8 @@ typedef void (*DraftingRunFunc) (guint       start,
 GType               drafting_inline_get_type        (void) G_GNUC_CONST;
 DraftingInline     *drafting_inline_new             (const char            *text);
 DraftingInline     *drafting_inline_copy            (const DraftingInline  *self);
+void                drafting_inline_assign          (DraftingInline        *self,
+                                                     const DraftingInline  *other);
 void                drafting_inline_free            (DraftingInline        *self);
 gboolean            drafting_inline_equal           (const DraftingInline  *a,
                                                      const DraftingInline  *b);

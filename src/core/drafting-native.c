@@ -15,7 +15,7 @@
 #include "drafting-document-private.h"
 #include "drafting-error.h"
 #include "drafting-io.h"
-#include "drafting-native.h"
+#include "drafting-native-private.h"
 #include "drafting-node-private.h"
 #include "drafting-xml.h"
 
@@ -36,6 +36,16 @@
 /* ------------------------------------------------------------------ */
 /* Reading                                                             */
 
+/*
+ * The reader takes what the schema accepts, as the schema reads it: the
+ * values the schema compares as tokens (names of kinds of document, of
+ * statuses and numbering styles, identifiers, the language) are read
+ * without the white space around them. What the schema lets through but
+ * the model cannot hold (an element where the model puts none of its
+ * kind, a footnote called twice) is an error that says where it is, never
+ * an assertion: files come from anywhere.
+ */
+
 typedef struct
 {
   DraftingDocument *document;
@@ -53,6 +63,23 @@ node_text (xmlNode *node)
 }
 
 static gboolean
+is_ours (xmlNode *node)
+{
+  return node->type == XML_ELEMENT_NODE && node->ns != NULL && node->ns->href != NULL &&
+         strcmp ((const char *) node->ns->href, NS) == 0;
+}
+
+static gboolean
+refuse_element (xmlNode  *element,
+                GError  **error)
+{
+  drafting_xml_set_error (error, element, DRAFTING_ERROR_INVALID,
+                          _("the element “%s” has no place here"),
+                          (const char *) element->name);
+  return FALSE;
+}
+
+static gboolean
 read_inline (xmlNode         *parent,
              DraftingInline  *content,
              GError         **error)
@@ -64,21 +91,40 @@ read_inline (xmlNode         *parent,
       switch ((int) child->type)
         {
         case XML_TEXT_NODE:
+        case XML_CDATA_SECTION_NODE:
           drafting_inline_insert (content, start, (const char *) child->content, -1);
           break;
 
         case XML_ELEMENT_NODE:
+          if (!is_ours (child))
+            return refuse_element (child, error);
+
           if (drafting_xml_is_element (child, NS, "br"))
             drafting_inline_insert (content, start, "\n", 1);
           else if (drafting_xml_is_element (child, NS, "fnref"))
             {
-              xmlChar *ref = xmlGetProp (child, (const xmlChar *) "ref");
+              g_autofree char *ref = drafting_xml_get_token (child, "ref");
 
-              drafting_inline_add_mark (content, DRAFTING_MARK_FOOTNOTE_REF, start, start,
-                                        (const char *) ref);
-              xmlFree (ref);
+              if (ref == NULL || ref[0] == '\0')
+                {
+                  drafting_xml_set_error (error, child, DRAFTING_ERROR_INVALID, "%s",
+                                          _("a footnote reference does not say which footnote"));
+                  return FALSE;
+                }
+
+              /* The model calls each footnote once: a second call would be
+               * lost on the way in. */
+              if (drafting_inline_has_ref (content, ref))
+                {
+                  drafting_xml_set_error (error, child, DRAFTING_ERROR_INVALID,
+                                          _("the footnote “%s” is referred to twice"), ref);
+                  return FALSE;
+                }
+
+              drafting_inline_add_mark (content, DRAFTING_MARK_FOOTNOTE_REF, start, start, ref);
             }
-          else
+          else if (drafting_xml_is_element (child, NS, "em") ||
+                   drafting_xml_is_element (child, NS, "strong"))
             {
               DraftingMarkKind kind = drafting_xml_is_element (child, NS, "em")
                                       ? DRAFTING_MARK_EMPHASIS : DRAFTING_MARK_STRONG;
@@ -88,6 +134,8 @@ read_inline (xmlNode         *parent,
               drafting_inline_add_mark (content, kind, start,
                                         drafting_inline_get_length (content), NULL);
             }
+          else
+            return refuse_element (child, error);
           break;
 
         default:
@@ -100,18 +148,44 @@ read_inline (xmlNode         *parent,
 }
 
 static DraftingNode *
-read_element (Reader   *reader,
-              xmlNode  *element,
-              guint     depth,
-              GError  **error)
+read_element (Reader        *reader,
+              xmlNode       *element,
+              DraftingKind   parent_kind,
+              guint          depth,
+              GError       **error)
 {
   g_autoptr(DraftingNode) node = NULL;
   g_autofree char *id = NULL;
+  gboolean seen_lead = FALSE;
+  gboolean seen_text = FALSE;
   DraftingKind kind;
-  xmlChar *prop;
 
-  kind = drafting_kind_from_string ((const char *) element->name);
-  g_assert (kind != DRAFTING_KIND_INVALID && kind != DRAFTING_KIND_DOCUMENT);
+  kind = is_ours (element) ? drafting_kind_from_string ((const char *) element->name)
+                           : DRAFTING_KIND_INVALID;
+
+  if (kind == DRAFTING_KIND_INVALID || kind == DRAFTING_KIND_DOCUMENT)
+    {
+      refuse_element (element, error);
+      return NULL;
+    }
+
+  if (!drafting_kind_allows_child (parent_kind, kind))
+    {
+      if (parent_kind == DRAFTING_KIND_DOCUMENT)
+        drafting_xml_set_error (error, element, DRAFTING_ERROR_NOT_ALLOWED,
+                                /* Translators: %s is the name of an element of the file,
+                                 * as "item" */
+                                _("an element “%s” cannot stand on its own in the document"),
+                                (const char *) element->name);
+      else
+        drafting_xml_set_error (error, element, DRAFTING_ERROR_NOT_ALLOWED,
+                                /* Translators: both are names of elements of the file, as
+                                 * "item" and "preamble-clause" */
+                                _("an element “%s” cannot go in an element “%s”"),
+                                (const char *) element->name,
+                                drafting_kind_to_string (parent_kind));
+      return NULL;
+    }
 
   if (depth >= DRAFTING_MAX_DEPTH)
     {
@@ -121,9 +195,15 @@ read_element (Reader   *reader,
       return NULL;
     }
 
-  prop = xmlGetProp (element, (const xmlChar *) "id");
-  id = g_strdup ((const char *) prop);
-  xmlFree (prop);
+  id = drafting_xml_get_token (element, "id");
+  if (id == NULL || xmlValidateNCName ((const xmlChar *) id, 0) != 0)
+    {
+      drafting_xml_set_error (error, element, DRAFTING_ERROR_INVALID,
+                              _("the element “%s” has no identifier, or one that is not "
+                                "a name"),
+                              (const char *) element->name);
+      return NULL;
+    }
 
   if (g_hash_table_contains (reader->ids, id))
     {
@@ -148,19 +228,31 @@ read_element (Reader   *reader,
         {
           g_autofree char *lead = node_text (child);
 
+          if (!drafting_kind_has_lead (kind) || seen_lead)
+            {
+              refuse_element (child, error);
+              return NULL;
+            }
+          seen_lead = TRUE;
           drafting_node_set_lead (node, lead);
         }
       else if (drafting_xml_is_element (child, NS, "text"))
         {
           g_autoptr(DraftingInline) content = drafting_inline_new (NULL);
 
+          if (!drafting_kind_has_text (kind) || seen_text)
+            {
+              refuse_element (child, error);
+              return NULL;
+            }
+          seen_text = TRUE;
           if (!read_inline (child, content, error))
             return NULL;
           drafting_node_take_content (node, g_steal_pointer (&content));
         }
       else
         {
-          g_autoptr(DraftingNode) sub = read_element (reader, child, depth + 1, error);
+          g_autoptr(DraftingNode) sub = read_element (reader, child, kind, depth + 1, error);
 
           if (sub == NULL)
             return NULL;
@@ -186,9 +278,10 @@ read_element (Reader   *reader,
   return g_steal_pointer (&node);
 }
 
-static void
-read_meta (DraftingDocument *document,
-           xmlNode          *meta)
+static gboolean
+read_meta (DraftingDocument  *document,
+           xmlNode           *meta,
+           GError           **error)
 {
   for (xmlNode *child = meta->children; child != NULL; child = child->next)
     {
@@ -199,14 +292,42 @@ read_meta (DraftingDocument *document,
 
       if (drafting_xml_is_element (child, NS, "numbering"))
         {
-          xmlChar *slot = xmlGetProp (child, (const xmlChar *) "slot");
-          xmlChar *style = xmlGetProp (child, (const xmlChar *) "style");
+          g_autofree char *slot_name = drafting_xml_get_token (child, "slot");
+          g_autofree char *style_name = drafting_xml_get_token (child, "style");
+          DraftingNumberingSlot slot = drafting_numbering_slot_from_string (slot_name);
+          DraftingNumberStyle style = drafting_number_style_from_string (style_name);
 
-          drafting_document_set_numbering (document,
-                                           drafting_numbering_slot_from_string ((const char *) slot),
-                                           drafting_number_style_from_string ((const char *) style));
-          xmlFree (slot);
-          xmlFree (style);
+          if (slot == DRAFTING_NUMBERING_SLOT_INVALID || style == DRAFTING_NUMBER_STYLE_INVALID)
+            {
+              drafting_xml_set_error (error, child, DRAFTING_ERROR_INVALID, "%s",
+                                      _("the numbering names a list or a style that does "
+                                        "not exist"));
+              return FALSE;
+            }
+          drafting_document_set_numbering (document, slot, style);
+          continue;
+        }
+
+      if (drafting_xml_is_element (child, NS, "status"))
+        {
+          g_autofree char *name = drafting_xml_get_token (child, NULL);
+          DraftingStatus status = drafting_status_from_string (name);
+
+          if ((guint) status > DRAFTING_STATUS_ADOPTED)
+            {
+              drafting_xml_set_error (error, child, DRAFTING_ERROR_INVALID,
+                                      _("“%s” is not a status"), name);
+              return FALSE;
+            }
+          drafting_document_set_status (document, status);
+          continue;
+        }
+
+      if (drafting_xml_is_element (child, NS, "language"))
+        {
+          g_autofree char *language = drafting_xml_get_token (child, NULL);
+
+          drafting_document_set_language (document, language);
           continue;
         }
 
@@ -217,15 +338,15 @@ read_meta (DraftingDocument *document,
         drafting_document_set_body (document, value);
       else if (drafting_xml_is_element (child, NS, "symbol"))
         drafting_document_set_symbol (document, value);
-      else if (drafting_xml_is_element (child, NS, "status"))
-        drafting_document_set_status (document, drafting_status_from_string (value));
       else if (drafting_xml_is_element (child, NS, "place"))
         drafting_document_set_place (document, value);
       else if (drafting_xml_is_element (child, NS, "date"))
         drafting_document_set_date (document, value);
-      else if (drafting_xml_is_element (child, NS, "language"))
-        drafting_document_set_language (document, value);
+      else
+        return refuse_element (child, error);
     }
+
+  return TRUE;
 }
 
 /* Before the schema: is this our format at all, and a version we read? */
@@ -234,7 +355,6 @@ check_root (xmlNode  *root,
             GError  **error)
 {
   g_autofree char *version = NULL;
-  xmlChar *prop;
   guint64 major = 0;
   guint64 minor = 0;
   char *end = NULL;
@@ -247,9 +367,8 @@ check_root (xmlNode  *root,
       return FALSE;
     }
 
-  prop = xmlGetProp (root, (const xmlChar *) "version");
-  version = g_strdup ((const char *) prop);
-  xmlFree (prop);
+  /* The schema reads the version as a token: so does this. */
+  version = drafting_xml_get_token (root, "version");
 
   if (version == NULL)
     {
@@ -258,11 +377,14 @@ check_root (xmlNode  *root,
       return FALSE;
     }
 
-  major = g_ascii_strtoull (version, &end, 10);
-  if (end != NULL && *end == '.')
-    minor = g_ascii_strtoull (end + 1, &end, 10);
+  if (g_ascii_isdigit (version[0]))
+    {
+      major = g_ascii_strtoull (version, &end, 10);
+      if (*end == '.' && g_ascii_isdigit (end[1]))
+        minor = g_ascii_strtoull (end + 1, &end, 10);
+    }
 
-  if (end == version || (end != NULL && *end != '\0'))
+  if (end == NULL || *end != '\0')
     {
       drafting_xml_set_error (error, root, DRAFTING_ERROR_INVALID,
                               _("“%s” is not a version of the format"), version);
@@ -287,7 +409,8 @@ check_root (xmlNode  *root,
  *
  * Reads a document in the native format. What is not a valid document of a
  * version this build reads is refused, with an error that says what is
- * wrong and, where it can, on which line and column.
+ * wrong and, where it can, on which line and column. Call
+ * drafting_core_init() first.
  *
  * Returns: (transfer full) (nullable): the document, unmodified and with
  *   no history
@@ -300,8 +423,9 @@ drafting_native_load_bytes (GBytes  *bytes,
   g_autoptr(DraftingNode) root = NULL;
   g_autoptr(GHashTable) ids = NULL;
   g_autoptr(xmlDoc) doc = NULL;
+  g_autofree char *type_name = NULL;
+  DraftingDocumentType type;
   xmlNode *top;
-  xmlChar *type;
   Reader reader;
   gsize len;
   const char *data;
@@ -317,9 +441,16 @@ drafting_native_load_bytes (GBytes  *bytes,
       !drafting_xml_validate (doc, SCHEMA_RESOURCE, error))
     return NULL;
 
-  type = xmlGetProp (top, (const xmlChar *) "type");
-  document = drafting_document_new (drafting_document_type_from_string ((const char *) type));
-  xmlFree (type);
+  type_name = drafting_xml_get_token (top, "type");
+  type = drafting_document_type_from_string (type_name);
+  if ((guint) type > DRAFTING_DOCUMENT_GENERIC)
+    {
+      drafting_xml_set_error (error, top, DRAFTING_ERROR_INVALID,
+                              _("“%s” is not a kind of document"),
+                              type_name != NULL ? type_name : "");
+      return NULL;
+    }
+  document = drafting_document_new (type);
 
   ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   reader.document = document;
@@ -328,8 +459,14 @@ drafting_native_load_bytes (GBytes  *bytes,
 
   for (xmlNode *child = top->children; child != NULL; child = child->next)
     {
+      if (child->type != XML_ELEMENT_NODE)
+        continue;
+
       if (drafting_xml_is_element (child, NS, "meta"))
-        read_meta (document, child);
+        {
+          if (!read_meta (document, child, error))
+            return NULL;
+        }
       else if (drafting_xml_is_element (child, NS, "content"))
         {
           for (xmlNode *element = child->children; element != NULL; element = element->next)
@@ -339,10 +476,16 @@ drafting_native_load_bytes (GBytes  *bytes,
               if (element->type != XML_ELEMENT_NODE)
                 continue;
 
-              if ((node = read_element (&reader, element, 0, error)) == NULL)
+              node = read_element (&reader, element, DRAFTING_KIND_DOCUMENT, 0, error);
+              if (node == NULL)
                 return NULL;
               drafting_node_append_child (root, node);
             }
+        }
+      else
+        {
+          refuse_element (child, error);
+          return NULL;
         }
     }
 
@@ -391,37 +534,304 @@ drafting_native_sniff (const char *data,
 /* ------------------------------------------------------------------ */
 /* Writing                                                             */
 
+/*
+ * Everything goes through an output of our own, which keeps the bytes in
+ * memory, counts them, and refuses to grow past what the reader takes:
+ * a file Drafting would refuse to open must never be written. Every call
+ * to libxml2's writer is checked, and the first failure fails the whole
+ * save, so that a document is never half written and called saved.
+ */
+
 typedef struct
 {
-  xmlTextWriter *writer;
-  const char    *text;
+  GByteArray *data;
+  gsize       max_size;
+  guint       too_large : 1;
+} Sink;
+
+typedef struct
+{
+  xmlTextWriter *xml;
+  Sink          *sink;
+  GError        *error;       /* the first problem met */
+} Writer;
+
+static int
+sink_write (void       *context,
+            const char *buffer,
+            int         len)
+{
+  Sink *sink = context;
+
+  /* The sink never holds more than max_size, so this cannot wrap. */
+  if (len < 0 || (gsize) len > sink->max_size - sink->data->len)
+    {
+      sink->too_large = TRUE;
+      return -1;
+    }
+
+  g_byte_array_append (sink->data, (const guint8 *) buffer, len);
+  return len;
+}
+
+static int
+sink_close (void *context G_GNUC_UNUSED)
+{
+  return 0;
+}
+
+static gboolean
+writer_ok (Writer *writer,
+           int     result)
+{
+  if (result >= 0 && !writer->sink->too_large)
+    return TRUE;
+
+  if (writer->error != NULL)
+    return FALSE;
+
+  if (writer->sink->too_large)
+    {
+      g_autofree char *limit = g_format_size (writer->sink->max_size);
+
+      g_set_error (&writer->error, DRAFTING_ERROR, DRAFTING_ERROR_TOO_LARGE,
+                   /* Translators: %s is a size, as "67.1 MB" */
+                   _("The document is too large to save: it takes more than %s, the most a "
+                     "document may be, and it could not be opened again"),
+                   limit);
+    }
+  else
+    g_set_error_literal (&writer->error, DRAFTING_ERROR, DRAFTING_ERROR_FAILED,
+                         _("The document could not be written out: the XML writer failed, "
+                           "perhaps for want of memory"));
+
+  return FALSE;
+}
+
+#define ONES  G_GUINT64_CONSTANT (0x0101010101010101)
+#define HIGHS G_GUINT64_CONSTANT (0x8080808080808080)
+
+/* Whether any of the eight bytes at @p is below 0x20 or is 0xEF, the first
+ * byte of U+FFFE and U+FFFF: every text is looked at as it is written,
+ * and nearly all of it is neither. */
+static inline gboolean
+maybe_unholdable (const guchar *p)
+{
+  guint64 word;
+  guint64 ef;
+
+  memcpy (&word, p, sizeof word);
+  ef = word ^ (ONES * 0xEF);
+
+  return ((((word - ONES * 0x20) & ~word) | ((ef - ONES) & ~ef)) & HIGHS) != 0;
+}
+
+/* Finds the first character of @text that XML 1.0 cannot hold: the control
+ * characters but tab, line feed and carriage return, and the
+ * non-characters U+FFFE and U+FFFF. The model keeps them out (see
+ * drafting_text_sanitize()); this makes sure none reaches a file, where it
+ * would make the whole file unreadable. */
+gboolean
+_drafting_native_find_unholdable (const char *text,
+                                  gsize       len,
+                                  gunichar   *found)
+{
+  const guchar *p = (const guchar *) text;
+  const guchar *end = p + len;
+
+  while (p < end)
+    {
+      if (end - p >= 8 && !maybe_unholdable (p))
+        {
+          p += 8;
+          continue;
+        }
+
+      if (*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r')
+        {
+          *found = *p;
+          return TRUE;
+        }
+      if (*p == 0xEF && end - p >= 3 && p[1] == 0xBF && (p[2] == 0xBE || p[2] == 0xBF))
+        {
+          *found = p[2] == 0xBE ? 0xFFFE : 0xFFFF;
+          return TRUE;
+        }
+      p++;
+    }
+
+  return FALSE;
+}
+
+/* @where says what holds @text, for the message. */
+static gboolean
+check_holdable (Writer     *writer,
+                const char *text,
+                const char *where)
+{
+  gunichar c;
+
+  if (G_LIKELY (!_drafting_native_find_unholdable (text, strlen (text), &c)))
+    return TRUE;
+
+  if (writer->error == NULL)
+    g_set_error (&writer->error, DRAFTING_ERROR, DRAFTING_ERROR_INVALID,
+                 /* Translators: the first %s says where, as "the title" or "the text of
+                  * “NOTING”"; U+%04X is the code of a character, as U+0001 */
+                 _("The document cannot be saved: %s holds the character U+%04X, which a "
+                   "file cannot hold"),
+                 where, c);
+  return FALSE;
+}
+
+static gboolean
+check_node_text (Writer       *writer,
+                 DraftingNode *node,
+                 const char   *text,
+                 gsize         len,
+                 gboolean      in_lead)
+{
+  g_autofree char *summary = NULL;
+  g_autofree char *where = NULL;
+  gunichar c;
+
+  if (G_LIKELY (!_drafting_native_find_unholdable (text, len, &c)))
+    return TRUE;
+
+  summary = drafting_node_get_summary (node, 40);
+  where = in_lead ? g_strdup_printf (_("the leading phrase of “%s”"), summary)
+                  : g_strdup_printf (_("the text of “%s”"), summary);
+
+  return check_holdable (writer, text, where);
+}
+
+/* An identifier must be an XML name without a colon, as the schema says. */
+static gboolean
+check_name (Writer     *writer,
+            const char *name)
+{
+  if (G_LIKELY (name != NULL && xmlValidateNCName ((const xmlChar *) name, 0) == 0))
+    return TRUE;
+
+  if (writer->error == NULL)
+    g_set_error (&writer->error, DRAFTING_ERROR, DRAFTING_ERROR_INVALID,
+                 _("The document cannot be saved: “%s” cannot be the identifier of an element"),
+                 name != NULL ? name : "");
+  return FALSE;
+}
+
+/* A language as XML Schema has it: letters, then parts of letters and
+ * digits, each of one to eight, after hyphens ("en", "fr-CA"). */
+static gboolean
+is_language (const char *language)
+{
+  const char *p = language;
+
+  for (gboolean first = TRUE; ; first = FALSE)
+    {
+      guint n = 0;
+
+      while (n < 8 && (g_ascii_isalpha (p[n]) || (!first && g_ascii_isdigit (p[n]))))
+        n++;
+      if (n == 0)
+        return FALSE;
+      p += n;
+      if (*p == '\0')
+        return TRUE;
+      if (*p != '-')
+        return FALSE;
+      p++;
+    }
+}
+
+/* libxml2's writer, each call checked: the first failure ends the save. */
+static gboolean
+start_element (Writer     *writer,
+               const char *name)
+{
+  return writer_ok (writer, xmlTextWriterStartElement (writer->xml, (const xmlChar *) name));
+}
+
+static gboolean
+end_element (Writer *writer)
+{
+  return writer_ok (writer, xmlTextWriterEndElement (writer->xml));
+}
+
+static gboolean
+write_attribute (Writer     *writer,
+                 const char *name,
+                 const char *value)
+{
+  return writer_ok (writer, xmlTextWriterWriteAttribute (writer->xml, (const xmlChar *) name,
+                                                         (const xmlChar *) value));
+}
+
+static gboolean
+write_string (Writer     *writer,
+              const char *text)
+{
+  return writer_ok (writer, xmlTextWriterWriteString (writer->xml, (const xmlChar *) text));
+}
+
+/* The writer's own indenting cannot tell structure from mixed content, so
+ * the line breaks and indents between elements are written here, and never
+ * inside <text>. */
+static gboolean
+newline (Writer *writer,
+         guint   depth)
+{
+  char indent[2 * 64 + 2];
+  guint n = MIN (depth, 64) * 2;
+
+  indent[0] = '\n';
+  memset (indent + 1, ' ', n);
+  indent[n + 1] = '\0';
+
+  return writer_ok (writer, xmlTextWriterWriteRaw (writer->xml, (const xmlChar *) indent));
+}
+
+static gboolean
+write_text_element (Writer     *writer,
+                    guint       depth,
+                    const char *name,
+                    const char *value)
+{
+  return newline (writer, depth) &&
+         start_element (writer, name) &&
+         write_string (writer, value) &&
+         end_element (writer);
+}
+
+typedef struct
+{
+  Writer     *writer;
+  const char *text;
+  gboolean    failed;
 } InlineWriter;
 
 /* Writes one run: <strong> outside <em>, line breaks as <br/>, so that
  * equal text gives equal XML. */
-static void
-write_run (guint       start,
-           guint       end,
-           gboolean    emphasis,
-           gboolean    strong,
-           const char *ref,
-           gpointer    user_data)
+static gboolean
+write_run_xml (InlineWriter *iw,
+               guint         start,
+               guint         end,
+               gboolean      emphasis,
+               gboolean      strong,
+               const char   *ref)
 {
-  InlineWriter *iw = user_data;
+  Writer *writer = iw->writer;
   guint piece = start;
 
   if (ref != NULL)
-    {
-      xmlTextWriterStartElement (iw->writer, (const xmlChar *) "fnref");
-      xmlTextWriterWriteAttribute (iw->writer, (const xmlChar *) "ref", (const xmlChar *) ref);
-      xmlTextWriterEndElement (iw->writer);
-      return;
-    }
+    return check_name (writer, ref) &&
+           start_element (writer, "fnref") &&
+           write_attribute (writer, "ref", ref) &&
+           end_element (writer);
 
-  if (strong)
-    xmlTextWriterStartElement (iw->writer, (const xmlChar *) "strong");
-  if (emphasis)
-    xmlTextWriterStartElement (iw->writer, (const xmlChar *) "em");
+  if ((strong && !start_element (writer, "strong")) ||
+      (emphasis && !start_element (writer, "em")))
+    return FALSE;
 
   for (guint i = start; i <= end; i++)
     {
@@ -432,167 +842,277 @@ write_run (guint       start,
         {
           g_autofree char *chunk = g_strndup (iw->text + piece, i - piece);
 
-          xmlTextWriterWriteString (iw->writer, (const xmlChar *) chunk);
+          if (!write_string (writer, chunk))
+            return FALSE;
         }
-      if (i < end)
-        {
-          xmlTextWriterStartElement (iw->writer, (const xmlChar *) "br");
-          xmlTextWriterEndElement (iw->writer);
-        }
+      if (i < end && !(start_element (writer, "br") && end_element (writer)))
+        return FALSE;
       piece = i + 1;
     }
 
-  if (emphasis)
-    xmlTextWriterEndElement (iw->writer);
-  if (strong)
-    xmlTextWriterEndElement (iw->writer);
+  return (!emphasis || end_element (writer)) && (!strong || end_element (writer));
 }
 
-/* The writer's own indenting cannot tell structure from mixed content, so
- * the line breaks and indents between elements are written here, and never
- * inside <text>. */
 static void
-newline (xmlTextWriter *writer,
-         guint          depth)
+write_run (guint       start,
+           guint       end,
+           gboolean    emphasis,
+           gboolean    strong,
+           const char *ref,
+           gpointer    user_data)
 {
-  char indent[2 * 64 + 2];
-  guint n = MIN (depth, 64) * 2;
+  InlineWriter *iw = user_data;
 
-  indent[0] = '\n';
-  memset (indent + 1, ' ', n);
-  indent[n + 1] = '\0';
-  xmlTextWriterWriteRaw (writer, (const xmlChar *) indent);
+  /* The walk over the runs cannot be stopped: the rest is skipped. */
+  if (!iw->failed && !write_run_xml (iw, start, end, emphasis, strong, ref))
+    iw->failed = TRUE;
 }
 
-static void
-write_text_element (xmlTextWriter *writer,
-                    guint          depth,
-                    const char    *name,
-                    const char    *value)
-{
-  newline (writer, depth);
-  xmlTextWriterWriteElement (writer, (const xmlChar *) name, (const xmlChar *) value);
-}
-
-static void
-write_node (xmlTextWriter *writer,
-            DraftingNode  *node,
-            guint          depth)
+static gboolean
+write_node (Writer       *writer,
+            DraftingNode *node,
+            guint         depth)
 {
   const DraftingInline *content = drafting_node_get_content (node);
   const char *lead = drafting_node_get_lead (node);
   gboolean inner = FALSE;
 
-  newline (writer, depth);
-  xmlTextWriterStartElement (writer, (const xmlChar *) drafting_kind_to_string (node->kind));
-  xmlTextWriterWriteAttribute (writer, (const xmlChar *) "id", (const xmlChar *) node->id);
+  if (!check_name (writer, node->id) ||
+      !newline (writer, depth) ||
+      !start_element (writer, drafting_kind_to_string (node->kind)) ||
+      !write_attribute (writer, "id", node->id))
+    return FALSE;
 
   if (drafting_kind_has_lead (node->kind) && lead[0] != '\0')
     {
-      write_text_element (writer, depth + 1, "lead", lead);
+      if (!check_node_text (writer, node, lead, strlen (lead), TRUE) ||
+          !write_text_element (writer, depth + 1, "lead", lead))
+        return FALSE;
       inner = TRUE;
     }
 
   if (drafting_kind_has_text (node->kind) && !drafting_inline_is_empty (content))
     {
-      newline (writer, depth + 1);
-      xmlTextWriterStartElement (writer, (const xmlChar *) "text");
-      {
-        InlineWriter iw = { writer, drafting_inline_get_text (content) };
+      InlineWriter iw = { writer, drafting_inline_get_text (content), FALSE };
 
-        drafting_inline_foreach_run (content, write_run, &iw);
-      }
-      xmlTextWriterEndElement (writer);
+      if (!check_node_text (writer, node, iw.text, drafting_inline_get_length (content), FALSE) ||
+          !newline (writer, depth + 1) ||
+          !start_element (writer, "text"))
+        return FALSE;
+      drafting_inline_foreach_run (content, write_run, &iw);
+      if (iw.failed || !end_element (writer))
+        return FALSE;
       inner = TRUE;
     }
 
   for (guint i = 0; i < drafting_node_get_n_children (node); i++)
     {
-      write_node (writer, drafting_node_get_child (node, i), depth + 1);
+      if (!write_node (writer, drafting_node_get_child (node, i), depth + 1))
+        return FALSE;
       inner = TRUE;
     }
 
-  if (inner)
-    newline (writer, depth);
-  xmlTextWriterEndElement (writer);
+  return (!inner || newline (writer, depth)) && end_element (writer);
+}
+
+static gboolean
+write_meta (Writer           *writer,
+            DraftingDocument *document)
+{
+  const char *language = drafting_document_get_language (document);
+  const struct {
+    const char *name;
+    const char *value;
+    const char *where;
+  } fields[] = {
+    { "title", drafting_document_get_title (document), N_("the title") },
+    { "body", drafting_document_get_body (document), N_("the issuing body") },
+    { "symbol", drafting_document_get_symbol (document), N_("the symbol") },
+    { "status", drafting_status_to_string (drafting_document_get_status (document)), NULL },
+    { "place", drafting_document_get_place (document), N_("the place") },
+    { "date", drafting_document_get_date (document), N_("the date") },
+    { "language", language, NULL },
+  };
+
+  /* The schema takes a language code, and nothing else. */
+  if (!is_language (language))
+    {
+      g_set_error (&writer->error, DRAFTING_ERROR, DRAFTING_ERROR_INVALID,
+                   /* Translators: %s is what was given as the document's language */
+                   _("The document cannot be saved: its language, “%s”, is not a language "
+                     "code such as “en” or “fr-CA”"),
+                   language);
+      return FALSE;
+    }
+
+  if (!newline (writer, 1) || !start_element (writer, "meta"))
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      if (fields[i].where != NULL &&
+          !check_holdable (writer, fields[i].value, _(fields[i].where)))
+        return FALSE;
+      if (!write_text_element (writer, 2, fields[i].name, fields[i].value))
+        return FALSE;
+    }
+
+  for (guint slot = 0; slot < DRAFTING_N_NUMBERING_SLOTS; slot++)
+    {
+      DraftingNumberStyle style = drafting_document_get_numbering (document, slot);
+
+      if (!newline (writer, 2) ||
+          !start_element (writer, "numbering") ||
+          !write_attribute (writer, "slot", drafting_numbering_slot_to_string (slot)) ||
+          !write_attribute (writer, "style", drafting_number_style_to_string (style)) ||
+          !end_element (writer))
+        return FALSE;
+    }
+
+  return newline (writer, 1) && end_element (writer);
+}
+
+static gboolean
+write_document (Writer           *writer,
+                DraftingDocument *document)
+{
+  DraftingNode *root = drafting_document_get_root (document);
+  DraftingDocumentType type = drafting_document_get_document_type (document);
+
+  if (!writer_ok (writer, xmlTextWriterStartDocument (writer->xml, "1.0", "UTF-8", NULL)) ||
+      !writer_ok (writer, xmlTextWriterStartElementNS (writer->xml, NULL,
+                                                       (const xmlChar *) "document",
+                                                       (const xmlChar *) NS)) ||
+      !write_attribute (writer, "version", DRAFTING_NATIVE_VERSION) ||
+      !write_attribute (writer, "type", drafting_document_type_to_string (type)))
+    return FALSE;
+
+  if (!write_meta (writer, document))
+    return FALSE;
+
+  if (!newline (writer, 1) || !start_element (writer, "content"))
+    return FALSE;
+  for (guint i = 0; i < drafting_node_get_n_children (root); i++)
+    if (!write_node (writer, drafting_node_get_child (root, i), 2))
+      return FALSE;
+  if (!newline (writer, 1) || !end_element (writer))
+    return FALSE;
+
+  /* The end of the document flushes what libxml2 still holds, but adds a
+   * failure to flush to the count it returns rather than reporting it: the
+   * explicit flush after it does. */
+  return newline (writer, 0) &&
+         end_element (writer) &&
+         writer_ok (writer, xmlTextWriterEndDocument (writer->xml)) &&
+         writer_ok (writer, xmlTextWriterFlush (writer->xml));
+}
+
+/**
+ * _drafting_native_save_bytes_limited:
+ * @max_size: the most bytes the result may have
+ *
+ * drafting_native_save_bytes(), with a limit of one's own for the size,
+ * which the tests use to make writing fail at any point.
+ *
+ * Returns: (transfer full) (nullable): the document in the native format
+ */
+GBytes *
+_drafting_native_save_bytes_limited (DraftingDocument  *document,
+                                     gsize              max_size,
+                                     GError           **error)
+{
+  Sink sink = { NULL, max_size, FALSE };
+  Writer writer = { NULL, &sink, NULL };
+  xmlOutputBuffer *out;
+  gboolean written;
+
+  g_return_val_if_fail (DRAFTING_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  sink.data = g_byte_array_new ();
+
+  /* The output buffer belongs to the writer from here: freeing the
+   * writer closes it. */
+  out = xmlOutputBufferCreateIO (sink_write, sink_close, &sink, NULL);
+  if (out != NULL && (writer.xml = xmlNewTextWriter (out)) == NULL)
+    xmlOutputBufferClose (out);
+
+  if (writer.xml == NULL)
+    {
+      writer_ok (&writer, -1);
+      written = FALSE;
+    }
+  else
+    {
+      written = write_document (&writer, document);
+      xmlFreeTextWriter (writer.xml);
+    }
+
+  if (!written)
+    {
+      g_assert (writer.error != NULL);
+      g_byte_array_unref (sink.data);
+      g_propagate_error (error, writer.error);
+      return NULL;
+    }
+
+  return g_byte_array_free_to_bytes (sink.data);
 }
 
 /**
  * drafting_native_save_bytes:
+ * @error: where to say why it failed
  *
- * Returns: (transfer full): the document in the native format
+ * Writes @document in the native format. It fails, and gives nothing,
+ * when the result would be a file the reader refuses: larger than
+ * %DRAFTING_MAX_FILE_SIZE, or holding what the format cannot (which the
+ * model keeps out), or when libxml2 fails.
+ *
+ * Returns: (transfer full) (nullable): the document in the native format
  */
 GBytes *
-drafting_native_save_bytes (DraftingDocument *document)
+drafting_native_save_bytes (DraftingDocument  *document,
+                            GError           **error)
 {
-  DraftingNode *root;
-  xmlTextWriter *writer;
-  xmlBuffer *buffer;
-  GBytes *bytes;
+  return _drafting_native_save_bytes_limited (document, DRAFTING_MAX_FILE_SIZE, error);
+}
 
-  g_return_val_if_fail (DRAFTING_IS_DOCUMENT (document), NULL);
+/**
+ * _drafting_native_save_file_limited:
+ * @max_size: the most bytes the file may have
+ *
+ * drafting_native_save_file(), with a limit of one's own for the size.
+ *
+ * Returns: %TRUE if saved
+ */
+gboolean
+_drafting_native_save_file_limited (DraftingDocument  *document,
+                                    GFile             *file,
+                                    gsize              max_size,
+                                    GCancellable      *cancellable,
+                                    GError           **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
 
-  buffer = xmlBufferCreate ();
-  xmlBufferSetAllocationScheme (buffer, XML_BUFFER_ALLOC_DOUBLEIT);
-  writer = xmlNewTextWriterMemory (buffer, 0);
+  g_return_val_if_fail (DRAFTING_IS_DOCUMENT (document), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  xmlTextWriterStartDocument (writer, "1.0", "UTF-8", NULL);
-  xmlTextWriterStartElementNS (writer, NULL, (const xmlChar *) "document", (const xmlChar *) NS);
-  xmlTextWriterWriteAttribute (writer, (const xmlChar *) "version",
-                               (const xmlChar *) DRAFTING_NATIVE_VERSION);
-  xmlTextWriterWriteAttribute (writer, (const xmlChar *) "type",
-                               (const xmlChar *) drafting_document_type_to_string (
-                                 drafting_document_get_document_type (document)));
+  /* All of it is made before the file is touched: a document that cannot
+   * be written out leaves the old file as it was. */
+  if ((bytes = _drafting_native_save_bytes_limited (document, max_size, error)) == NULL)
+    return FALSE;
 
-  newline (writer, 1);
-  xmlTextWriterStartElement (writer, (const xmlChar *) "meta");
-  write_text_element (writer, 2, "title", drafting_document_get_title (document));
-  write_text_element (writer, 2, "body", drafting_document_get_body (document));
-  write_text_element (writer, 2, "symbol", drafting_document_get_symbol (document));
-  write_text_element (writer, 2, "status",
-                      drafting_status_to_string (drafting_document_get_status (document)));
-  write_text_element (writer, 2, "place", drafting_document_get_place (document));
-  write_text_element (writer, 2, "date", drafting_document_get_date (document));
-  write_text_element (writer, 2, "language", drafting_document_get_language (document));
-  for (guint slot = 0; slot < DRAFTING_N_NUMBERING_SLOTS; slot++)
-    {
-      newline (writer, 2);
-      xmlTextWriterStartElement (writer, (const xmlChar *) "numbering");
-      xmlTextWriterWriteAttribute (writer, (const xmlChar *) "slot",
-                                   (const xmlChar *) drafting_numbering_slot_to_string (slot));
-      xmlTextWriterWriteAttribute (writer, (const xmlChar *) "style",
-                                   (const xmlChar *) drafting_number_style_to_string (
-                                     drafting_document_get_numbering (document, slot)));
-      xmlTextWriterEndElement (writer);
-    }
-  newline (writer, 1);
-  xmlTextWriterEndElement (writer);
-
-  root = drafting_document_get_root (document);
-  newline (writer, 1);
-  xmlTextWriterStartElement (writer, (const xmlChar *) "content");
-  for (guint i = 0; i < drafting_node_get_n_children (root); i++)
-    write_node (writer, drafting_node_get_child (root, i), 2);
-  newline (writer, 1);
-  xmlTextWriterEndElement (writer);
-
-  newline (writer, 0);
-  xmlTextWriterEndElement (writer);
-  xmlTextWriterEndDocument (writer);
-  xmlFreeTextWriter (writer);
-
-  bytes = g_bytes_new (xmlBufferContent (buffer), xmlBufferLength (buffer));
-  xmlBufferFree (buffer);
-
-  return bytes;
+  return drafting_file_replace (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                cancellable, error);
 }
 
 /**
  * drafting_native_save_file:
  *
  * Saves @document to @file, atomically (see drafting_file_replace()): if
- * anything fails (a full disk, a folder that cannot be written, the
- * program killed half-way) the old file is left as it was.
+ * anything fails (a document that cannot be written out, a full disk, a
+ * folder that cannot be written, the program killed half-way) the old
+ * file is left as it was.
  *
  * Returns: %TRUE if saved
  */
@@ -602,13 +1122,6 @@ drafting_native_save_file (DraftingDocument  *document,
                            GCancellable      *cancellable,
                            GError           **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
-
-  g_return_val_if_fail (DRAFTING_IS_DOCUMENT (document), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-
-  bytes = drafting_native_save_bytes (document);
-
-  return drafting_file_replace (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                cancellable, error);
+  return _drafting_native_save_file_limited (document, file, DRAFTING_MAX_FILE_SIZE,
+                                             cancellable, error);
 }

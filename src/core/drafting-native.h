@@ -21,7 +21,8 @@ DraftingDocument *drafting_native_load_bytes (GBytes            *bytes,
 DraftingDocument *drafting_native_load_file  (GFile             *file,
                                               GCancellable      *cancellable,
                                               GError           **error);
-GBytes           *drafting_native_save_bytes (DraftingDocument  *document);
+GBytes           *drafting_native_save_bytes (DraftingDocument  *document,
+                                              GError           **error);
 gboolean          drafting_native_save_file  (DraftingDocument  *document,
                                               GFile             *file,
                                               GCancellable      *cancellable,

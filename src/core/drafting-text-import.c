@@ -406,7 +406,8 @@ opens_with_lead (const char *line)
 
 static GPtrArray *
 split_units (Importer *self,
-             char    **lines)
+             char    **lines,
+             GArray   *numbers)
 {
   GPtrArray *units = g_ptr_array_new_with_free_func (unit_free);
   Unit *current = NULL;
@@ -415,6 +416,7 @@ split_units (Importer *self,
   for (guint n = 0; lines[n] != NULL; n++)
     {
       char *line = lines[n];
+      guint line_number = g_array_index (numbers, guint, n);
       const char *rest;
       gboolean bullet;
       g_autofree char *number = NULL;
@@ -435,7 +437,7 @@ split_units (Importer *self,
 
       if (is_decoration (line + indent))
         {
-          warn (self, n + 1, _("The decoration “%s” was left out"), line + indent);
+          warn (self, line_number, _("The decoration “%s” was left out"), line + indent);
           current = NULL;
           blank = TRUE;
           continue;
@@ -443,7 +445,7 @@ split_units (Importer *self,
 
       if (blank && is_page_number (line + indent) && is_blank (lines[n + 1]))
         {
-          warn (self, n + 1, _("The page number “%s” was left out"), line + indent);
+          warn (self, line_number, _("The page number “%s” was left out"), line + indent);
           current = NULL;
           continue;
         }
@@ -458,7 +460,7 @@ split_units (Importer *self,
       if (starts)
         {
           current = g_new0 (Unit, 1);
-          current->line = n + 1;
+          current->line = line_number;
           current->indent = indent;
           current->lines = g_ptr_array_new_with_free_func (g_free);
           current->bullet = bullet;
@@ -1035,8 +1037,17 @@ place_resolution_unit (Importer   *self,
   /* The heading, place and date, symbol and authority. */
   if (self->phase == PHASE_HEAD)
     {
+      /* A document has one place and date, and one symbol: a second is
+       * not dropped, nor does it replace the first. */
       if (is_place_date (text))
         {
+          if (self->place != NULL)
+            {
+              warn (self, unit->line,
+                    _("The text has a place and date already; this one is kept as a plain paragraph"));
+              add_node (self, self->root, DRAFTING_KIND_PARAGRAPH, NULL, text);
+              return;
+            }
           parse_place_date (self, text);
           add_node (self, self->root, DRAFTING_KIND_PLACE_DATE, NULL, NULL);
           return;
@@ -1044,6 +1055,13 @@ place_resolution_unit (Importer   *self,
 
       if (is_symbol (text))
         {
+          if (self->symbol != NULL)
+            {
+              warn (self, unit->line,
+                    _("The text has a symbol already; this one is kept as a plain paragraph"));
+              add_node (self, self->root, DRAFTING_KIND_PARAGRAPH, NULL, text);
+              return;
+            }
           self->symbol = g_strdup (text);
           return;
         }
@@ -1494,13 +1512,18 @@ importer_clear (Importer *self)
 }
 
 /* Lines as they come, mended of what does not matter: a byte order mark,
- * carriage returns, tabs, form feeds. */
+ * carriage returns, tabs, form feeds. A form feed, which ends a page in
+ * text from a PDF, ends a unit as a blank line does; it is not a line of
+ * the text, so @numbers gives each line returned the line of the text it
+ * comes from, for warnings to name. */
 static char **
-split_lines (const char *data,
-             gsize       len)
+split_lines (const char  *data,
+             gsize        len,
+             GArray     **numbers)
 {
   g_autofree char *copy = NULL;
   GString *clean;
+  guint line = 1;
 
   if (len >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
     {
@@ -1508,28 +1531,33 @@ split_lines (const char *data,
       len -= 3;
     }
 
+  *numbers = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_array_append_val (*numbers, line);
+
   clean = g_string_sized_new (len);
   for (gsize i = 0; i < len; i++)
     {
       char c = data[i];
 
-      if (c == '\r')
+      if (c == '\r' && i + 1 < len && data[i + 1] == '\n')
+        continue;
+
+      if (c == '\r' || c == '\n')
         {
-          if (i + 1 < len && data[i + 1] == '\n')
-            continue;
-          c = '\n';
+          g_string_append_c (clean, '\n');
+          line++;
+          g_array_append_val (*numbers, line);
         }
       else if (c == '\t')
-        {
-          g_string_append (clean, "    ");
-          continue;
-        }
+        g_string_append (clean, "    ");
       else if (c == '\f')
         {
           g_string_append (clean, "\n\n");
-          continue;
+          g_array_append_val (*numbers, line);
+          g_array_append_val (*numbers, line);
         }
-      g_string_append_c (clean, c);
+      else
+        g_string_append_c (clean, c);
     }
 
   copy = g_string_free (clean, FALSE);
@@ -1553,6 +1581,7 @@ drafting_text_import (const char  *data,
 {
   g_autoptr(DraftingDocument) document = NULL;
   g_auto(GStrv) lines = NULL;
+  g_autoptr(GArray) numbers = NULL;
   Importer self = { 0, };
   int speaker;
 
@@ -1581,14 +1610,14 @@ drafting_text_import (const char  *data,
   self.root = drafting_node_new (DRAFTING_KIND_DOCUMENT, DRAFTING_ROOT_ID);
   self.status = DRAFTING_STATUS_ADOPTED;
 
-  lines = split_lines (data, len);
+  lines = split_lines (data, len, &numbers);
   {
     g_autofree char *sample = g_strndup (data, MIN (len, 20000));
 
     self.language = g_strdup (guess_language (sample));
   }
 
-  self.units = split_units (&self, lines);
+  self.units = split_units (&self, lines, numbers);
   join_broken_units (&self);
 
   if (self.units->len == 0)

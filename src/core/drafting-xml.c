@@ -10,10 +10,12 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 #include <gio/gio.h>
+#include <libxml/globals.h>
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <libxml/relaxng.h>
 #include <libxml/SAX2.h>
+#include <libxml/xmlerror.h>
 
 #include "drafting-core-resources.h"
 #include "drafting-error.h"
@@ -27,6 +29,13 @@
  * declared, never touches the network, and stops at a nesting depth no
  * real document reaches. Every element remembers the line and column of
  * its start tag so that what is wrong can be shown where it is.
+ *
+ * libxml2 keeps some of its settings for the whole process (the loader of
+ * external entities) and others for each thread (where it prints its
+ * messages). Documents are read in worker threads, so all of it is set up
+ * once, on the main thread, before any of them starts: see
+ * drafting_xml_init(). Changing the process-wide loader around each parse
+ * instead would race with a parse in another thread.
  */
 
 typedef struct
@@ -34,6 +43,13 @@ typedef struct
   startElementNsSAX2Func  start_element;
   GError                 *error;      /* the first problem met */
 } ParseState;
+
+static int initialized;
+
+/* The parser context of the parse this thread is running, if any: the only
+ * one whose state the entity loader may touch, as other code in the
+ * process (an image loader, say) may parse XML with its own. */
+static GPrivate current_parse;
 
 static gpointer
 pack_position (guint line,
@@ -185,17 +201,18 @@ on_entity_decl (void          *ctx,
   xmlStopParser (ctxt);
 }
 
+/* The loader of external entities for the whole process: none is ever
+ * loaded, whoever asks. */
 static xmlParserInputPtr
-refuse_external_entity (const char     *url,
+refuse_external_entity (const char     *url G_GNUC_UNUSED,
                         const char     *id G_GNUC_UNUSED,
                         xmlParserCtxt  *ctxt)
 {
-  if (ctxt != NULL && ctxt->_private != NULL)
+  if (ctxt != NULL && ctxt == g_private_get (&current_parse) && ctxt->_private != NULL)
     set_parse_error (ctxt->_private, DRAFTING_ERROR_FORBIDDEN,
                      ctxt->input ? ctxt->input->line : 0,
                      ctxt->input ? ctxt->input->col : 0,
                      _("the file refers to another file; such files are refused"));
-  (void) url;
   return NULL;
 }
 
@@ -221,6 +238,58 @@ ignore_generic_error (void       *ctx G_GNUC_UNUSED,
 {
 }
 
+static void
+ignore_structured_error (void        *data G_GNUC_UNUSED,
+                         xmlErrorPtr  error G_GNUC_UNUSED)
+{
+}
+
+/**
+ * drafting_xml_init:
+ *
+ * Sets libxml2 up for files that may be hostile, once, from the main
+ * thread before any other uses it (see drafting_core_init()): no external
+ * entity is ever loaded, and libxml2 prints nothing of its own on any
+ * thread, as what is wrong with a file reaches the person as one error
+ * made here.
+ */
+void
+drafting_xml_init (void)
+{
+  static gsize done = 0;
+
+  if (!g_once_init_enter (&done))
+    return;
+
+  xmlInitParser ();
+  xmlSetExternalEntityLoader (refuse_external_entity);
+
+  /* In libxml2 2.9 the error handlers are each thread's own: this
+   * thread's are set here, and the defaults threads start with. */
+  xmlSetGenericErrorFunc (NULL, ignore_generic_error);
+  xmlThrDefSetGenericErrorFunc (NULL, ignore_generic_error);
+  xmlSetStructuredErrorFunc (NULL, ignore_structured_error);
+  xmlThrDefSetStructuredErrorFunc (NULL, ignore_structured_error);
+
+  /* The tables of the schema's data types are built on first use, without
+   * a lock: build them now, before two threads can both be first. */
+  xmlRelaxNGInitTypes ();
+
+  g_atomic_int_set (&initialized, TRUE);
+  g_once_init_leave (&done, 1);
+}
+
+/**
+ * drafting_xml_is_initialized:
+ *
+ * Returns: whether drafting_xml_init() has been called
+ */
+gboolean
+drafting_xml_is_initialized (void)
+{
+  return g_atomic_int_get (&initialized);
+}
+
 /**
  * drafting_xml_parse:
  * @data: the bytes of a file
@@ -237,10 +306,10 @@ drafting_xml_parse (const char  *data,
                     GError     **error)
 {
   ParseState state = { NULL, NULL };
-  xmlExternalEntityLoader previous_loader;
   xmlParserCtxt *ctxt;
   xmlDoc *doc = NULL;
 
+  g_return_val_if_fail (drafting_xml_is_initialized (), NULL);
   g_return_val_if_fail (data != NULL || len == 0, NULL);
 
   if (len > DRAFTING_MAX_FILE_SIZE)
@@ -284,10 +353,9 @@ drafting_xml_parse (const char  *data,
   ctxt->vctxt.warning = ignore_generic_error;
   xmlCtxtUseOptions (ctxt, XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES);
 
-  previous_loader = xmlGetExternalEntityLoader ();
-  xmlSetExternalEntityLoader (refuse_external_entity);
+  g_private_set (&current_parse, ctxt);
   xmlParseDocument (ctxt);
-  xmlSetExternalEntityLoader (previous_loader);
+  g_private_set (&current_parse, NULL);
 
   if (state.error == NULL && !ctxt->wellFormed)
     set_parse_error (&state, DRAFTING_ERROR_NOT_WELL_FORMED,
@@ -449,6 +517,7 @@ drafting_xml_validate (xmlDoc      *doc,
   xmlRelaxNGValidCtxt *vctxt;
   int result;
 
+  g_return_val_if_fail (drafting_xml_is_initialized (), FALSE);
   g_return_val_if_fail (doc != NULL, FALSE);
 
   vctxt = xmlRelaxNGNewValidCtxt (load_schema (schema_resource));
@@ -490,4 +559,79 @@ drafting_xml_is_element (xmlNode    *node,
 
   return node->ns != NULL && node->ns->href != NULL &&
          strcmp ((const char *) node->ns->href, ns) == 0;
+}
+
+static inline gboolean
+is_xml_space (char c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/**
+ * drafting_xml_collapse:
+ * @value: (nullable): the value of an attribute or element
+ *
+ * Reads a value as XML Schema reads a token (and a language, a name, an
+ * NCName): without the white space at either end, and each run of white
+ * space inside as one space. The schema compares values so, and so must
+ * whatever reads what it accepts.
+ *
+ * Returns: (transfer full) (nullable): the token, or %NULL for %NULL
+ */
+char *
+drafting_xml_collapse (const char *value)
+{
+  char *token;
+  char *out;
+  gboolean space = FALSE;
+
+  if (value == NULL)
+    return NULL;
+
+  token = g_malloc (strlen (value) + 1);
+  out = token;
+  for (const char *p = value; *p != '\0'; p++)
+    {
+      if (is_xml_space (*p))
+        {
+          space = out != token;
+          continue;
+        }
+      if (space)
+        *out++ = ' ';
+      space = FALSE;
+      *out++ = *p;
+    }
+  *out = '\0';
+
+  return token;
+}
+
+/**
+ * drafting_xml_get_token:
+ * @node: an element
+ * @attribute: (nullable): the name of one of its attributes, or %NULL for
+ *   the text of the element itself
+ *
+ * Returns: (transfer full) (nullable): the value, read as a token (see
+ *   drafting_xml_collapse()), or %NULL when the attribute is missing
+ */
+char *
+drafting_xml_get_token (xmlNode    *node,
+                        const char *attribute)
+{
+  xmlChar *value;
+  char *token;
+
+  g_return_val_if_fail (node != NULL, NULL);
+
+  if (attribute != NULL)
+    value = xmlGetProp (node, (const xmlChar *) attribute);
+  else
+    value = xmlNodeGetContent (node);
+
+  token = drafting_xml_collapse ((const char *) value);
+  xmlFree (value);
+
+  return token;
 }

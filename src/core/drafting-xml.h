@@ -14,6 +14,8 @@ G_BEGIN_DECLS
  * Drafting's nests half as deep. */
 #define DRAFTING_XML_MAX_DEPTH 64
 
+void      drafting_xml_init           (void);
+gboolean  drafting_xml_is_initialized (void);
 xmlDoc   *drafting_xml_parse          (const char  *data,
                                        gsize        len,
                                        GError     **error);
@@ -31,6 +33,9 @@ void      drafting_xml_set_error      (GError     **error,
 gboolean  drafting_xml_is_element     (xmlNode     *node,
                                        const char  *ns,
                                        const char  *name);
+char     *drafting_xml_collapse       (const char  *value);
+char     *drafting_xml_get_token      (xmlNode     *node,
+                                       const char  *attribute);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlDoc, xmlFreeDoc)
 

@@ -307,6 +307,7 @@ main (int    argc,
       char **argv)
 {
   setlocale (LC_ALL, "");
+  drafting_core_init ();
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);

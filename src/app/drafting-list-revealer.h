@@ -1,0 +1,32 @@
+/* drafting-list-revealer.h: a list's items shown a few at a time as it opens
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+#define DRAFTING_TYPE_LIST_REVEALER (drafting_list_revealer_get_type ())
+
+G_DECLARE_FINAL_TYPE (DraftingListRevealer, drafting_list_revealer, DRAFTING, LIST_REVEALER, GObject)
+
+DraftingListRevealer *drafting_list_revealer_new       (GtkWidget            *pacer);
+void                  drafting_list_revealer_set_model (DraftingListRevealer *self,
+                                                        GListModel           *model);
+void                  drafting_list_revealer_reveal    (DraftingListRevealer *self,
+                                                        guint                 position);
+gboolean              drafting_list_revealer_is_done   (DraftingListRevealer *self);
+void                  drafting_list_revealer_empty_async (DraftingListRevealer *self,
+                                                          guint                 first,
+                                                          guint                 last,
+                                                          GCancellable         *cancellable,
+                                                          GAsyncReadyCallback   callback,
+                                                          gpointer              user_data);
+gboolean              drafting_list_revealer_empty_finish (DraftingListRevealer *self,
+                                                           GAsyncResult         *result,
+                                                           GError              **error);
+
+G_END_DECLS

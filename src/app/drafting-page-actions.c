@@ -1,0 +1,704 @@
+/* drafting-page-actions.c: what a page's "document" actions do
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "drafting-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "drafting-page-private.h"
+#include "drafting-pdf-export.h"
+#include "drafting-print-operation.h"
+#include "drafting-properties-window.h"
+
+/*
+ * The page's actions act on the element the cursor is in, or on the one
+ * selected in the outline when the outline has the keyboard. Those that
+ * change the text are off while the document is read-only.
+ */
+
+/* ------------------------------------------------------------------ */
+/* Where actions act                                                   */
+
+static DraftingNode *
+target_node (DraftingPage *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
+
+  /* The outline's selection when it has the keyboard, else the cursor's. */
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->outline)))
+    {
+      DraftingNode *selected = drafting_outline_view_get_selected (self->outline);
+
+      if (selected != NULL)
+        return selected;
+    }
+
+  return drafting_document_view_get_current (self->view);
+}
+
+/* A change the structure refuses says why, briefly. */
+void
+_drafting_page_report (DraftingPage *self,
+                       const GError *error)
+{
+  if (error != NULL)
+    drafting_page_toast (self, error->message);
+}
+
+static void
+report (DraftingPage *self,
+        GError       *error)
+{
+  _drafting_page_report (self, error);
+}
+
+static void
+focus_after_change (DraftingPage *self,
+                    DraftingNode *node,
+                    int           offset)
+{
+  if (node != NULL)
+    drafting_document_view_focus_node (self->view, node, offset, 0);
+}
+
+/* ------------------------------------------------------------------ */
+/* Saving                                                              */
+
+static void
+on_action_saved (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data G_GNUC_UNUSED)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* What went wrong is shown by the page, until it is dealt with. */
+  drafting_page_save_finish (DRAFTING_PAGE (object), result, &error);
+}
+
+static void
+action_save (GSimpleAction *action G_GNUC_UNUSED,
+             GVariant      *param G_GNUC_UNUSED,
+             gpointer       user_data)
+{
+  drafting_page_save_async (user_data, FALSE, NULL, on_action_saved, NULL);
+}
+
+static void
+action_save_as (GSimpleAction *action G_GNUC_UNUSED,
+                GVariant      *param G_GNUC_UNUSED,
+                gpointer       user_data)
+{
+  drafting_page_save_async (user_data, TRUE, NULL, on_action_saved, NULL);
+}
+
+/* ------------------------------------------------------------------ */
+/* Editing                                                             */
+
+/* After undo or redo the cursor goes to what changed. */
+typedef struct
+{
+  DraftingNode *node;
+  gulong        handler;
+} ChangeWatch;
+
+static void
+on_watched_change (DraftingDocument *document G_GNUC_UNUSED,
+                   DraftingNode     *node,
+                   guint             what G_GNUC_UNUSED,
+                   ChangeWatch      *watch)
+{
+  if (watch->node == NULL)
+    watch->node = g_object_ref (node);
+}
+
+static void
+undo_or_redo (DraftingPage *self,
+              gboolean      undo,
+              guint         steps)
+{
+  DraftingNode *before = drafting_document_view_get_current (self->view);
+  ChangeWatch watch = { NULL, 0 };
+  guint position = 0;
+
+  if (before != NULL)
+    position = drafting_document_get_position (self->document, before);
+
+  watch.handler = g_signal_connect (self->document, "node-changed", G_CALLBACK (on_watched_change), &watch);
+  for (guint i = 0; i < steps; i++)
+    if (!(undo ? drafting_document_undo (self->document) : drafting_document_redo (self->document)))
+      break;
+  g_signal_handler_disconnect (self->document, watch.handler);
+
+  if (watch.node != NULL && drafting_node_get_document (watch.node) == self->document)
+    focus_after_change (self, watch.node, -1);
+  else if (before != NULL && drafting_node_get_document (before) == self->document)
+    focus_after_change (self, before, -1);
+  else
+    {
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->document));
+      g_autoptr(DraftingNode) near = n > 0 ? g_list_model_get_item (G_LIST_MODEL (self->document),
+                                                                    MIN (position, n - 1)) : NULL;
+
+      focus_after_change (self, near, -1);
+    }
+
+  g_clear_object (&watch.node);
+}
+
+static void
+action_undo (GSimpleAction *action G_GNUC_UNUSED,
+             GVariant      *param G_GNUC_UNUSED,
+             gpointer       user_data)
+{
+  undo_or_redo (user_data, TRUE, 1);
+}
+
+static void
+action_undo_to (GSimpleAction *action G_GNUC_UNUSED,
+                GVariant      *param,
+                gpointer       user_data)
+{
+  undo_or_redo (user_data, TRUE, g_variant_get_uint32 (param));
+}
+
+static void
+action_redo (GSimpleAction *action G_GNUC_UNUSED,
+             GVariant      *param G_GNUC_UNUSED,
+             gpointer       user_data)
+{
+  undo_or_redo (user_data, FALSE, 1);
+}
+
+static void
+action_split (GSimpleAction *action G_GNUC_UNUSED,
+              GVariant      *param G_GNUC_UNUSED,
+              gpointer       user_data)
+{
+  DraftingPage *self = user_data;
+  g_autoptr(GError) error = NULL;
+  DraftingNode *node;
+  DraftingNode *next;
+  guint offset;
+  guint end;
+
+  if (!drafting_document_view_get_cursor (self->view, &node, &offset, &end))
+    return;
+
+  /* A selection is replaced by the break, as a word processor does. */
+  if (end > offset)
+    drafting_document_replace_text (self->document, node, offset, end, "");
+
+  next = drafting_document_split (self->document, node, offset, &error);
+  report (self, error);
+  focus_after_change (self, next, 0);
+}
+
+static void
+action_join (GSimpleAction *action,
+             GVariant      *param G_GNUC_UNUSED,
+             gpointer       user_data)
+{
+  DraftingPage *self = user_data;
+  gboolean previous = g_str_equal (g_action_get_name (G_ACTION (action)), "join-previous");
+  g_autoptr(GError) error = NULL;
+  DraftingNode *node;
+  DraftingNode *joined;
+  guint offset = 0;
+  guint end;
+
+  if (!drafting_document_view_get_cursor (self->view, &node, &offset, &end))
+    return;
+
+  if (!previous)
+    {
+      /* Delete at the end joins the next element to this one. */
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->document));
+      guint position = drafting_document_get_position (self->document, node);
+      g_autoptr(DraftingNode) next = NULL;
+
+      for (position++; position < n; position++)
+        {
+          g_clear_object (&next);
+          next = g_list_model_get_item (G_LIST_MODEL (self->document), position);
+          if (drafting_node_get_kind (next) != DRAFTING_KIND_FOOTNOTE)
+            break;
+        }
+      if (next == NULL || position >= n)
+        return;
+
+      joined = drafting_document_merge (self->document, next, &offset, &error);
+    }
+  else if (drafting_inline_get_length (drafting_node_get_content (node)) == 0 &&
+           drafting_node_get_lead (node)[0] == '\0' &&
+           !drafting_node_has_content_children (node))
+    {
+      /* An empty element goes, and the cursor to the end of the one before. */
+      joined = drafting_document_merge (self->document, node, &offset, &error);
+    }
+  else
+    joined = drafting_document_merge (self->document, node, &offset, &error);
+
+  if (joined == NULL)
+    {
+      /* Nothing to join with is not worth a message for Backspace. */
+      if (error != NULL && !g_error_matches (error, DRAFTING_ERROR, DRAFTING_ERROR_NOT_ALLOWED))
+        report (self, error);
+      else if (error != NULL && drafting_node_has_content_children (node))
+        report (self, error);
+      return;
+    }
+
+  focus_after_change (self, joined, offset);
+}
+
+static void
+structural (DraftingPage *self,
+            gboolean (*func) (DraftingDocument *, DraftingNode *, GError **))
+{
+  g_autoptr(GError) error = NULL;
+  DraftingNode *node = target_node (self);
+  guint offset = 0;
+  guint end = 0;
+  gboolean in_outline = node != NULL && node != drafting_document_view_get_current (self->view);
+
+  if (node == NULL)
+    return;
+
+  if (!in_outline)
+    drafting_document_view_get_cursor (self->view, &node, &offset, &end);
+
+  if (!func (self->document, node, &error))
+    report (self, error);
+  else if (in_outline)
+    drafting_outline_view_select (self->outline, node);
+  else
+    focus_after_change (self, node, offset);
+}
+
+static gboolean
+indent (DraftingDocument  *document,
+        DraftingNode      *node,
+        GError           **error)
+{
+  return drafting_document_indent (document, node, error);
+}
+
+static gboolean
+outdent (DraftingDocument  *document,
+         DraftingNode      *node,
+         GError           **error)
+{
+  return drafting_document_outdent (document, node, error);
+}
+
+static gboolean
+move_up (DraftingDocument  *document,
+         DraftingNode      *node,
+         GError           **error)
+{
+  if (drafting_document_move_up (document, node))
+    return TRUE;
+
+  g_set_error_literal (error, DRAFTING_ERROR, DRAFTING_ERROR_NOT_ALLOWED,
+                       _("There is no element of the same kind above to move before"));
+  return FALSE;
+}
+
+static gboolean
+move_down (DraftingDocument  *document,
+           DraftingNode      *node,
+           GError           **error)
+{
+  if (drafting_document_move_down (document, node))
+    return TRUE;
+
+  g_set_error_literal (error, DRAFTING_ERROR, DRAFTING_ERROR_NOT_ALLOWED,
+                       _("There is no element of the same kind below to move after"));
+  return FALSE;
+}
+
+static void
+action_indent (GSimpleAction *action G_GNUC_UNUSED,
+               GVariant      *param G_GNUC_UNUSED,
+               gpointer       user_data)
+{
+  structural (user_data, indent);
+}
+
+static void
+action_outdent (GSimpleAction *action G_GNUC_UNUSED,
+                GVariant      *param G_GNUC_UNUSED,
+                gpointer       user_data)
+{
+  structural (user_data, outdent);
+}
+
+static void
+action_move_up (GSimpleAction *action G_GNUC_UNUSED,
+                GVariant      *param G_GNUC_UNUSED,
+                gpointer       user_data)
+{
+  structural (user_data, move_up);
+}
+
+static void
+action_move_down (GSimpleAction *action G_GNUC_UNUSED,
+                  GVariant      *param G_GNUC_UNUSED,
+                  gpointer       user_data)
+{
+  structural (user_data, move_down);
+}
+
+static void
+action_delete_element (GSimpleAction *action G_GNUC_UNUSED,
+                       GVariant      *param G_GNUC_UNUSED,
+                       gpointer       user_data)
+{
+  DraftingPage *self = user_data;
+  DraftingNode *node = target_node (self);
+  guint position;
+  guint n;
+
+  if (node == NULL)
+    return;
+
+  position = drafting_document_get_position (self->document, node);
+  drafting_document_delete (self->document, node);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->document));
+  if (n > 0)
+    {
+      g_autoptr(DraftingNode) near = g_list_model_get_item (G_LIST_MODEL (self->document),
+                                                            MIN (position, n - 1));
+
+      focus_after_change (self, near, 0);
+    }
+}
+
+static void
+action_insert (GSimpleAction *action G_GNUC_UNUSED,
+               GVariant      *param,
+               gpointer       user_data)
+{
+  DraftingPage *self = user_data;
+  DraftingKind kind = drafting_kind_from_string (g_variant_get_string (param, NULL));
+  g_autoptr(GError) error = NULL;
+  DraftingNode *node;
+
+  if (kind == DRAFTING_KIND_INVALID || kind == DRAFTING_KIND_DOCUMENT || kind == DRAFTING_KIND_FOOTNOTE)
+    return;
+
+  node = drafting_document_insert_new (self->document, target_node (self), kind, &error);
+  report (self, error);
+  focus_after_change (self, node, 0);
+}
+
+static void
+action_change_kind (GSimpleAction *action G_GNUC_UNUSED,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  DraftingPage *self = user_data;
+  DraftingKind kind = drafting_kind_from_string (g_variant_get_string (param, NULL));
+  DraftingNode *node = target_node (self);
+  g_autoptr(GError) error = NULL;
+
+  if (node == NULL || kind == DRAFTING_KIND_INVALID)
+    return;
+
+  if (!drafting_document_set_kind (self->document, node, kind, &error))
+    report (self, error);
+  else
+    focus_after_change (self, node, -1);
+}
+
+static void
+toggle_style (DraftingPage     *self,
+              DraftingMarkKind  style)
+{
+  DraftingNode *node;
+  guint offset;
+  guint end;
+
+  if (!drafting_document_view_get_cursor (self->view, &node, &offset, &end))
+    return;
+
+  if (end == offset)
+    {
+      drafting_page_toast (self, _("Select the words to set in italic or bold first"));
+      return;
+    }
+
+  drafting_document_toggle_style (self->document, node, style, offset, end);
+  drafting_document_view_focus_node (self->view, node, offset, end - offset);
+}
+
+static void
+action_emphasis (GSimpleAction *action G_GNUC_UNUSED,
+                 GVariant      *param G_GNUC_UNUSED,
+                 gpointer       user_data)
+{
+  toggle_style (user_data, DRAFTING_MARK_EMPHASIS);
+}
+
+static void
+action_strong (GSimpleAction *action G_GNUC_UNUSED,
+               GVariant      *param G_GNUC_UNUSED,
+               gpointer       user_data)
+{
+  toggle_style (user_data, DRAFTING_MARK_STRONG);
+}
+
+static void
+action_footnote (GSimpleAction *action G_GNUC_UNUSED,
+                 GVariant      *param G_GNUC_UNUSED,
+                 gpointer       user_data)
+{
+  DraftingPage *self = user_data;
+  DraftingNode *node;
+  DraftingNode *footnote;
+  guint offset;
+  guint end;
+
+  if (!drafting_document_view_get_cursor (self->view, &node, &offset, &end))
+    return;
+
+  if (!drafting_kind_allows_child (drafting_node_get_kind (node), DRAFTING_KIND_FOOTNOTE))
+    {
+      drafting_page_toast (self, _("A footnote cannot be called from here"));
+      return;
+    }
+
+  footnote = drafting_document_add_footnote (self->document, node, end, NULL);
+  focus_after_change (self, footnote, 0);
+}
+
+static void
+action_find (GSimpleAction *action,
+             GVariant      *param G_GNUC_UNUSED,
+             gpointer       user_data)
+{
+  DraftingPage *self = user_data;
+
+  drafting_find_bar_begin (self->find_bar,
+                           g_str_equal (g_action_get_name (G_ACTION (action)), "find-replace"));
+}
+
+static void
+action_find_next (GSimpleAction *action,
+                  GVariant      *param G_GNUC_UNUSED,
+                  gpointer       user_data)
+{
+  DraftingPage *self = user_data;
+
+  drafting_find_bar_move (self->find_bar,
+                          g_str_equal (g_action_get_name (G_ACTION (action)), "find-next"));
+}
+
+static void
+action_properties (GSimpleAction *action G_GNUC_UNUSED,
+                   GVariant      *param G_GNUC_UNUSED,
+                   gpointer       user_data)
+{
+  DraftingPage *self = user_data;
+  GtkWidget *window = drafting_properties_window_new (self->document);
+
+  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
+  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+
+static void
+action_toggle_outline (GSimpleAction *action G_GNUC_UNUSED,
+                       GVariant      *param G_GNUC_UNUSED,
+                       gpointer       user_data)
+{
+  DraftingPage *self = user_data;
+
+  g_settings_set_boolean (self->settings, "show-outline",
+                          !g_settings_get_boolean (self->settings, "show-outline"));
+}
+
+/* ------------------------------------------------------------------ */
+/* Printing and exporting                                              */
+
+static void
+action_print (GSimpleAction *action G_GNUC_UNUSED,
+              GVariant      *param G_GNUC_UNUSED,
+              gpointer       user_data)
+{
+  DraftingPage *self = user_data;
+  g_autoptr(DraftingPrintOperation) operation = drafting_print_operation_new (self->document);
+  g_autoptr(GError) error = NULL;
+  GtkPrintOperationResult result;
+
+  result = gtk_print_operation_run (GTK_PRINT_OPERATION (operation),
+                                    GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                                    GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                    &error);
+
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    _drafting_page_show_error (self, _("The Document Could Not Be Printed"), error->message);
+}
+
+typedef struct
+{
+  DraftingPage *page;
+  GFile        *file;
+} ExportData;
+
+static void
+export_data_free (ExportData *data)
+{
+  g_object_unref (data->page);
+  g_object_unref (data->file);
+  g_free (data);
+}
+
+static void
+on_exported (GObject      *object G_GNUC_UNUSED,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  ExportData *data = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (drafting_pdf_export_finish (result, &error))
+    drafting_page_toast (data->page, _("Exported as PDF"));
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    _drafting_page_show_error (data->page, _("Could Not Export as PDF"), error->message);
+
+  export_data_free (data);
+}
+
+static void
+on_export_response (GtkNativeDialog *dialog,
+                    int              response,
+                    DraftingPage    *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      ExportData *data = g_new0 (ExportData, 1);
+
+      /* Laid out and written in the background, from a snapshot: the
+       * document may be edited meanwhile, and the PDF go anywhere GIO
+       * can write. */
+      data->page = g_object_ref (self);
+      data->file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      drafting_pdf_export_async (self->document, data->file, self->cancellable, on_exported, data);
+    }
+
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+action_export_pdf (GSimpleAction *action G_GNUC_UNUSED,
+                   GVariant      *param G_GNUC_UNUSED,
+                   gpointer       user_data)
+{
+  DraftingPage *self = user_data;
+  GFile *file = drafting_document_file_get_file (self->document_file);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *name = NULL;
+  GtkFileChooserNative *dialog;
+
+  dialog = gtk_file_chooser_native_new (_("Export as PDF"),
+                                        GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  gtk_file_filter_set_name (filter, _("PDF Documents"));
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+
+  if (file != NULL)
+    {
+      g_autofree char *base = g_file_get_basename (file);
+      char *dot = strrchr (base, '.');
+
+      if (dot != NULL)
+        *dot = '\0';
+      name = g_strconcat (base, ".pdf", NULL);
+    }
+  else
+    name = g_strconcat (_("Untitled Document"), ".pdf", NULL);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+
+  g_signal_connect (dialog, "response", G_CALLBACK (on_export_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static const GActionEntry action_entries[] = {
+  { .name = "save", .activate = action_save },
+  { .name = "save-as", .activate = action_save_as },
+  { .name = "undo", .activate = action_undo },
+  { .name = "undo-to", .activate = action_undo_to, .parameter_type = "u" },
+  { .name = "redo", .activate = action_redo },
+  { .name = "split", .activate = action_split },
+  { .name = "join-previous", .activate = action_join },
+  { .name = "join-next", .activate = action_join },
+  { .name = "indent", .activate = action_indent },
+  { .name = "outdent", .activate = action_outdent },
+  { .name = "move-up", .activate = action_move_up },
+  { .name = "move-down", .activate = action_move_down },
+  { .name = "delete-element", .activate = action_delete_element },
+  { .name = "insert", .activate = action_insert, .parameter_type = "s" },
+  { .name = "change-kind", .activate = action_change_kind, .parameter_type = "s" },
+  { .name = "emphasis", .activate = action_emphasis },
+  { .name = "strong", .activate = action_strong },
+  { .name = "footnote", .activate = action_footnote },
+  { .name = "find", .activate = action_find },
+  { .name = "find-replace", .activate = action_find },
+  { .name = "find-next", .activate = action_find_next },
+  { .name = "find-previous", .activate = action_find_next },
+  { .name = "properties", .activate = action_properties },
+  { .name = "print", .activate = action_print },
+  { .name = "export-pdf", .activate = action_export_pdf },
+  { .name = "toggle-outline", .activate = action_toggle_outline },
+};
+
+static void
+set_enabled (DraftingPage *self,
+             const char   *name,
+             gboolean      enabled)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self->actions), name);
+
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
+}
+
+/* What may be done now: a read-only document is not edited, and one being
+ * saved is not saved again until that is done. */
+void
+_drafting_page_update_actions (DraftingPage *self)
+{
+  static const char * const editing[] = {
+    "split", "join-previous", "join-next", "indent", "outdent", "move-up", "move-down",
+    "delete-element", "insert", "change-kind", "emphasis", "strong", "footnote",
+  };
+  gboolean editable = !drafting_document_file_get_read_only (self->document_file);
+  gboolean saving = drafting_document_file_get_saving (self->document_file);
+
+  for (guint i = 0; i < G_N_ELEMENTS (editing); i++)
+    set_enabled (self, editing[i], editable);
+
+  set_enabled (self, "undo", editable && drafting_document_can_undo (self->document));
+  set_enabled (self, "undo-to", editable && drafting_document_can_undo (self->document));
+  set_enabled (self, "redo", editable && drafting_document_can_redo (self->document));
+  set_enabled (self, "save", !saving);
+  set_enabled (self, "save-as", !saving);
+}
+
+void
+_drafting_page_init_actions (DraftingPage *self)
+{
+  self->actions = g_simple_action_group_new ();
+  g_action_map_add_action_entries (G_ACTION_MAP (self->actions), action_entries,
+                                   G_N_ELEMENTS (action_entries), self);
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "document", G_ACTION_GROUP (self->actions));
+}

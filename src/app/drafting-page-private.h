@@ -1,0 +1,54 @@
+/* drafting-page-private.h: what the page's files share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "drafting-document-view.h"
+#include "drafting-find-bar.h"
+#include "drafting-outline-view.h"
+#include "drafting-page.h"
+
+G_BEGIN_DECLS
+
+struct _DraftingPage
+{
+  GtkWidget             parent_instance;
+
+  AdwFlap              *flap;
+  DraftingOutlineView  *outline;
+  DraftingDocumentView *view;
+  DraftingFindBar      *find_bar;
+  AdwToastOverlay      *toasts;
+  GtkInfoBar           *file_bar;
+  GtkLabel             *file_bar_title;
+  GtkLabel             *file_bar_body;
+  GtkWidget            *file_bar_reload;
+  GtkWidget            *file_bar_save;
+  GtkInfoBar           *save_bar;
+  GtkLabel             *save_bar_title;
+  GtkLabel             *save_bar_body;
+  GtkInfoBar           *draft_bar;
+  GtkLabel             *draft_bar_body;
+
+  DraftingDocumentFile *document_file;
+  DraftingDocument     *document;       /* the document file's, changed by a reload */
+  GSignalGroup         *document_signals;
+  GSimpleActionGroup   *actions;
+  GSettings            *settings;
+  GCancellable         *cancellable;    /* what the page waits for: cancelled as it goes */
+  char                 *name;
+  char                 *title;
+  char                 *subtitle;
+};
+
+void _drafting_page_init_actions   (DraftingPage *self);
+void _drafting_page_update_actions (DraftingPage *self);
+void _drafting_page_report         (DraftingPage *self,
+                                    const GError *error);
+void _drafting_page_show_error     (DraftingPage *self,
+                                    const char   *heading,
+                                    const char   *body);
+
+G_END_DECLS

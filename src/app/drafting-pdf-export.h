@@ -1,0 +1,22 @@
+/* drafting-pdf-export.h: a document written as PDF, in a worker thread
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "drafting-core.h"
+
+G_BEGIN_DECLS
+
+void     drafting_pdf_export_async  (DraftingDocument     *document,
+                                     GFile                *file,
+                                     GCancellable         *cancellable,
+                                     GAsyncReadyCallback   callback,
+                                     gpointer              user_data);
+gboolean drafting_pdf_export_finish (GAsyncResult         *result,
+                                     GError              **error);
+
+G_END_DECLS
