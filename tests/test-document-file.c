@@ -251,14 +251,14 @@ test_read_only_never_saved_over (Fixture       *fixture,
   type_words (document_file, "Words typed in a read-only copy ");
 
   g_assert_false (save (document_file, NULL, DRAFTING_SAVE_NONE, &error));
-  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_READ_ONLY);
+  g_assert_error (error, DRAFTING_ERROR, DRAFTING_ERROR_OPENED_READ_ONLY);
   g_test_message ("%s", error->message);
   g_clear_error (&error);
   g_assert_false (save (document_file, NULL, DRAFTING_SAVE_OVERWRITE, &error));
-  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_READ_ONLY);
+  g_assert_error (error, DRAFTING_ERROR, DRAFTING_ERROR_OPENED_READ_ONLY);
   g_clear_error (&error);
   g_assert_false (save (document_file, fixture->file, DRAFTING_SAVE_OVERWRITE, &error));
-  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_READ_ONLY);
+  g_assert_error (error, DRAFTING_ERROR, DRAFTING_ERROR_OPENED_READ_ONLY);
   g_clear_error (&error);
 
   after = read_contents (fixture->path);
@@ -426,6 +426,16 @@ test_deleted_on_disk (Fixture       *fixture,
   g_assert_true (g_file_test (fixture->path, G_FILE_TEST_IS_REGULAR));
   g_assert_cmpint (drafting_document_file_get_external_change (document_file), ==,
                    DRAFTING_EXTERNAL_CHANGE_NONE);
+
+  /* A folder where the file was: the file is gone, and the folder is not
+   * written over. */
+  g_assert_no_errno (g_unlink (fixture->path));
+  g_assert_no_errno (g_mkdir (fixture->path, 0700));
+  g_assert_true (wait_property (document_file, "external-change", DRAFTING_EXTERNAL_CHANGE_DELETED));
+  g_assert_false (save (document_file, NULL, DRAFTING_SAVE_NONE, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY);
+  g_test_message ("%s", error->message);
+  g_assert_true (g_file_test (fixture->path, G_FILE_TEST_IS_DIR));
 
   drafting_document_file_close (document_file);
 }

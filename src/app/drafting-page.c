@@ -180,6 +180,9 @@ update_file_bar (DraftingPage *self)
 static const char *
 save_advice (const GError *error)
 {
+  if (g_error_matches (error, DRAFTING_ERROR, DRAFTING_ERROR_OPENED_READ_ONLY))
+    return _("Save it under another name with Save As.");
+
   if (error->domain == G_IO_ERROR)
     switch (error->code)
       {
@@ -209,10 +212,16 @@ show_save_error (DraftingPage *self,
 {
   /* Translators: %s is a document's name */
   g_autofree char *title = g_strdup_printf (_("“%s” Could Not Be Saved"), self->name);
+  g_autofree char *why = g_strdup (error->message);
+  g_autofree char *body = NULL;
+
+  /* Said as one sentence of ours, whether it ends with a full stop or not. */
+  if (g_str_has_suffix (why, "."))
+    why[strlen (why) - 1] = '\0';
   /* Translators: why a save failed, then what to do; the file on disk is untouched */
-  g_autofree char *body = g_strdup_printf (_("%s. %s The file on disk is as it was, and your "
-                                             "changes are still here."),
-                                           error->message, save_advice (error));
+  body = g_strdup_printf (_("%s. %s The file on disk is as it was, and your changes are still "
+                            "here."),
+                          why, save_advice (error));
 
   set_bar (self->save_bar, self->save_bar_title, self->save_bar_body, title, body);
 }

@@ -992,7 +992,7 @@ on_save_locked (GObject      *object G_GNUC_UNUSED,
  * if it fails, the file on disk is as it was.
  *
  * A document opened read-only is never saved over its file
- * (%G_IO_ERROR_READ_ONLY): it can be saved under another name. Its own
+ * (%DRAFTING_ERROR_OPENED_READ_ONLY): it can be saved under another name. Its own
  * file is replaced only if it is still the version last read or written
  * here (else %DRAFTING_ERROR_CHANGED_ON_DISK), unless
  * %DRAFTING_SAVE_OVERWRITE. Saved under another name, the document takes
@@ -1046,7 +1046,7 @@ drafting_document_file_save_async (DraftingDocumentFile *self,
 
   if (data->same_file && self->read_only)
     {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_READ_ONLY,
+      g_task_return_new_error (task, DRAFTING_ERROR, DRAFTING_ERROR_OPENED_READ_ONLY,
                                _("“%s” was opened read-only, as it is open for editing elsewhere: "
                                  "saving it here would overwrite the changes made there. Save it "
                                  "under another name."), name);

@@ -27,6 +27,8 @@ G_BEGIN_DECLS
  * @DRAFTING_ERROR_FAILED: anything else
  * @DRAFTING_ERROR_CHANGED_ON_DISK: the file was changed by someone else
  *   since it was read or written here: replacing it would lose their work
+ * @DRAFTING_ERROR_OPENED_READ_ONLY: the document was opened read-only, as
+ *   someone else has its file open for editing: it is not saved over it
  */
 typedef enum
 {
@@ -42,6 +44,7 @@ typedef enum
   DRAFTING_ERROR_EMPTY,
   DRAFTING_ERROR_FAILED,
   DRAFTING_ERROR_CHANGED_ON_DISK,
+  DRAFTING_ERROR_OPENED_READ_ONLY,
 } DraftingError;
 
 /* The largest file Drafting reads: ten times a 10,000-clause document. */

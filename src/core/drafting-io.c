@@ -80,6 +80,7 @@ struct _DraftingFileStamp
   guint            has_mtime : 1;
   guint            has_identity : 1;
   guint            has_digest : 1;
+  guint            regular : 1;
 };
 
 G_DEFINE_BOXED_TYPE (DraftingFileStamp, drafting_file_stamp,
@@ -123,6 +124,7 @@ stamp_new_from_info (GFileInfo    *info,
 
   stamp->size = (guint64) g_file_info_get_size (info);
   stamp->etag = g_strdup (g_file_info_get_etag (info));
+  stamp->regular = g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR;
 
   if (g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_TIME_MODIFIED))
     {
@@ -158,6 +160,7 @@ stamp_new_from_stat (const struct stat *st,
   DraftingFileStamp *stamp = stamp_new ();
 
   stamp->size = (guint64) st->st_size;
+  stamp->regular = S_ISREG (st->st_mode);
   stamp->has_mtime = TRUE;
   stamp->mtime_sec = (guint64) st->st_mtim.tv_sec;
   stamp->mtime_nsec = (guint32) st->st_mtim.tv_nsec;
@@ -607,6 +610,10 @@ drafting_file_is_unchanged (GFile                    *file,
       return FALSE;
     }
 
+  /* A folder, or anything but a file, where the file was: the file is gone. */
+  if (!current->regular)
+    return FALSE;
+
   if (same_metadata (current, known))
     {
       if (now != NULL)
@@ -961,6 +968,7 @@ replace_with_gio (GFile                    *file,
         {
           *written = stamp_new ();
           (*written)->size = len;
+          (*written)->regular = TRUE;
           memcpy ((*written)->digest, digest, DIGEST_LENGTH);
           (*written)->has_digest = TRUE;
         }
