@@ -35,7 +35,7 @@
  * longer matter.
  */
 
-#define FIRST_ITEMS    4
+#define FIRST_ITEMS    1
 #define MAX_A_FRAME    16
 #define LAST_ITEMS     240    /* beyond the rows GTK 4.8's list view makes */
 #define LATE_FRAME_US  20000  /* a frame this long after the last ran late */
