@@ -1089,6 +1089,32 @@ discard_in_thread (GTask        *task,
     g_task_return_error (task, g_steal_pointer (&error));
 }
 
+/* Runs @func in a thread for the draft @id, whose name is its task data,
+ * once @id is known to be a draft's. */
+static void
+run_for_draft (DraftingDraftStore  *self,
+               const char          *id,
+               gpointer             source_tag,
+               GTaskThreadFunc      func,
+               GCancellable        *cancellable,
+               GAsyncReadyCallback  callback,
+               gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  g_autoptr(GError) error = NULL;
+
+  g_task_set_source_tag (task, source_tag);
+
+  if (!check_id (id, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  g_task_set_task_data (task, g_strdup (id), g_free);
+  g_task_run_in_thread (task, func);
+}
+
 /**
  * drafting_draft_store_discard_async:
  * @id: the draft
@@ -1486,23 +1512,11 @@ drafting_draft_store_load_async (DraftingDraftStore  *self,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(GError) error = NULL;
-
   g_return_if_fail (DRAFTING_IS_DRAFT_STORE (self));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, drafting_draft_store_load_async);
-
-  if (!check_id (id, &error))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  g_task_set_task_data (task, g_strdup (id), g_free);
-  g_task_run_in_thread (task, load_in_thread);
+  run_for_draft (self, id, drafting_draft_store_load_async, load_in_thread,
+                 cancellable, callback, user_data);
 }
 
 /**
@@ -1619,23 +1633,11 @@ drafting_draft_store_adopt_async (DraftingDraftStore  *self,
                                   GAsyncReadyCallback  callback,
                                   gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(GError) error = NULL;
-
   g_return_if_fail (DRAFTING_IS_DRAFT_STORE (self));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, drafting_draft_store_adopt_async);
-
-  if (!check_id (id, &error))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  g_task_set_task_data (task, g_strdup (id), g_free);
-  g_task_run_in_thread (task, adopt_in_thread);
+  run_for_draft (self, id, drafting_draft_store_adopt_async, adopt_in_thread,
+                 cancellable, callback, user_data);
 }
 
 /**
