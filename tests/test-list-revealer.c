@@ -164,7 +164,7 @@ test_reveal_far (void)
 
   fixture_set_up (&fixture, 1000);
   drafting_list_revealer_set_model (fixture.revealer, G_LIST_MODEL (fixture.store));
-  drafting_list_revealer_reveal (fixture.revealer, 2);
+  drafting_list_revealer_reveal (fixture.revealer, 0);
   g_assert_false (drafting_list_revealer_is_done (fixture.revealer));
   drafting_list_revealer_reveal (fixture.revealer, 900);
   g_assert_true (drafting_list_revealer_is_done (fixture.revealer));
