@@ -515,7 +515,10 @@ join_broken_units (Importer *self)
 static gboolean
 is_opening_context (gunichar prev)
 {
-  return prev == 0 || g_unichar_isspace (prev) || strchr ("([{/", (int) prev) != NULL ||
+  /* strchr() would take only the low byte of a letter such as "Ш" (U+0428),
+   * and find the "(" (0x28) in it. */
+  return prev == 0 || g_unichar_isspace (prev) ||
+         (prev < 0x80 && strchr ("([{/", (int) prev) != NULL) ||
          prev == 0x2013 || prev == 0x2014;
 }
 
