@@ -296,6 +296,21 @@ edit (DraftingPage *page,
   drafting_document_replace_text (document, node, 0, 0, words);
 }
 
+/* The same in the first element of the document, on screen. */
+static void
+edit_first (DraftingPage *page,
+            guint         round)
+{
+  DraftingDocument *document = drafting_page_get_document (page);
+  DraftingNode *node = drafting_node_get_child (drafting_document_get_root (document), 0);
+  g_autofree char *words = g_strdup_printf ("Typed %u ", round);
+
+  while (node != NULL && !drafting_kind_has_text (drafting_node_get_kind (node)))
+    node = drafting_node_get_child (node, 0);
+  g_assert (node != NULL);
+  drafting_document_replace_text (document, node, 0, 0, words);
+}
+
 /**
  * bench_window_files_run:
  *
@@ -392,6 +407,16 @@ bench_window_files_run (int    argc,
   drafting_bench_report_int ("open_rows_us", g_get_monotonic_time () - start);
   spin (SETTLE_MS);
   watch_end ("open_stall_us");
+
+  /* What a frame that changes the screen costs here, for comparison: a
+   * few words typed into a paragraph on screen. */
+  watch_begin ();
+  for (guint round = 0; round < N_ROUNDS; round++)
+    {
+      edit_first (page, round);
+      spin (SETTLE_MS / 4);
+    }
+  watch_end ("edit_stall_us");
 
   /* Save, several times: the edits before each are not watched. */
   watch_begin ();

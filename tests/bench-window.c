@@ -1183,6 +1183,7 @@ static const Row rows[] = {
   { "  longest frame (ticks, layout, paint)", "close_stall_frame_us", UNIT_TIME, FALSE },
   { "  longest other work in one turn", "close_stall_work_us", UNIT_TIME, FALSE },
   { "an idle window's longest stall", "idle_stall_us", UNIT_TIME, FALSE },
+  { "words typed on screen, longest frame", "edit_stall_frame_us", UNIT_TIME, FALSE },
   { NULL, NULL, 0, FALSE },
   { "memory before loading (GTK's)", "rss_init_kb", UNIT_KB, FALSE },
   { "memory, document loaded", "rss_loaded_kb", UNIT_KB, TRUE },

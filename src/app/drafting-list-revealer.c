@@ -20,9 +20,10 @@
  * items first, then more at each frame, paced by the frame clock of a
  * widget, until the list has made all the rows it will make; then the
  * rest at once, which makes no more rows. How many a frame follows how
- * long the frames take: fewer when a frame runs late, more while they are
- * quick, so that the window keeps drawing and taking keys as it opens, on
- * a slow machine too. Going to an item further down than the list has
+ * long the last frame took to make, from its ticks to its painting: fewer
+ * when it took more than half a frame's time, more while it took little,
+ * so that the window keeps drawing and taking keys as it opens, on a slow
+ * machine too. Going to an item further down than the list has
  * been given gives it everything at once.
  *
  * As the page closes, it takes the items back the same way: first all
@@ -38,8 +39,8 @@
 #define FIRST_ITEMS    1
 #define MAX_A_FRAME    16
 #define LAST_ITEMS     240    /* beyond the rows GTK 4.8's list view makes */
-#define LATE_FRAME_US  20000  /* a frame this long after the last ran late */
-#define QUICK_FRAME_US 17500
+#define SLOW_FRAME_US  10000  /* a frame that took this long to make: fewer */
+#define QUICK_FRAME_US 6000   /* and this little: more */
 
 typedef enum
 {
@@ -56,7 +57,11 @@ struct _DraftingListRevealer
   GListModel *model;
   GPtrArray  *held;       /* the items still given, while emptying */
   GTask      *emptying;
-  gint64      last_frame;
+  GdkFrameClock *clock;   /* the pacer's, watched while pacing */
+  gulong      begin_id;
+  gulong      end_id;
+  gint64      frame_begin;
+  gint64      last_cost;  /* how long the last frame took, or -1 */
   gulong      changed_id;
   guint       tick;
   guint       step;
@@ -176,27 +181,83 @@ on_items_changed (GListModel           *model G_GNUC_UNUSED,
 /* ------------------------------------------------------------------ */
 /* Pacing                                                              */
 
+/* How long each frame takes to make: from before its ticks to after its
+ * painting, of everything in the window, rows this gives and others. */
+static void
+on_frame_begins (GdkFrameClock        *clock G_GNUC_UNUSED,
+                 DraftingListRevealer *self)
+{
+  self->frame_begin = g_get_monotonic_time ();
+}
+
+static void
+on_frame_ends (GdkFrameClock        *clock G_GNUC_UNUSED,
+               DraftingListRevealer *self)
+{
+  if (self->frame_begin != 0)
+    self->last_cost = g_get_monotonic_time () - self->frame_begin;
+  self->frame_begin = 0;
+}
+
+static void
+unwatch_clock (DraftingListRevealer *self)
+{
+  if (self->clock == NULL)
+    return;
+
+  /* A window that goes disposes of its clock, and of the handlers on it. */
+  if (g_signal_handler_is_connected (self->clock, self->begin_id))
+    g_signal_handler_disconnect (self->clock, self->begin_id);
+  if (g_signal_handler_is_connected (self->clock, self->end_id))
+    g_signal_handler_disconnect (self->clock, self->end_id);
+  self->begin_id = 0;
+  self->end_id = 0;
+  g_clear_object (&self->clock);
+}
+
+static void
+watch_clock (DraftingListRevealer *self,
+             GdkFrameClock        *clock)
+{
+  unwatch_clock (self);
+  self->clock = g_object_ref (clock);
+  self->begin_id = g_signal_connect (clock, "before-paint", G_CALLBACK (on_frame_begins), self);
+  self->end_id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_frame_ends), self);
+  self->frame_begin = 0;
+  self->last_cost = -1;
+}
+
 static void
 stop (DraftingListRevealer *self)
 {
   if (self->tick != 0 && self->pacer != NULL)
     gtk_widget_remove_tick_callback (self->pacer, self->tick);
   self->tick = 0;
+  unwatch_clock (self);
 }
 
-/* How many items to give or take at this frame: fewer when the last ran
- * late, more while they are quick. */
+/* How many items to give or take at this frame: fewer when the last took
+ * long to make, more while they take little. This runs in the frame's
+ * ticks: the frame being made has begun, the last has ended. */
 static guint
 next_step (DraftingListRevealer *self,
            GdkFrameClock        *clock)
 {
-  gint64 frame = gdk_frame_clock_get_frame_time (clock);
+  gint64 cost;
 
-  if (self->last_frame != 0 && frame - self->last_frame > LATE_FRAME_US)
+  if (clock != self->clock)
+    {
+      watch_clock (self, clock);
+      self->frame_begin = g_get_monotonic_time ();
+      return self->step;
+    }
+
+  cost = self->last_cost;
+  if (cost > SLOW_FRAME_US)
     self->step = MAX (1, self->step / 2);
-  else if (self->last_frame != 0 && frame - self->last_frame < QUICK_FRAME_US)
+  else if (cost >= 0 && cost < QUICK_FRAME_US)
     self->step = MIN (MAX_A_FRAME, self->step + 1);
-  self->last_frame = frame;
+  self->last_cost = -1;
 
   return self->step;
 }
@@ -309,7 +370,6 @@ drafting_list_revealer_set_model (DraftingListRevealer *self,
       self->n_given = FIRST_ITEMS;
       self->n_shown = MIN (FIRST_ITEMS, model_n_items (self));
       self->step = FIRST_ITEMS;
-      self->last_frame = 0;
       self->tick = gtk_widget_add_tick_callback (self->pacer, on_reveal_tick, self, NULL);
     }
   else
@@ -401,7 +461,6 @@ drafting_list_revealer_empty_async (DraftingListRevealer *self,
 
   self->emptying = g_steal_pointer (&task);
   self->step = MAX_A_FRAME / 2;
-  self->last_frame = 0;
   self->tick = gtk_widget_add_tick_callback (self->pacer, on_empty_tick, self, NULL);
 }
 
