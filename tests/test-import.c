@@ -414,6 +414,19 @@ test_mending (void)
   g_assert_cmpstr (drafting_node_get_text (top_level (document, DRAFTING_KIND_OPERATIVE_PARAGRAPH, 0)), ==, "Adopts the text.");
 }
 
+/* A straight quote after a letter closes, whatever the letter: "Ш" (U+0428)
+ * and "Я" (U+042F) end in the bytes of "(" and "/", after which one opens. */
+static void
+test_quotes_after_any_letter (void)
+{
+  g_autoptr(DraftingDocument) document = drafting_test_import_string (
+    "Принимает к сведению документ \"ВАШ\" и проект \"СТАТЬЯ\", и 'КЛЮЧ' (\"А\").\n",
+    NULL);
+
+  g_assert_cmpstr (drafting_node_get_text (top_level (document, DRAFTING_KIND_PARAGRAPH, 0)), ==,
+                   "Принимает к сведению документ “ВАШ” и проект “СТАТЬЯ”, и ‘КЛЮЧ’ (“А”).");
+}
+
 static void
 test_french_keeps_colon_space (void)
 {
@@ -504,6 +517,7 @@ main (int    argc,
   g_test_add_func ("/import/unplaced-lines-kept", test_unplaced_lines_kept);
   g_test_add_func ("/import/generic-text", test_generic_text);
   g_test_add_func ("/import/mending", test_mending);
+  g_test_add_func ("/import/quotes-after-any-letter", test_quotes_after_any_letter);
   g_test_add_func ("/import/french-keeps-colon-space", test_french_keeps_colon_space);
   g_test_add_func ("/import/footnote-without-caller", test_footnote_without_caller);
   g_test_add_func ("/import/refused-input", test_refused_input);
