@@ -494,14 +494,14 @@ test_resolution (void)
   g_assert_nonnull (strstr (pages[0], "(Luxor, December 2017)"));
   g_assert_nonnull (strstr (pages[0], "THE POLICY COMMISSION ACKNOWLEDGING that the digital"));
   g_assert_cmpint (find_page (pages, "RESOLVES that the WCO:"), >=, 0);
-  g_assert_cmpint (find_page (pages, "PRINCIPLE IV - Revenue Collection"), >=, 0);
+  g_assert_cmpint (find_page (pages, "PRINCIPLE IV – Revenue Collection"), >=, 0);
   g_assert_cmpint (find_page (pages, "de minimis"), >=, 0);
   g_assert_cmpint (find_page (pages, "i. Advance electronic data"), >=, 0);
 
   /* The annex starts a page of its own, after the operative part. */
-  annex = find_page (pages, "PRINCIPLE I - Advance Electronic Data and Risk Management");
+  annex = find_page (pages, "PRINCIPLE I – Advance Electronic Data and Risk Management");
   g_assert_cmpint (annex, >, 0);
-  g_assert_true (g_str_has_prefix (pages[annex], "ANNEX PRINCIPLE I - Advance Electronic Data"));
+  g_assert_true (g_str_has_prefix (pages[annex], "ANNEX PRINCIPLE I – Advance Electronic Data"));
   g_assert_cmpint (find_page (pages, "Provides technical assistance"), <, annex);
 
   assert_footers (pages, "PC0484E");
@@ -530,7 +530,7 @@ test_communique (void)
 
   g_assert_nonnull (strstr (pages[0], "Eleventh WTO Ministerial Conference, Buenos Aires"));
   g_assert_nonnull (strstr (pages[0], "Draft Communication from the International Customs Community"));
-  g_assert_cmpint (find_page (pages, "Principle IV - Revenue Collection"), >=, 0);
+  g_assert_cmpint (find_page (pages, "Principle IV – Revenue Collection"), >=, 0);
 
   /* The footnote at the foot of the page that calls it, once. */
   note = find_page (pages, "The World Customs Organization is the only");
@@ -777,11 +777,11 @@ check_large_pdf (const char *path,
   assert_footers (pages, "PC0999E");
   g_assert_nonnull (strstr (pages[0], "DRAFT RESOLUTION OF THE CUSTOMS CO-OPERATION COUNCIL"));
   g_assert_nonnull (strstr (pages[0], "(Brussels, June 2024)"));
-  annex = find_page (pages, "PRINCIPLE I - Facilitation");
+  annex = find_page (pages, "PRINCIPLE I – Facilitation");
   g_assert_cmpint (annex, >, 0);
-  g_assert_true (g_str_has_prefix (pages[annex], "ANNEX PRINCIPLE I - Facilitation"));
+  g_assert_true (g_str_has_prefix (pages[annex], "ANNEX PRINCIPLE I – Facilitation"));
   if (n_clauses == 10000)
-    g_assert_cmpint (find_page (pages, "PRINCIPLE LXXX - Facilitation"), >, annex);
+    g_assert_cmpint (find_page (pages, "PRINCIPLE LXXX – Facilitation"), >, annex);
 
   /* Every footnote on the page that calls it: the call is in the first
    * line of its clause. */

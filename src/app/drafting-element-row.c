@@ -15,11 +15,15 @@
 /*
  * A row shows one element: its number, derived and not editable, then its
  * text in a GtkTextView. The buffer holds what prints: the leading phrase,
- * the text with its emphasis, and the footnote calls and the status of the
- * document ("DRAFT") as text that cannot be edited. Typing goes to the
- * model at once, as one change of undo per word; every other change
- * (structure, undo, find and replace) comes from the model and reloads the
- * buffer.
+ * the text with its emphasis, and the footnote calls, the status of the
+ * document ("DRAFT") and the annex heading as text that cannot be edited.
+ * What shows is what prints: the marker, the join of a leading phrase and
+ * its text, the footnote calls and the direction of the text follow the
+ * core's rules (drafting-render.h), as the print layout does.
+ *
+ * Typing goes to the model at once, as one change of undo per word; every
+ * other change (structure, undo, find and replace) comes from the model
+ * and reloads the buffer.
  *
  * Keys that cross the element's bounds (Enter, Backspace at the start, the
  * arrows at the first or last line, Tab) are turned into the document's
@@ -142,6 +146,21 @@ update_layout (DraftingElementRow *self)
     gtk_widget_set_css_classes (GTK_WIDGET (self), classes);
 
   gtk_widget_set_margin_start (GTK_WIDGET (self), INDENT_STEP * visual_level (self->node));
+
+  /* The document's language sets its direction, as in print, whatever
+   * the interface's is. */
+  {
+    const char *language = document ? drafting_document_get_language (document) : NULL;
+    GtkTextDirection direction = drafting_language_is_right_to_left (language) ? GTK_TEXT_DIR_RTL
+                                                                                : GTK_TEXT_DIR_LTR;
+
+    if (gtk_widget_get_direction (GTK_WIDGET (self->text_view)) != direction)
+      {
+        gtk_widget_set_direction (GTK_WIDGET (self), direction);
+        gtk_widget_set_direction (GTK_WIDGET (self->label), direction);
+        gtk_widget_set_direction (GTK_WIDGET (self->text_view), direction);
+      }
+  }
   gtk_text_view_set_justification (self->text_view,
                                    kind_is_centred (kind) ? GTK_JUSTIFY_CENTER : GTK_JUSTIFY_FILL);
 }
@@ -150,6 +169,7 @@ void
 drafting_element_row_update_label (DraftingElementRow *self)
 {
   g_autofree char *label = NULL;
+  DraftingMarkerPlace place;
   DraftingKind kind;
 
   g_return_if_fail (DRAFTING_IS_ELEMENT_ROW (self));
@@ -157,21 +177,15 @@ drafting_element_row_update_label (DraftingElementRow *self)
   if (self->node == NULL)
     return;
 
+  /* A number or "PRINCIPLE I –" shows in the label; the annex heading,
+   * above the text, is in the buffer. */
   kind = drafting_node_get_kind (self->node);
-  label = drafting_render_label (self->node);
-
-  if (kind == DRAFTING_KIND_PRINCIPLE)
-    {
-      g_autofree char *with_dash = g_strconcat (label, " –", NULL);
-
-      gtk_label_set_label (self->label, with_dash);
-    }
-  else
-    gtk_label_set_label (self->label, label);
-
-  gtk_widget_set_visible (GTK_WIDGET (self->label), label[0] != '\0' && kind != DRAFTING_KIND_ANNEX);
+  label = drafting_render_marker (self->node, &place);
+  gtk_label_set_label (self->label, label);
+  gtk_widget_set_visible (GTK_WIDGET (self->label),
+                          place == DRAFTING_MARKER_HANGING || place == DRAFTING_MARKER_RUN_IN);
   gtk_widget_set_size_request (GTK_WIDGET (self->label),
-                               kind == DRAFTING_KIND_PRINCIPLE || kind == DRAFTING_KIND_FOOTNOTE ? -1 : 44,
+                               place == DRAFTING_MARKER_RUN_IN || kind == DRAFTING_KIND_FOOTNOTE ? -1 : 44,
                                -1);
 
   /* What a screen reader says of the row: its kind and number. */
@@ -193,6 +207,33 @@ drafting_element_row_update_label (DraftingElementRow *self)
 static void iter_at_content_offset (DraftingElementRow *self,
                                     int                 offset,
                                     GtkTextIter        *iter);
+
+/* What the buffer shows before the element's text, that cannot be edited:
+ * the annex heading on its line ("ANNEX"), the document's status before
+ * the first heading line ("DRAFT "). */
+static char *
+decoration_before (DraftingElementRow *self)
+{
+  DraftingMarkerPlace place;
+  g_autofree char *marker = drafting_render_marker (self->node, &place);
+  g_autofree char *prefix = drafting_render_prefix (self->node);
+
+  if (place != DRAFTING_MARKER_ABOVE)
+    return g_steal_pointer (&prefix);
+
+  return g_strconcat (marker, drafting_render_marker_separator (self->node), prefix, NULL);
+}
+
+/* The call of a footnote, as it prints; a call whose footnote is gone
+ * shows as "*", for the call to be kept, seen, and deleted. */
+static char *
+footnote_call (DraftingElementRow *self,
+               const char         *ref)
+{
+  char *call = drafting_render_footnote_call (self->node, ref, NULL);
+
+  return call != NULL ? call : g_strdup ("*");
+}
 
 /* ------------------------------------------------------------------ */
 /* From the model to the buffer                                        */
@@ -226,9 +267,7 @@ load_run (guint       start,
 
   if (ref != NULL)
     {
-      DraftingDocument *document = drafting_node_get_document (self->node);
-      DraftingNode *footnote = document ? drafting_document_lookup (document, ref) : NULL;
-      g_autofree char *call = footnote ? drafting_render_label (footnote) : g_strdup ("*");
+      g_autofree char *call = footnote_call (self, ref);
       GtkTextTag *tag = gtk_text_buffer_create_tag (self->buffer, NULL, NULL);
 
       g_object_set_qdata_full (G_OBJECT (tag), ref_quark, g_strdup (ref), g_free);
@@ -296,22 +335,25 @@ load_buffer (DraftingElementRow *self)
       return;
     }
 
-  /* "DRAFT " before the first heading line is the document's status. */
-  prefix = drafting_render_prefix (self->node);
+  /* "DRAFT " before the first heading line is the document's status;
+   * "ANNEX" above the annex's title its heading. */
+  prefix = decoration_before (self);
   if (prefix[0] != '\0')
     insert_decoration (self, &iter, prefix, NULL);
   self->shown_prefix = g_strdup (prefix);
 
+  /* The leading phrase, and what joins it to the text as it prints; with
+   * no text yet, a space after it, for the text to be typed after. */
   content = drafting_node_get_content (self->node);
   lead = drafting_node_get_lead (self->node);
   if (lead[0] != '\0')
     {
       const char *text = drafting_inline_get_text (content);
-      gboolean space = text[0] != '\0' && strchr (",;:.", text[0]) == NULL;
 
       gtk_text_buffer_insert (self->buffer, &iter, lead, -1);
-      if (space || text[0] == '\0')
-        gtk_text_buffer_insert (self->buffer, &iter, " ", 1);
+      gtk_text_buffer_insert (self->buffer, &iter,
+                              text[0] == '\0' ? " " : drafting_text_lead_separator (lead, text),
+                              -1);
     }
   self->prefix_chars = gtk_text_iter_get_offset (&iter);
 
@@ -527,16 +569,15 @@ sync_to_model (DraftingElementRow *self,
 
   content = read_buffer (self);
 
-  /* The leading phrase is the capitals that open the clause, as typed. */
+  /* The leading phrase is the capitals that open the clause, as typed;
+   * the spaces typed after it join it to the text, and are not the text's. */
   if (drafting_kind_has_lead (kind))
     {
       const char *text = drafting_inline_get_text (content);
-      gsize len = drafting_text_lead_length (text);
-      gsize cut = len;
+      gsize cut;
+      gsize len = drafting_text_split_lead (text, &cut);
 
       lead = g_strndup (text, len);
-      if (len > 0 && text[len] == ' ')
-        cut++;
       self->prefix_chars = g_utf8_strlen (text, cut);
       drafting_inline_delete (content, 0, cut);
     }
@@ -548,17 +589,90 @@ sync_to_model (DraftingElementRow *self,
 
   /* The buffer is what the element now holds. */
   self->shown_revision = drafting_node_get_revision (self->node);
+
+  /* A principle given a title shows "PRINCIPLE I –", without one "PRINCIPLE I". */
+  {
+    g_autofree char *marker = drafting_render_marker (self->node, NULL);
+
+    if (g_strcmp0 (marker, gtk_label_get_label (self->label)) != 0)
+      drafting_element_row_update_label (self);
+  }
+}
+
+/* What is typed in an annex without a title goes on a line of its own,
+ * under the heading, as it prints. Called before @location has the text
+ * typed: the line break goes before it, and @location after the break. */
+static void
+open_text_line (DraftingElementRow *self,
+                GtkTextIter        *location)
+{
+  DraftingMarkerPlace place;
+  g_autofree char *marker = NULL;
+  char *shown;
+
+  if (self->node == NULL || self->shown_prefix == NULL || !gtk_text_iter_is_end (location))
+    return;
+
+  marker = drafting_render_marker (self->node, &place);
+  if (place != DRAFTING_MARKER_ABOVE || g_str_has_suffix (self->shown_prefix, "\n"))
+    return;
+
+  self->loading = TRUE;
+  insert_decoration (self, location, "\n", NULL);
+  self->loading = FALSE;
+  self->prefix_chars = gtk_text_iter_get_offset (location);
+  shown = g_strconcat (self->shown_prefix, "\n", NULL);
+  g_free (self->shown_prefix);
+  self->shown_prefix = shown;
+}
+
+/* Spaces typed where the leading phrase meets its text, after the space
+ * that joins them, are that space: they are not inserted, and the join
+ * shows, prints and is kept as one. Returns whether @text was taken care
+ * of, what follows the spaces inserted. */
+static gboolean
+join_at_seam (DraftingElementRow *self,
+              GtkTextIter        *location,
+              const char         *text,
+              int                 len)
+{
+  GtkTextIter before = *location;
+  const char *rest = text;
+
+  if (self->node == NULL || !drafting_kind_has_lead (drafting_node_get_kind (self->node)) ||
+      drafting_node_get_lead (self->node)[0] == '\0' ||
+      gtk_text_iter_get_offset (location) != (int) self->prefix_chars ||
+      !gtk_text_iter_backward_char (&before) || gtk_text_iter_get_char (&before) != ' ')
+    return FALSE;
+
+  while (rest < text + len && *rest == ' ')
+    rest++;
+  if (rest == text)
+    return FALSE;
+
+  if (rest < text + len)
+    gtk_text_buffer_insert (self->buffer, location, rest, text + len - rest);
+
+  return TRUE;
 }
 
 static void
-on_insert_text (GtkTextBuffer      *buffer G_GNUC_UNUSED,
-                GtkTextIter        *location G_GNUC_UNUSED,
+on_insert_text (GtkTextBuffer      *buffer,
+                GtkTextIter        *location,
                 const char         *text,
-                int                 len G_GNUC_UNUSED,
+                int                 len,
                 DraftingElementRow *self)
 {
-  if (!self->loading && text[0] != '\0')
-    self->last_typed = g_utf8_get_char (text);
+  if (self->loading || text[0] == '\0')
+    return;
+
+  self->last_typed = g_utf8_get_char (text);
+  if (join_at_seam (self, location, text, len))
+    {
+      g_signal_stop_emission_by_name (buffer, "insert-text");
+      return;
+    }
+  open_text_line (self, location);
 }
 
 static void
@@ -901,8 +1015,9 @@ shows_current_text (DraftingElementRow *self)
       drafting_node_get_kind (self->node) == DRAFTING_KIND_PLACE_DATE)
     return FALSE;
 
-  /* The status before the first heading line ("DRAFT") is the document's. */
-  prefix = drafting_render_prefix (self->node);
+  /* The status before the first heading line ("DRAFT") is the document's,
+   * the annex heading ("ANNEX", "ANNEX II") the document's too. */
+  prefix = decoration_before (self);
 
   return g_strcmp0 (prefix, self->shown_prefix) == 0;
 }
@@ -1004,7 +1119,6 @@ drafting_element_row_reload (DraftingElementRow *self)
 void
 drafting_element_row_update_numbers (DraftingElementRow *self)
 {
-  DraftingDocument *document;
   gboolean calls_changed = FALSE;
 
   g_return_if_fail (DRAFTING_IS_ELEMENT_ROW (self));
@@ -1012,14 +1126,21 @@ drafting_element_row_update_numbers (DraftingElementRow *self)
   if (self->node == NULL)
     return;
 
-  document = drafting_node_get_document (self->node);
   for (guint i = 0; i < self->ref_tags->len && !calls_changed; i++)
     {
       GObject *tag = g_ptr_array_index (self->ref_tags, i);
-      DraftingNode *footnote = document ? drafting_document_lookup (document, g_object_get_qdata (tag, ref_quark)) : NULL;
-      g_autofree char *call = footnote ? drafting_render_label (footnote) : g_strdup ("*");
+      g_autofree char *call = footnote_call (self, g_object_get_qdata (tag, ref_quark));
 
       calls_changed = g_strcmp0 (call, g_object_get_qdata (tag, call_quark)) != 0;
+    }
+
+  /* The annex heading is numbered too: "ANNEX" becomes "ANNEX I". */
+  if (!calls_changed && self->shown == self->node &&
+      drafting_node_get_kind (self->node) != DRAFTING_KIND_PLACE_DATE)
+    {
+      g_autofree char *before = decoration_before (self);
+
+      calls_changed = g_strcmp0 (before, self->shown_prefix) != 0;
     }
 
   if (calls_changed)

@@ -7,7 +7,6 @@
 
 #include "config.h"
 
-#include <string.h>
 #include <glib/gi18n.h>
 #include <pango/pangocairo.h>
 
@@ -20,9 +19,11 @@
  * printer and the PDF written in a worker thread get the very same pages.
  *
  * The elements become blocks as pagination reaches them: the text as it
- * prints (leading phrase, status prefix, footnote calls as raised numbers)
- * with its attributes, the number that hangs in the margin column, where
- * the block starts, the space above it, and the footnotes it calls. The
+ * prints (leading phrase, status prefix, footnote calls, markers such as
+ * "PRINCIPLE I –" and "ANNEX", all by the core's rules, which the window's
+ * rows follow as well: the screen shows what prints) with its attributes,
+ * the number that hangs in the margin column, where the block starts, the
+ * space above it, and the footnotes it calls. The
  * document is a snapshot that no one else changes, and the blocks are
  * copies of its text, so once the pages are made the snapshot is let go.
  *
@@ -208,33 +209,6 @@ add_attribute (PangoAttrList  *attrs,
   pango_attr_list_insert (attrs, attr);
 }
 
-static void
-add_superscript (PangoAttrList *attrs,
-                 guint          start,
-                 guint          end)
-{
-  add_attribute (attrs, pango_attr_baseline_shift_new (PANGO_BASELINE_SHIFT_SUPERSCRIPT),
-                 start, end);
-  add_attribute (attrs, pango_attr_font_scale_new (PANGO_FONT_SCALE_SUPERSCRIPT), start, end);
-}
-
-static gboolean
-is_rtl_language (const char *language)
-{
-  static const char * const rtl[] = { "ar", "ckb", "dv", "fa", "he", "ps", "sd", "ug", "ur", "yi" };
-  gsize len;
-
-  if (language == NULL)
-    return FALSE;
-
-  len = strcspn (language, "-_@.");
-  for (guint i = 0; i < G_N_ELEMENTS (rtl); i++)
-    if (strlen (rtl[i]) == len && g_ascii_strncasecmp (language, rtl[i], len) == 0)
-      return TRUE;
-
-  return FALSE;
-}
-
 /* ------------------------------------------------------------------ */
 /* From the elements to blocks                                         */
 
@@ -261,11 +235,10 @@ add_note (DraftingPrintLayout *self,
           guint                call)
 {
   Block *note = block_new ();
-  g_autofree char *number = drafting_node_get_number (footnote);
+  g_autofree char *number = drafting_render_marker (footnote, NULL);
   GString *text = g_string_new (number);
 
-  /* The number raised, then the text, in a smaller font. */
-  add_superscript (note->attrs, 0, text->len);
+  /* The number, as the call has it, then the text, in a smaller font. */
   g_string_append_c (text, ' ');
   add_runs (self, note, text, footnote, NULL);
   note->text = g_string_free (text, FALSE);
@@ -294,18 +267,13 @@ add_run (guint       start,
 
   if (ref != NULL)
     {
-      DraftingDocument *document = drafting_node_get_document (state->node);
-      DraftingNode *footnote = drafting_node_find_footnote (state->node, ref);
-      g_autofree char *number = NULL;
+      DraftingNode *footnote = NULL;
+      g_autofree char *call = drafting_render_footnote_call (state->node, ref, &footnote);
 
-      if (footnote == NULL && document != NULL)
-        footnote = drafting_document_lookup (document, ref);
-      if (footnote == NULL || drafting_node_get_kind (footnote) != DRAFTING_KIND_FOOTNOTE)
+      if (call == NULL)
         return;
 
-      number = drafting_node_get_number (footnote);
-      g_string_append (state->text, number);
-      add_superscript (state->block->attrs, at, state->text->len);
+      g_string_append (state->text, call);
 
       /* A footnote called twice prints once, where it is first called. */
       if (state->called != NULL && !g_ptr_array_find (state->called, footnote, NULL))
@@ -340,8 +308,8 @@ add_runs (DraftingPrintLayout *self,
   drafting_inline_foreach_run (content, add_run, &state);
 }
 
-/* The whole of @node's text as it prints, leading phrase and status
- * prefix included, with the notes it calls; footnotes among its children
+/* The whole of @node's text as it prints, after @before, leading phrase
+ * and status prefix included, with the notes it calls; footnotes among its children
  * that it does not call print after it all the same. */
 static void
 block_set_content (DraftingPrintLayout *self,
@@ -356,12 +324,8 @@ block_set_content (DraftingPrintLayout *self,
   GString *text = g_string_new (before);
 
   g_string_append (text, prefix);
-  if (lead[0] != '\0')
-    {
-      g_string_append (text, lead);
-      if (source[0] != '\0' && strchr (",;:.", source[0]) == NULL)
-        g_string_append_c (text, ' ');
-    }
+  g_string_append (text, lead);
+  g_string_append (text, drafting_text_lead_separator (lead, source));
   add_runs (self, block, text, node, called);
 
   for (guint i = 0; i < drafting_node_get_n_children (node); i++)
@@ -401,24 +365,18 @@ static void
 block_set_label (DraftingPrintLayout *self,
                  Block               *block,
                  DraftingNode        *node,
-                 double               base,
-                 guint                item_depth)
+                 double               base)
 {
-  g_autofree char *label = drafting_render_label (node);
-  gboolean bullet = g_strcmp0 (label, "•") == 0;
-  double hang = bullet ? BULLET_HANG : NUMBER_HANG;
+  DraftingMarkerPlace place;
+  g_autofree char *label = drafting_render_marker (node, &place);
+  double hang = drafting_render_has_bullet (node) ? BULLET_HANG : NUMBER_HANG;
 
   block->label_indent = base;
   block->indent = base;
-  if (label[0] == '\0')
+  if (place != DRAFTING_MARKER_HANGING)
     return;
 
-  /* Bullets of nested items alternate, as the texts have them. */
-  if (bullet && item_depth % 2 == 0)
-    block->label = g_strdup ("–");
-  else
-    block->label = g_steal_pointer (&label);
-
+  block->label = g_steal_pointer (&label);
   hang = MAX (hang, label_width (self, block) + LABEL_GAP);
   block->indent = base + hang;
 }
@@ -498,13 +456,10 @@ add_element (DraftingPrintLayout *self,
 
     case DRAFTING_KIND_ANNEX:
       {
-        g_autofree char *label = drafting_render_label (node);
-        g_autofree char *before = g_strconcat (label, "\n", NULL);
+        g_autofree char *marker = drafting_render_marker (node, NULL);
+        g_autofree char *before = g_strconcat (marker, drafting_render_marker_separator (node), NULL);
 
-        if (drafting_inline_is_empty (drafting_node_get_content (node)))
-          block_set_content (self, block, node, label);
-        else
-          block_set_content (self, block, node, before);
+        block_set_content (self, block, node, before);
         block->bold = TRUE;
         block->centred = TRUE;
         block->page_break_before = TRUE;
@@ -516,13 +471,10 @@ add_element (DraftingPrintLayout *self,
 
     case DRAFTING_KIND_PRINCIPLE:
       {
-        g_autofree char *label = drafting_render_label (node);
-        g_autofree char *before = g_strconcat (label, " - ", NULL);
+        g_autofree char *marker = drafting_render_marker (node, NULL);
+        g_autofree char *before = g_strconcat (marker, drafting_render_marker_separator (node), NULL);
 
-        if (drafting_inline_is_empty (drafting_node_get_content (node)))
-          block_set_content (self, block, node, label);
-        else
-          block_set_content (self, block, node, before);
+        block_set_content (self, block, node, before);
         block->bold = TRUE;
         block->justified = FALSE;
         block->keep_with_next = TRUE;
@@ -535,13 +487,13 @@ add_element (DraftingPrintLayout *self,
       block->italic = TRUE;
       block->justified = FALSE;
       block->keep_with_next = TRUE;
-      block_set_label (self, block, node, base, 0);
+      block_set_label (self, block, node, base);
       space = PARAGRAPH_SPACE + 3;
       break;
 
     case DRAFTING_KIND_ITEM:
       block_set_content (self, block, node, NULL);
-      block_set_label (self, block, node, base, item_depth + 1);
+      block_set_label (self, block, node, base);
       child_base = block->indent;
       space = item_depth == 0 ? ITEM_SPACE : NESTED_ITEM_SPACE;
       item_depth++;
@@ -558,7 +510,7 @@ add_element (DraftingPrintLayout *self,
     case DRAFTING_N_KINDS:
     default:
       block_set_content (self, block, node, NULL);
-      block_set_label (self, block, node, base, 0);
+      block_set_label (self, block, node, base);
       child_base = block->label != NULL ? block->indent : base + CHILD_INDENT;
       if (kind == DRAFTING_KIND_SUB_PARAGRAPH)
         space = ITEM_SPACE;
@@ -1184,7 +1136,7 @@ drafting_print_layout_new (DraftingDocument *snapshot,
   self->text_width = MAX (page_width - margin_left - margin_right, MM (40));
   self->text_height = MAX (page_height - margin_top - margin_bottom, MM (40));
 
-  self->rtl = is_rtl_language (language);
+  self->rtl = drafting_language_is_right_to_left (language);
   if (language != NULL && language[0] != '\0')
     pango_context_set_language (context, pango_language_from_string (language));
   pango_context_set_base_dir (context, self->rtl ? PANGO_DIRECTION_RTL : PANGO_DIRECTION_LTR);
@@ -1354,4 +1306,37 @@ drafting_print_layout_draw_page (DraftingPrintLayout *self,
   guint step = 0;
 
   drafting_print_layout_draw_page_part (self, cr, page_nr, &step, -1);
+}
+
+/**
+ * drafting_print_layout_dup_texts:
+ *
+ * What the paginated document prints, block by block in reading order:
+ * each element's text with the number that hangs before it ("3. Invites
+ * ..."), the footnotes each calls after it ("¹ The World ..."). Page
+ * breaks and the footer are not in it.
+ *
+ * Returns: (transfer full): the text of each block
+ */
+GStrv
+drafting_print_layout_dup_texts (DraftingPrintLayout *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  g_return_val_if_fail (DRAFTING_IS_PRINT_LAYOUT (self), NULL);
+  g_return_val_if_fail (self->paginated, NULL);
+
+  for (guint i = 0; i < self->blocks->len; i++)
+    {
+      Block *block = g_ptr_array_index (self->blocks, i);
+      g_autofree char *text = block->label != NULL
+                              ? g_strconcat (block->label, " ", block->text, NULL)
+                              : g_strdup (block->text);
+
+      g_strv_builder_add (builder, text);
+      for (guint j = 0; block->notes != NULL && j < block->notes->len; j++)
+        g_strv_builder_add (builder, ((Block *) g_ptr_array_index (block->notes, j))->text);
+    }
+
+  return g_strv_builder_end (builder);
 }

@@ -40,5 +40,6 @@ gboolean             drafting_print_layout_draw_page_part (DraftingPrintLayout *
                                                            guint                page_nr,
                                                            guint               *step,
                                                            gint64               deadline);
+GStrv                drafting_print_layout_dup_texts      (DraftingPrintLayout *self);
 
 G_END_DECLS

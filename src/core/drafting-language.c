@@ -65,19 +65,59 @@ drafting_language_get_all_terms (guint *n_terms)
   return terms;
 }
 
+/* Whether the subtag at @tag, @len bytes long, is one of @list. */
+static gboolean
+subtag_is_one_of (const char         *tag,
+                  gsize               len,
+                  const char * const *list,
+                  gsize               n)
+{
+  for (gsize i = 0; i < n; i++)
+    if (strlen (list[i]) == len && g_ascii_strncasecmp (tag, list[i], len) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
 /**
  * drafting_language_is_right_to_left:
+ * @language: (nullable): a language tag: "ar", "ar-EG", "fa_IR", "az-Arab"
+ *
+ * Tells from the tag's script subtag, when it has one ("az-Arab",
+ * "sd-Deva"), else from its primary language subtag, compared whole: "ar"
+ * is Arabic, "arn" (Mapudungun) is not.
  *
  * Returns: whether @language is written from right to left
  */
 gboolean
 drafting_language_is_right_to_left (const char *language)
 {
-  static const char * const rtl[] = { "ar", "he", "fa", "ur" };
+  static const char * const rtl_languages[] = {
+    "ar", "ckb", "dv", "fa", "he", "iw", "ps", "sd", "ug", "ur", "yi",
+  };
+  static const char * const rtl_scripts[] = {
+    "Adlm", "Arab", "Hebr", "Mand", "Nkoo", "Rohg", "Samr", "Syrc", "Thaa",
+  };
+  const char *separators = "-_@.";
+  const char *subtag;
+  gsize len;
 
-  for (guint i = 0; language != NULL && i < G_N_ELEMENTS (rtl); i++)
-    if (g_str_has_prefix (language, rtl[i]))
-      return TRUE;
+  if (language == NULL)
+    return FALSE;
 
-  return FALSE;
+  /* A script is the second subtag, or the third after an extended
+   * language subtag ("zh-yue-Hant"): four letters wherever it is. */
+  len = strcspn (language, separators);
+  for (subtag = language + len; *subtag == '-' || *subtag == '_'; )
+    {
+      gsize sublen = strcspn (++subtag, separators);
+
+      if (sublen == 4 && g_ascii_isalpha (subtag[0]))
+        return subtag_is_one_of (subtag, sublen, rtl_scripts, G_N_ELEMENTS (rtl_scripts));
+      if (sublen != 3 || !g_ascii_isalpha (subtag[0]))
+        break;
+      subtag += sublen;
+    }
+
+  return subtag_is_one_of (language, len, rtl_languages, G_N_ELEMENTS (rtl_languages));
 }

@@ -1,4 +1,4 @@
-/* drafting-render.c: elements as they print
+/* drafting-render.c: elements as they show and print
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,9 +15,14 @@
 #include "drafting-text-utils.h"
 
 /*
- * What the window, the plain text export and the other exports share: the
- * label an element prints with ("PRINCIPLE I", "(a)", a bullet), the words
- * its status adds to the heading ("DRAFT"), the line of place and date.
+ * The one set of rules for what an element shows on screen and prints,
+ * which the window's rows, the print layout (and so the PDF) and the plain
+ * text export all follow: the label an element prints with ("PRINCIPLE I",
+ * "(a)", a bullet or a dash), its marker and where it goes ("PRINCIPLE I –"
+ * before the text, "ANNEX" above it), the footnote calls in its text, the
+ * words its status adds to the heading ("DRAFT"), the line of place and
+ * date. How a leading phrase joins its text is drafting_text_join_lead()'s.
+ * The words are the document's language's, never the interface's.
  */
 
 static const DraftingLanguageTerms *
@@ -37,8 +42,14 @@ in_resolution (DraftingNode *node)
          drafting_document_get_document_type (document) != DRAFTING_DOCUMENT_COMMUNIQUE;
 }
 
-static gboolean
-is_bullet (DraftingNode *node)
+/**
+ * drafting_render_has_bullet:
+ *
+ * Returns: whether @node is numbered with a bullet (or a dash), as its
+ *   document numbers the elements of its kind and place
+ */
+gboolean
+drafting_render_has_bullet (DraftingNode *node)
 {
   DraftingDocument *document = drafting_node_get_document (node);
   DraftingNode *parent = drafting_node_get_parent (node);
@@ -55,11 +66,25 @@ is_bullet (DraftingNode *node)
                    : drafting_numbering_slot_get_default (slot)) == DRAFTING_NUMBER_STYLE_BULLET;
 }
 
+/* Bullets of nested items alternate, as the texts have them: "•" for the
+ * items of a list, "–" for the items nested in them, "•" a level below. */
+static const char *
+bullet_of (DraftingNode *node)
+{
+  guint depth = 0;
+
+  for (DraftingNode *n = node; n != NULL; n = drafting_node_get_parent (n))
+    if (drafting_node_get_kind (n) == DRAFTING_KIND_ITEM)
+      depth++;
+
+  return depth % 2 == 1 ? "•" : "–";
+}
+
 /**
  * drafting_render_label:
  *
  * Returns: (transfer full): what an element prints before its text: "3.",
- *   "(b)", "PRINCIPLE IV", "Principle IV", "ANNEX", a bullet, or ""
+ *   "(b)", "PRINCIPLE IV", "Principle IV", "ANNEX", "•" or "–", or ""
  */
 char *
 drafting_render_label (DraftingNode *node)
@@ -104,10 +129,128 @@ drafting_render_label (DraftingNode *node)
     case DRAFTING_KIND_PARAGRAPH:
     case DRAFTING_N_KINDS:
     default:
-      if (is_bullet (node))
-        return g_strdup ("•");
+      if (drafting_render_has_bullet (node))
+        return g_strdup (bullet_of (node));
       return g_steal_pointer (&number);
     }
+}
+
+/**
+ * drafting_render_marker:
+ * @place: (out) (optional): where the marker goes
+ *
+ * What an element shows and prints before its text, and where: a number
+ * or a bullet hanging before it ("3.", "•"), a principle's number and a
+ * dash before a title ("PRINCIPLE I –"), the annex heading on a line of
+ * its own above ("ANNEX").
+ *
+ * Returns: (transfer full): the marker, or "" with %DRAFTING_MARKER_NONE
+ */
+char *
+drafting_render_marker (DraftingNode        *node,
+                        DraftingMarkerPlace *place)
+{
+  char *label = drafting_render_label (node);
+  DraftingMarkerPlace where = DRAFTING_MARKER_HANGING;
+
+  switch (drafting_node_get_kind (node))
+    {
+    case DRAFTING_KIND_PRINCIPLE:
+      where = DRAFTING_MARKER_RUN_IN;
+      if (!drafting_inline_is_empty (drafting_node_get_content (node)))
+        {
+          char *with_dash = g_strconcat (label, " –", NULL);
+
+          g_free (label);
+          label = with_dash;
+        }
+      break;
+
+    case DRAFTING_KIND_ANNEX:
+      where = DRAFTING_MARKER_ABOVE;
+      break;
+
+    case DRAFTING_KIND_DOCUMENT:
+    case DRAFTING_KIND_HEADING:
+    case DRAFTING_KIND_PLACE_DATE:
+    case DRAFTING_KIND_AUTHORITY:
+    case DRAFTING_KIND_PREAMBLE_CLAUSE:
+    case DRAFTING_KIND_OPERATIVE_FORMULA:
+    case DRAFTING_KIND_OPERATIVE_PARAGRAPH:
+    case DRAFTING_KIND_SUB_PARAGRAPH:
+    case DRAFTING_KIND_SECTION:
+    case DRAFTING_KIND_ITEM:
+    case DRAFTING_KIND_OCCASION:
+    case DRAFTING_KIND_TITLE:
+    case DRAFTING_KIND_NARRATIVE_PARAGRAPH:
+    case DRAFTING_KIND_SPEAKER_FORMULA:
+    case DRAFTING_KIND_STATEMENT:
+    case DRAFTING_KIND_FOOTNOTE:
+    case DRAFTING_KIND_PARAGRAPH:
+    case DRAFTING_N_KINDS:
+    default:
+      break;
+    }
+
+  if (label[0] == '\0')
+    where = DRAFTING_MARKER_NONE;
+  if (place != NULL)
+    *place = where;
+
+  return label;
+}
+
+/**
+ * drafting_render_marker_separator:
+ *
+ * Returns: what goes between a marker that is part of the text's lines
+ *   and the text: " " after "PRINCIPLE I –", a line break after "ANNEX",
+ *   or "" when there is no text, or no such marker
+ */
+const char *
+drafting_render_marker_separator (DraftingNode *node)
+{
+  DraftingKind kind = drafting_node_get_kind (node);
+
+  if (drafting_inline_is_empty (drafting_node_get_content (node)))
+    return "";
+  if (kind == DRAFTING_KIND_PRINCIPLE)
+    return " ";
+  if (kind == DRAFTING_KIND_ANNEX)
+    return "\n";
+
+  return "";
+}
+
+/**
+ * drafting_render_footnote_call:
+ * @node: the element whose text calls a footnote
+ * @ref: the id the call names
+ * @footnote: (out) (optional) (transfer none): the footnote called
+ *
+ * Finds the footnote a call in @node's text names, among @node's own
+ * footnotes first, then in the whole document.
+ *
+ * Returns: (transfer full) (nullable): the call as it shows and prints, the
+ *   footnote's number in superscript ("¹"), or %NULL when @ref names no
+ *   footnote
+ */
+char *
+drafting_render_footnote_call (DraftingNode  *node,
+                               const char    *ref,
+                               DraftingNode **footnote)
+{
+  DraftingDocument *document = drafting_node_get_document (node);
+  DraftingNode *found = drafting_node_find_footnote (node, ref);
+
+  if (found == NULL && document != NULL)
+    found = drafting_document_lookup (document, ref);
+  if (found != NULL && drafting_node_get_kind (found) != DRAFTING_KIND_FOOTNOTE)
+    found = NULL;
+  if (footnote != NULL)
+    *footnote = found;
+
+  return found != NULL ? drafting_render_label (found) : NULL;
 }
 
 /**
@@ -205,21 +348,15 @@ drafting_render_plain_text (DraftingNode *node,
 
   text = g_string_new (drafting_inline_get_text (content));
 
-  if (with_calls && document != NULL)
+  if (with_calls)
     for (guint i = drafting_inline_get_n_marks (content); i > 0; i--)
       {
         const DraftingMark *mark = drafting_inline_get_mark (content, i - 1);
-        DraftingNode *footnote;
+        g_autofree char *call = NULL;
 
-        if (mark->kind != DRAFTING_MARK_FOOTNOTE_REF)
-          continue;
-        footnote = drafting_document_lookup (document, mark->ref);
-        if (footnote != NULL)
-          {
-            g_autofree char *call = drafting_render_label (footnote);
-
-            g_string_insert (text, mark->start, call);
-          }
+        if (mark->kind == DRAFTING_MARK_FOOTNOTE_REF &&
+            (call = drafting_render_footnote_call (node, mark->ref, NULL)) != NULL)
+          g_string_insert (text, mark->start, call);
       }
 
   prefix = drafting_render_prefix (node);
@@ -255,6 +392,7 @@ render_node (GString      *out,
   g_autofree char *line = NULL;
   gboolean is_item = kind == DRAFTING_KIND_ITEM;
   gboolean is_sub = kind == DRAFTING_KIND_SUB_PARAGRAPH;
+  gboolean bullet = drafting_render_has_bullet (node);
   guint child_depth = list_depth;
 
   switch (kind)
@@ -276,13 +414,13 @@ render_node (GString      *out,
         {
           /* Items print with a dash, as the texts have them; a numbered item
            * has its number after it. */
-          if (label[0] != '\0' && strcmp (label, "•") != 0)
+          if (label[0] != '\0' && !bullet)
             line = g_strdup_printf ("- %s %s", label, text);
           else
             line = g_strdup_printf ("- %s", text);
           child_depth = list_depth + 1;
         }
-      else if (label[0] != '\0' && strcmp (label, "•") != 0)
+      else if (label[0] != '\0' && !bullet)
         line = g_strdup_printf ("%s %s", label, text);
       else if (label[0] != '\0')
         line = g_strdup_printf ("- %s", text);

@@ -168,6 +168,36 @@ drafting_text_is_word_boundary (const char *text,
 }
 
 /**
+ * drafting_text_lead_separator:
+ * @lead: (nullable): the leading phrase: "NOTING", "RESOLVES"
+ * @text: (nullable): the text after it
+ *
+ * The one rule of what goes between a leading phrase and its text, on
+ * screen, in print and in plain text alike: a space, unless the text has
+ * none to be given: it is empty, it starts with punctuation ("RESOLVES:")
+ * or with a space of its own, as the French narrow no-break space before
+ * a colon (« DÉCIDE : »).
+ *
+ * Returns: " " or ""
+ */
+const char *
+drafting_text_lead_separator (const char *lead,
+                              const char *text)
+{
+  gunichar first;
+
+  if (lead == NULL || lead[0] == '\0' || text == NULL || text[0] == '\0')
+    return "";
+
+  first = g_utf8_get_char (text);
+  if (strchr (",;:.", text[0]) != NULL || g_unichar_isspace (first) || first == 0x00A0 ||
+      first == 0x202F)
+    return "";
+
+  return " ";
+}
+
+/**
  * drafting_text_join_lead:
  *
  * Returns: (transfer full): the leading phrase and the text as printed:
@@ -177,20 +207,54 @@ char *
 drafting_text_join_lead (const char *lead,
                          const char *text)
 {
-  gunichar first;
-
   if (lead == NULL || lead[0] == '\0')
     return g_strdup (text ? text : "");
-  if (text == NULL || text[0] == '\0')
-    return g_strdup (lead);
 
-  /* "RESOLVES:" in English; in French « DÉCIDE : », its space in the text. */
-  first = g_utf8_get_char (text);
-  if (strchr (",;:.", text[0]) != NULL || g_unichar_isspace (first) || first == 0x00A0 ||
-      first == 0x202F)
-    return g_strconcat (lead, text, NULL);
+  return g_strconcat (lead, drafting_text_lead_separator (lead, text), text, NULL);
+}
 
-  return g_strconcat (lead, " ", text, NULL);
+/**
+ * drafting_text_split_lead:
+ * @text: a leading phrase and its text as shown: "NOTING that ..."
+ * @text_start: (out): where the text starts, after the spaces that
+ *   separate it from the phrase
+ *
+ * What drafting_text_join_lead() joins, taken apart again as a person
+ * typed it: the spaces typed after the phrase are the separator, not the
+ * start of the text, however many there are. A no-break space is the
+ * text's own (« DÉCIDE : »).
+ *
+ * Returns: the length of the leading phrase, in bytes, or 0
+ */
+gsize
+drafting_text_split_lead (const char *text,
+                          gsize      *text_start)
+{
+  gsize len;
+  gsize start;
+
+  g_return_val_if_fail (text != NULL, 0);
+  g_return_val_if_fail (text_start != NULL, 0);
+
+  /* A space of the phrase's last word ("DÉCIDE :" as one word) is the
+   * text's. */
+  len = drafting_text_lead_length (text);
+  while (len > 0)
+    {
+      const char *last = g_utf8_find_prev_char (text, text + len);
+      gunichar c = g_utf8_get_char (last);
+
+      if (!g_unichar_isspace (c) && c != 0x00A0 && c != 0x202F)
+        break;
+      len = last - text;
+    }
+
+  start = len;
+  while (len > 0 && text[start] == ' ')
+    start++;
+  *text_start = start;
+
+  return len;
 }
 
 /**
