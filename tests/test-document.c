@@ -382,8 +382,9 @@ test_split_merge (void)
   g_assert_cmpuint (drafting_node_get_n_children (second), ==, 2);
   assert_number (third, "3.");
 
-  /* Enter at the end of the formula makes an operative paragraph; at the
-   * end of a paragraph with sub-paragraphs, its first sub-paragraph. */
+  /* Enter at the end of the formula goes to the first operative paragraph
+   * (see /document/split-formula); at the end of a paragraph with
+   * sub-paragraphs, it makes its first sub-paragraph. */
   fresh = drafting_document_split (document, formula,
                                    drafting_inline_get_length (drafting_node_get_content (formula)),
                                    &error);
@@ -396,10 +397,10 @@ test_split_merge (void)
 
   /* Enter at the start of a text makes an empty element before it. */
   g_assert_true (drafting_document_split (document, third, 0, &error) == third);
-  assert_number (third, "5.");
+  assert_number (third, "4.");
 
-  /* Split, merge, and the three Enters. */
-  for (guint i = 0; i < 5; i++)
+  /* Split, merge, and the two Enters that made an element. */
+  for (guint i = 0; i < 4; i++)
     g_assert_true (drafting_document_undo (document));
   g_assert_false (drafting_document_can_undo (document));
   {
@@ -407,6 +408,79 @@ test_split_merge (void)
 
     g_assert_cmpstr (undone, ==, before);
   }
+}
+
+/* Enter anywhere in a formula, in its leading phrase ("RESOLVES") or in
+ * its text, goes on to the element that follows it, made if there is none
+ * of the kind that follows a formula: a document never has a second one. */
+static void
+test_split_formula (void)
+{
+  g_autoptr(DraftingDocument) document = new_resolution ();
+  g_autoptr(DraftingDocument) communique = NULL;
+  DraftingNode *root = drafting_document_get_root (document);
+  DraftingNode *authority = drafting_test_find (document, DRAFTING_KIND_AUTHORITY, 0);
+  DraftingNode *clause = drafting_test_find (document, DRAFTING_KIND_PREAMBLE_CLAUSE, 0);
+  DraftingNode *formula = drafting_test_find (document, DRAFTING_KIND_OPERATIVE_FORMULA, 0);
+  DraftingNode *first = drafting_test_find (document, DRAFTING_KIND_OPERATIVE_PARAGRAPH, 0);
+  DraftingNode *speaker;
+  guint len = drafting_inline_get_length (drafting_node_get_content (formula));
+  const guint offsets[] = { 0, len / 2, len };
+  g_autofree char *before = snapshot (document);
+  g_autoptr(GError) error = NULL;
+  DraftingNode *next;
+
+  g_assert_cmpstr (drafting_node_get_lead (formula), ==, "RESOLVES");
+  g_assert_cmpuint (len, >, 0);
+
+  /* The cursor goes to the first paragraph, and nothing changes. */
+  for (guint i = 0; i < G_N_ELEMENTS (offsets); i++)
+    {
+      next = drafting_document_split (document, formula, offsets[i], &error);
+      g_assert_no_error (error);
+      g_assert_true (next == first);
+      g_assert_cmpuint (drafting_test_count_children (root, DRAFTING_KIND_OPERATIVE_FORMULA),
+                        ==, 1);
+    }
+  next = drafting_document_split (document, authority, 0, &error);
+  g_assert_no_error (error);
+  g_assert_true (next == clause);
+  len = drafting_inline_get_length (drafting_node_get_content (authority));
+  next = drafting_document_split (document, authority, len / 2, &error);
+  g_assert_no_error (error);
+  g_assert_true (next == clause);
+  g_assert_cmpuint (drafting_test_count_children (root, DRAFTING_KIND_AUTHORITY), ==, 1);
+  g_assert_false (drafting_document_can_undo (document));
+  {
+    g_autofree char *after = snapshot (document);
+
+    g_assert_cmpstr (after, ==, before);
+  }
+
+  /* With no paragraph after the formula, Enter makes the first one there. */
+  while (drafting_test_count_children (root, DRAFTING_KIND_OPERATIVE_PARAGRAPH) > 0)
+    drafting_document_delete (document,
+                              drafting_test_find (document, DRAFTING_KIND_OPERATIVE_PARAGRAPH, 0));
+  next = drafting_document_split (document, formula, 0, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (next);
+  g_assert_cmpint (drafting_node_get_kind (next), ==, DRAFTING_KIND_OPERATIVE_PARAGRAPH);
+  g_assert_true (drafting_node_get_parent (next) == root);
+  g_assert_cmpuint (drafting_node_get_index (next), ==, drafting_node_get_index (formula) + 1);
+  g_assert_cmpstr (drafting_node_get_text (next), ==, "");
+  assert_number (next, "1.");
+  g_assert_cmpuint (drafting_test_count_children (root, DRAFTING_KIND_OPERATIVE_FORMULA), ==, 1);
+  g_assert_cmpstr (drafting_node_get_lead (formula), ==, "RESOLVES");
+  g_assert_true (drafting_document_undo (document));
+  g_assert_cmpuint (drafting_test_count_children (root, DRAFTING_KIND_OPERATIVE_PARAGRAPH), ==, 0);
+
+  /* A communiqué's speaker formula goes on to its first statement. */
+  communique = drafting_document_new_from_template (DRAFTING_DOCUMENT_COMMUNIQUE);
+  speaker = drafting_test_find (communique, DRAFTING_KIND_SPEAKER_FORMULA, 0);
+  next = drafting_document_split (communique, speaker, 0, &error);
+  g_assert_no_error (error);
+  g_assert_true (next == drafting_test_find (communique, DRAFTING_KIND_STATEMENT, 0));
+  g_assert_false (drafting_document_can_undo (communique));
 }
 
 static void
@@ -1148,6 +1222,7 @@ main (int    argc,
   g_test_add_func ("/document/move-rules", test_move_rules);
   g_test_add_func ("/document/indent-outdent", test_indent_outdent);
   g_test_add_func ("/document/split-merge", test_split_merge);
+  g_test_add_func ("/document/split-formula", test_split_formula);
   g_test_add_func ("/document/merge-keeps-footnotes", test_merge_keeps_footnotes);
   g_test_add_func ("/document/change-kind", test_change_kind);
   g_test_add_func ("/document/typing-coalesces", test_typing_coalesces);

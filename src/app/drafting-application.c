@@ -548,7 +548,7 @@ drafting_application_startup (GApplication *app)
     { "win.open", { "<Primary>o", NULL } },
     { "win.close-page", { "<Primary>w", NULL } },
     { "win.close-window", { "<Primary><Shift>w", NULL } },
-    { "win.show-outline", { "F9", NULL } },
+    { "document.show-outline", { "F9", NULL } },
     { "win.show-help-overlay", { "<Primary>question", NULL } },
     { "document.save", { "<Primary>s", NULL } },
     { "document.save-as", { "<Primary><Shift>s", NULL } },

@@ -289,6 +289,62 @@ neighbour (DraftingDocumentView *self,
   return NULL;
 }
 
+/* The last element with text. */
+static DraftingNode *
+neighbour_from_end (DraftingDocumentView *self)
+{
+  g_autoptr(DraftingNode) last = NULL;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->document));
+
+  if (n == 0)
+    return NULL;
+
+  last = g_list_model_get_item (G_LIST_MODEL (self->document), n - 1);
+  if (drafting_kind_has_text (drafting_node_get_kind (last)))
+    return last;
+
+  return neighbour (self, last, FALSE);
+}
+
+/* Ctrl+Home and Ctrl+End: the start of the first element's text, the end
+ * of the last one's, as in every editor. */
+static gboolean
+go_to_edge (GtkWidget *widget,
+            GVariant  *args,
+            gpointer   user_data G_GNUC_UNUSED)
+{
+  DraftingDocumentView *self = DRAFTING_DOCUMENT_VIEW (widget);
+  gboolean end = g_variant_get_boolean (args);
+  DraftingNode *node;
+
+  if (self->document == NULL)
+    return GDK_EVENT_PROPAGATE;
+
+  node = end ? neighbour_from_end (self) : neighbour_from_start (self);
+  if (node == NULL)
+    return GDK_EVENT_PROPAGATE;
+
+  focus_node_at (self, node, end ? -1 : 0, 0, -1);
+
+  return GDK_EVENT_STOP;
+}
+
+static void
+add_edge_shortcut (GtkShortcutController *controller,
+                   guint                  keyval,
+                   guint                  keypad_keyval,
+                   gboolean               end)
+{
+  GtkShortcutTrigger *trigger;
+  GtkShortcut *shortcut;
+
+  trigger = gtk_alternative_trigger_new (gtk_keyval_trigger_new (keyval, GDK_CONTROL_MASK),
+                                         gtk_keyval_trigger_new (keypad_keyval, GDK_CONTROL_MASK));
+  shortcut = gtk_shortcut_new (trigger, gtk_callback_action_new (go_to_edge, NULL, NULL));
+  gtk_shortcut_set_arguments (shortcut, g_variant_new_boolean (end));
+  gtk_shortcut_controller_add_shortcut (controller, shortcut);
+}
+
 static void
 on_row_leave (DraftingElementRow   *row,
               int                   direction,
@@ -853,10 +909,18 @@ static void
 drafting_document_view_init (DraftingDocumentView *self)
 {
   GtkListItemFactory *factory;
+  GtkEventController *shortcuts;
   GtkWidget *clamp;
 
   self->editable = TRUE;
   self->rows = g_hash_table_new (NULL, NULL);
+
+  /* Before the row's text view, which would keep them to its element. */
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
+  add_edge_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_Home, GDK_KEY_KP_Home, FALSE);
+  add_edge_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_End, GDK_KEY_KP_End, TRUE);
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);

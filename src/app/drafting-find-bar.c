@@ -26,10 +26,15 @@ struct _DraftingFindBar
   GtkRevealer          *revealer;
   GtkSearchEntry       *search_entry;
   GtkLabel             *count_label;
+  GtkWidget            *previous_button;
+  GtkWidget            *next_button;
   GtkToggleButton      *case_button;
   GtkToggleButton      *words_button;
   GtkToggleButton      *replace_toggle;
+  GtkWidget            *close_button;
   GtkEntry             *replace_entry;
+  GtkWidget            *replace_button;
+  GtkWidget            *replace_all_button;
 
   DraftingDocumentView *view;
   DraftingDocument     *document;
@@ -376,6 +381,45 @@ drafting_find_bar_set_view (DraftingFindBar      *self,
     self->changed_id = g_signal_connect (self->document, "changed", G_CALLBACK (on_document_changed), self);
 }
 
+/* Tab goes from the search field to the replacement field, then to the
+ * buttons: GTK would go by the places on screen, from the search field to
+ * the buttons beside it, and what was meant for the replacement would
+ * press them. */
+static gboolean
+drafting_find_bar_focus (GtkWidget        *widget,
+                         GtkDirectionType  direction)
+{
+  DraftingFindBar *self = DRAFTING_FIND_BAR (widget);
+  GtkWidget * const order[] = {
+    GTK_WIDGET (self->search_entry), GTK_WIDGET (self->replace_entry),
+    self->replace_button, self->replace_all_button,
+    self->previous_button, self->next_button,
+    GTK_WIDGET (self->case_button), GTK_WIDGET (self->words_button),
+    GTK_WIDGET (self->replace_toggle), self->close_button,
+  };
+  int n = G_N_ELEMENTS (order);
+  int step = direction == GTK_DIR_TAB_FORWARD ? 1 : -1;
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  int current = -1;
+
+  if (direction != GTK_DIR_TAB_FORWARD && direction != GTK_DIR_TAB_BACKWARD)
+    return GTK_WIDGET_CLASS (drafting_find_bar_parent_class)->focus (widget, direction);
+
+  for (int i = 0; i < n && focus != NULL; i++)
+    if (focus == order[i] || gtk_widget_is_ancestor (focus, order[i]))
+      current = i;
+
+  if (current < 0)
+    current = step > 0 ? -1 : n;
+
+  for (int i = current + step; i >= 0 && i < n; i += step)
+    if (gtk_widget_is_drawable (order[i]) && gtk_widget_child_focus (order[i], direction))
+      return TRUE;
+
+  return FALSE;
+}
+
 static void
 drafting_find_bar_dispose (GObject *object)
 {
@@ -396,15 +440,21 @@ drafting_find_bar_class_init (DraftingFindBarClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = drafting_find_bar_dispose;
+  widget_class->focus = drafting_find_bar_focus;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/wco/drafting/ui/drafting-find-bar.ui");
   gtk_widget_class_bind_template_child (widget_class, DraftingFindBar, revealer);
   gtk_widget_class_bind_template_child (widget_class, DraftingFindBar, search_entry);
   gtk_widget_class_bind_template_child (widget_class, DraftingFindBar, count_label);
+  gtk_widget_class_bind_template_child (widget_class, DraftingFindBar, previous_button);
+  gtk_widget_class_bind_template_child (widget_class, DraftingFindBar, next_button);
   gtk_widget_class_bind_template_child (widget_class, DraftingFindBar, case_button);
   gtk_widget_class_bind_template_child (widget_class, DraftingFindBar, words_button);
   gtk_widget_class_bind_template_child (widget_class, DraftingFindBar, replace_toggle);
+  gtk_widget_class_bind_template_child (widget_class, DraftingFindBar, close_button);
   gtk_widget_class_bind_template_child (widget_class, DraftingFindBar, replace_entry);
+  gtk_widget_class_bind_template_child (widget_class, DraftingFindBar, replace_button);
+  gtk_widget_class_bind_template_child (widget_class, DraftingFindBar, replace_all_button);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_next);

@@ -188,8 +188,9 @@ action_split (GSimpleAction *action G_GNUC_UNUSED,
   if (!drafting_document_view_get_cursor (self->view, &node, &offset, &end))
     return;
 
-  /* A selection is replaced by the break, as a word processor does. */
-  if (end > offset)
+  /* A selection is replaced by the break, as a word processor does; a
+   * formula has no break, Enter in it going on to what follows it. */
+  if (end > offset && !drafting_kind_is_formula (drafting_node_get_kind (node)))
     drafting_document_replace_text (self->document, node, offset, end, "");
 
   next = drafting_document_split (self->document, node, offset, &error);
@@ -512,18 +513,6 @@ action_properties (GSimpleAction *action G_GNUC_UNUSED,
   gtk_window_present (GTK_WINDOW (window));
 }
 
-
-static void
-action_toggle_outline (GSimpleAction *action G_GNUC_UNUSED,
-                       GVariant      *param G_GNUC_UNUSED,
-                       gpointer       user_data)
-{
-  DraftingPage *self = user_data;
-
-  g_settings_set_boolean (self->settings, "show-outline",
-                          !g_settings_get_boolean (self->settings, "show-outline"));
-}
-
 /* ------------------------------------------------------------------ */
 /* Printing and exporting                                              */
 
@@ -659,7 +648,6 @@ static const GActionEntry action_entries[] = {
   { .name = "properties", .activate = action_properties },
   { .name = "print", .activate = action_print },
   { .name = "export-pdf", .activate = action_export_pdf },
-  { .name = "toggle-outline", .activate = action_toggle_outline },
 };
 
 static void
@@ -697,8 +685,12 @@ _drafting_page_update_actions (DraftingPage *self)
 void
 _drafting_page_init_actions (DraftingPage *self)
 {
+  g_autoptr(GAction) show_outline = g_settings_create_action (self->settings, "show-outline");
+
   self->actions = g_simple_action_group_new ();
   g_action_map_add_action_entries (G_ACTION_MAP (self->actions), action_entries,
                                    G_N_ELEMENTS (action_entries), self);
+  /* The outline's toggle and menu item, with the page: off without one. */
+  g_action_map_add_action (G_ACTION_MAP (self->actions), show_outline);
   gtk_widget_insert_action_group (GTK_WIDGET (self), "document", G_ACTION_GROUP (self->actions));
 }

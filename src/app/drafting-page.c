@@ -1094,9 +1094,11 @@ drafting_page_init (DraftingPage *self)
   gtk_info_bar_add_button (self->save_bar, _("Save _As…"), RESPONSE_SAVE_AS);
   gtk_info_bar_add_button (self->draft_bar, _("_Save"), RESPONSE_SAVE);
 
-  /* The setting shows the outline; a window too narrow folds it away
-   * without changing the setting. */
-  g_settings_bind (self->settings, "show-outline", self->flap, "reveal-flap", G_SETTINGS_BIND_GET);
+  /* The setting shows the outline, whatever the width: a window too narrow
+   * shows it over the text, where hiding it (as a click beside it does)
+   * changes the setting, and the toggle and menu that show it. */
+  g_settings_bind (self->settings, "show-outline", self->flap, "reveal-flap",
+                   G_SETTINGS_BIND_DEFAULT);
 }
 
 /**

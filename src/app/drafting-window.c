@@ -32,6 +32,7 @@ struct _DraftingWindow
   AdwStatusPage        *empty_page;
   AdwWindowTitle       *window_title;
   GtkMenuButton        *undo_menu_button;
+  GtkMenuButton        *element_button;
   GtkMenuButton        *primary_button;
   GMenu                *recent_section;
   GMenu                *change_kind_section;
@@ -132,8 +133,11 @@ on_selected_page (AdwTabView     *view,
   g_signal_group_set_target (self->page_signals, page);
   g_signal_group_set_target (self->document_signals, page ? drafting_page_get_document (page) : NULL);
 
+  /* What acts on a document comes with the page's actions, the outline's
+   * toggle among them; the "+" menu, which holds only such actions, too. */
   gtk_widget_insert_action_group (GTK_WIDGET (self), "document",
                                   page ? drafting_page_get_actions (page) : NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->element_button), page != NULL);
   update_title (self);
   update_undo_menu (self);
 
@@ -1002,6 +1006,7 @@ drafting_window_class_init (DraftingWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DraftingWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, DraftingWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, DraftingWindow, undo_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, DraftingWindow, element_button);
   gtk_widget_class_bind_template_child (widget_class, DraftingWindow, primary_button);
   gtk_widget_class_bind_template_child (widget_class, DraftingWindow, recent_section);
   gtk_widget_class_bind_template_child (widget_class, DraftingWindow, change_kind_section);
@@ -1025,9 +1030,14 @@ drafting_window_init (DraftingWindow *self)
 {
   GtkDropTarget *drop;
   GApplication *app = g_application_get_default ();
-  g_autoptr(GAction) show_outline = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Ctrl+Home and Ctrl+End go to the start and end of the document, as in
+   * every editor; Ctrl+Page Up and Down and Alt+1…9 switch tabs. */
+  adw_tab_view_remove_shortcuts (self->tab_view,
+                                 ADW_TAB_VIEW_SHORTCUT_CONTROL_HOME |
+                                 ADW_TAB_VIEW_SHORTCUT_CONTROL_END);
 
   self->settings = g_settings_new (APPLICATION_ID);
   self->cancellable = g_cancellable_new ();
@@ -1036,9 +1046,6 @@ drafting_window_init (DraftingWindow *self)
                                CLAMP (g_settings_get_int (self->settings, "window-height"), 360, 4000));
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
-
-  show_outline = g_settings_create_action (self->settings, "show-outline");
-  g_action_map_add_action (G_ACTION_MAP (self), show_outline);
 
   self->undo_menu = g_menu_new ();
   gtk_menu_button_set_menu_model (self->undo_menu_button, G_MENU_MODEL (self->undo_menu));
@@ -1067,7 +1074,9 @@ drafting_window_init (DraftingWindow *self)
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 
+  /* No page yet: what acts on one is off until one comes. */
   show_empty (self, TRUE);
+  on_selected_page (self->tab_view, NULL, self);
 }
 
 DraftingWindow *

@@ -2074,6 +2074,33 @@ record_move_footnotes (DraftingDocument     *self,
     }
 }
 
+/* Enter in a formula: the element after it, if it is of the kind that
+ * follows the formula, else a new one of that kind, right after it. */
+static DraftingNode *
+open_after_formula (DraftingDocument  *self,
+                    DraftingNode      *formula,
+                    GError           **error)
+{
+  DraftingKind kind = drafting_kind_get_next (formula->kind);
+  DraftingNode *next = drafting_node_get_next_sibling (formula);
+  g_autoptr(DraftingNode) fresh = NULL;
+
+  g_assert (kind != DRAFTING_KIND_INVALID);
+
+  if (next != NULL && next->kind == kind)
+    return next;
+
+  fresh = drafting_node_new (kind, NULL);
+  if (!check_place (self, fresh, kind, formula->parent, error))
+    return NULL;
+
+  drafting_document_begin_action (self, _("New Element"));
+  record_insert (self, formula->parent, drafting_node_get_index (formula) + 1, fresh);
+  drafting_document_end_action (self);
+
+  return fresh;
+}
+
 /**
  * drafting_document_split:
  * @node: the element the cursor is in
@@ -2082,9 +2109,12 @@ record_move_footnotes (DraftingDocument     *self,
  * What Enter does. In the middle of the text, cuts the element in two: the
  * rest of the text, its footnotes and the elements it holds go to a new
  * element after it. At the end, makes a new empty element of the kind that
- * comes next: an operative paragraph after the operative formula, the first
- * sub-paragraph of a paragraph that has some. At the start of a text, makes
- * an empty element before it.
+ * comes next: another clause after a clause, the first sub-paragraph of a
+ * paragraph that has some. At the start of a text, makes an empty element
+ * before it. A formula is never cut nor repeated: anywhere in it, its
+ * leading phrase included, Enter goes on to the element that follows it,
+ * or to a new one of the kind that follows the formula (the operative
+ * formula's first paragraph) when none of that kind comes next.
  *
  * Returns: (transfer none) (nullable): the element the cursor goes to, at
  *   its start
@@ -2112,6 +2142,9 @@ drafting_document_split (DraftingDocument  *self,
                            _("This element has no text to split"));
       return NULL;
     }
+
+  if (drafting_kind_is_formula (node->kind))
+    return open_after_formula (self, node, error);
 
   len = drafting_inline_get_length (node->content);
   parent = node->parent;

@@ -26,6 +26,7 @@ typedef struct
   int           rank;         /* canonical order among the root's children */
   guint         has_text : 1;
   guint         has_lead : 1;
+  guint         formula : 1;  /* opens a part of the document, once */
 } KindInfo;
 
 #define TOP_LEVEL                                                             \
@@ -43,74 +44,74 @@ typedef struct
 static const KindInfo kinds[DRAFTING_N_KINDS] = {
   [DRAFTING_KIND_DOCUMENT] = {
     "document", N_("Document"), TOP_LEVEL,
-    NONE, DRAFTING_KIND_PARAGRAPH, NONE, NONE, 0, FALSE, FALSE },
+    NONE, DRAFTING_KIND_PARAGRAPH, NONE, NONE, 0, FALSE, FALSE, FALSE },
   [DRAFTING_KIND_HEADING] = {
     "heading", N_("Heading"), FN,
-    DRAFTING_KIND_HEADING, NONE, NONE, NONE, 0, TRUE, FALSE },
+    DRAFTING_KIND_HEADING, NONE, NONE, NONE, 0, TRUE, FALSE, FALSE },
   [DRAFTING_KIND_PLACE_DATE] = {
     "place-date", N_("Place and date"), 0,
-    DRAFTING_KIND_AUTHORITY, NONE, NONE, NONE, 1, FALSE, FALSE },
+    DRAFTING_KIND_AUTHORITY, NONE, NONE, NONE, 1, FALSE, FALSE, FALSE },
   [DRAFTING_KIND_AUTHORITY] = {
     "authority", N_("Authority formula"), FN,
-    DRAFTING_KIND_PREAMBLE_CLAUSE, NONE, NONE, NONE, 2, TRUE, FALSE },
+    DRAFTING_KIND_PREAMBLE_CLAUSE, NONE, NONE, NONE, 2, TRUE, FALSE, TRUE },
   [DRAFTING_KIND_PREAMBLE_CLAUSE] = {
     "preamble-clause", N_("Preambular clause"), FN,
-    DRAFTING_KIND_PREAMBLE_CLAUSE, NONE, NONE, NONE, 3, TRUE, TRUE },
+    DRAFTING_KIND_PREAMBLE_CLAUSE, NONE, NONE, NONE, 3, TRUE, TRUE, FALSE },
   [DRAFTING_KIND_OPERATIVE_FORMULA] = {
     "operative-formula", N_("Operative formula"), FN,
-    DRAFTING_KIND_OPERATIVE_PARAGRAPH, NONE, NONE, NONE, 4, TRUE, TRUE },
+    DRAFTING_KIND_OPERATIVE_PARAGRAPH, NONE, NONE, NONE, 4, TRUE, TRUE, TRUE },
   [DRAFTING_KIND_OPERATIVE_PARAGRAPH] = {
     "operative-paragraph", N_("Operative paragraph"),
     BIT (DRAFTING_KIND_SUB_PARAGRAPH) | BIT (DRAFTING_KIND_PARAGRAPH) | FN,
     DRAFTING_KIND_OPERATIVE_PARAGRAPH, DRAFTING_KIND_SUB_PARAGRAPH,
-    DRAFTING_KIND_SUB_PARAGRAPH, NONE, 5, TRUE, FALSE },
+    DRAFTING_KIND_SUB_PARAGRAPH, NONE, 5, TRUE, FALSE, FALSE },
   [DRAFTING_KIND_SUB_PARAGRAPH] = {
     "sub-paragraph", N_("Sub-paragraph"),
     BIT (DRAFTING_KIND_SUB_PARAGRAPH) | FN,
     DRAFTING_KIND_SUB_PARAGRAPH, DRAFTING_KIND_SUB_PARAGRAPH,
-    DRAFTING_KIND_SUB_PARAGRAPH, DRAFTING_KIND_OPERATIVE_PARAGRAPH, 5, TRUE, FALSE },
+    DRAFTING_KIND_SUB_PARAGRAPH, DRAFTING_KIND_OPERATIVE_PARAGRAPH, 5, TRUE, FALSE, FALSE },
   [DRAFTING_KIND_ANNEX] = {
     "annex", N_("Annex"),
     BIT (DRAFTING_KIND_PARAGRAPH) | BIT (DRAFTING_KIND_PRINCIPLE) |
     BIT (DRAFTING_KIND_SECTION) | BIT (DRAFTING_KIND_ITEM) | FN,
-    DRAFTING_KIND_ANNEX, DRAFTING_KIND_PRINCIPLE, NONE, NONE, 7, TRUE, FALSE },
+    DRAFTING_KIND_ANNEX, DRAFTING_KIND_PRINCIPLE, NONE, NONE, 7, TRUE, FALSE, FALSE },
   [DRAFTING_KIND_PRINCIPLE] = {
     "principle", N_("Principle"),
     BIT (DRAFTING_KIND_PARAGRAPH) | BIT (DRAFTING_KIND_SECTION) |
     BIT (DRAFTING_KIND_ITEM) | FN,
-    DRAFTING_KIND_PRINCIPLE, DRAFTING_KIND_ITEM, NONE, NONE, 7, TRUE, FALSE },
+    DRAFTING_KIND_PRINCIPLE, DRAFTING_KIND_ITEM, NONE, NONE, 7, TRUE, FALSE, FALSE },
   [DRAFTING_KIND_SECTION] = {
     "section", N_("Section"),
     BIT (DRAFTING_KIND_PARAGRAPH) | BIT (DRAFTING_KIND_ITEM) | FN,
-    DRAFTING_KIND_SECTION, DRAFTING_KIND_ITEM, NONE, NONE, 7, TRUE, FALSE },
+    DRAFTING_KIND_SECTION, DRAFTING_KIND_ITEM, NONE, NONE, 7, TRUE, FALSE, FALSE },
   [DRAFTING_KIND_ITEM] = {
     "item", N_("Item"),
     BIT (DRAFTING_KIND_ITEM) | FN,
     DRAFTING_KIND_ITEM, DRAFTING_KIND_ITEM,
-    DRAFTING_KIND_ITEM, DRAFTING_KIND_ITEM, 7, TRUE, FALSE },
+    DRAFTING_KIND_ITEM, DRAFTING_KIND_ITEM, 7, TRUE, FALSE, FALSE },
   [DRAFTING_KIND_OCCASION] = {
     "occasion", N_("Occasion"), FN,
-    DRAFTING_KIND_TITLE, NONE, NONE, NONE, 0, TRUE, FALSE },
+    DRAFTING_KIND_TITLE, NONE, NONE, NONE, 0, TRUE, FALSE, FALSE },
   [DRAFTING_KIND_TITLE] = {
     "title", N_("Title"), FN,
-    DRAFTING_KIND_NARRATIVE_PARAGRAPH, NONE, NONE, NONE, 1, TRUE, FALSE },
+    DRAFTING_KIND_NARRATIVE_PARAGRAPH, NONE, NONE, NONE, 1, TRUE, FALSE, FALSE },
   [DRAFTING_KIND_NARRATIVE_PARAGRAPH] = {
     "narrative-paragraph", N_("Narrative paragraph"), FN,
-    DRAFTING_KIND_NARRATIVE_PARAGRAPH, NONE, NONE, NONE, 3, TRUE, FALSE },
+    DRAFTING_KIND_NARRATIVE_PARAGRAPH, NONE, NONE, NONE, 3, TRUE, FALSE, FALSE },
   [DRAFTING_KIND_SPEAKER_FORMULA] = {
     "speaker-formula", N_("Speaker formula"), FN,
-    DRAFTING_KIND_STATEMENT, NONE, NONE, NONE, 4, TRUE, FALSE },
+    DRAFTING_KIND_STATEMENT, NONE, NONE, NONE, 4, TRUE, FALSE, TRUE },
   [DRAFTING_KIND_STATEMENT] = {
     "statement", N_("Statement"),
     BIT (DRAFTING_KIND_SUB_PARAGRAPH) | FN,
     DRAFTING_KIND_STATEMENT, DRAFTING_KIND_SUB_PARAGRAPH,
-    DRAFTING_KIND_SUB_PARAGRAPH, NONE, 5, TRUE, FALSE },
+    DRAFTING_KIND_SUB_PARAGRAPH, NONE, 5, TRUE, FALSE, FALSE },
   [DRAFTING_KIND_FOOTNOTE] = {
     "footnote", N_("Footnote"), 0,
-    DRAFTING_KIND_FOOTNOTE, NONE, NONE, NONE, 8, TRUE, FALSE },
+    DRAFTING_KIND_FOOTNOTE, NONE, NONE, NONE, 8, TRUE, FALSE, FALSE },
   [DRAFTING_KIND_PARAGRAPH] = {
     "paragraph", N_("Paragraph"), FN,
-    DRAFTING_KIND_PARAGRAPH, NONE, NONE, NONE, 6, TRUE, FALSE },
+    DRAFTING_KIND_PARAGRAPH, NONE, NONE, NONE, 6, TRUE, FALSE, FALSE },
 };
 
 static inline gboolean
@@ -178,6 +179,20 @@ gboolean
 drafting_kind_has_lead (DraftingKind kind)
 {
   return kind_is_valid (kind) && kinds[kind].has_lead;
+}
+
+/**
+ * drafting_kind_is_formula:
+ *
+ * Returns: whether elements of @kind are formulas ("THE POLICY COMMISSION,",
+ *   "RESOLVES:", "The international Customs community:"): each opens a part
+ *   of the document, once, and Enter in one goes on to the part's first
+ *   element instead of making another formula
+ */
+gboolean
+drafting_kind_is_formula (DraftingKind kind)
+{
+  return kind_is_valid (kind) && kinds[kind].formula;
 }
 
 gboolean

@@ -50,6 +50,7 @@ DraftingKind  drafting_kind_from_string          (const char   *name);
 const char   *drafting_kind_get_display_name     (DraftingKind  kind);
 gboolean      drafting_kind_has_text             (DraftingKind  kind);
 gboolean      drafting_kind_has_lead             (DraftingKind  kind);
+gboolean      drafting_kind_is_formula           (DraftingKind  kind);
 gboolean      drafting_kind_allows_child         (DraftingKind  parent,
                                                   DraftingKind  child);
 DraftingKind  drafting_kind_get_next             (DraftingKind  kind);

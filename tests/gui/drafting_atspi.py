@@ -305,10 +305,34 @@ def go_to(frame, name, nth=0, end=True):
             raise AssertionError("no element has the keyboard")
         if current == target:
             if end:
-                key("ctrl+End")
+                to_end_of_text(nodes[target])
             return nodes[target]
         key("Down" if current < target else "Up")
     raise AssertionError(f"could not reach {name}")
+
+
+def caret(accessible):
+    """Where the cursor is in @accessible's text, and how long the text is."""
+    try:
+        text = accessible.queryText()
+        return text.caretOffset, text.characterCount
+    except Exception:
+        return None, None
+
+
+def to_end_of_text(node):
+    """Moves the cursor to the end of the text it is in, a line at a time
+    with End and Down, as a person would (Ctrl+End goes to the end of the
+    document)."""
+    for _ in range(40):
+        offset, count = caret(node)
+        if offset is not None and offset == count:
+            return
+        key("End")
+        offset, count = caret(node)
+        if offset is not None and offset == count:
+            return
+        key("Down")
 
 
 def key(*names):
