@@ -21,6 +21,7 @@
 #include "drafting-draft-store-private.h"
 #include "drafting-io.h"
 #include "drafting-native.h"
+#include "drafting-process-private.h"
 
 /*
  * The store is a folder of drafts, each two files named by its id:
@@ -130,60 +131,10 @@ drafting_draft_info_free (DraftingDraftInfo *info)
 /* ------------------------------------------------------------------ */
 /* Who owns a draft                                                    */
 
-static char *
-read_boot_id (void)
-{
-  g_autofree char *contents = NULL;
-
-  if (!g_file_get_contents ("/proc/sys/kernel/random/boot_id", &contents, NULL, NULL))
-    return NULL;
-
-  g_strstrip (contents);
-  if (contents[0] == '\0')
-    return NULL;
-
-  return g_steal_pointer (&contents);
-}
-
-/* The start time of a process, in clock ticks after boot: field 22 of
- * /proc/PID/stat. The second field, the command name, is in parentheses
- * and may hold spaces and parentheses itself: the fields are counted from
- * the last ')'. */
-static gboolean
-read_process_start_time (pid_t    pid,
-                         guint64 *start_time)
-{
-  g_autofree char *path = g_strdup_printf ("/proc/%d/stat", (int) pid);
-  g_autofree char *contents = NULL;
-  g_auto(GStrv) fields = NULL;
-  const char *rest;
-  char *end = NULL;
-  guint64 value;
-
-  if (!g_file_get_contents (path, &contents, NULL, NULL))
-    return FALSE;
-
-  if ((rest = strrchr (contents, ')')) == NULL)
-    return FALSE;
-
-  /* After the ')' come field 3 (the state) and those that follow it. */
-  fields = g_strsplit_set (g_strstrip ((char *) rest + 1), " ", -1);
-  if (g_strv_length (fields) < 20)
-    return FALSE;
-
-  errno = 0;
-  value = g_ascii_strtoull (fields[22 - 3], &end, 10);
-  if (errno != 0 || end == fields[22 - 3] || *end != '\0')
-    return FALSE;
-
-  *start_time = value;
-  return TRUE;
-}
-
 static void
 set_owner (GKeyFile *keyfile)
 {
-  g_autofree char *boot_id = read_boot_id ();
+  g_autofree char *boot_id = _drafting_process_get_boot_id ();
   guint64 start_time;
 
   g_key_file_remove_group (keyfile, OWNER_GROUP, NULL);
@@ -191,7 +142,7 @@ set_owner (GKeyFile *keyfile)
   g_key_file_set_string (keyfile, OWNER_GROUP, "Host", g_get_host_name ());
   if (boot_id != NULL)
     g_key_file_set_string (keyfile, OWNER_GROUP, "BootId", boot_id);
-  if (read_process_start_time (getpid (), &start_time))
+  if (_drafting_process_get_start_ticks (getpid (), &start_time))
     g_key_file_set_uint64 (keyfile, OWNER_GROUP, "StartTime", start_time);
 }
 
@@ -233,7 +184,7 @@ owner_is_alive (GKeyFile *keyfile)
     }
 
   boot_id = g_key_file_get_string (keyfile, OWNER_GROUP, "BootId", NULL);
-  our_boot_id = read_boot_id ();
+  our_boot_id = _drafting_process_get_boot_id ();
   if (boot_id != NULL && our_boot_id != NULL && g_strcmp0 (boot_id, our_boot_id) != 0)
     return FALSE;
 
@@ -241,7 +192,7 @@ owner_is_alive (GKeyFile *keyfile)
   if (error != NULL || pid <= 0 || pid > G_MAXINT)
     return FALSE;
 
-  if (kill ((pid_t) pid, 0) != 0 && errno == ESRCH)
+  if (_drafting_process_is_gone ((pid_t) pid))
     return FALSE;
 
   if (g_key_file_has_key (keyfile, OWNER_GROUP, "StartTime", NULL))
@@ -251,7 +202,7 @@ owner_is_alive (GKeyFile *keyfile)
 
       if (error != NULL)
         return FALSE;
-      if (read_process_start_time ((pid_t) pid, &actual) && actual != recorded)
+      if (_drafting_process_get_start_ticks ((pid_t) pid, &actual) && actual != recorded)
         return FALSE;
     }
 
@@ -461,50 +412,18 @@ write_info (const char  *path,
 
 /* The bytes of a small file of the store, or %NULL when it is missing,
  * not a plain file, or larger than @max_size (nothing the store writes
- * is). It is opened without waiting, so that nothing named as a draft, a
- * pipe for one, can hold the thread reading it. */
+ * is). */
 static GBytes *
 read_small_file (const char *path,
                  gsize       max_size)
 {
-  g_autofree char *buffer = NULL;
-  struct stat st;
-  gsize len = 0;
-  int fd;
+  GBytes *contents = NULL;
 
-  if ((fd = g_open (path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC, 0)) < 0)
+  if (_drafting_read_small_file (path, max_size, DRAFTING_SMALL_READ_REFUSE_LARGER,
+                                 &contents, NULL) != DRAFTING_SMALL_READ_OK)
     return NULL;
 
-  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode) || st.st_size < 0 ||
-      (guint64) st.st_size > max_size)
-    {
-      g_close (fd, NULL);
-      return NULL;
-    }
-
-  /* One byte more than allowed, to see a file that grew meanwhile. */
-  buffer = g_malloc (max_size + 1);
-  while (len <= max_size)
-    {
-      ssize_t n = read (fd, buffer + len, max_size + 1 - len);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n < 0)
-        {
-          g_close (fd, NULL);
-          return NULL;
-        }
-      if (n == 0)
-        break;
-      len += (gsize) n;
-    }
-  g_close (fd, NULL);
-
-  if (len > max_size)
-    return NULL;
-
-  return g_bytes_new (buffer, len);
+  return contents;
 }
 
 static gboolean

@@ -14,6 +14,32 @@
 G_DEFINE_QUARK (drafting-error-quark, drafting_error)
 
 /**
+ * drafting_check_size:
+ * @size: how many bytes a file has, or holds so far
+ *
+ * Checks that @size is no more than %DRAFTING_MAX_FILE_SIZE, the most a
+ * document may be, and says by how much it is more.
+ *
+ * Returns: %TRUE if it is not
+ */
+gboolean
+drafting_check_size (guint64   size,
+                     GError  **error)
+{
+  g_autofree char *formatted = NULL;
+  g_autofree char *limit = NULL;
+
+  if (size <= DRAFTING_MAX_FILE_SIZE)
+    return TRUE;
+
+  formatted = g_format_size (size);
+  limit = g_format_size (DRAFTING_MAX_FILE_SIZE);
+  g_set_error (error, DRAFTING_ERROR, DRAFTING_ERROR_TOO_LARGE,
+               _("The file is %s, larger than the %s a document may be"), formatted, limit);
+  return FALSE;
+}
+
+/**
  * drafting_check_utf8:
  * @data: bytes read from a file
  * @len: how many

@@ -54,5 +54,7 @@ GQuark   drafting_error_quark          (void);
 gboolean drafting_check_utf8           (const char  *data,
                                         gsize        len,
                                         GError     **error);
+gboolean drafting_check_size           (guint64      size,
+                                        GError     **error);
 
 G_END_DECLS

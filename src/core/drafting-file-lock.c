@@ -21,6 +21,7 @@
 
 #include "drafting-file-lock.h"
 #include "drafting-file-lock-private.h"
+#include "drafting-process-private.h"
 
 /*
  * While a document is open for editing, a lock file sits beside it, named
@@ -469,46 +470,6 @@ _drafting_lock_owner_parse (const char *data,
   return owner;
 }
 
-/* When a process started, in seconds since 1970, from the boot time in
- * /proc/stat and its start in clock ticks after boot, field 22 of
- * /proc/PID/stat (counted from the last ')', the command name before it
- * holding anything). */
-static gboolean
-get_process_start (pid_t   pid,
-                   gint64 *start)
-{
-  g_autofree char *path = g_strdup_printf ("/proc/%d/stat", (int) pid);
-  g_autofree char *proc_stat = NULL;
-  g_autofree char *proc_system = NULL;
-  g_auto(GStrv) fields = NULL;
-  const char *rest;
-  const char *btime;
-  guint64 ticks;
-  guint64 boot;
-  long hz;
-
-  if (!g_file_get_contents (path, &proc_stat, NULL, NULL) ||
-      !g_file_get_contents ("/proc/stat", &proc_system, NULL, NULL))
-    return FALSE;
-
-  if ((rest = strrchr (proc_stat, ')')) == NULL)
-    return FALSE;
-  fields = g_strsplit_set (g_strstrip ((char *) rest + 1), " ", -1);
-  if (g_strv_length (fields) < 20 ||
-      !g_ascii_string_to_unsigned (fields[22 - 3], 10, 0, G_MAXUINT64, &ticks, NULL))
-    return FALSE;
-
-  if ((btime = strstr (proc_system, "\nbtime ")) == NULL)
-    return FALSE;
-  boot = g_ascii_strtoull (btime + strlen ("\nbtime "), NULL, 10);
-
-  if ((hz = sysconf (_SC_CLK_TCK)) <= 0 || boot == 0)
-    return FALSE;
-
-  *start = (gint64) boot + (gint64) (ticks / (guint64) hz);
-  return TRUE;
-}
-
 /* @modified: when the lock file was written, in seconds since 1970, or -1
  * when that is not known
  * @key: (nullable): where the lock is in the registry */
@@ -527,12 +488,12 @@ is_stale (const DraftingLockOwner *owner,
   if (owner->pid == getpid ())
     return !is_held_here (key);
 
-  if (kill (owner->pid, 0) != 0 && errno == ESRCH)
+  if (_drafting_process_is_gone (owner->pid))
     return TRUE;
 
   /* A process running under that pid, but begun after the lock was written:
    * not the one that wrote it. */
-  if (modified >= 0 && get_process_start (owner->pid, &start) &&
+  if (modified >= 0 && _drafting_process_get_start_time (owner->pid, &start) &&
       start > modified + PID_REUSE_MARGIN)
     return TRUE;
 
@@ -572,6 +533,9 @@ read_lock (GFile   *lock_file,
            gint64  *modified)
 {
   g_autofree char *path = g_file_get_path (lock_file);
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) error = NULL;
   g_autofree char *buffer = NULL;
   gsize len = 0;
 
@@ -580,58 +544,31 @@ read_lock (GFile   *lock_file,
 
   if (path != NULL)
     {
-      struct stat st;
-      int fd;
-
-      if ((fd = g_open (path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC, 0)) < 0)
-        return errno == ENOENT ? LOCK_MISSING : LOCK_UNREADABLE;
-
-      if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
+      switch (_drafting_read_small_file (path, MAX_LOCK_SIZE, DRAFTING_SMALL_READ_NONE,
+                                         contents, modified))
         {
-          g_close (fd, NULL);
+        case DRAFTING_SMALL_READ_OK:
+          return LOCK_READ;
+        case DRAFTING_SMALL_READ_MISSING:
+          return LOCK_MISSING;
+        case DRAFTING_SMALL_READ_UNREADABLE:
+        default:
           return LOCK_UNREADABLE;
         }
-
-      buffer = g_malloc (MAX_LOCK_SIZE);
-      while (len < MAX_LOCK_SIZE)
-        {
-          ssize_t n = read (fd, buffer + len, MAX_LOCK_SIZE - len);
-
-          if (n < 0 && errno == EINTR)
-            continue;
-          if (n < 0)
-            {
-              g_close (fd, NULL);
-              return LOCK_UNREADABLE;
-            }
-          if (n == 0)
-            break;
-          len += (gsize) n;
-        }
-      g_close (fd, NULL);
-
-      *modified = (gint64) st.st_mtime;
     }
-  else
-    {
-      g_autoptr(GFileInputStream) stream = NULL;
-      g_autoptr(GFileInfo) info = NULL;
-      g_autoptr(GError) error = NULL;
 
-      if ((stream = g_file_read (lock_file, NULL, &error)) == NULL)
-        return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND) ? LOCK_MISSING
-                                                                         : LOCK_UNREADABLE;
+  /* A lock on a remote location, through GIO. */
+  if ((stream = g_file_read (lock_file, NULL, &error)) == NULL)
+    return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND) ? LOCK_MISSING
+                                                                     : LOCK_UNREADABLE;
 
-      info = g_file_input_stream_query_info (stream, G_FILE_ATTRIBUTE_TIME_MODIFIED, NULL, NULL);
-      buffer = g_malloc (MAX_LOCK_SIZE);
-      if (!g_input_stream_read_all (G_INPUT_STREAM (stream), buffer, MAX_LOCK_SIZE, &len, NULL,
-                                    NULL))
-        return LOCK_UNREADABLE;
+  info = g_file_input_stream_query_info (stream, G_FILE_ATTRIBUTE_TIME_MODIFIED, NULL, NULL);
+  buffer = g_malloc (MAX_LOCK_SIZE);
+  if (!g_input_stream_read_all (G_INPUT_STREAM (stream), buffer, MAX_LOCK_SIZE, &len, NULL, NULL))
+    return LOCK_UNREADABLE;
 
-      if (info != NULL && g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_TIME_MODIFIED))
-        *modified = (gint64) g_file_info_get_attribute_uint64 (info,
-                                                               G_FILE_ATTRIBUTE_TIME_MODIFIED);
-    }
+  if (info != NULL && g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_TIME_MODIFIED))
+    *modified = (gint64) g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED);
 
   *contents = g_bytes_new_take (g_steal_pointer (&buffer), len);
   return LOCK_READ;

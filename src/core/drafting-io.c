@@ -403,17 +403,6 @@ set_read_error (GError **error,
     }
 }
 
-static void
-set_too_large_error (GError  **error,
-                     guint64   size)
-{
-  g_autofree char *formatted = g_format_size (size);
-  g_autofree char *limit = g_format_size (DRAFTING_MAX_FILE_SIZE);
-
-  g_set_error (error, DRAFTING_ERROR, DRAFTING_ERROR_TOO_LARGE,
-               _("The file is %s, larger than the %s a document may be"), formatted, limit);
-}
-
 /* ------------------------------------------------------------------ */
 /* Reading                                                             */
 
@@ -439,11 +428,8 @@ read_stream (GInputStream  *stream,
       if (n == 0)
         break;
 
-      if (buffer->len > DRAFTING_MAX_FILE_SIZE)
-        {
-          set_too_large_error (error, buffer->len);
-          return NULL;
-        }
+      if (!drafting_check_size (buffer->len, error))
+        return NULL;
     }
 
   return g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
@@ -497,11 +483,8 @@ drafting_read_file_full (GFile              *file,
       return NULL;
     }
 
-  if (g_file_info_get_size (info) > DRAFTING_MAX_FILE_SIZE)
-    {
-      set_too_large_error (error, (guint64) g_file_info_get_size (info));
-      return NULL;
-    }
+  if (!drafting_check_size ((guint64) MAX (g_file_info_get_size (info), 0), error))
+    return NULL;
 
   bytes = read_stream (G_INPUT_STREAM (stream), cancellable, &local_error);
   if (bytes == NULL)

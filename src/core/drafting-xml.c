@@ -312,15 +312,8 @@ drafting_xml_parse (const char  *data,
   g_return_val_if_fail (drafting_xml_is_initialized (), NULL);
   g_return_val_if_fail (data != NULL || len == 0, NULL);
 
-  if (len > DRAFTING_MAX_FILE_SIZE)
-    {
-      g_autofree char *size = g_format_size (len);
-      g_autofree char *limit = g_format_size (DRAFTING_MAX_FILE_SIZE);
-
-      g_set_error (error, DRAFTING_ERROR, DRAFTING_ERROR_TOO_LARGE,
-                   _("The file is %s, larger than the %s a document may be"), size, limit);
-      return NULL;
-    }
+  if (!drafting_check_size (len, error))
+    return NULL;
 
   if (len == 0)
     {
