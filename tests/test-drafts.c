@@ -1687,6 +1687,21 @@ test_info_parse (void)
     g_assert_null (info->modified);
   }
 
+  /* An unknown escape, and a backslash at the end: GLib's reader would
+   * set its error twice and warn; the value is taken for none. */
+  {
+    static const char escapes[] =
+      "[Draft]\nVersion=1\nTitle=Comm\\q uniqu\\\nModified=2026\\x-01\\\n"
+      "[Owner]\nHost=a\\qb\\\nBootId=\\z\\\n";
+    g_autoptr(DraftingDraftInfo) info = NULL;
+
+    info = _drafting_draft_info_parse (id, escapes, sizeof escapes - 1, &alive);
+    g_assert_nonnull (info);
+    g_assert_false (alive);
+    g_assert_cmpstr (info->title, ==, "Untitled draft");
+    g_assert_null (info->modified);
+  }
+
   /* No group of a draft's: not a draft's key file. */
   {
     static const char no_draft[] = "[Owner]\nPid=1\nHost=x\n";

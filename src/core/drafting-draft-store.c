@@ -146,12 +146,37 @@ set_owner (GKeyFile *keyfile)
     g_key_file_set_uint64 (keyfile, OWNER_GROUP, "StartTime", start_time);
 }
 
+/* A string of a key file that anyone may have written. GLib's own reader
+ * (2.74) logs a warning when a value holds an unknown escape and ends with
+ * a backslash, setting its error twice: such a value is not the store's,
+ * and is taken for none. */
+static char *
+get_string (GKeyFile   *keyfile,
+            const char *group,
+            const char *key)
+{
+  g_autofree char *raw = g_key_file_get_value (keyfile, group, key, NULL);
+
+  if (raw == NULL)
+    return NULL;
+
+  for (const char *p = raw; *p != '\0'; p++)
+    if (*p == '\\')
+      {
+        p++;
+        if (*p == '\0' || strchr ("sntr\\", *p) == NULL)
+          return NULL;
+      }
+
+  return g_key_file_get_string (keyfile, group, key, NULL);
+}
+
 /* When the draft was written, in UTC as the store writes it: a time in
  * another zone, written by hand, comes back the same instant. */
 static GDateTime *
 get_modified (GKeyFile *keyfile)
 {
-  g_autofree char *text = g_key_file_get_string (keyfile, DRAFT_GROUP, "Modified", NULL);
+  g_autofree char *text = get_string (keyfile, DRAFT_GROUP, "Modified");
   g_autoptr(GDateTime) modified = NULL;
 
   if (text == NULL || (modified = g_date_time_new_from_iso8601 (text, NULL)) == NULL)
@@ -165,7 +190,7 @@ get_modified (GKeyFile *keyfile)
 static gboolean
 owner_is_alive (GKeyFile *keyfile)
 {
-  g_autofree char *host = g_key_file_get_string (keyfile, OWNER_GROUP, "Host", NULL);
+  g_autofree char *host = get_string (keyfile, OWNER_GROUP, "Host");
   g_autofree char *boot_id = NULL;
   g_autofree char *our_boot_id = NULL;
   g_autoptr(GError) error = NULL;
@@ -183,7 +208,7 @@ owner_is_alive (GKeyFile *keyfile)
              g_date_time_difference (now, modified) < FOREIGN_HOST_TIMEOUT;
     }
 
-  boot_id = g_key_file_get_string (keyfile, OWNER_GROUP, "BootId", NULL);
+  boot_id = get_string (keyfile, OWNER_GROUP, "BootId");
   our_boot_id = _drafting_process_get_boot_id ();
   if (boot_id != NULL && our_boot_id != NULL && g_strcmp0 (boot_id, our_boot_id) != 0)
     return FALSE;
@@ -269,8 +294,8 @@ _drafting_draft_info_parse (const char *id,
 
   info = g_new0 (DraftingDraftInfo, 1);
   info->id = g_strdup (id);
-  info->uri = g_key_file_get_string (keyfile, DRAFT_GROUP, "Original", NULL);
-  info->title = g_key_file_get_string (keyfile, DRAFT_GROUP, "Title", NULL);
+  info->uri = get_string (keyfile, DRAFT_GROUP, "Original");
+  info->title = get_string (keyfile, DRAFT_GROUP, "Title");
   info->modified = get_modified (keyfile);
 
   /* The window makes a file of it: it must be a URI. */
