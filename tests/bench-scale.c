@@ -372,7 +372,7 @@ phase_edit (Child *child)
   DraftingNode *root = drafting_document_get_root (document);
   DraftingNode *first = drafting_bench_operative_paragraph (root, FALSE);
   DraftingNode *last = drafting_bench_operative_paragraph (root, TRUE);
-  guint n_paragraphs = drafting_document_count_kind (document, DRAFTING_KIND_OPERATIVE_PARAGRAPH);
+  guint n_paragraphs = drafting_bench_count_first_list (root);
   guint top = drafting_node_get_index (first);
   guint n = 21;
 

@@ -721,7 +721,7 @@ measure_insert (Bench      *b,
   DraftingNode *root = drafting_document_get_root (b->document);
   DraftingNode *first = drafting_bench_operative_paragraph (root, FALSE);
   DraftingNode *last = drafting_bench_operative_paragraph (root, TRUE);
-  guint n = drafting_document_count_kind (b->document, DRAFTING_KIND_OPERATIVE_PARAGRAPH);
+  guint n = drafting_bench_count_first_list (root);
   guint top = drafting_node_get_index (first);
   g_autofree char *insert_key = g_strconcat ("insert_", key, "_us", NULL);
   g_autofree char *handler_key = g_strconcat ("insert_", key, "_handler_us", NULL);

@@ -163,22 +163,49 @@ drafting_bench_fail (const char *what,
   exit (1);
 }
 
-/* The first operative paragraph of the document under @root, or the last. */
+/* The first operative paragraph of the document under @root, or the last
+ * of the list the first one opens: a later operative formula starts a list
+ * numbered from 1 again. */
 DraftingNode *
 drafting_bench_operative_paragraph (DraftingNode *root,
                                     gboolean      last)
 {
   guint n = drafting_node_get_n_children (root);
+  DraftingNode *found = NULL;
 
   for (guint i = 0; i < n; i++)
     {
-      DraftingNode *node = drafting_node_get_child (root, last ? n - 1 - i : i);
+      DraftingNode *node = drafting_node_get_child (root, i);
+      DraftingKind kind = drafting_node_get_kind (node);
 
-      if (drafting_node_get_kind (node) == DRAFTING_KIND_OPERATIVE_PARAGRAPH)
-        return node;
+      if (kind == DRAFTING_KIND_OPERATIVE_PARAGRAPH)
+        {
+          if (!last)
+            return node;
+          found = node;
+        }
+      else if (kind == DRAFTING_KIND_OPERATIVE_FORMULA && found != NULL)
+        break;
     }
 
-  g_assert_not_reached ();
+  g_assert (found != NULL);
+  return found;
+}
+
+/* How many operative paragraphs the list of the first one has. */
+guint
+drafting_bench_count_first_list (DraftingNode *root)
+{
+  DraftingNode *last = drafting_bench_operative_paragraph (root, TRUE);
+  guint count = 0;
+
+  for (DraftingNode *node = last; node != NULL; node = drafting_node_get_previous_sibling (node))
+    if (drafting_node_get_kind (node) == DRAFTING_KIND_OPERATIVE_PARAGRAPH)
+      count++;
+    else if (drafting_node_get_kind (node) == DRAFTING_KIND_OPERATIVE_FORMULA)
+      break;
+
+  return count;
 }
 
 /* Ends the process unless the last operative paragraph, @node, is numbered

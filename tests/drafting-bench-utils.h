@@ -28,6 +28,7 @@ void          drafting_bench_fail             (const char         *what,
                                                GError             *error);
 
 /* The generated resolution's operative part. */
+guint         drafting_bench_count_first_list   (DraftingNode    *root);
 DraftingNode *drafting_bench_operative_paragraph (DraftingNode    *root,
                                                gboolean            last);
 void          drafting_bench_expect_number    (DraftingNode       *node,

@@ -503,6 +503,379 @@ test_text_round_trip (gconstpointer data)
   g_assert_cmpstr (drafting_document_get_title (again), ==, drafting_document_get_title (document));
 }
 
+/* ------------------------------------------------------------------ */
+/* The family: texts of the same kind the importer has never seen      */
+
+#define K(name) DRAFTING_KIND_##name
+
+static void
+assert_kinds (DraftingNode       *parent,
+              const DraftingKind *kinds,
+              guint               n_kinds)
+{
+  g_assert_cmpuint (drafting_node_get_n_children (parent), ==, n_kinds);
+  for (guint i = 0; i < n_kinds; i++)
+    g_assert_cmpstr (drafting_kind_to_string (drafting_node_get_kind (drafting_node_get_child (parent, i))),
+                     ==, drafting_kind_to_string (kinds[i]));
+}
+
+static void
+assert_footnote (DraftingNode *node,
+                 const char   *text)
+{
+  DraftingNode *footnote = drafting_node_get_child (node, 0);
+
+  g_assert_nonnull (footnote);
+  g_assert_cmpint (drafting_node_get_kind (footnote), ==, DRAFTING_KIND_FOOTNOTE);
+  g_assert_cmpstr (drafting_node_get_text (footnote), ==, text);
+}
+
+static void
+assert_starts (DraftingNode *node,
+               const char   *prefix)
+{
+  const char *text = drafting_node_get_text (node);
+
+  if (!g_str_has_prefix (text, prefix))
+    g_error ("“%s” does not start with “%s”", text, prefix);
+}
+
+/* A conference of Heads of Customs: the kind of document named in a title
+ * of one line, the place and date after it, a speaker formula in the first
+ * person, statements numbered and with verbs in the plural, footnotes "²"
+ * and "³". */
+static void
+test_family_communique_heads (void)
+{
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(DraftingDocument) document = import_fixture ("communique-heads-of-customs.txt", &warnings);
+  DraftingNode *root = drafting_document_get_root (document);
+  static const DraftingKind kinds[] = {
+    K (TITLE), K (OCCASION), K (NARRATIVE_PARAGRAPH), K (NARRATIVE_PARAGRAPH),
+    K (SPEAKER_FORMULA), K (STATEMENT), K (STATEMENT), K (STATEMENT), K (STATEMENT),
+  };
+  static const char * const verbs[] = { "Agree to pursue", "Welcome the work", "Call upon",
+                                        "Commit to report" };
+
+  g_assert_cmpuint (warnings->len, ==, 0);
+  g_assert_cmpint (drafting_document_get_document_type (document), ==, DRAFTING_DOCUMENT_COMMUNIQUE);
+  assert_kinds (root, kinds, G_N_ELEMENTS (kinds));
+  g_assert_cmpstr (drafting_node_get_text (drafting_node_get_child (root, 0)), ==,
+                   "COMMUNIQUÉ OF THE CONFERENCE OF HEADS OF CUSTOMS ON DIGITAL CUSTOMS");
+  g_assert_cmpstr (drafting_node_get_text (drafting_node_get_child (root, 1)), ==, "Brussels, 26 June 2019");
+  g_assert_cmpstr (drafting_document_get_place (document), ==, "Brussels");
+  g_assert_cmpstr (drafting_document_get_date (document), ==, "26 June 2019");
+  assert_footnote (drafting_node_get_child (root, 2), "Including the Customs Union of the European Union.");
+  assert_footnote (drafting_node_get_child (root, 3),
+                   "The presentations made at the Conference are available on the WCO website.");
+  g_assert_null (strstr (drafting_node_get_text (drafting_node_get_child (root, 2)), "²"));
+  assert_starts (drafting_node_get_child (root, 4), "We, the Heads of Customs administrations, gathered");
+  g_assert_true (g_str_has_suffix (drafting_node_get_text (drafting_node_get_child (root, 4)), ":"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (verbs); i++)
+    {
+      DraftingNode *statement = top_level (document, DRAFTING_KIND_STATEMENT, i);
+      g_autofree char *expected = g_strdup_printf ("%u.", i + 1);
+
+      assert_starts (statement, verbs[i]);
+      assert_number (statement, expected);
+    }
+}
+
+/* The occasion, then a title on three lines naming the kind of document, a
+ * speaker formula ending with a comma, statements in the singular, and a
+ * footnote called with an asterisk. */
+static void
+test_family_communique_three_lines (void)
+{
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(DraftingDocument) document = import_fixture ("communique-three-line-title.txt", &warnings);
+  DraftingNode *root = drafting_document_get_root (document);
+  static const DraftingKind kinds[] = {
+    K (OCCASION), K (TITLE), K (NARRATIVE_PARAGRAPH), K (SPEAKER_FORMULA),
+    K (STATEMENT), K (STATEMENT), K (STATEMENT), K (STATEMENT),
+  };
+  DraftingNode *narrative;
+
+  g_assert_cmpuint (warnings->len, ==, 0);
+  g_assert_cmpint (drafting_document_get_document_type (document), ==, DRAFTING_DOCUMENT_COMMUNIQUE);
+  assert_kinds (root, kinds, G_N_ELEMENTS (kinds));
+  g_assert_cmpstr (drafting_node_get_text (drafting_node_get_child (root, 1)), ==,
+                   "COMMUNIQUÉ\nOF THE INTERNATIONAL CUSTOMS COMMUNITY\nON TRADE FACILITATION AND FOOD SECURITY");
+  g_assert_cmpstr (drafting_document_get_place (document), ==, "Geneva");
+
+  narrative = drafting_node_get_child (root, 2);
+  g_assert_null (strchr (drafting_node_get_text (narrative), '*'));
+  assert_footnote (narrative, "In this Communiqué, “Customs administrations” means the Customs "
+                              "administrations of the Members of the World Customs Organization.");
+  g_assert_true (g_str_has_suffix (drafting_node_get_text (drafting_node_get_child (root, 3)),
+                                   "Ministerial Conference,"));
+  assert_starts (drafting_node_get_child (root, 4), "Reaffirms its commitment");
+  assert_starts (drafting_node_get_child (root, 6), "Calls upon Members");
+  assert_starts (drafting_node_get_child (root, 7), "Undertakes to share");
+  g_assert_cmpuint (drafting_node_get_n_children (drafting_node_get_child (root, 7)), ==, 0);
+}
+
+/* A title on one line with the occasion after it, a speaker formula in the
+ * third person plural, statements with plural verbs and sub-paragraphs. */
+static void
+test_family_communique_one_line (void)
+{
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(DraftingDocument) document = import_fixture ("communique-one-line-title.txt", &warnings);
+  DraftingNode *root = drafting_document_get_root (document);
+  static const DraftingKind kinds[] = {
+    K (TITLE), K (OCCASION), K (NARRATIVE_PARAGRAPH), K (SPEAKER_FORMULA),
+    K (STATEMENT), K (STATEMENT), K (STATEMENT),
+  };
+  static const DraftingKind subs[] = { K (SUB_PARAGRAPH), K (SUB_PARAGRAPH) };
+  DraftingNode *invite;
+
+  g_assert_cmpuint (warnings->len, ==, 0);
+  g_assert_cmpint (drafting_document_get_document_type (document), ==, DRAFTING_DOCUMENT_COMMUNIQUE);
+  assert_kinds (root, kinds, G_N_ELEMENTS (kinds));
+  g_assert_cmpstr (drafting_document_get_place (document), ==, "Kampala");
+  g_assert_cmpstr (drafting_document_get_date (document), ==, "11-13 March 2020");
+  assert_footnote (drafting_node_get_child (root, 2), "Figures of the WCO Compendium of AEO Programmes, 2019 edition.");
+  assert_starts (drafting_node_get_child (root, 4), "Acknowledge that");
+  assert_starts (drafting_node_get_child (root, 5), "Encourage administrations");
+  assert_footnote (drafting_node_get_child (root, 5),
+                   "WCO SAFE Framework of Standards to Secure and Facilitate Global Trade, June 2018 edition.");
+
+  invite = drafting_node_get_child (root, 6);
+  assert_starts (invite, "Invite the private sector");
+  assert_kinds (invite, subs, G_N_ELEMENTS (subs));
+  assert_number (drafting_node_get_child (invite, 1), "(b)");
+  g_assert_cmpstr (drafting_node_get_text (drafting_node_get_child (invite, 1)), ==,
+                   "through the WCO Private Sector Consultative Group.");
+}
+
+static void
+assert_operative_numbers (DraftingDocument   *document,
+                          const char * const *numbers,
+                          guint               n_numbers)
+{
+  g_assert_cmpuint (count_top_level (document, DRAFTING_KIND_OPERATIVE_PARAGRAPH), ==, n_numbers);
+  for (guint i = 0; i < n_numbers; i++)
+    assert_number (top_level (document, DRAFTING_KIND_OPERATIVE_PARAGRAPH, i), numbers[i]);
+}
+
+/* Operative paragraphs numbered 1., 2., then again 1., 2. after a second
+ * operative formula: the text's numbering is kept, without a warning. */
+static void
+test_family_resolution_restarting (void)
+{
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(DraftingDocument) document = import_fixture ("resolution-restarting-lists.txt", &warnings);
+  DraftingNode *root = drafting_document_get_root (document);
+  static const DraftingKind kinds[] = {
+    K (HEADING), K (HEADING), K (PLACE_DATE), K (AUTHORITY),
+    K (PREAMBLE_CLAUSE), K (PREAMBLE_CLAUSE), K (PREAMBLE_CLAUSE), K (PREAMBLE_CLAUSE),
+    K (OPERATIVE_FORMULA), K (OPERATIVE_PARAGRAPH), K (OPERATIVE_PARAGRAPH),
+    K (OPERATIVE_FORMULA), K (OPERATIVE_PARAGRAPH), K (OPERATIVE_PARAGRAPH),
+  };
+  static const char * const leads[] = { "MINDFUL", "CONVINCED", "WELCOMING", "HAVING REGARD" };
+  static const char * const numbers[] = { "1.", "2.", "1.", "2." };
+  g_autoptr(DraftingDocument) again = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_cmpuint (warnings->len, ==, 0);
+  assert_kinds (root, kinds, G_N_ELEMENTS (kinds));
+  for (guint i = 0; i < G_N_ELEMENTS (leads); i++)
+    g_assert_cmpstr (drafting_node_get_lead (top_level (document, DRAFTING_KIND_PREAMBLE_CLAUSE, i)), ==, leads[i]);
+  g_assert_cmpstr (drafting_node_get_lead (top_level (document, DRAFTING_KIND_OPERATIVE_FORMULA, 0)), ==, "URGES");
+  g_assert_cmpstr (drafting_node_get_text (top_level (document, DRAFTING_KIND_OPERATIVE_FORMULA, 1)), ==,
+                   "the Secretary General:");
+  assert_operative_numbers (document, numbers, G_N_ELEMENTS (numbers));
+  assert_starts (top_level (document, DRAFTING_KIND_OPERATIVE_PARAGRAPH, 2), "To develop training material");
+
+  /* As it prints, it reads back the same. */
+  text = drafting_render_document_text (document);
+  g_clear_pointer (&warnings, g_ptr_array_unref);
+  again = drafting_test_import_string (text, &warnings);
+  g_assert_cmpuint (warnings->len, ==, 0);
+  assert_operative_numbers (again, numbers, G_N_ELEMENTS (numbers));
+}
+
+/* A heading on one line, preambular clauses opening with adjectives, three
+ * operative formulas with verbs of any kind, the last without a list. */
+static void
+test_family_resolution_formulas (void)
+{
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(DraftingDocument) document = import_fixture ("resolution-decides-three-lists.txt", &warnings);
+  DraftingNode *root = drafting_document_get_root (document);
+  static const DraftingKind kinds[] = {
+    K (HEADING), K (PLACE_DATE), K (AUTHORITY),
+    K (PREAMBLE_CLAUSE), K (PREAMBLE_CLAUSE), K (PREAMBLE_CLAUSE),
+    K (OPERATIVE_FORMULA), K (OPERATIVE_PARAGRAPH), K (OPERATIVE_PARAGRAPH),
+    K (OPERATIVE_FORMULA), K (OPERATIVE_PARAGRAPH), K (OPERATIVE_PARAGRAPH),
+    K (OPERATIVE_FORMULA),
+  };
+  static const char * const leads[] = { "AWARE", "DESIROUS", "TAKING NOTE" };
+  static const char * const formulas[] = { "DECIDES", "INVITES", "ENTRUSTS" };
+  static const char * const numbers[] = { "1.", "2.", "1.", "2." };
+  DraftingNode *first;
+
+  g_assert_cmpuint (warnings->len, ==, 0);
+  assert_kinds (root, kinds, G_N_ELEMENTS (kinds));
+  g_assert_cmpint (drafting_document_get_status (document), ==, DRAFTING_STATUS_DRAFT);
+  g_assert_cmpstr (drafting_node_get_text (drafting_node_get_child (root, 0)), ==,
+                   "RESOLUTION OF THE POLICY COMMISSION ON DATA PROTECTION");
+  for (guint i = 0; i < G_N_ELEMENTS (leads); i++)
+    g_assert_cmpstr (drafting_node_get_lead (top_level (document, DRAFTING_KIND_PREAMBLE_CLAUSE, i)), ==, leads[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (formulas); i++)
+    g_assert_cmpstr (drafting_node_get_lead (top_level (document, DRAFTING_KIND_OPERATIVE_FORMULA, i)), ==, formulas[i]);
+  g_assert_cmpstr (drafting_node_get_text (top_level (document, DRAFTING_KIND_OPERATIVE_FORMULA, 2)), ==,
+                   "the Secretariat with the publication of the guidelines on the WCO website.");
+  assert_operative_numbers (document, numbers, G_N_ELEMENTS (numbers));
+
+  first = top_level (document, DRAFTING_KIND_OPERATIVE_PARAGRAPH, 0);
+  g_assert_cmpuint (drafting_test_count_children (first, DRAFTING_KIND_SUB_PARAGRAPH), ==, 2);
+  assert_number (drafting_node_get_child (first, 1), "(b)");
+  assert_starts (first, "To establish guidelines");
+}
+
+/* ------------------------------------------------------------------ */
+/* Fragments, as pasted                                                */
+
+static DraftingNode *
+paste (const char           *text,
+       DraftingDocumentType  type,
+       DraftingKind          context)
+{
+  g_autoptr(GError) error = NULL;
+  DraftingNode *fragment = drafting_text_import_fragment (text, strlen (text), type, context,
+                                                          NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (fragment);
+  g_assert_cmpint (drafting_node_get_kind (fragment), ==, DRAFTING_KIND_DOCUMENT);
+  g_assert_null (drafting_node_get_parent (fragment));
+
+  return fragment;
+}
+
+static void
+test_fragment_preamble (void)
+{
+  g_autoptr(DraftingNode) fragment = paste (
+    "NOTING that the volume of\nsmall consignments keeps growing,\n\n"
+    "MINDFUL of the \"de minimis\" thresholds, and\n\n"
+    "RESOLVES that Members should :\n",
+    DRAFTING_DOCUMENT_RESOLUTION, DRAFTING_KIND_PREAMBLE_CLAUSE);
+  static const DraftingKind kinds[] = { K (PREAMBLE_CLAUSE), K (PREAMBLE_CLAUSE), K (OPERATIVE_FORMULA) };
+
+  assert_kinds (fragment, kinds, G_N_ELEMENTS (kinds));
+  g_assert_cmpstr (drafting_node_get_lead (drafting_node_get_child (fragment, 0)), ==, "NOTING");
+  g_assert_cmpstr (drafting_node_get_text (drafting_node_get_child (fragment, 0)), ==,
+                   "that the volume of small consignments keeps growing,");
+  g_assert_cmpstr (drafting_node_get_lead (drafting_node_get_child (fragment, 1)), ==, "MINDFUL");
+  g_assert_cmpstr (drafting_node_get_text (drafting_node_get_child (fragment, 1)), ==,
+                   "of the “de minimis” thresholds, and");
+  g_assert_cmpstr (drafting_node_get_lead (drafting_node_get_child (fragment, 2)), ==, "RESOLVES");
+  g_assert_cmpstr (drafting_node_get_text (drafting_node_get_child (fragment, 2)), ==, "that Members should:");
+}
+
+static void
+test_fragment_operative (void)
+{
+  g_autoptr(DraftingNode) fragment = paste (
+    "Decides to:\n\n"
+    "1. Establish national plans for the clearance of relief\nconsignments, covering:\n"
+    "(a) a single point of contact;\n"
+    "(b) simplified procedures; and\n\n"
+    "2. Share their experience with the Secretariat.\n",
+    DRAFTING_DOCUMENT_RESOLUTION, DRAFTING_KIND_OPERATIVE_PARAGRAPH);
+  static const DraftingKind kinds[] = { K (OPERATIVE_FORMULA), K (OPERATIVE_PARAGRAPH), K (OPERATIVE_PARAGRAPH) };
+  static const DraftingKind subs[] = { K (SUB_PARAGRAPH), K (SUB_PARAGRAPH) };
+  DraftingNode *first;
+
+  assert_kinds (fragment, kinds, G_N_ELEMENTS (kinds));
+  g_assert_cmpstr (drafting_node_get_lead (drafting_node_get_child (fragment, 0)), ==, "Decides");
+  g_assert_cmpstr (drafting_node_get_text (drafting_node_get_child (fragment, 0)), ==, "to:");
+  first = drafting_node_get_child (fragment, 1);
+  g_assert_cmpstr (drafting_node_get_text (first), ==,
+                   "Establish national plans for the clearance of relief consignments, covering:");
+  assert_kinds (first, subs, G_N_ELEMENTS (subs));
+  g_assert_cmpstr (drafting_node_get_text (drafting_node_get_child (first, 1)), ==, "simplified procedures; and");
+  g_assert_cmpstr (drafting_node_get_text (drafting_node_get_child (fragment, 2)), ==,
+                   "Share their experience with the Secretariat.");
+}
+
+/* Paragraphs that say nothing of their kind take the kind of the element
+ * where the cursor is; sub-items that cannot nest, that kind too. */
+static void
+test_fragment_plain (void)
+{
+  static const char text[] = "First paragraph\nbroken by the PDF.\n\nSecond paragraph.\n\nThird paragraph.\n";
+  static const struct { DraftingDocumentType type; DraftingKind context; DraftingKind kind; } cases[] = {
+    { DRAFTING_DOCUMENT_RESOLUTION, K (OPERATIVE_PARAGRAPH), K (OPERATIVE_PARAGRAPH) },
+    { DRAFTING_DOCUMENT_RESOLUTION, K (PREAMBLE_CLAUSE), K (PREAMBLE_CLAUSE) },
+    { DRAFTING_DOCUMENT_RESOLUTION, K (SUB_PARAGRAPH), K (SUB_PARAGRAPH) },
+    { DRAFTING_DOCUMENT_RESOLUTION, K (OPERATIVE_FORMULA), K (OPERATIVE_PARAGRAPH) },
+    { DRAFTING_DOCUMENT_COMMUNIQUE, K (NARRATIVE_PARAGRAPH), K (NARRATIVE_PARAGRAPH) },
+    { DRAFTING_DOCUMENT_COMMUNIQUE, K (STATEMENT), K (STATEMENT) },
+    { DRAFTING_DOCUMENT_COMMUNIQUE, K (SPEAKER_FORMULA), K (STATEMENT) },
+    { DRAFTING_DOCUMENT_GENERIC, K (PARAGRAPH), K (PARAGRAPH) },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(DraftingNode) fragment = paste (text, cases[i].type, cases[i].context);
+      const DraftingKind kinds[] = { cases[i].kind, cases[i].kind, cases[i].kind };
+
+      assert_kinds (fragment, kinds, G_N_ELEMENTS (kinds));
+      g_assert_cmpstr (drafting_node_get_text (drafting_node_get_child (fragment, 0)), ==,
+                       "First paragraph broken by the PDF.");
+    }
+
+  {
+    g_autoptr(DraftingNode) fragment = paste ("(a) one;\n(b) two.\n", DRAFTING_DOCUMENT_RESOLUTION,
+                                              DRAFTING_KIND_SUB_PARAGRAPH);
+    static const DraftingKind kinds[] = { K (SUB_PARAGRAPH), K (SUB_PARAGRAPH) };
+
+    assert_kinds (fragment, kinds, G_N_ELEMENTS (kinds));
+    g_assert_cmpstr (drafting_node_get_text (drafting_node_get_child (fragment, 1)), ==, "two.");
+  }
+}
+
+/* Hard line breaks inside a paragraph, a page number and a clause broken
+ * across a page are mended as the importer mends them. */
+static void
+test_fragment_mended (void)
+{
+  g_autoptr(DraftingNode) fragment = paste (
+    "Invites Customs administrations to work\r\nin partnership with relevant\r\n"
+    "stakeholders, in particular Annexes 9 and\r\n\r\n- 2 -\r\n\r\n"
+    "17 of the Chicago Convention ;\r\n",
+    DRAFTING_DOCUMENT_RESOLUTION, DRAFTING_KIND_OPERATIVE_PARAGRAPH);
+  static const DraftingKind kinds[] = { K (OPERATIVE_PARAGRAPH) };
+
+  assert_kinds (fragment, kinds, G_N_ELEMENTS (kinds));
+  g_assert_cmpstr (drafting_node_get_text (drafting_node_get_child (fragment, 0)), ==,
+                   "Invites Customs administrations to work in partnership with relevant "
+                   "stakeholders, in particular Annexes 9 and 17 of the Chicago Convention;");
+}
+
+static void
+test_fragment_single (void)
+{
+  g_autoptr(DraftingNode) fragment = paste ("Reaffirms its commitment.", DRAFTING_DOCUMENT_COMMUNIQUE,
+                                            DRAFTING_KIND_STATEMENT);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DraftingNode) refused = NULL;
+
+  g_assert_cmpuint (drafting_node_get_n_children (fragment), ==, 1);
+  g_assert_cmpint (drafting_node_get_kind (drafting_node_get_child (fragment, 0)), ==, DRAFTING_KIND_STATEMENT);
+  g_assert_cmpstr (drafting_node_get_text (drafting_node_get_child (fragment, 0)), ==, "Reaffirms its commitment.");
+
+  refused = drafting_text_import_fragment ("bad \xff", 5, DRAFTING_DOCUMENT_COMMUNIQUE,
+                                           DRAFTING_KIND_STATEMENT, NULL, &error);
+  g_assert_null (refused);
+  g_assert_error (error, DRAFTING_ERROR, DRAFTING_ERROR_INVALID_UTF8);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -523,6 +896,17 @@ main (int    argc,
   g_test_add_func ("/import/refused-input", test_refused_input);
   g_test_add_data_func ("/import/text-round-trip/resolution", "ecommerce-resolution.txt", test_text_round_trip);
   g_test_add_data_func ("/import/text-round-trip/communique", "ecommerce-communique.txt", test_text_round_trip);
+
+  g_test_add_func ("/import/family/communique-heads-of-customs", test_family_communique_heads);
+  g_test_add_func ("/import/family/communique-three-line-title", test_family_communique_three_lines);
+  g_test_add_func ("/import/family/communique-one-line-title", test_family_communique_one_line);
+  g_test_add_func ("/import/family/resolution-restarting-lists", test_family_resolution_restarting);
+  g_test_add_func ("/import/family/resolution-formulas", test_family_resolution_formulas);
+  g_test_add_func ("/import/fragment/preamble-clauses", test_fragment_preamble);
+  g_test_add_func ("/import/fragment/operative-paragraphs", test_fragment_operative);
+  g_test_add_func ("/import/fragment/plain-paragraphs", test_fragment_plain);
+  g_test_add_func ("/import/fragment/hard-line-breaks", test_fragment_mended);
+  g_test_add_func ("/import/fragment/single-paragraph", test_fragment_single);
 
   return g_test_run ();
 }

@@ -273,7 +273,11 @@ _drafting_node_get_ordinal (DraftingNode *self)
         {
           DraftingNode *child = g_ptr_array_index (parent->children, i);
 
+          DraftingKind restarted = drafting_numbering_restarted_by (child->kind);
+
           child->ordinal = ++counts[child->kind];
+          if (restarted != DRAFTING_KIND_INVALID)
+            counts[restarted] = 0;
         }
       parent->ordinals_valid = TRUE;
     }

@@ -176,6 +176,26 @@ drafting_numbering_slot_for (DraftingKind kind,
 }
 
 /**
+ * drafting_numbering_restarted_by:
+ * @kind: the kind of an element
+ *
+ * An operative formula introduces a list of its own: "RESOLVES that the
+ * WCO:" 1., 2., then "REQUESTS the Secretary General:" 1., 2. again. The
+ * elements of the kind it returns are numbered from 1 after each element of
+ * @kind among the same siblings; nothing is stored for it, as numbers are
+ * derived from places.
+ *
+ * Returns: the kind whose numbering an element of @kind starts again, or
+ *   %DRAFTING_KIND_INVALID
+ */
+DraftingKind
+drafting_numbering_restarted_by (DraftingKind kind)
+{
+  return kind == DRAFTING_KIND_OPERATIVE_FORMULA ? DRAFTING_KIND_OPERATIVE_PARAGRAPH
+                                                 : DRAFTING_KIND_INVALID;
+}
+
+/**
  * drafting_format_roman:
  * @value: a number from 1
  * @upper: capitals or small letters

@@ -71,6 +71,7 @@ const char            *drafting_numbering_slot_get_display_name (DraftingNumberi
 DraftingNumberStyle    drafting_numbering_slot_get_default  (DraftingNumberingSlot  slot);
 DraftingNumberingSlot  drafting_numbering_slot_for          (DraftingKind           kind,
                                                              DraftingKind           parent_kind);
+DraftingKind           drafting_numbering_restarted_by      (DraftingKind           kind);
 
 char                  *drafting_format_roman                (guint                  value,
                                                              gboolean               upper);

@@ -31,6 +31,12 @@ DraftingDocument *drafting_text_import_file    (GFile                  *file,
                                                 GPtrArray             **warnings,
                                                 GCancellable           *cancellable,
                                                 GError                **error);
+DraftingNode     *drafting_text_import_fragment (const char           *data,
+                                                 gsize                 len,
+                                                 DraftingDocumentType  type,
+                                                 DraftingKind          context,
+                                                 GPtrArray           **warnings,
+                                                 GError              **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DraftingImportWarning, drafting_import_warning_free)
 
