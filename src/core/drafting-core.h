@@ -6,6 +6,7 @@
 #pragma once
 
 #include "drafting-document-file.h"
+#include "drafting-diff.h"
 #include "drafting-document.h"
 #include "drafting-draft-store.h"
 #include "drafting-enums.h"

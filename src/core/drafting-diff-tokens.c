@@ -1,0 +1,343 @@
+/* drafting-diff-tokens.c: the tokens the difference engine compares
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "drafting-diff"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <pango/pango.h>
+
+#include "drafting-diff-private.h"
+
+/* How a text is cut into tokens, and which are set aside: see "How it
+ * works" in drafting-diff.c. */
+
+/* ------------------------------------------------------------------ */
+/* Tokens                                                              */
+
+void
+_drafting_diff_side_init (Side       *side,
+                          const char *text,
+                          gsize       len)
+{
+  side->text = text;
+  side->len = len;
+  side->tokens = g_array_new (FALSE, FALSE, sizeof (Token));
+  side->ids = NULL;
+  side->n = 0;
+}
+
+void
+_drafting_diff_side_clear (Side *side)
+{
+  g_clear_pointer (&side->tokens, g_array_unref);
+  g_clear_pointer (&side->ids, g_free);
+}
+
+static gboolean
+is_complex_script (gunichar c)
+{
+  GUnicodeScript script;
+
+  if (c < 0x0E00)
+    return FALSE;
+  script = g_unichar_get_script (c);
+
+  return script == G_UNICODE_SCRIPT_THAI || script == G_UNICODE_SCRIPT_LAO ||
+         script == G_UNICODE_SCRIPT_KHMER || script == G_UNICODE_SCRIPT_MYANMAR;
+}
+
+static guint8
+classify (gunichar c,
+          gboolean white)
+{
+  if (white)
+    return DRAFTING_DIFF_TOKEN_SPACE;
+  if (g_unichar_isalnum (c) || g_unichar_ismark (c))
+    return DRAFTING_DIFF_TOKEN_WORD;
+
+  return DRAFTING_DIFF_TOKEN_PUNCTUATION;
+}
+
+void
+_drafting_diff_add_token (Side  *side,
+                          gsize  start,
+                          guint  cum,
+                          guint8 kind,
+                          guint  id,
+                          guint8 flags)
+{
+  Token token = { start, cum, id, kind, kind, flags };
+
+  g_array_append_val (side->tokens, token);
+}
+
+/* Appends the tokens of [@from, @to) of @side's text; @cum is the count of
+ * characters before @from. Returns the count after @to. */
+guint
+_drafting_diff_tokenize_region (Side          *side,
+                                gsize          from,
+                                gsize          to,
+                                guint          cum,
+                                PangoLanguage *language)
+{
+  const char *text = side->text + from;
+  const char *p = text;
+  g_autofree PangoLogAttr *attrs = NULL;
+  glong n_chars;
+  gunichar previous = 0;
+  guint newlines = 0;
+  Token *current = NULL;
+
+  if (to <= from)
+    return cum;
+
+  n_chars = g_utf8_strlen (text, to - from);
+  attrs = g_new (PangoLogAttr, n_chars + 1);
+  pango_get_log_attrs (text, (int) (to - from), -1, language, attrs, (int) n_chars + 1);
+
+  for (glong i = 0; i < n_chars; i++, cum++)
+    {
+      gunichar c = g_utf8_get_char (p);
+      const char *next = g_utf8_next_char (p);
+      gboolean white = attrs[i].is_white;
+      gboolean cut;
+
+      if (current == NULL)
+        cut = TRUE;
+      else if (white && current->kind == DRAFTING_DIFF_TOKEN_SPACE)
+        cut = FALSE;
+      else if (is_complex_script (previous) && is_complex_script (c))
+        cut = attrs[i].is_word_start || attrs[i].is_word_end;
+      else
+        cut = attrs[i].is_word_boundary;
+
+      if (cut)
+        {
+          _drafting_diff_add_token (side, from + (p - text), cum, classify (c, white), 0, 0);
+          current = side_token (side, side->tokens->len - 1);
+          newlines = 0;
+        }
+
+      if (current->kind == DRAFTING_DIFF_TOKEN_SPACE &&
+          (c == '\n' || c == 0x2028 || c == 0x2029 || (c == '\r' && *next != '\n')))
+        {
+          newlines++;
+          current->flags |= newlines > 1 ? FLAG_BLANK_LINE | FLAG_LINE_BREAK : FLAG_LINE_BREAK;
+        }
+
+      previous = c;
+      p = next;
+    }
+
+  return cum;
+}
+
+/* Equal tokens, equal ids: an Interner, a table of the tokens' bytes. */
+void
+_drafting_diff_interner_init (Interner *interner,
+                              gsize     n_tokens)
+{
+  gsize size = 64;
+
+  while (size < 2 * n_tokens)
+    size *= 2;
+  interner->entries = g_new0 (Entry, size);
+  interner->mask = size - 1;
+  interner->next_id = ID_FIRST;
+}
+
+static guint
+intern (Interner   *interner,
+        const char *bytes,
+        gsize       len)
+{
+  guint hash = 2166136261u;  /* FNV-1a */
+  gsize slot;
+
+  for (gsize i = 0; i < len; i++)
+    hash = (hash ^ (guchar) bytes[i]) * 16777619u;
+
+  for (slot = hash & interner->mask; ; slot = (slot + 1) & interner->mask)
+    {
+      Entry *entry = &interner->entries[slot];
+
+      if (entry->bytes == NULL)
+        {
+          *entry = (Entry) { bytes, len, hash, interner->next_id++ };
+          return entry->id;
+        }
+      if (entry->hash == hash && entry->len == len && memcmp (entry->bytes, bytes, len) == 0)
+        return entry->id;
+    }
+}
+
+/* Closes @side's tokens with the last one, that starts where the text
+ * ends; @cum is the count of characters of the text. */
+void
+_drafting_diff_side_close (Side  *side,
+                           guint  cum)
+{
+  _drafting_diff_add_token (side, side->len, cum, DRAFTING_DIFF_TOKEN_SPACE, 0, 0);
+  side->n = side->tokens->len - 1;
+}
+
+/* Gives each token of @side its id. */
+void
+_drafting_diff_side_intern (Side     *side,
+                            Interner *interner)
+{
+  side->ids = g_new (guint, side->n + 1);
+  for (guint i = 0; i < side->n; i++)
+    {
+      Token *token = side_token (side, i);
+
+      if (!(token->flags & FLAG_SET_ASIDE))
+        token->id = intern (interner, side->text + token->start, token[1].start - token->start);
+      side->ids[i] = token->id;
+    }
+}
+
+/* Whether the character before @pos is neither white space nor a mark or
+ * format character that white space before it could have taken in. */
+gboolean
+_drafting_diff_char_is_plain_before (const char *text,
+                                     gsize       pos)
+{
+  const char *previous;
+  gunichar c;
+
+  if ((guchar) text[pos - 1] < 0x80)
+    return !g_ascii_isspace (text[pos - 1]);
+  previous = g_utf8_find_prev_char (text, text + pos);
+  if (previous == NULL)
+    return FALSE;
+  c = g_utf8_get_char (previous);
+
+  return !g_unichar_isspace (c) && !g_unichar_ismark (c) &&
+         g_unichar_type (c) != G_UNICODE_FORMAT;
+}
+
+/* Whether a token starts at @pos after a run of white space, whatever
+ * follows: the character there can be no part of the white space. */
+static gboolean
+char_starts_after_white (const char *text,
+                         gsize       pos)
+{
+  gunichar c;
+
+  if ((guchar) text[pos] < 0x80)
+    return !g_ascii_isspace (text[pos]);
+  c = g_utf8_get_char (text + pos);
+
+  return !g_unichar_isspace (c) && !g_unichar_ismark (c) &&
+         g_unichar_type (c) != G_UNICODE_FORMAT;
+}
+
+guint8
+_drafting_diff_kind_of_char (const char *p)
+{
+  return classify (g_utf8_get_char (p), FALSE);
+}
+
+/* The part of @old and @new that differs, cut where word segmentation
+ * would cut anyway: after a word or mark followed by ASCII white space, and
+ * before a word or mark that follows ASCII white space. */
+void
+_drafting_diff_find_middle (const Side *old,
+                            const Side *new,
+                            gsize      *prefix,
+                            gsize      *old_suffix,
+                            gsize      *new_suffix)
+{
+  const char *a = old->text;
+  const char *b = new->text;
+  gsize max = MIN (old->len, new->len);
+  gsize common = 0;
+  gsize p;
+  gsize s;
+
+  while (common < max && a[common] == b[common])
+    common++;
+
+  for (p = common; p > 0; p--)
+    if (p < common && is_cut_before_white (a, p))
+      break;
+  *prefix = p;
+
+  max -= p;
+  common = 0;
+  while (common < max && a[old->len - 1 - common] == b[new->len - 1 - common])
+    common++;
+
+  /* The longest suffix whose first byte follows white space that is common too. */
+  for (s = common; s > 0; s--)
+    {
+      char before;
+
+      if (s == common)
+        continue;
+      before = a[old->len - s - 1];
+      if ((before == ' ' || before == '\n' || before == '\t') &&
+          char_starts_after_white (a, old->len - s))
+        break;
+    }
+  *old_suffix = old->len - s;
+  *new_suffix = new->len - s;
+}
+
+/* ------------------------------------------------------------------ */
+/* Public                                                              */
+
+PangoLanguage *
+_drafting_diff_language_for (const char *language)
+{
+  return pango_language_from_string (language != NULL && *language != '\0' ? language : "und");
+}
+
+/**
+ * drafting_diff_tokenize:
+ * @text: UTF-8 text
+ * @language: (nullable): the text's language, a BCP 47 tag ("en", "fr",
+ *   "ar"), or %NULL
+ *
+ * Cuts @text into the tokens the difference engine compares: words, each
+ * punctuation mark, runs of white space (see #DraftingDiffTokenKind). They
+ * cover the whole text, in order.
+ *
+ * Returns: (transfer full) (element-type DraftingDiffToken): the tokens
+ */
+GArray *
+drafting_diff_tokenize (const char *text,
+                        const char *language)
+{
+  Side side;
+  GArray *result;
+  gsize len;
+  guint cum;
+
+  g_return_val_if_fail (text != NULL, NULL);
+  len = strlen (text);
+  g_return_val_if_fail (g_utf8_validate (text, len, NULL), NULL);
+
+  _drafting_diff_side_init (&side, text, len);
+  cum = _drafting_diff_tokenize_region (&side, 0, len, 0,
+                                        _drafting_diff_language_for (language));
+  _drafting_diff_side_close (&side, cum);
+
+  result = g_array_sized_new (FALSE, FALSE, sizeof (DraftingDiffToken), side.tokens->len - 1);
+  for (guint i = 0; i + 1 < side.tokens->len; i++)
+    {
+      const Token *token = side_token (&side, i);
+      DraftingDiffToken out = { token->kind, token->start, token[1].start };
+
+      g_array_append_val (result, out);
+    }
+  _drafting_diff_side_clear (&side);
+
+  return result;
+}
