@@ -565,7 +565,8 @@ test_typing_coalesces (void)
     }
 
   /* One undo takes back the word typed. */
-  g_assert_cmpstr (drafting_document_get_undo_label (document), ==, "Undo Typing");
+  g_assert_cmpstr (drafting_document_get_undo_label (document), ==,
+                   "Undo Typing in operative paragraph 1");
   drafting_document_undo (document);
   g_assert_cmpstr (drafting_node_get_text (paragraph), ==, "First paragraph;");
   g_assert_false (drafting_document_can_undo (document));
@@ -583,6 +584,56 @@ test_typing_coalesces (void)
     g_assert_false (drafting_document_get_modified (document));
     g_assert_cmpstr (drafting_node_get_text (paragraph), ==, "A");
   }
+}
+
+static void
+type_into (DraftingDocument *document,
+           DraftingNode     *node,
+           const char       *text)
+{
+  g_autoptr(DraftingInline) content = drafting_inline_new (text);
+
+  drafting_document_set_content (document, node, content, DRAFTING_EDIT_COALESCE);
+}
+
+/* The undo menu says what typing changed and where, by the element's
+ * number as it is printed, or its place among its kind when it prints
+ * none (the preambular clauses). */
+static void
+test_typing_labels (void)
+{
+  g_autoptr(DraftingDocument) document = new_resolution ();
+  g_auto(GStrv) labels = NULL;
+  DraftingNode *clause = drafting_test_find (document, DRAFTING_KIND_PREAMBLE_CLAUSE, 1);
+  DraftingNode *paragraph = drafting_test_find (document, DRAFTING_KIND_OPERATIVE_PARAGRAPH, 2);
+  DraftingNode *point = drafting_test_find (document, DRAFTING_KIND_SUB_PARAGRAPH, 1);
+  DraftingNode *heading = drafting_test_find (document, DRAFTING_KIND_HEADING, 0);
+  g_autoptr(DraftingDocument) communique =
+    drafting_document_new_from_template (DRAFTING_DOCUMENT_COMMUNIQUE);
+  DraftingNode *title = drafting_test_find (communique, DRAFTING_KIND_TITLE, 0);
+
+  type_into (document, clause, "the role of Customs");
+  g_assert_cmpstr (drafting_document_get_undo_label (document), ==,
+                   "Undo Typing in preambular clause 2");
+  type_into (document, paragraph, "Third paragraph, amended.");
+  g_assert_cmpstr (drafting_document_get_undo_label (document), ==,
+                   "Undo Typing in operative paragraph 3");
+  type_into (document, point, "second point, amended; and");
+  g_assert_cmpstr (drafting_document_get_undo_label (document), ==,
+                   "Undo Typing in sub-paragraph (b) of operative paragraph 2");
+  type_into (document, heading, "RESOLUTION OF THE COUNCIL");
+  g_assert_cmpstr (drafting_document_get_undo_label (document), ==,
+                   "Undo Typing in the heading");
+
+  /* The menu lists each, not "Typing" again and again. */
+  labels = drafting_document_list_undo_labels (document, 12);
+  g_assert_cmpuint (g_strv_length (labels), ==, 4);
+  g_assert_cmpstr (labels[3], ==, "Typing in preambular clause 2");
+  g_assert_cmpstr (labels[0], ==, "Typing in the heading");
+
+  g_assert_nonnull (title);
+  type_into (communique, title, "A new title");
+  g_assert_cmpstr (drafting_document_get_undo_label (communique), ==, "Undo Typing in the title");
 }
 
 static void
@@ -1226,6 +1277,7 @@ main (int    argc,
   g_test_add_func ("/document/merge-keeps-footnotes", test_merge_keeps_footnotes);
   g_test_add_func ("/document/change-kind", test_change_kind);
   g_test_add_func ("/document/typing-coalesces", test_typing_coalesces);
+  g_test_add_func ("/document/typing-labels", test_typing_labels);
   g_test_add_func ("/document/user-action-groups", test_user_action_groups);
   g_test_add_func ("/document/find-replace", test_find_replace);
   g_test_add_func ("/document/templates", test_templates);

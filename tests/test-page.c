@@ -13,7 +13,8 @@
 #include <glib/gstdio.h>
 
 #include "drafting-gui-test-utils.h"
-#include "drafting-page.h"
+#include "drafting-page-private.h"
+#include "drafting-pdf-export.h"
 #include "drafting-test-resolution.h"
 #include "drafting-test-utils.h"
 
@@ -398,6 +399,202 @@ test_draft_error (Fixture       *fixture,
   g_assert_nonnull (strstr (shown, "room"));
 }
 
+/* ------------------------------------------------------------------ */
+/* Names                                                               */
+
+static DraftingPage *
+show_document (Fixture          *fixture,
+               DraftingDocument *document)
+{
+  g_autoptr(DraftingDocumentFile) document_file = drafting_document_file_new (document, NULL,
+                                                                              fixture->store);
+  DraftingPage *page = drafting_page_new_for_document_file (document_file);
+
+  fixture->window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 900, 700);
+  gtk_window_set_child (GTK_WINDOW (fixture->window), GTK_WIDGET (page));
+  drafting_gui_test_present (fixture->window);
+
+  return page;
+}
+
+/* A new document is named after its title, when it has one, and Save As
+ * proposes the title as the file's name. */
+static void
+test_new_named (Fixture       *fixture,
+                gconstpointer  data G_GNUC_UNUSED)
+{
+  g_autoptr(DraftingDocument) document = drafting_document_new_from_template (DRAFTING_DOCUMENT_RESOLUTION);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) folder = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *current = NULL;
+  DraftingPage *page;
+  GtkWidget *chooser;
+
+  drafting_document_set_title (document, "Resolution on Data Exchange: Draft 2");
+  page = show_document (fixture, document);
+  g_assert_cmpstr (drafting_page_get_name (page), ==, "Resolution on Data Exchange: Draft 2");
+
+  name = _drafting_page_propose_file (page, DRAFTING_NATIVE_EXTENSION, &folder);
+  g_assert_cmpstr (name, ==, "Resolution on Data Exchange- Draft 2.wcodraft");
+  g_assert_null (folder);
+
+  /* The chooser itself shows it. */
+  drafting_page_save_async (page, FALSE, NULL, on_result, &result);
+  chooser = wait_toplevel (fixture, GTK_TYPE_FILE_CHOOSER_DIALOG);
+  g_assert_nonnull (chooser);
+  current = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
+  g_assert_cmpstr (current, ==, "Resolution on Data Exchange- Draft 2.wcodraft");
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  g_assert_false (drafting_page_save_finish (page, wait_result (&result), &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  drafting_gui_test_wait_frames (fixture->window, 30);
+}
+
+static void
+test_new_named_in_child (void)
+{
+  if (g_test_subprocess ())
+    {
+      Fixture fixture = { NULL, };
+
+      fixture_set_up (&fixture, NULL);
+      test_new_named (&fixture, NULL);
+      fixture_tear_down (&fixture, NULL);
+      fflush (stdout);
+      _exit (0);
+    }
+
+  g_test_trap_subprocess (NULL, 120 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
+/* ------------------------------------------------------------------ */
+/* PDF                                                                 */
+
+/* What pdfinfo says of @path: "Title:", "Author:", "Creator:". */
+static char *
+pdf_info (const char *path,
+          const char *key)
+{
+  g_autofree char *pdfinfo = g_find_program_in_path ("pdfinfo");
+  g_autofree char *out = NULL;
+  g_auto(GStrv) lines = NULL;
+  const char *argv[] = { pdfinfo, "-enc", "UTF-8", path, NULL };
+  int status;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                               &out, NULL, &status, NULL));
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  lines = g_strsplit (out, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_str_has_prefix (lines[i], key))
+      return g_strstrip (g_strdup (lines[i] + strlen (key)));
+
+  return NULL;
+}
+
+static void
+export_and_wait (DraftingDocument *document,
+                 GFile            *file,
+                 const char       *title)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  drafting_pdf_export_titled_async (document, file, title, NULL, on_result, &result);
+  g_assert_true (drafting_pdf_export_finish (wait_result (&result), &error));
+  g_assert_no_error (error);
+}
+
+/* The PDF carries the document's title, else the name it is known by,
+ * its issuing body as author and Drafting as creator. */
+static void
+test_pdf_metadata (Fixture       *fixture,
+                   gconstpointer  data G_GNUC_UNUSED)
+{
+  g_autoptr(DraftingDocument) document = drafting_test_load_example ("ecommerce-resolution.wcodraft");
+  g_autofree char *path = g_build_filename (fixture->dir, "resolution.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *title = NULL;
+  g_autofree char *author = NULL;
+  g_autofree char *creator = NULL;
+  g_autofree char *untitled = NULL;
+  g_autofree char *pdfinfo = g_find_program_in_path ("pdfinfo");
+
+  if (pdfinfo == NULL)
+    {
+      g_test_skip ("pdfinfo (poppler-utils) is not installed");
+      return;
+    }
+
+  export_and_wait (document, file, "resolution");
+  title = pdf_info (path, "Title:");
+  author = pdf_info (path, "Author:");
+  creator = pdf_info (path, "Creator:");
+  g_assert_cmpstr (title, ==, drafting_document_get_title (document));
+  g_assert_cmpstr (author, ==, "Policy Commission");
+  g_assert_cmpstr (creator, ==, "Drafting");
+
+  /* No title of its own: the name of its tab. */
+  drafting_document_set_title (document, "");
+  export_and_wait (document, file, "council-resolution");
+  untitled = pdf_info (path, "Title:");
+  g_assert_cmpstr (untitled, ==, "council-resolution");
+}
+
+static GtkWidget *
+find_labelled_button (GtkWidget  *widget,
+                      const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_labelled_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The toast that says the PDF is written has a button that opens it. */
+static void
+test_pdf_toast_opens (Fixture       *fixture,
+                      gconstpointer  data G_GNUC_UNUSED)
+{
+  g_autoptr(DraftingDocument) document = drafting_test_load_example ("ecommerce-resolution.wcodraft");
+  g_autofree char *path = g_build_filename (fixture->dir, "resolution.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *uri = g_file_get_uri (file);
+  DraftingPage *page = show_document (fixture, document);
+  GtkWidget *overlay = drafting_gui_test_find_of_type (GTK_WIDGET (page), ADW_TYPE_TOAST_OVERLAY);
+  GtkButton *open = NULL;
+  GVariant *target;
+  GtkWidget *found[1] = { NULL, };
+
+  _drafting_page_show_exported (page, file);
+  drafting_gui_test_wait_frames (fixture->window, 5);
+
+  found[0] = find_labelled_button (overlay, "_Open");
+  g_assert_nonnull (found[0]);
+  open = GTK_BUTTON (found[0]);
+  g_assert_cmpstr (gtk_button_get_label (open), ==, "_Open");
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (open)), ==, "document.open-uri");
+  target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (open));
+  g_assert_nonnull (target);
+  g_assert_cmpstr (g_variant_get_string (target, NULL), ==, uri);
+  g_assert_true (g_action_group_has_action (drafting_page_get_actions (page), "open-uri"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -411,6 +608,9 @@ main (int    argc,
   ADD ("changed-on-disk/told-and-asked", test_changed_on_disk);
   ADD ("errors/save", test_save_error);
   ADD ("errors/draft", test_draft_error);
+  g_test_add_func ("/page/names/new-document", test_new_named_in_child);
+  ADD ("pdf/metadata", test_pdf_metadata);
+  ADD ("pdf/toast-opens", test_pdf_toast_opens);
 
 #undef ADD
 

@@ -9,6 +9,7 @@
 
 #include "drafting-gui-test-utils.h"
 #include "drafting-outline-view.h"
+#include "drafting-page-private.h"
 #include "drafting-test-utils.h"
 #include "drafting-window.h"
 
@@ -313,6 +314,55 @@ test_no_document (Fixture       *fixture,
   assert_document_controls (fixture, FALSE, "closed again");
 }
 
+/* Imported text is named after its file, tab and window alike, and Save
+ * As proposes to save it beside that file, under its name. */
+static void
+test_imported_named (Fixture       *fixture,
+                     gconstpointer  data G_GNUC_UNUSED)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "council-resolution.txt", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *corpus = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) folder = NULL;
+  g_autoptr(GFile) dir = g_file_new_for_path (fixture->dir);
+  g_autoptr(GList) toplevels = NULL;
+  DraftingPage *page;
+  AdwTabView *tabs;
+
+  corpus = g_build_filename (g_getenv ("DRAFTING_CORPUS_DIR"), "ecommerce-resolution.txt", NULL);
+  g_assert_true (g_file_get_contents (corpus, &text, NULL, NULL));
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  file = g_file_new_for_path (path);
+
+  drafting_window_open_file (DRAFTING_WINDOW (fixture->window), file);
+  for (guint i = 0; i < 600 && n_pages (fixture) == 0; i++)
+    drafting_gui_test_wait_frames (fixture->window, 1);
+  g_assert_cmpuint (n_pages (fixture), ==, 1);
+
+  page = drafting_window_get_current_page (DRAFTING_WINDOW (fixture->window));
+  g_assert_null (drafting_page_get_file (page));
+  g_assert_cmpstr (drafting_page_get_name (page), ==, "council-resolution");
+  g_assert_cmpstr (drafting_page_get_title (page), ==, "council-resolution");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), ==,
+                   "council-resolution — Drafting");
+  tabs = ADW_TAB_VIEW (drafting_gui_test_find_of_type (fixture->window, ADW_TYPE_TAB_VIEW));
+  g_assert_cmpstr (adw_tab_page_get_title (adw_tab_view_get_selected_page (tabs)), ==,
+                   "council-resolution");
+
+  name = _drafting_page_propose_file (page, DRAFTING_NATIVE_EXTENSION, &folder);
+  g_assert_cmpstr (name, ==, "council-resolution.wcodraft");
+  g_assert_nonnull (folder);
+  g_assert_true (g_file_equal (folder, dir));
+
+  /* The remarks of the import, in a dialog of their own. */
+  toplevels = gtk_window_list_toplevels ();
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (l->data != fixture->window)
+      gtk_window_destroy (l->data);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -325,6 +375,7 @@ main (int    argc,
 
   ADD ("outline/one-state", test_outline_one_state);
   ADD ("no-document", test_no_document);
+  ADD ("names/imported-text", test_imported_named);
 
 #undef ADD
 

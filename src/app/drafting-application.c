@@ -9,9 +9,11 @@
 
 #include <glib/gi18n.h>
 
+#include "drafting-accessible.h"
 #include "drafting-application.h"
 #include "drafting-preferences-window.h"
 #include "drafting-save-changes-dialog.h"
+#include "drafting-time.h"
 #include "drafting-window.h"
 
 /*
@@ -312,8 +314,7 @@ on_orphans_listed (GObject      *object,
   for (guint i = 0; i < data->orphans->len && i < 8; i++)
     {
       DraftingDraftInfo *info = g_ptr_array_index (data->orphans, i);
-      g_autoptr(GDateTime) local = g_date_time_to_local (info->modified);
-      g_autofree char *when = g_date_time_format (local, "%x %X");
+      g_autofree char *when = drafting_time_format (info->modified);
 
       /* Translators: a document's title and when its draft was kept */
       g_string_append_printf (titles, _("• %s (%s)\n"), info->title, when);
@@ -338,6 +339,7 @@ on_orphans_listed (GObject      *object,
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "recover");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "recover");
   g_signal_connect (dialog, "response", G_CALLBACK (on_recover_response), data);
+  drafting_accessible_name_buttons (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -456,8 +458,11 @@ action_about (GSimpleAction *action G_GNUC_UNUSED,
                         "application-name", _("Drafting"),
                         "developer-name", _("The Drafting developers"),
                         "version", PACKAGE_VERSION,
-                        "comments", _("Write resolutions and communiqués, with the amendments of each "
-                                      "delegation, as the World Customs Organization’s committees do."),
+                        "comments", _("Write the resolutions and communiqués of the World Customs "
+                                      "Organization as the structured texts they are: their "
+                                      "clauses, paragraphs and annexes, numbered as they print, "
+                                      "with an outline, undo, find and replace, their properties, "
+                                      "the import of plain text, printing and export to PDF."),
                         "license-type", GTK_LICENSE_GPL_3_0,
                         "developers", developers,
                         /* Translators: put your names here, one a line */

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "drafting-file-chooser.h"
 #include "drafting-page-private.h"
 #include "drafting-pdf-export.h"
 #include "drafting-print-operation.h"
@@ -549,6 +550,22 @@ export_data_free (ExportData *data)
   g_free (data);
 }
 
+/**
+ * _drafting_page_show_exported:
+ *
+ * Says that the PDF @file is written, with a button that opens it with
+ * what the desktop opens PDFs with.
+ */
+void
+_drafting_page_show_exported (DraftingPage *self,
+                              GFile        *file)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+
+  _drafting_page_toast_with_action (self, _("Exported as PDF"), _("_Open"),
+                                    "document.open-uri", g_variant_new_string (uri));
+}
+
 static void
 on_exported (GObject      *object G_GNUC_UNUSED,
              GAsyncResult *result,
@@ -558,7 +575,7 @@ on_exported (GObject      *object G_GNUC_UNUSED,
   g_autoptr(GError) error = NULL;
 
   if (drafting_pdf_export_finish (result, &error))
-    drafting_page_toast (data->page, _("Exported as PDF"));
+    _drafting_page_show_exported (data->page, data->file);
   else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     _drafting_page_show_error (data->page, _("Could Not Export as PDF"), error->message);
 
@@ -576,10 +593,13 @@ on_export_response (GtkNativeDialog *dialog,
 
       /* Laid out and written in the background, from a snapshot: the
        * document may be edited meanwhile, and the PDF go anywhere GIO
-       * can write. */
+       * can write. The PDF is titled as the tab is when the document
+       * has no title. */
       data->page = g_object_ref (self);
-      data->file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      drafting_pdf_export_async (self->document, data->file, self->cancellable, on_exported, data);
+      data->file = drafting_file_chooser_get_file (GTK_FILE_CHOOSER_NATIVE (dialog),
+                                                   DRAFTING_FILE_CHOOSER_EXPORT);
+      drafting_pdf_export_titled_async (self->document, data->file, drafting_page_get_name (self),
+                                        self->cancellable, on_exported, data);
     }
 
   gtk_native_dialog_destroy (dialog);
@@ -592,34 +612,45 @@ action_export_pdf (GSimpleAction *action G_GNUC_UNUSED,
                    gpointer       user_data)
 {
   DraftingPage *self = user_data;
-  GFile *file = drafting_document_file_get_file (self->document_file);
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autofree char *name = NULL;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autoptr(GFile) folder = NULL;
+  g_autofree char *name = _drafting_page_propose_file (self, DRAFTING_PDF_EXTENSION, &folder);
   GtkFileChooserNative *dialog;
 
-  dialog = gtk_file_chooser_native_new (_("Export as PDF"),
-                                        GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  gtk_file_filter_set_name (filter, _("PDF Documents"));
-  gtk_file_filter_add_mime_type (filter, "application/pdf");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-
-  if (file != NULL)
-    {
-      g_autofree char *base = g_file_get_basename (file);
-      char *dot = strrchr (base, '.');
-
-      if (dot != NULL)
-        *dot = '\0';
-      name = g_strconcat (base, ".pdf", NULL);
-    }
-  else
-    name = g_strconcat (_("Untitled Document"), ".pdf", NULL);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
-
+  dialog = drafting_file_chooser_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                      DRAFTING_FILE_CHOOSER_EXPORT, folder, name);
   g_signal_connect (dialog, "response", G_CALLBACK (on_export_response), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+on_uri_shown (GObject      *object G_GNUC_UNUSED,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(DraftingPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_app_info_launch_default_for_uri_finish (result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    _drafting_page_show_error (self, _("The File Could Not Be Opened"), error->message);
+}
+
+/* A file written here, opened with the application the desktop opens
+ * it with (GtkFileLauncher came after GTK 4.8). */
+static void
+action_open_uri (GSimpleAction *action G_GNUC_UNUSED,
+                 GVariant      *param,
+                 gpointer       user_data)
+{
+  DraftingPage *self = user_data;
+  GtkNative *native = gtk_widget_get_native (GTK_WIDGET (self));
+  g_autoptr(GAppLaunchContext) context = NULL;
+
+  if (native != NULL)
+    context = G_APP_LAUNCH_CONTEXT (gdk_display_get_app_launch_context (gtk_widget_get_display (GTK_WIDGET (native))));
+  g_app_info_launch_default_for_uri_async (g_variant_get_string (param, NULL), context,
+                                           self->cancellable, on_uri_shown, g_object_ref (self));
 }
 
 static const GActionEntry action_entries[] = {
@@ -648,6 +679,7 @@ static const GActionEntry action_entries[] = {
   { .name = "properties", .activate = action_properties },
   { .name = "print", .activate = action_print },
   { .name = "export-pdf", .activate = action_export_pdf },
+  { .name = "open-uri", .activate = action_open_uri, .parameter_type = "s" },
 };
 
 static void

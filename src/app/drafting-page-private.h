@@ -38,6 +38,7 @@ struct _DraftingPage
   GSimpleActionGroup   *actions;
   GSettings            *settings;
   GCancellable         *cancellable;    /* what the page waits for: cancelled as it goes */
+  GFile                *imported_from;  /* the text the document was imported from */
   char                 *name;
   char                 *title;
   char                 *subtitle;
@@ -50,5 +51,17 @@ void _drafting_page_report         (DraftingPage *self,
 void _drafting_page_show_error     (DraftingPage *self,
                                     const char   *heading,
                                     const char   *body);
+void _drafting_page_set_imported_from (DraftingPage *self,
+                                       GFile        *file);
+void _drafting_page_toast_with_action (DraftingPage *self,
+                                       const char   *message,
+                                       const char   *button_label,
+                                       const char   *action,
+                                       GVariant     *target);
+void _drafting_page_show_exported  (DraftingPage *self,
+                                    GFile        *file);
+char *_drafting_page_propose_file   (DraftingPage  *self,
+                                     const char    *extension,
+                                     GFile        **folder);
 
 G_END_DECLS

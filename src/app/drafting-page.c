@@ -9,8 +9,11 @@
 
 #include <glib/gi18n.h>
 
+#include "drafting-accessible.h"
 #include "drafting-application.h"
+#include "drafting-file-chooser.h"
 #include "drafting-page-private.h"
+#include "drafting-recent.h"
 
 /*
  * A page holds one document: the outline beside it, the text laid out as it
@@ -52,11 +55,33 @@ static GParamSpec *properties[N_PROPS];
 /* ------------------------------------------------------------------ */
 /* Titles                                                              */
 
+/* What to call the document: its file's name; for imported text not yet
+ * saved, the name of the text without its extension ("council-resolution"
+ * for "council-resolution.txt"); else its title, else "Untitled Document". */
+static char *
+dup_name (DraftingPage *self)
+{
+  g_autofree char *basename = NULL;
+  g_autofree char *name = NULL;
+  char *dot;
+
+  if (drafting_document_file_get_file (self->document_file) != NULL ||
+      self->imported_from == NULL ||
+      (basename = g_file_get_basename (self->imported_from)) == NULL)
+    return drafting_document_file_dup_name (self->document_file);
+
+  name = g_filename_display_name (basename);
+  if ((dot = strrchr (name, '.')) != NULL && dot != name)
+    *dot = '\0';
+
+  return g_steal_pointer (&name);
+}
+
 static void
 update_titles (DraftingPage *self)
 {
   GFile *file = drafting_document_file_get_file (self->document_file);
-  g_autofree char *name = drafting_document_file_dup_name (self->document_file);
+  g_autofree char *name = dup_name (self);
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
 
@@ -260,7 +285,25 @@ _drafting_page_show_error (DraftingPage *self,
                                               heading, body);
 
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  drafting_accessible_name_buttons (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
+ * _drafting_page_set_imported_from:
+ *
+ * Says that the document was imported from @file, a text: the page is
+ * named after it, and Save As proposes to save beside it, under its name.
+ */
+void
+_drafting_page_set_imported_from (DraftingPage *self,
+                                  GFile        *file)
+{
+  g_return_if_fail (DRAFTING_IS_PAGE (self));
+  g_return_if_fail (file == NULL || G_IS_FILE (file));
+
+  if (g_set_object (&self->imported_from, file))
+    update_titles (self);
 }
 
 /* ------------------------------------------------------------------ */
@@ -318,6 +361,7 @@ ask_overwrite (GTask *task)
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save-as");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect (dialog, "response", G_CALLBACK (on_overwrite_response), task);
+  drafting_accessible_name_buttons (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -335,6 +379,7 @@ on_saved (GObject      *object,
       /* The unsaved mark leaving the title says it: no toast, whose
        * coming and going would also lay the whole page out again. */
       hide_bar (self->save_bar);
+      drafting_recent_add (drafting_document_file_get_file (self->document_file));
       g_task_return_boolean (task, TRUE);
       g_object_unref (task);
       return;
@@ -371,8 +416,10 @@ on_save_as_response (GtkNativeDialog *dialog,
 {
   g_autoptr(GFile) file = NULL;
 
+  /* A name without the extension gets it. */
   if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+    file = drafting_file_chooser_get_file (GTK_FILE_CHOOSER_NATIVE (dialog),
+                                           DRAFTING_FILE_CHOOSER_SAVE);
 
   gtk_native_dialog_destroy (dialog);
   g_object_unref (dialog);
@@ -383,52 +430,44 @@ on_save_as_response (GtkNativeDialog *dialog,
       return;
     }
 
-  /* A name without the extension gets it. */
-  {
-    g_autofree char *name = g_file_get_basename (file);
-
-    if (drafting_format_for_file (file) != DRAFTING_FORMAT_NATIVE && strchr (name, '.') == NULL)
-      {
-        g_autoptr(GFile) parent = g_file_get_parent (file);
-        g_autofree char *with = g_strconcat (name, DRAFTING_NATIVE_EXTENSION, NULL);
-
-        g_set_object (&file, g_file_get_child (parent, with));
-      }
-  }
-
   save_to (task, file, DRAFTING_SAVE_NONE);
+}
+
+/**
+ * _drafting_page_propose_file:
+ * @folder: (out) (transfer full) (nullable): where to propose to save
+ *
+ * Returns: (transfer full): the name to propose, with @extension: the
+ *   document's file's, or that of the text it was imported from, beside
+ *   it; else its title
+ */
+char *
+_drafting_page_propose_file (DraftingPage  *self,
+                             const char    *extension,
+                             GFile        **folder)
+{
+  GFile *from = drafting_document_file_get_file (self->document_file);
+
+  if (from == NULL)
+    from = self->imported_from;
+
+  *folder = from != NULL ? g_file_get_parent (from) : NULL;
+
+  return drafting_file_chooser_propose_name (from, drafting_document_get_title (self->document),
+                                             extension);
 }
 
 static void
 ask_for_file (GTask *task)
 {
   DraftingPage *self = g_task_get_source_object (task);
-  GFile *file = drafting_document_file_get_file (self->document_file);
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autoptr(GFile) folder = NULL;
+  g_autofree char *name = _drafting_page_propose_file (self, DRAFTING_NATIVE_EXTENSION, &folder);
   GtkFileChooserNative *dialog;
 
-  dialog = gtk_file_chooser_native_new (_("Save As"), GTK_WINDOW (root),
-                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-
-  gtk_file_filter_set_name (filter, _("Drafting Documents"));
-  gtk_file_filter_add_mime_type (filter, DRAFTING_NATIVE_MIME_TYPE);
-  gtk_file_filter_add_suffix (filter, DRAFTING_NATIVE_EXTENSION + 1);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-
-  if (file != NULL)
-    gtk_file_chooser_set_file (GTK_FILE_CHOOSER (dialog), file, NULL);
-  else
-    {
-      const char *title = drafting_document_get_title (self->document);
-      g_autofree char *name = g_strconcat (title[0] != '\0' ? title : _("Untitled Document"),
-                                           DRAFTING_NATIVE_EXTENSION, NULL);
-
-      g_strdelimit (name, "/\\:", '-');
-      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
-    }
-
+  dialog = drafting_file_chooser_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                      DRAFTING_FILE_CHOOSER_SAVE, folder, name);
   g_signal_connect (dialog, "response", G_CALLBACK (on_save_as_response), task);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
@@ -545,6 +584,7 @@ ask_reload (DraftingPage *self)
                                               ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_reload_response), self, 0);
+  drafting_accessible_name_buttons (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -803,6 +843,32 @@ drafting_page_toast (DraftingPage *self,
   adw_toast_overlay_add_toast (self->toasts, toast);
 }
 
+/**
+ * _drafting_page_toast_with_action:
+ * @target: (transfer floating): the parameter of @action
+ *
+ * Says something in passing, with a button that does @action: "Open".
+ */
+void
+_drafting_page_toast_with_action (DraftingPage *self,
+                                  const char   *message,
+                                  const char   *button_label,
+                                  const char   *action,
+                                  GVariant     *target)
+{
+  AdwToast *toast;
+
+  g_return_if_fail (DRAFTING_IS_PAGE (self));
+
+  toast = adw_toast_new (message);
+  adw_toast_set_timeout (toast, 8);
+  adw_toast_set_button_label (toast, button_label);
+  adw_toast_set_action_name (toast, action);
+  adw_toast_set_action_target_value (toast, target);
+  adw_toast_overlay_add_toast (self->toasts, toast);
+  drafting_accessible_name_buttons (GTK_WIDGET (self->toasts));
+}
+
 static void
 on_list_emptied (GObject      *object,
                  GAsyncResult *result,
@@ -927,6 +993,7 @@ drafting_page_finalize (GObject *object)
   g_clear_object (&self->actions);
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->imported_from);
   g_clear_pointer (&self->name, g_free);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->subtitle, g_free);
@@ -1093,6 +1160,9 @@ drafting_page_init (DraftingPage *self)
   self->file_bar_save = gtk_info_bar_add_button (self->file_bar, _("_Save"), RESPONSE_SAVE);
   gtk_info_bar_add_button (self->save_bar, _("Save _As…"), RESPONSE_SAVE_AS);
   gtk_info_bar_add_button (self->draft_bar, _("_Save"), RESPONSE_SAVE);
+  drafting_accessible_name_buttons (GTK_WIDGET (self->file_bar));
+  drafting_accessible_name_buttons (GTK_WIDGET (self->save_bar));
+  drafting_accessible_name_buttons (GTK_WIDGET (self->draft_bar));
 
   /* The setting shows the outline, whatever the width: a window too narrow
    * shows it over the text, where hiding it (as a click beside it does)

@@ -34,6 +34,7 @@ typedef struct
 {
   DraftingDocument *snapshot;
   GFile            *file;
+  char             *title;     /* for a document with no title of its own */
 } ExportData;
 
 static void
@@ -43,6 +44,7 @@ export_data_free (gpointer data)
 
   g_clear_object (&export->snapshot);
   g_clear_object (&export->file);
+  g_free (export->title);
   g_free (export);
 }
 
@@ -60,6 +62,7 @@ append_to_buffer (void                *closure,
  * and takes @snapshot so that it is freed there once the pages are made. */
 static GBytes *
 render_pdf (DraftingDocument  *snapshot,
+            const char        *fallback_title,
             GCancellable      *cancellable,
             GError           **error)
 {
@@ -67,6 +70,7 @@ render_pdf (DraftingDocument  *snapshot,
   g_autoptr(DraftingPrintLayout) layout = NULL;
   g_autoptr(GByteArray) buffer = NULL;
   g_autofree char *title = g_strdup (drafting_document_get_title (snapshot));
+  g_autofree char *author = g_strdup (drafting_document_get_body (snapshot));
   PangoContext *context;
   cairo_surface_t *surface;
   cairo_status_t status;
@@ -90,8 +94,14 @@ render_pdf (DraftingDocument  *snapshot,
   surface = cairo_pdf_surface_create_for_stream (append_to_buffer, buffer,
                                                  DRAFTING_PRINT_LAYOUT_A4_WIDTH,
                                                  DRAFTING_PRINT_LAYOUT_A4_HEIGHT);
+  /* The title a PDF reader shows for it, and in its list of documents;
+   * the author is the body that issues the text, Drafting the creator. */
   if (title != NULL && title[0] != '\0')
     cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+  else if (fallback_title != NULL && fallback_title[0] != '\0')
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, fallback_title);
+  if (author != NULL && author[0] != '\0')
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, author);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Drafting");
 
   cr = cairo_create (surface);
@@ -248,7 +258,7 @@ export_thread (GTask        *task,
   gconstpointer bytes;
   gsize len;
 
-  pdf = render_pdf (g_steal_pointer (&data->snapshot), cancellable, &error);
+  pdf = render_pdf (g_steal_pointer (&data->snapshot), data->title, cancellable, &error);
   if (pdf == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
@@ -289,6 +299,25 @@ drafting_pdf_export_async (DraftingDocument    *document,
                            GAsyncReadyCallback  callback,
                            gpointer             user_data)
 {
+  drafting_pdf_export_titled_async (document, file, NULL, cancellable, callback, user_data);
+}
+
+/**
+ * drafting_pdf_export_titled_async:
+ * @title: (nullable): the PDF's title when @document has none: the name
+ *   it is known by, as its file's
+ *
+ * As drafting_pdf_export_async(), and the PDF's title is @document's,
+ * else @title. Finish with drafting_pdf_export_finish().
+ */
+void
+drafting_pdf_export_titled_async (DraftingDocument    *document,
+                                  GFile               *file,
+                                  const char          *title,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
   g_autoptr(GTask) task = NULL;
   ExportData *data;
 
@@ -306,6 +335,7 @@ drafting_pdf_export_async (DraftingDocument    *document,
   data = g_new0 (ExportData, 1);
   data->snapshot = drafting_document_snapshot (document);
   data->file = g_object_ref (file);
+  data->title = g_strdup (title);
   g_task_set_task_data (task, data, export_data_free);
 
   g_task_run_in_thread (task, export_thread);

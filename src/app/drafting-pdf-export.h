@@ -16,6 +16,12 @@ void     drafting_pdf_export_async  (DraftingDocument     *document,
                                      GCancellable         *cancellable,
                                      GAsyncReadyCallback   callback,
                                      gpointer              user_data);
+void     drafting_pdf_export_titled_async (DraftingDocument     *document,
+                                           GFile                *file,
+                                           const char           *title,
+                                           GCancellable         *cancellable,
+                                           GAsyncReadyCallback   callback,
+                                           gpointer              user_data);
 gboolean drafting_pdf_export_finish (GAsyncResult         *result,
                                      GError              **error);
 

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "drafting-accessible.h"
 #include "drafting-preferences-window.h"
 
 /*
@@ -116,6 +117,9 @@ static void
 drafting_preferences_window_init (DraftingPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* libadwaita 1.2's search button has no tooltip and no name. */
+  drafting_accessible_name_buttons (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APPLICATION_ID);
 

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "drafting-accessible.h"
 #include "drafting-properties-window.h"
 
 /*
@@ -469,6 +470,9 @@ drafting_properties_window_init (DraftingPropertiesWindow *self)
   self->languages = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* libadwaita 1.2's search button has no tooltip and no name. */
+  drafting_accessible_name_buttons (GTK_WIDGET (self));
 }
 
 /**

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "drafting-accessible.h"
 #include "drafting-page.h"
 #include "drafting-save-changes-dialog.h"
 #include "drafting-window.h"
@@ -216,6 +217,7 @@ drafting_save_changes_dialog_run_async (GtkWindow           *parent,
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect (dialog, "response", G_CALLBACK (on_response), task);
+  drafting_accessible_name_buttons (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

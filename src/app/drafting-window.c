@@ -10,8 +10,13 @@
 #include <stdio.h>
 #include <glib/gi18n.h>
 
+#include "drafting-accessible.h"
 #include "drafting-application.h"
+#include "drafting-file-chooser.h"
+#include "drafting-page-private.h"
+#include "drafting-recent.h"
 #include "drafting-save-changes-dialog.h"
+#include "drafting-time.h"
 #include "drafting-window.h"
 
 /*
@@ -155,26 +160,6 @@ show_empty (DraftingWindow *self,
   gtk_widget_set_visible (GTK_WIDGET (self->empty_page), empty);
 }
 
-/* libadwaita 1.2 gives the close button of a tab no accessible name (a
- * screen reader says "GtkImage"): its tooltip says what it does. */
-static void
-name_tab_buttons (GtkWidget *widget)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      const char *tooltip = gtk_widget_get_tooltip_text (child);
-
-      if (GTK_IS_BUTTON (child) && tooltip != NULL && gtk_button_get_label (GTK_BUTTON (child)) == NULL)
-        gtk_accessible_update_property (GTK_ACCESSIBLE (child),
-                                        GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip,
-                                        -1);
-      else
-        name_tab_buttons (child);
-    }
-}
-
 static void
 on_page_attached (AdwTabView     *view G_GNUC_UNUSED,
                   AdwTabPage     *tab,
@@ -186,7 +171,9 @@ on_page_attached (AdwTabView     *view G_GNUC_UNUSED,
   g_object_bind_property (page, "title", tab, "title", G_BINDING_SYNC_CREATE);
   g_object_bind_property (page, "subtitle", tab, "tooltip", G_BINDING_SYNC_CREATE);
   show_empty (self, FALSE);
-  name_tab_buttons (GTK_WIDGET (self->tab_bar));
+  /* libadwaita 1.2 gives the close button of a tab no accessible name (a
+   * screen reader says "GtkImage"): its tooltip says what it does. */
+  drafting_accessible_name_buttons (GTK_WIDGET (self->tab_bar));
 }
 
 static void
@@ -383,6 +370,7 @@ show_error (DraftingWindow *self,
   GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
 
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  drafting_accessible_name_buttons (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -424,11 +412,13 @@ show_warnings (DraftingWindow *self,
   dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body->str);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   g_signal_connect (dialog, "response", G_CALLBACK (on_warnings_response), NULL);
+  drafting_accessible_name_buttons (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
   g_string_free (body, TRUE);
 }
 
-/* "23.11.2026 09:12", as lock files write it, as the locale writes dates. */
+/* "23.11.2026 09:12", as lock files write it in the local time of the
+ * computer that wrote it, said as "23 November 2026, 09:12". */
 static char *
 lock_date (const char *date)
 {
@@ -440,7 +430,7 @@ lock_date (const char *date)
       (time = g_date_time_new (zone, year, month, day, hour, minute, 0)) == NULL)
     return g_strdup (date);
 
-  return g_date_time_format (time, "%x %X");
+  return drafting_time_format (time);
 }
 
 static void load (DraftingWindow    *self,
@@ -501,6 +491,7 @@ ask_locked (DraftingWindow    *self,
   data->window = g_object_ref (self);
   data->file = g_object_ref (file);
   g_signal_connect (dialog, "response", G_CALLBACK (on_locked_response), data);
+  drafting_accessible_name_buttons (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -550,15 +541,10 @@ on_loaded (GObject      *object G_GNUC_UNUSED,
     {
       page = drafting_window_add_document_file (self, document_file);
       if (drafting_page_get_file (page) != NULL)
-        {
-          g_autofree char *uri = g_file_get_uri (data->file);
-          GtkRecentData recent = {
-            NULL, NULL, (char *) DRAFTING_NATIVE_MIME_TYPE, (char *) "Drafting",
-            (char *) "wco-drafting %u", NULL, FALSE,
-          };
-
-          gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &recent);
-        }
+        drafting_recent_add (data->file);
+      else
+        /* Imported text: the page is named after it, and saved beside it. */
+        _drafting_page_set_imported_from (page, data->file);
 
       if (warnings != NULL && warnings->len > 0)
         show_warnings (self, data->file, warnings);
@@ -646,31 +632,9 @@ action_open (GtkWidget  *widget,
              GVariant   *param G_GNUC_UNUSED)
 {
   DraftingWindow *self = DRAFTING_WINDOW (widget);
-  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) native = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) text = gtk_file_filter_new ();
   GtkFileChooserNative *dialog;
 
-  dialog = gtk_file_chooser_native_new (_("Open a Document"), GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (dialog), TRUE);
-
-  gtk_file_filter_set_name (all, _("Documents Drafting Reads"));
-  gtk_file_filter_add_mime_type (all, DRAFTING_NATIVE_MIME_TYPE);
-  gtk_file_filter_add_suffix (all, DRAFTING_NATIVE_EXTENSION + 1);
-  gtk_file_filter_add_mime_type (all, "text/plain");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), all);
-
-  gtk_file_filter_set_name (native, _("Drafting Documents"));
-  gtk_file_filter_add_mime_type (native, DRAFTING_NATIVE_MIME_TYPE);
-  gtk_file_filter_add_suffix (native, DRAFTING_NATIVE_EXTENSION + 1);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), native);
-
-  gtk_file_filter_set_name (text, _("Text to Import"));
-  gtk_file_filter_add_mime_type (text, "text/plain");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), text);
-
+  dialog = drafting_file_chooser_new (GTK_WINDOW (self), DRAFTING_FILE_CHOOSER_OPEN, NULL, NULL);
   g_signal_connect (dialog, "response", G_CALLBACK (on_open_response), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
@@ -726,33 +690,24 @@ action_close_window (GtkWidget  *widget,
 static void
 update_recent (DraftingWindow *self)
 {
-  GtkRecentManager *manager = gtk_recent_manager_get_default ();
-  GList *items = gtk_recent_manager_get_items (manager);
-  guint n = 0;
+  g_autoptr(GPtrArray) items = drafting_recent_list (10);
 
   g_menu_remove_all (self->recent_section);
-  for (GList *l = items; l != NULL && n < 10; l = l->next)
+  for (guint i = 0; i < items->len; i++)
     {
-      GtkRecentInfo *info = l->data;
-      g_autoptr(GMenuItem) item = NULL;
+      GtkRecentInfo *info = g_ptr_array_index (items, i);
+      g_autoptr(GMenuItem) item = g_menu_item_new (gtk_recent_info_get_display_name (info), NULL);
 
-      if (!gtk_recent_info_has_application (info, "Drafting") || !gtk_recent_info_exists (info))
-        continue;
-
-      item = g_menu_item_new (gtk_recent_info_get_display_name (info), NULL);
       g_menu_item_set_action_and_target (item, "win.open-recent", "s", gtk_recent_info_get_uri (info));
       g_menu_append_item (self->recent_section, item);
-      n++;
     }
 
-  if (n == 0)
+  if (items->len == 0)
     {
       g_autoptr(GMenuItem) item = g_menu_item_new (_("No Recent Documents"), "win.none");
 
       g_menu_append_item (self->recent_section, item);
     }
-
-  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
 }
 
 /* ------------------------------------------------------------------ */

@@ -1836,6 +1836,104 @@ find_op (Action *action,
   return NULL;
 }
 
+/* The number a person would say the element by: the number it prints
+ * with ("3", "(b)", "IV"), without a full stop after it, else its place
+ * among its kind ("2" for the second of unnumbered clauses). */
+static char *
+spoken_number (DraftingNode *node)
+{
+  g_autofree char *number = drafting_node_get_number (node);
+  gboolean has_digit = FALSE;
+  gsize len;
+
+  for (const char *p = number; *p != '\0'; p++)
+    has_digit |= g_ascii_isalnum (*p);
+  if (!has_digit)
+    return g_strdup_printf ("%u", _drafting_node_get_ordinal (node));
+
+  len = strlen (number);
+  if (len > 1 && number[len - 1] == '.')
+    number[len - 1] = '\0';
+
+  return g_steal_pointer (&number);
+}
+
+/* What typing changed, for the undo menu: "Typing in operative paragraph 3". */
+static char *
+typing_label (DraftingNode *node)
+{
+  g_autofree char *number = spoken_number (node);
+
+  switch ((int) node->kind)
+    {
+    case DRAFTING_KIND_HEADING:
+      /* Translators: an undo menu item: what typing changed */
+      return g_strdup (C_("undo", "Typing in the heading"));
+    case DRAFTING_KIND_PLACE_DATE:
+      /* Translators: an undo menu item: what typing changed */
+      return g_strdup (C_("undo", "Typing in the place and date"));
+    case DRAFTING_KIND_AUTHORITY:
+      /* Translators: an undo menu item: what typing changed */
+      return g_strdup (C_("undo", "Typing in the authority formula"));
+    case DRAFTING_KIND_PREAMBLE_CLAUSE:
+      /* Translators: an undo menu item: %s is the clause's number, as "2" */
+      return g_strdup_printf (C_("undo", "Typing in preambular clause %s"), number);
+    case DRAFTING_KIND_OPERATIVE_FORMULA:
+      /* Translators: an undo menu item: what typing changed */
+      return g_strdup (C_("undo", "Typing in the operative formula"));
+    case DRAFTING_KIND_OPERATIVE_PARAGRAPH:
+      /* Translators: an undo menu item: %s is the paragraph's number, as "3" */
+      return g_strdup_printf (C_("undo", "Typing in operative paragraph %s"), number);
+    case DRAFTING_KIND_SUB_PARAGRAPH:
+      if (node->parent != NULL && node->parent->kind == DRAFTING_KIND_OPERATIVE_PARAGRAPH)
+        {
+          g_autofree char *parent = spoken_number (node->parent);
+
+          /* Translators: an undo menu item: the sub-paragraph's number, as
+           * "(b)", then that of its operative paragraph, as "3" */
+          return g_strdup_printf (C_("undo", "Typing in sub-paragraph %s of operative paragraph %s"),
+                                  number, parent);
+        }
+      /* Translators: an undo menu item: %s is the sub-paragraph's number, as "(b)" */
+      return g_strdup_printf (C_("undo", "Typing in sub-paragraph %s"), number);
+    case DRAFTING_KIND_ANNEX:
+      /* Translators: an undo menu item: %s is the annex's number, as "I" */
+      return g_strdup_printf (C_("undo", "Typing in annex %s"), number);
+    case DRAFTING_KIND_PRINCIPLE:
+      /* Translators: an undo menu item: %s is the principle's number, as "IV" */
+      return g_strdup_printf (C_("undo", "Typing in principle %s"), number);
+    case DRAFTING_KIND_SECTION:
+      /* Translators: an undo menu item: %s is the section's number, as "ii" */
+      return g_strdup_printf (C_("undo", "Typing in section %s"), number);
+    case DRAFTING_KIND_ITEM:
+      /* Translators: an undo menu item: %s is the item's number, as "iii" */
+      return g_strdup_printf (C_("undo", "Typing in item %s"), number);
+    case DRAFTING_KIND_OCCASION:
+      /* Translators: an undo menu item: what typing changed */
+      return g_strdup (C_("undo", "Typing in the occasion"));
+    case DRAFTING_KIND_TITLE:
+      /* Translators: an undo menu item: what typing changed */
+      return g_strdup (C_("undo", "Typing in the title"));
+    case DRAFTING_KIND_NARRATIVE_PARAGRAPH:
+      /* Translators: an undo menu item: %s is the paragraph's number, as "2" */
+      return g_strdup_printf (C_("undo", "Typing in narrative paragraph %s"), number);
+    case DRAFTING_KIND_SPEAKER_FORMULA:
+      /* Translators: an undo menu item: what typing changed */
+      return g_strdup (C_("undo", "Typing in the speaker formula"));
+    case DRAFTING_KIND_STATEMENT:
+      /* Translators: an undo menu item: %s is the statement's number, as "2" */
+      return g_strdup_printf (C_("undo", "Typing in statement %s"), number);
+    case DRAFTING_KIND_FOOTNOTE:
+      /* Translators: an undo menu item: %s is the footnote's number, as "2" */
+      return g_strdup_printf (C_("undo", "Typing in footnote %s"), number);
+    case DRAFTING_KIND_PARAGRAPH:
+      /* Translators: an undo menu item: %s is the paragraph's number, as "2" */
+      return g_strdup_printf (C_("undo", "Typing in paragraph %s"), number);
+    default:
+      return g_strdup (_("Typing"));
+    }
+}
+
 /**
  * drafting_document_edit_text:
  * @lead: (nullable): the new leading phrase, or %NULL to keep it
@@ -1909,7 +2007,11 @@ drafting_document_edit_text (DraftingDocument     *self,
       return;
     }
 
-  drafting_document_begin_action (self, _("Typing"));
+  {
+    g_autofree char *label = typing_label (node);
+
+    drafting_document_begin_action (self, label);
+  }
   if (lead_changes)
     record_lead (self, node, lead);
   if (content_changes)

@@ -5,6 +5,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 
 import os
+import re
 import sys
 import time
 
@@ -63,6 +64,10 @@ def main():
             body = " ".join(label.name for label in descendants(dialog, role="label") if label.name)
             tap.ok("Untitled Document" in body and "• Untitled" not in body.replace("• Untitled Document (", "", 1),
                    f"it names the document: {body!r}")
+            # When, in local time and words no reader misreads: "(1 December 2026, 02:06)",
+            # not "(12/01/26 02:06:55)".
+            tap.ok(re.search(r"\(\d{1,2} [A-Z][a-z]+ \d{4}, \d{2}:\d{2}\)", body) is not None,
+                   f"it says when, unambiguously: {body!r}")
             recover = [button for button in descendants(dialog, role="push button")
                        if button.name and "Recover" in button.name]
             tap.ok(len(recover) >= 1, "it has a Recover button")

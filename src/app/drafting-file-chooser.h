@@ -1,0 +1,31 @@
+/* drafting-file-chooser.h: the file choosers of Open, Save As and Export as PDF
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#define DRAFTING_PDF_EXTENSION ".pdf"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  DRAFTING_FILE_CHOOSER_OPEN,     /* documents and text to import, several at once */
+  DRAFTING_FILE_CHOOSER_SAVE,     /* a document, in the native format */
+  DRAFTING_FILE_CHOOSER_EXPORT,   /* a PDF */
+} DraftingFileChooserPurpose;
+
+GtkFileChooserNative *drafting_file_chooser_new      (GtkWindow                  *parent,
+                                                      DraftingFileChooserPurpose  purpose,
+                                                      GFile                      *folder,
+                                                      const char                 *name);
+char                 *drafting_file_chooser_propose_name (GFile                 *from,
+                                                          const char            *title,
+                                                          const char            *extension);
+GFile                *drafting_file_chooser_get_file (GtkFileChooserNative       *chooser,
+                                                      DraftingFileChooserPurpose  purpose);
+
+G_END_DECLS
