@@ -11,6 +11,7 @@
 
 #include "drafting-element-row.h"
 #include "drafting-element-text.h"
+#include "drafting-paste.h"
 
 /*
  * A row shows one element: its number, derived and not editable, then its
@@ -53,6 +54,7 @@ struct _DraftingElementRow
   gunichar       last_typed;
 
   guint          loading : 1;
+  guint          pasting : 1;
   guint          editable : 1;
   guint          cursor_unplaced : 1;
   guint          highlighted : 1;
@@ -684,10 +686,71 @@ on_buffer_changed (GtkTextBuffer      *buffer G_GNUC_UNUSED,
   if (self->loading)
     return;
 
-  /* Each word is a step of undo: a space or punctuation starts a new one. */
-  coalesce = !(g_unichar_isspace (self->last_typed) || g_unichar_ispunct (self->last_typed));
+  /* Each word is a step of undo: a space or punctuation starts a new one,
+   * and what is pasted is a step of its own. */
+  coalesce = !self->pasting && !(g_unichar_isspace (self->last_typed) || g_unichar_ispunct (self->last_typed));
   self->last_typed = 'x';
   sync_to_model (self, coalesce);
+}
+
+/* ------------------------------------------------------------------ */
+/* Pasting                                                             */
+
+/* A line pasted is text where the cursor is, as typed but a step of undo
+ * of its own; lines are paragraphs, which the document makes elements. */
+static void
+on_clipboard_text (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(DraftingElementRow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (object), result, &error);
+  gsize len;
+
+  if (text == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        gtk_widget_error_bell (GTK_WIDGET (self));
+      return;
+    }
+
+  if (self->node == NULL || !gtk_text_view_get_editable (self->text_view))
+    return;
+
+  if (drafting_paste_is_several_lines (text))
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self), "document.paste-text", "s", text);
+      return;
+    }
+
+  len = strlen (text);
+  while (len > 0 && (text[len - 1] == '\n' || text[len - 1] == '\r'))
+    text[--len] = '\0';
+
+  self->pasting = TRUE;
+  gtk_text_buffer_begin_user_action (self->buffer);
+  gtk_text_buffer_delete_selection (self->buffer, TRUE, TRUE);
+  gtk_text_buffer_insert_interactive_at_cursor (self->buffer, text + strspn (text, "\r\n"), -1, TRUE);
+  gtk_text_buffer_end_user_action (self->buffer);
+  self->pasting = FALSE;
+  gtk_text_view_scroll_mark_onscreen (self->text_view, gtk_text_buffer_get_insert (self->buffer));
+}
+
+static void
+on_paste_clipboard (GtkTextView        *text_view,
+                    DraftingElementRow *self)
+{
+  g_signal_stop_emission_by_name (text_view, "paste-clipboard");
+
+  if (self->node == NULL || !gtk_text_view_get_editable (text_view))
+    {
+      gtk_widget_error_bell (GTK_WIDGET (text_view));
+      return;
+    }
+
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (text_view)), NULL,
+                                 on_clipboard_text, g_object_ref (self));
 }
 
 /* ------------------------------------------------------------------ */
@@ -1276,6 +1339,8 @@ drafting_element_row_init (DraftingElementRow *self)
   gtk_widget_set_size_request (GTK_WIDGET (self->text_view), 160, -1);
   gtk_widget_add_css_class (GTK_WIDGET (self->text_view), "element-text");
   gtk_widget_set_parent (GTK_WIDGET (self->text_view), GTK_WIDGET (self));
+
+  g_signal_connect (self->text_view, "paste-clipboard", G_CALLBACK (on_paste_clipboard), self);
 
   keys = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);

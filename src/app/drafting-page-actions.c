@@ -11,6 +11,7 @@
 
 #include "drafting-file-chooser.h"
 #include "drafting-page-private.h"
+#include "drafting-paste.h"
 #include "drafting-pdf-export.h"
 #include "drafting-print-operation.h"
 #include "drafting-properties-window.h"
@@ -197,6 +198,34 @@ action_split (GSimpleAction *action G_GNUC_UNUSED,
   next = drafting_document_split (self->document, node, offset, &error);
   report (self, error);
   focus_after_change (self, next, 0);
+}
+
+/* Text of several lines pasted into an element: elements where the cursor
+ * is (see drafting_document_paste_text()). */
+static void
+action_paste_text (GSimpleAction *action G_GNUC_UNUSED,
+                   GVariant      *param,
+                   gpointer       user_data)
+{
+  DraftingPage *self = user_data;
+  g_autoptr(GError) error = NULL;
+  DraftingNode *node;
+  DraftingNode *cursor_node;
+  guint cursor_offset;
+  guint offset;
+  guint end;
+
+  if (!drafting_document_view_get_cursor (self->view, &node, &offset, &end))
+    return;
+
+  if (!drafting_document_paste_text (self->document, node, offset, end,
+                                     g_variant_get_string (param, NULL),
+                                     &cursor_node, &cursor_offset, &error))
+    {
+      report (self, error);
+      return;
+    }
+  focus_after_change (self, cursor_node, cursor_offset);
 }
 
 static void
@@ -660,6 +689,7 @@ static const GActionEntry action_entries[] = {
   { .name = "undo-to", .activate = action_undo_to, .parameter_type = "u" },
   { .name = "redo", .activate = action_redo },
   { .name = "split", .activate = action_split },
+  { .name = "paste-text", .activate = action_paste_text, .parameter_type = "s" },
   { .name = "join-previous", .activate = action_join },
   { .name = "join-next", .activate = action_join },
   { .name = "indent", .activate = action_indent },
@@ -698,7 +728,7 @@ void
 _drafting_page_update_actions (DraftingPage *self)
 {
   static const char * const editing[] = {
-    "split", "join-previous", "join-next", "indent", "outdent", "move-up", "move-down",
+    "split", "paste-text", "join-previous", "join-next", "indent", "outdent", "move-up", "move-down",
     "delete-element", "insert", "change-kind", "emphasis", "strong", "footnote",
   };
   gboolean editable = !drafting_document_file_get_read_only (self->document_file);

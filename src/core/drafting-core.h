@@ -20,6 +20,7 @@
 #include "drafting-node.h"
 #include "drafting-numbering.h"
 #include "drafting-outline.h"
+#include "drafting-paste.h"
 #include "drafting-render.h"
 #include "drafting-text-import.h"
 #include "drafting-text-utils.h"

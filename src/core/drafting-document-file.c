@@ -117,7 +117,7 @@ file_table (GHashTable **table)
 static void
 register_file (DraftingDocumentFile *self)
 {
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&registry_lock);
+  G_GNUC_UNUSED g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&registry_lock);
 
   if (self->file != NULL)
     g_hash_table_replace (file_table (&open_files), g_object_ref (self->file), self);
@@ -126,7 +126,7 @@ register_file (DraftingDocumentFile *self)
 static void
 unregister_file (DraftingDocumentFile *self)
 {
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&registry_lock);
+  G_GNUC_UNUSED g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&registry_lock);
 
   if (self->file != NULL && open_files != NULL &&
       g_hash_table_lookup (open_files, self->file) == self)
@@ -144,7 +144,7 @@ unregister_file (DraftingDocumentFile *self)
 DraftingDocumentFile *
 drafting_document_file_lookup (GFile *file)
 {
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&registry_lock);
+  G_GNUC_UNUSED g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&registry_lock);
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
@@ -159,7 +159,7 @@ drafting_document_file_lookup (GFile *file)
 gboolean
 drafting_document_file_is_loading (GFile *file)
 {
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&registry_lock);
+  G_GNUC_UNUSED g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&registry_lock);
 
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
@@ -170,7 +170,7 @@ static void
 mark_loading (GFile    *file,
               gboolean  loading)
 {
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&registry_lock);
+  G_GNUC_UNUSED g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&registry_lock);
   GHashTable *table = file_table (&loading_files);
   guint count = GPOINTER_TO_UINT (g_hash_table_lookup (table, file));
 
