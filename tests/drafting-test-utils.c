@@ -168,3 +168,64 @@ drafting_test_remove_tree (const char *path)
 
   g_rmdir (path);
 }
+
+/**
+ * drafting_test_files_set_up:
+ * @example: the bundled example saved as the document, as
+ *   "ecommerce-resolution.wcodraft"
+ *
+ * Makes a folder for a test that opens and saves a document: the example
+ * saved there, and a store of drafts beside it.
+ */
+void
+drafting_test_files_set_up (DraftingTestFiles *files,
+                            const char        *example)
+{
+  g_autoptr(DraftingDocument) document = drafting_test_load_example (example);
+  g_autofree char *drafts = NULL;
+  g_autoptr(GError) error = NULL;
+
+  files->dir = drafting_test_make_tmpdir ();
+  files->path = g_build_filename (files->dir, "resolution" DRAFTING_NATIVE_EXTENSION, NULL);
+  files->file = g_file_new_for_path (files->path);
+  drafts = g_build_filename (files->dir, "drafts", NULL);
+  files->store = drafting_draft_store_new (drafts);
+
+  g_assert_true (drafting_save_file (document, files->file, NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* Releases the locks the test left, and removes its folder. */
+void
+drafting_test_files_tear_down (DraftingTestFiles *files)
+{
+  drafting_file_lock_flush ();
+  g_clear_object (&files->store);
+  g_clear_object (&files->file);
+  drafting_test_remove_tree (files->dir);
+  g_clear_pointer (&files->dir, g_free);
+  g_clear_pointer (&files->path, g_free);
+}
+
+/* A GAsyncReadyCallback that keeps the result in @user_data, a
+ * GAsyncResult pointer, for drafting_test_wait_result(). */
+void
+drafting_test_on_result (GObject      *object G_GNUC_UNUSED,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+/* Turns the main loop until @result is there, for 20 seconds at most. */
+GAsyncResult *
+drafting_test_wait_result (GAsyncResult **result)
+{
+  gint64 end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (*result == NULL && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (*result);
+
+  return *result;
+}

@@ -26,4 +26,28 @@ guint             drafting_test_count_children (DraftingNode    *node,
 char             *drafting_test_make_tmpdir    (void);
 void              drafting_test_remove_tree    (const char      *path);
 
+/**
+ * DraftingTestFiles:
+ * @dir: a folder of the test's own
+ * @path: a document saved in it, as a person's file
+ * @file: the same
+ * @store: a store of drafts in it
+ */
+typedef struct
+{
+  char               *dir;
+  char               *path;
+  GFile              *file;
+  DraftingDraftStore *store;
+} DraftingTestFiles;
+
+void              drafting_test_files_set_up    (DraftingTestFiles *files,
+                                                 const char        *example);
+void              drafting_test_files_tear_down (DraftingTestFiles *files);
+
+void              drafting_test_on_result      (GObject         *object,
+                                                GAsyncResult    *result,
+                                                gpointer         user_data);
+GAsyncResult     *drafting_test_wait_result    (GAsyncResult   **result);
+
 G_END_DECLS

@@ -22,63 +22,21 @@
 
 typedef struct
 {
-  char               *dir;
-  char               *path;
-  GFile              *file;
-  DraftingDraftStore *store;
+  DraftingTestFiles   files;
 } Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data G_GNUC_UNUSED)
 {
-  g_autoptr(DraftingDocument) document = drafting_test_load_example ("ecommerce-resolution.wcodraft");
-  g_autofree char *drafts = NULL;
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = drafting_test_make_tmpdir ();
-  fixture->path = g_build_filename (fixture->dir, "resolution" DRAFTING_NATIVE_EXTENSION, NULL);
-  fixture->file = g_file_new_for_path (fixture->path);
-  drafts = g_build_filename (fixture->dir, "drafts", NULL);
-  fixture->store = drafting_draft_store_new (drafts);
-
-  g_assert_true (drafting_save_file (document, fixture->file, NULL, &error));
-  g_assert_no_error (error);
+  drafting_test_files_set_up (&fixture->files, "ecommerce-resolution.wcodraft");
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data G_GNUC_UNUSED)
 {
-  drafting_file_lock_flush ();
-  g_clear_object (&fixture->store);
-  g_clear_object (&fixture->file);
-  drafting_test_remove_tree (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->path);
-}
-
-static void
-on_result (GObject      *object G_GNUC_UNUSED,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  GAsyncResult **out = user_data;
-
-  *out = g_object_ref (result);
-}
-
-/* Turns the main loop until @result is there. */
-static GAsyncResult *
-wait_result (GAsyncResult **result)
-{
-  gint64 end = g_get_monotonic_time () + WAIT_TIMEOUT_S * G_USEC_PER_SEC;
-
-  while (*result == NULL && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_nonnull (*result);
-
-  return *result;
+  drafting_test_files_tear_down (&fixture->files);
 }
 
 static gboolean
@@ -140,8 +98,8 @@ load (GFile              *file,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  drafting_document_file_load_async (file, store, flags, NULL, on_result, &result);
-  return drafting_document_file_load_finish (wait_result (&result), NULL, holder, error);
+  drafting_document_file_load_async (file, store, flags, NULL, drafting_test_on_result, &result);
+  return drafting_document_file_load_finish (drafting_test_wait_result (&result), NULL, holder, error);
 }
 
 static gboolean
@@ -152,8 +110,8 @@ save (DraftingDocumentFile  *document_file,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  drafting_document_file_save_async (document_file, file, flags, NULL, on_result, &result);
-  return drafting_document_file_save_finish (document_file, wait_result (&result), error);
+  drafting_document_file_save_async (document_file, file, flags, NULL, drafting_test_on_result, &result);
+  return drafting_document_file_save_finish (document_file, drafting_test_wait_result (&result), error);
 }
 
 static char *
@@ -239,13 +197,13 @@ test_read_only_never_saved_over (Fixture       *fixture,
                                  gconstpointer  data G_GNUC_UNUSED)
 {
   g_autoptr(DraftingDocumentFile) document_file = NULL;
-  g_autofree char *before = read_contents (fixture->path);
-  g_autofree char *other_path = g_build_filename (fixture->dir, "copy" DRAFTING_NATIVE_EXTENSION, NULL);
+  g_autofree char *before = read_contents (fixture->files.path);
+  g_autofree char *other_path = g_build_filename (fixture->files.dir, "copy" DRAFTING_NATIVE_EXTENSION, NULL);
   g_autoptr(GFile) other = g_file_new_for_path (other_path);
   g_autoptr(GError) error = NULL;
   g_autofree char *after = NULL;
 
-  document_file = load (fixture->file, fixture->store, DRAFTING_LOAD_READ_ONLY, NULL, &error);
+  document_file = load (fixture->files.file, fixture->files.store, DRAFTING_LOAD_READ_ONLY, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (drafting_document_file_get_read_only (document_file));
   type_words (document_file, "Words typed in a read-only copy ");
@@ -257,11 +215,11 @@ test_read_only_never_saved_over (Fixture       *fixture,
   g_assert_false (save (document_file, NULL, DRAFTING_SAVE_OVERWRITE, &error));
   g_assert_error (error, DRAFTING_ERROR, DRAFTING_ERROR_OPENED_READ_ONLY);
   g_clear_error (&error);
-  g_assert_false (save (document_file, fixture->file, DRAFTING_SAVE_OVERWRITE, &error));
+  g_assert_false (save (document_file, fixture->files.file, DRAFTING_SAVE_OVERWRITE, &error));
   g_assert_error (error, DRAFTING_ERROR, DRAFTING_ERROR_OPENED_READ_ONLY);
   g_clear_error (&error);
 
-  after = read_contents (fixture->path);
+  after = read_contents (fixture->files.path);
   g_assert_cmpstr (after, ==, before);
   g_assert_true (drafting_document_get_modified (drafting_document_file_get_document (document_file)));
 
@@ -271,7 +229,7 @@ test_read_only_never_saved_over (Fixture       *fixture,
   g_assert_false (drafting_document_file_get_read_only (document_file));
   g_assert_true (g_file_equal (drafting_document_file_get_file (document_file), other));
   g_assert_true (drafting_document_file_lookup (other) == document_file);
-  g_assert_null (drafting_document_file_lookup (fixture->file));
+  g_assert_null (drafting_document_file_lookup (fixture->files.file));
   g_clear_pointer (&after, g_free);
   after = read_contents (other_path);
   g_assert_nonnull (strstr (after, "Words typed in a read-only copy"));
@@ -297,7 +255,7 @@ test_changed_on_disk (Fixture       *fixture,
   g_autofree char *contents = NULL;
   g_autofree char *their_text = NULL;
 
-  document_file = load (fixture->file, fixture->store, DRAFTING_LOAD_NONE, NULL, &error);
+  document_file = load (fixture->files.file, fixture->files.store, DRAFTING_LOAD_NONE, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpint (drafting_document_file_get_external_change (document_file), ==,
                    DRAFTING_EXTERNAL_CHANGE_NONE);
@@ -307,7 +265,7 @@ test_changed_on_disk (Fixture       *fixture,
   their_bytes = drafting_native_save_bytes (theirs, &error);
   g_assert_no_error (error);
   their_text = g_strndup (g_bytes_get_data (their_bytes, NULL), g_bytes_get_size (their_bytes));
-  write_as_someone_else (fixture->path, their_text);
+  write_as_someone_else (fixture->files.path, their_text);
 
   /* Noticed at once, by the file's monitor. */
   g_assert_true (wait_property (document_file, "external-change", DRAFTING_EXTERNAL_CHANGE_MODIFIED));
@@ -317,13 +275,13 @@ test_changed_on_disk (Fixture       *fixture,
   g_assert_error (error, DRAFTING_ERROR, DRAFTING_ERROR_CHANGED_ON_DISK);
   g_test_message ("%s", error->message);
   g_clear_error (&error);
-  contents = read_contents (fixture->path);
+  contents = read_contents (fixture->files.path);
   g_assert_cmpstr (contents, ==, their_text);
   g_assert_true (drafting_document_get_modified (drafting_document_file_get_document (document_file)));
 
   /* Reloading takes their version, and gives up ours. */
-  drafting_document_file_reload_async (document_file, NULL, on_result, &result);
-  g_assert_true (drafting_document_file_reload_finish (document_file, wait_result (&result), &error));
+  drafting_document_file_reload_async (document_file, NULL, drafting_test_on_result, &result);
+  g_assert_true (drafting_document_file_reload_finish (document_file, drafting_test_wait_result (&result), &error));
   g_assert_no_error (error);
   g_assert_cmpstr (drafting_document_get_title (drafting_document_file_get_document (document_file)),
                    ==, "Their communiqué");
@@ -348,10 +306,10 @@ test_changed_on_disk_overwrite (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *contents = NULL;
 
-  document_file = load (fixture->file, fixture->store, DRAFTING_LOAD_NONE, NULL, &error);
+  document_file = load (fixture->files.file, fixture->files.store, DRAFTING_LOAD_NONE, NULL, &error);
   g_assert_no_error (error);
   type_words (document_file, "Ours to keep ");
-  write_as_someone_else (fixture->path, "<?xml version=\"1.0\"?><not-even-a-document/>");
+  write_as_someone_else (fixture->files.path, "<?xml version=\"1.0\"?><not-even-a-document/>");
 
   g_assert_false (save (document_file, NULL, DRAFTING_SAVE_NONE, &error));
   g_assert_error (error, DRAFTING_ERROR, DRAFTING_ERROR_CHANGED_ON_DISK);
@@ -361,7 +319,7 @@ test_changed_on_disk_overwrite (Fixture       *fixture,
 
   g_assert_true (save (document_file, NULL, DRAFTING_SAVE_OVERWRITE, &error));
   g_assert_no_error (error);
-  contents = read_contents (fixture->path);
+  contents = read_contents (fixture->files.path);
   g_assert_nonnull (strstr (contents, "Ours to keep"));
   g_assert_cmpint (drafting_document_file_get_external_change (document_file), ==,
                    DRAFTING_EXTERNAL_CHANGE_NONE);
@@ -379,7 +337,7 @@ test_not_changed_on_disk (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *contents = NULL;
 
-  document_file = load (fixture->file, fixture->store, DRAFTING_LOAD_NONE, NULL, &error);
+  document_file = load (fixture->files.file, fixture->files.store, DRAFTING_LOAD_NONE, NULL, &error);
   g_assert_no_error (error);
 
   for (guint i = 0; i < 3; i++)
@@ -393,9 +351,9 @@ test_not_changed_on_disk (Fixture       *fixture,
                    DRAFTING_EXTERNAL_CHANGE_NONE);
 
   /* Touched, then written back with the same bytes. */
-  contents = read_contents (fixture->path);
-  g_assert_no_errno (g_utime (fixture->path, NULL));
-  write_as_someone_else (fixture->path, contents);
+  contents = read_contents (fixture->files.path);
+  g_assert_no_errno (g_utime (fixture->files.path, NULL));
+  write_as_someone_else (fixture->files.path, contents);
   spin (600);
   g_assert_cmpint (drafting_document_file_get_external_change (document_file), ==,
                    DRAFTING_EXTERNAL_CHANGE_NONE);
@@ -415,27 +373,27 @@ test_deleted_on_disk (Fixture       *fixture,
   g_autoptr(DraftingDocumentFile) document_file = NULL;
   g_autoptr(GError) error = NULL;
 
-  document_file = load (fixture->file, fixture->store, DRAFTING_LOAD_NONE, NULL, &error);
+  document_file = load (fixture->files.file, fixture->files.store, DRAFTING_LOAD_NONE, NULL, &error);
   g_assert_no_error (error);
 
-  g_assert_no_errno (g_unlink (fixture->path));
+  g_assert_no_errno (g_unlink (fixture->files.path));
   g_assert_true (wait_property (document_file, "external-change", DRAFTING_EXTERNAL_CHANGE_DELETED));
 
   g_assert_true (save (document_file, NULL, DRAFTING_SAVE_NONE, &error));
   g_assert_no_error (error);
-  g_assert_true (g_file_test (fixture->path, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (g_file_test (fixture->files.path, G_FILE_TEST_IS_REGULAR));
   g_assert_cmpint (drafting_document_file_get_external_change (document_file), ==,
                    DRAFTING_EXTERNAL_CHANGE_NONE);
 
   /* A folder where the file was: the file is gone, and the folder is not
    * written over. */
-  g_assert_no_errno (g_unlink (fixture->path));
-  g_assert_no_errno (g_mkdir (fixture->path, 0700));
+  g_assert_no_errno (g_unlink (fixture->files.path));
+  g_assert_no_errno (g_mkdir (fixture->files.path, 0700));
   g_assert_true (wait_property (document_file, "external-change", DRAFTING_EXTERNAL_CHANGE_DELETED));
   g_assert_false (save (document_file, NULL, DRAFTING_SAVE_NONE, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY);
   g_test_message ("%s", error->message);
-  g_assert_true (g_file_test (fixture->path, G_FILE_TEST_IS_DIR));
+  g_assert_true (g_file_test (fixture->files.path, G_FILE_TEST_IS_DIR));
 
   drafting_document_file_close (document_file);
 }
@@ -451,23 +409,23 @@ test_open_once (Fixture       *fixture,
   g_autoptr(DraftingDocumentFile) second = NULL;
   g_autoptr(DraftingDocumentFile) untitled = NULL;
   g_autoptr(DraftingDocument) document = drafting_document_new_from_template (DRAFTING_DOCUMENT_RESOLUTION);
-  g_autoptr(GFile) lock_file = drafting_file_lock_file_for (fixture->file);
+  g_autoptr(GFile) lock_file = drafting_file_lock_file_for (fixture->files.file);
   g_autoptr(GError) error = NULL;
 
-  first = load (fixture->file, fixture->store, DRAFTING_LOAD_NONE, NULL, &error);
+  first = load (fixture->files.file, fixture->files.store, DRAFTING_LOAD_NONE, NULL, &error);
   g_assert_no_error (error);
-  g_assert_true (drafting_document_file_lookup (fixture->file) == first);
+  g_assert_true (drafting_document_file_lookup (fixture->files.file) == first);
   g_assert_true (g_file_query_exists (lock_file, NULL));
 
   /* Opening it again here is refused: the window shows the one open. */
-  second = load (fixture->file, fixture->store, DRAFTING_LOAD_NONE, NULL, &error);
+  second = load (fixture->files.file, fixture->files.store, DRAFTING_LOAD_NONE, NULL, &error);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_BUSY);
   g_assert_null (second);
   g_clear_error (&error);
 
   /* Nor may another document be saved under its name. */
-  untitled = drafting_document_file_new (document, NULL, fixture->store);
-  g_assert_false (save (untitled, fixture->file, DRAFTING_SAVE_NONE, &error));
+  untitled = drafting_document_file_new (document, NULL, fixture->files.store);
+  g_assert_false (save (untitled, fixture->files.file, DRAFTING_SAVE_NONE, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_BUSY);
   g_test_message ("%s", error->message);
   g_clear_error (&error);
@@ -476,12 +434,12 @@ test_open_once (Fixture       *fixture,
   drafting_file_lock_flush ();
   g_assert_true (g_file_query_exists (lock_file, NULL));
   drafting_document_file_close (first);
-  g_assert_null (drafting_document_file_lookup (fixture->file));
+  g_assert_null (drafting_document_file_lookup (fixture->files.file));
   drafting_file_lock_flush ();
   g_assert_false (g_file_query_exists (lock_file, NULL));
 
   /* Closed, it may be opened again. */
-  second = load (fixture->file, fixture->store, DRAFTING_LOAD_NONE, NULL, &error);
+  second = load (fixture->files.file, fixture->files.store, DRAFTING_LOAD_NONE, NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (second);
   drafting_document_file_close (second);
@@ -493,7 +451,7 @@ static void
 test_open_locked_elsewhere (Fixture       *fixture,
                             gconstpointer  data G_GNUC_UNUSED)
 {
-  g_autoptr(GFile) lock_file = drafting_file_lock_file_for (fixture->file);
+  g_autoptr(GFile) lock_file = drafting_file_lock_file_for (fixture->files.file);
   g_autofree char *line = g_strdup_printf ("Marie Curie,mcurie,%s,23.11.2026 10:12,1;",
                                            g_get_host_name ());
   g_autoptr(DraftingDocumentFile) document_file = NULL;
@@ -504,16 +462,16 @@ test_open_locked_elsewhere (Fixture       *fixture,
   /* pid 1 is alive: the lock is held. */
   g_assert_true (g_file_set_contents (g_file_peek_path (lock_file), line, -1, NULL));
 
-  document_file = load (fixture->file, fixture->store, DRAFTING_LOAD_NONE, &holder, &error);
+  document_file = load (fixture->files.file, fixture->files.store, DRAFTING_LOAD_NONE, &holder, &error);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
   g_assert_null (document_file);
   g_assert_nonnull (holder);
   g_assert_cmpstr (holder->name, ==, "Marie Curie");
   g_clear_error (&error);
-  g_assert_false (drafting_document_file_is_loading (fixture->file));
+  g_assert_false (drafting_document_file_is_loading (fixture->files.file));
 
   /* Read-only leaves their lock alone. */
-  document_file = load (fixture->file, fixture->store, DRAFTING_LOAD_READ_ONLY, NULL, &error);
+  document_file = load (fixture->files.file, fixture->files.store, DRAFTING_LOAD_READ_ONLY, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (drafting_document_file_get_read_only (document_file));
   drafting_document_file_close (document_file);
@@ -526,20 +484,20 @@ test_open_locked_elsewhere (Fixture       *fixture,
   {
     g_autoptr(DraftingDocument) document = drafting_document_new_from_template (DRAFTING_DOCUMENT_RESOLUTION);
     g_autoptr(DraftingDocumentFile) untitled = drafting_document_file_new (document, NULL, NULL);
-    g_autofree char *before = read_contents (fixture->path);
+    g_autofree char *before = read_contents (fixture->files.path);
     g_autofree char *after = NULL;
 
-    g_assert_false (save (untitled, fixture->file, DRAFTING_SAVE_NONE, &error));
+    g_assert_false (save (untitled, fixture->files.file, DRAFTING_SAVE_NONE, &error));
     g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
     g_test_message ("%s", error->message);
     g_clear_error (&error);
-    after = read_contents (fixture->path);
+    after = read_contents (fixture->files.path);
     g_assert_cmpstr (after, ==, before);
     drafting_document_file_close (untitled);
   }
 
   /* Forced, the lock is ours. */
-  document_file = load (fixture->file, fixture->store, DRAFTING_LOAD_FORCE, NULL, &error);
+  document_file = load (fixture->files.file, fixture->files.store, DRAFTING_LOAD_FORCE, NULL, &error);
   g_assert_no_error (error);
   g_assert_false (drafting_document_file_get_read_only (document_file));
   drafting_document_file_close (document_file);
@@ -557,7 +515,7 @@ test_draft_error (Fixture       *fixture,
 {
   g_autoptr(DraftingDocument) document = drafting_test_generate_resolution (300, NULL);
   g_autoptr(DraftingDocumentFile) document_file = drafting_document_file_new (document, NULL,
-                                                                              fixture->store);
+                                                                              fixture->files.store);
   const GError *draft_error;
   struct rlimit saved;
   struct rlimit limit;
@@ -569,7 +527,7 @@ test_draft_error (Fixture       *fixture,
 
   /* The first draft is written. */
   drafting_document_file_save_draft (document_file);
-  g_assert_true (wait_drafts (fixture->store, TRUE));
+  g_assert_true (wait_drafts (fixture->files.store, TRUE));
   spin (200);
   g_assert_null (drafting_document_file_get_draft_error (document_file));
 
@@ -592,7 +550,7 @@ test_draft_error (Fixture       *fixture,
   g_assert_error ((GError *) draft_error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
   g_test_message ("%s", draft_error->message);
   g_assert_null (strstr (draft_error->message, ".wcodraft."));
-  g_assert_null (strstr (draft_error->message, drafting_draft_store_get_directory (fixture->store)));
+  g_assert_null (strstr (draft_error->message, drafting_draft_store_get_directory (fixture->files.store)));
 
   /* Room again: the next change's draft is written, and the error goes. */
   drafting_document_set_text (document, drafting_test_find (document, DRAFTING_KIND_OPERATIVE_PARAGRAPH, 2),
@@ -602,7 +560,7 @@ test_draft_error (Fixture       *fixture,
 
   /* Closed by choice, the draft goes. */
   drafting_document_file_close (document_file);
-  g_assert_true (wait_drafts (fixture->store, FALSE));
+  g_assert_true (wait_drafts (fixture->files.store, FALSE));
 }
 
 /* Autosave writes a draft a few seconds after a change; saving removes
@@ -617,28 +575,28 @@ test_autosave (Fixture       *fixture,
   g_autofree char *drafts = NULL;
   char *id;
 
-  document_file = load (fixture->file, fixture->store, DRAFTING_LOAD_NONE, NULL, &error);
+  document_file = load (fixture->files.file, fixture->files.store, DRAFTING_LOAD_NONE, NULL, &error);
   g_assert_no_error (error);
   drafting_document_file_set_autosave_interval (document_file, 1);
 
   type_words (document_file, "Kept as a draft ");
   g_assert_null (drafting_document_file_get_draft_id (document_file));
-  g_assert_true (wait_drafts (fixture->store, TRUE));
+  g_assert_true (wait_drafts (fixture->files.store, TRUE));
   g_assert_nonnull (drafting_document_file_get_draft_id (document_file));
 
   g_assert_true (save (document_file, NULL, DRAFTING_SAVE_NONE, &error));
   g_assert_no_error (error);
   g_assert_null (drafting_document_file_get_draft_id (document_file));
-  g_assert_true (wait_drafts (fixture->store, FALSE));
+  g_assert_true (wait_drafts (fixture->files.store, FALSE));
 
   /* Let go without closing, as in a crash: the draft stays. */
   type_words (document_file, "Never saved ");
   drafting_document_file_save_draft (document_file);
-  g_assert_true (wait_drafts (fixture->store, TRUE));
+  g_assert_true (wait_drafts (fixture->files.store, TRUE));
   id = g_strdup (drafting_document_file_get_draft_id (document_file));
   g_clear_object (&document_file);
   spin (500);
-  drafts = list_drafts (fixture->store);
+  drafts = list_drafts (fixture->files.store);
   g_assert_nonnull (strstr (drafts, id));
   g_free (id);
 }

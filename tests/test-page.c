@@ -22,10 +22,7 @@
 
 typedef struct
 {
-  char               *dir;
-  char               *path;
-  GFile              *file;
-  DraftingDraftStore *store;
+  DraftingTestFiles   files;
   GtkWidget          *window;
 } Fixture;
 
@@ -33,18 +30,7 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data G_GNUC_UNUSED)
 {
-  g_autoptr(DraftingDocument) document = drafting_test_load_example ("ecommerce-resolution.wcodraft");
-  g_autofree char *drafts = NULL;
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = drafting_test_make_tmpdir ();
-  fixture->path = g_build_filename (fixture->dir, "resolution" DRAFTING_NATIVE_EXTENSION, NULL);
-  fixture->file = g_file_new_for_path (fixture->path);
-  drafts = g_build_filename (fixture->dir, "drafts", NULL);
-  fixture->store = drafting_draft_store_new (drafts);
-
-  g_assert_true (drafting_save_file (document, fixture->file, NULL, &error));
-  g_assert_no_error (error);
+  drafting_test_files_set_up (&fixture->files, "ecommerce-resolution.wcodraft");
 }
 
 static void
@@ -63,32 +49,7 @@ fixture_tear_down (Fixture       *fixture,
   g_list_free (toplevels);
   drafting_gui_test_iterate ();
 
-  drafting_file_lock_flush ();
-  g_clear_object (&fixture->store);
-  g_clear_object (&fixture->file);
-  drafting_test_remove_tree (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->path);
-}
-
-static void
-on_result (GObject      *object G_GNUC_UNUSED,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_result (GAsyncResult **result)
-{
-  gint64 end = g_get_monotonic_time () + WAIT_TIMEOUT_S * G_USEC_PER_SEC;
-
-  while (*result == NULL && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_nonnull (*result);
-
-  return *result;
+  drafting_test_files_tear_down (&fixture->files);
 }
 
 static DraftingPage *
@@ -100,8 +61,8 @@ open_page (Fixture           *fixture,
   g_autoptr(GError) error = NULL;
   DraftingPage *page;
 
-  drafting_document_file_load_async (fixture->file, fixture->store, flags, NULL, on_result, &result);
-  document_file = drafting_document_file_load_finish (wait_result (&result), NULL, NULL, &error);
+  drafting_document_file_load_async (fixture->files.file, fixture->files.store, flags, NULL, drafting_test_on_result, &result);
+  document_file = drafting_document_file_load_finish (drafting_test_wait_result (&result), NULL, NULL, &error);
   g_assert_no_error (error);
 
   page = drafting_page_new_for_document_file (document_file);
@@ -207,7 +168,7 @@ test_read_only_save (Fixture       *fixture,
                      gconstpointer  data G_GNUC_UNUSED)
 {
   DraftingPage *page = open_page (fixture, DRAFTING_LOAD_READ_ONLY);
-  g_autofree char *before = read_contents (fixture->path);
+  g_autofree char *before = read_contents (fixture->files.path);
   g_autofree char *after = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
@@ -216,17 +177,17 @@ test_read_only_save (Fixture       *fixture,
   g_assert_true (drafting_page_get_read_only (page));
   g_assert_nonnull (strstr (drafting_page_get_subtitle (page), "Read-Only"));
 
-  drafting_page_save_async (page, FALSE, NULL, on_result, &result);
+  drafting_page_save_async (page, FALSE, NULL, drafting_test_on_result, &result);
   chooser = wait_toplevel (fixture, GTK_TYPE_FILE_CHOOSER_DIALOG);
   g_assert_nonnull (chooser);
   g_assert_true (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)) == GTK_FILE_CHOOSER_ACTION_SAVE);
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
-  g_assert_false (drafting_page_save_finish (page, wait_result (&result), &error));
+  g_assert_false (drafting_page_save_finish (page, drafting_test_wait_result (&result), &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   /* The chooser reads its folder in the background: it ends first. */
   drafting_gui_test_wait_frames (fixture->window, 30);
 
-  after = read_contents (fixture->path);
+  after = read_contents (fixture->files.path);
   g_assert_cmpstr (after, ==, before);
 }
 
@@ -282,7 +243,7 @@ test_changed_on_disk (Fixture       *fixture,
   bytes = drafting_native_save_bytes (theirs, NULL);
   text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
   edit (page, "Ours ");
-  g_assert_true (g_file_set_contents (fixture->path, text, -1, NULL));
+  g_assert_true (g_file_set_contents (fixture->files.path, text, -1, NULL));
 
   bar = wait_bar (page, "file-bar");
   g_assert_nonnull (bar);
@@ -302,7 +263,7 @@ test_changed_on_disk (Fixture       *fixture,
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   drafting_gui_test_iterate ();
   g_assert_cmpstr (response, ==, "cancel");
-  after = read_contents (fixture->path);
+  after = read_contents (fixture->files.path);
   g_assert_cmpstr (after, ==, text);
   g_assert_true (drafting_page_get_modified (page));
 
@@ -342,10 +303,10 @@ test_save_error (Fixture       *fixture,
   edit (page, "Unsaved ");
 
   /* The folder is gone. */
-  drafting_test_remove_tree (fixture->dir);
+  drafting_test_remove_tree (fixture->files.dir);
 
-  drafting_page_save_async (page, FALSE, NULL, on_result, &result);
-  g_assert_false (drafting_page_save_finish (page, wait_result (&result), &error));
+  drafting_page_save_async (page, FALSE, NULL, drafting_test_on_result, &result);
+  g_assert_false (drafting_page_save_finish (page, drafting_test_wait_result (&result), &error));
   g_assert_nonnull (error);
 
   bar = wait_bar (page, "save-bar");
@@ -367,7 +328,7 @@ test_draft_error (Fixture       *fixture,
 {
   g_autoptr(DraftingDocument) document = drafting_test_generate_resolution (300, NULL);
   g_autoptr(DraftingDocumentFile) document_file = drafting_document_file_new (document, NULL,
-                                                                              fixture->store);
+                                                                              fixture->files.store);
   DraftingPage *page = drafting_page_new_for_document_file (document_file);
   g_autofree char *shown = NULL;
   struct rlimit saved;
@@ -407,7 +368,7 @@ show_document (Fixture          *fixture,
                DraftingDocument *document)
 {
   g_autoptr(DraftingDocumentFile) document_file = drafting_document_file_new (document, NULL,
-                                                                              fixture->store);
+                                                                              fixture->files.store);
   DraftingPage *page = drafting_page_new_for_document_file (document_file);
 
   fixture->window = gtk_window_new ();
@@ -442,13 +403,13 @@ test_new_named (Fixture       *fixture,
   g_assert_null (folder);
 
   /* The chooser itself shows it. */
-  drafting_page_save_async (page, FALSE, NULL, on_result, &result);
+  drafting_page_save_async (page, FALSE, NULL, drafting_test_on_result, &result);
   chooser = wait_toplevel (fixture, GTK_TYPE_FILE_CHOOSER_DIALOG);
   g_assert_nonnull (chooser);
   current = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
   g_assert_cmpstr (current, ==, "Resolution on Data Exchange- Draft 2.wcodraft");
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
-  g_assert_false (drafting_page_save_finish (page, wait_result (&result), &error));
+  g_assert_false (drafting_page_save_finish (page, drafting_test_wait_result (&result), &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   drafting_gui_test_wait_frames (fixture->window, 30);
 }
@@ -505,8 +466,8 @@ export_and_wait (DraftingDocument *document,
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
 
-  drafting_pdf_export_titled_async (document, file, title, NULL, on_result, &result);
-  g_assert_true (drafting_pdf_export_finish (wait_result (&result), &error));
+  drafting_pdf_export_titled_async (document, file, title, NULL, drafting_test_on_result, &result);
+  g_assert_true (drafting_pdf_export_finish (drafting_test_wait_result (&result), &error));
   g_assert_no_error (error);
 }
 
@@ -517,7 +478,7 @@ test_pdf_metadata (Fixture       *fixture,
                    gconstpointer  data G_GNUC_UNUSED)
 {
   g_autoptr(DraftingDocument) document = drafting_test_load_example ("ecommerce-resolution.wcodraft");
-  g_autofree char *path = g_build_filename (fixture->dir, "resolution.pdf", NULL);
+  g_autofree char *path = g_build_filename (fixture->files.dir, "resolution.pdf", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autofree char *title = NULL;
   g_autofree char *author = NULL;
@@ -572,7 +533,7 @@ test_pdf_toast_opens (Fixture       *fixture,
                       gconstpointer  data G_GNUC_UNUSED)
 {
   g_autoptr(DraftingDocument) document = drafting_test_load_example ("ecommerce-resolution.wcodraft");
-  g_autofree char *path = g_build_filename (fixture->dir, "resolution.pdf", NULL);
+  g_autofree char *path = g_build_filename (fixture->files.dir, "resolution.pdf", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autofree char *uri = g_file_get_uri (file);
   DraftingPage *page = show_document (fixture, document);
