@@ -1,4 +1,4 @@
-/* drafting-document-private.h: what the loaders and nodes know of documents
+/* drafting-document-private.h: what loaders and nodes know of documents, what its files share
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,5 +17,193 @@ guint  _drafting_document_get_footnote_number (DraftingDocument *self,
 void   _drafting_document_adopt_root          (DraftingDocument *self,
                                                DraftingNode     *root);
 char  *_drafting_document_new_id              (DraftingDocument *self);
+
+/* What the files of the document itself share, and nothing else sees:
+ * drafting-document.c (the object, its metadata and its life),
+ * drafting-document-order.c (its elements in reading order, by name),
+ * drafting-document-history.c (primitive changes, undo and redo), and
+ * drafting-document-structure.c, -text.c and -find.c (what a person does). */
+#ifdef DRAFTING_DOCUMENT_COMPILATION
+
+typedef enum
+{
+  OP_INSERT,
+  OP_REMOVE,
+  OP_MOVE,
+  OP_CONTENT,
+  OP_LEAD,
+  OP_KIND,
+  OP_META,
+  OP_NUMBERING,
+  OP_TYPE,
+  OP_STATUS,
+} OpType;
+
+typedef enum
+{
+  META_TITLE,
+  META_BODY,
+  META_SYMBOL,
+  META_PLACE,
+  META_DATE,
+  META_LANGUAGE,
+  N_META,
+} MetaKey;
+
+typedef struct
+{
+  OpType          type;
+  guint           key;          /* META and NUMBERING: which */
+  DraftingNode   *node;
+  DraftingNode   *parent;       /* INSERT, REMOVE: the parent; MOVE: from */
+  DraftingNode   *parent2;      /* MOVE: to */
+  guint           index;        /* INSERT, REMOVE: the index; MOVE: from */
+  guint           index2;       /* MOVE: to, once removed from the old place */
+  int             old_int;
+  int             new_int;
+  char           *old_str;
+  char           *new_str;
+  DraftingInline *old_content;
+  DraftingInline *new_content;
+} Op;
+
+typedef struct
+{
+  char         *label;
+  GPtrArray    *ops;
+  gconstpointer coalesce_target;  /* compared only */
+  int           coalesce_key;     /* -1 when the action does not coalesce */
+} Action;
+
+struct _DraftingDocument
+{
+  GObject              parent_instance;
+
+  DraftingNode        *root;
+  GPtrArray           *flat;        /* unowned nodes in reading order */
+  GHashTable          *ids;         /* id (owned by the node) → node */
+  GHashTable          *known_ids;   /* every id used here, for new ones */
+  GRand               *rand;
+  GPtrArray           *undo;        /* Action, the latest last */
+  GPtrArray           *redo;        /* Action, the latest undone last */
+  Action              *current;
+  Action              *saved_at;    /* the top of undo when last saved */
+  char                *meta[N_META];
+  char                *undo_label_cache;
+  char                *redo_label_cache;
+
+  DraftingNumberStyle  numbering[DRAFTING_N_NUMBERING_SLOTS];
+  DraftingDocumentType type;
+  DraftingStatus       status;
+  guint64              change_count;
+  guint                flat_dirty_from;
+  guint                action_depth;
+
+  guint                saved_reachable : 1;
+  guint                ids_pending : 1; /* a snapshot's, until first needed */
+  guint                footnotes_valid : 1;
+  guint                was_modified : 1;
+  guint                could_undo : 1;
+  guint                could_redo : 1;
+};
+
+enum {
+  PROP_0,
+  PROP_DOCUMENT_TYPE,
+  PROP_TITLE,
+  PROP_BODY,
+  PROP_SYMBOL,
+  PROP_STATUS,
+  PROP_PLACE,
+  PROP_DATE,
+  PROP_LANGUAGE,
+  PROP_MODIFIED,
+  PROP_CAN_UNDO,
+  PROP_CAN_REDO,
+  PROP_UNDO_LABEL,
+  PROP_REDO_LABEL,
+  N_PROPS
+};
+
+/* The coalescing key of typing; set_meta() uses OP_META * 64 + the key. */
+#define COALESCE_TYPING (-2)
+
+/* drafting-document.c: the object, its metadata */
+void _drafting_document_emit_numbering_changed (DraftingDocument *self);
+void _drafting_document_emit_node_changed      (DraftingDocument *self,
+                                                DraftingNode     *node,
+                                                guint             what);
+void _drafting_document_emit_changed           (DraftingDocument *self);
+void _drafting_document_notify                 (DraftingDocument *self,
+                                                guint             prop_id);
+void _drafting_document_notify_meta            (DraftingDocument *self,
+                                                MetaKey           key);
+
+/* drafting-document-order.c: the elements in reading order, their identifiers */
+void _drafting_document_list_model_iface_init (GListModelInterface *iface);
+void _drafting_document_link                  (DraftingDocument *self,
+                                               DraftingNode     *parent,
+                                               guint             index,
+                                               DraftingNode     *node,
+                                               gboolean          registering);
+void _drafting_document_unlink                (DraftingDocument *self,
+                                               DraftingNode     *parent,
+                                               guint             index,
+                                               gboolean          unregistering);
+void _drafting_document_register_subtree      (DraftingDocument *self,
+                                               DraftingNode     *node);
+void _drafting_document_unregister_subtree    (DraftingDocument *self,
+                                               DraftingNode     *node);
+
+/* drafting-document-history.c: primitive changes, recorded in actions */
+void     _drafting_document_op_apply        (DraftingDocument *self,
+                                             Op               *op,
+                                             gboolean          forward);
+void     _drafting_document_action_free     (gpointer data);
+Op      *_drafting_document_op_new          (OpType        type,
+                                             DraftingNode *node);
+void     _drafting_document_record          (DraftingDocument *self,
+                                             Op               *op);
+void     _drafting_document_record_insert   (DraftingDocument *self,
+                                             DraftingNode     *parent,
+                                             guint             index,
+                                             DraftingNode     *node);
+void     _drafting_document_record_remove   (DraftingDocument *self,
+                                             DraftingNode     *node);
+void     _drafting_document_record_move     (DraftingDocument *self,
+                                             DraftingNode     *node,
+                                             DraftingNode     *parent,
+                                             guint             index);
+void     _drafting_document_record_content  (DraftingDocument     *self,
+                                             DraftingNode         *node,
+                                             const DraftingInline *content);
+void     _drafting_document_record_lead     (DraftingDocument *self,
+                                             DraftingNode     *node,
+                                             const char       *lead);
+void     _drafting_document_record_kind     (DraftingDocument *self,
+                                             DraftingNode     *node,
+                                             DraftingKind      kind);
+Action  *_drafting_document_top_action      (DraftingDocument *self);
+void     _drafting_document_clear_labels    (DraftingDocument *self);
+void     _drafting_document_history_changed (DraftingDocument *self);
+gboolean _drafting_document_can_coalesce    (DraftingDocument *self,
+                                             gconstpointer     target,
+                                             int               key);
+
+/* drafting-document-structure.c: where elements may go */
+gboolean      _drafting_document_check_place              (DraftingDocument  *self,
+                                                           DraftingNode      *node,
+                                                           DraftingKind       kind,
+                                                           DraftingNode      *parent,
+                                                           GError           **error);
+guint         _drafting_document_leading_footnotes        (DraftingNode *node);
+DraftingNode *_drafting_document_previous_content_sibling (DraftingNode *node);
+gboolean      _drafting_document_kind_allows_children_of  (DraftingKind  kind,
+                                                           DraftingNode *node);
+void          _drafting_document_record_lead_for_kind     (DraftingDocument *self,
+                                                           DraftingNode     *node,
+                                                           DraftingKind      kind);
+
+#endif /* DRAFTING_DOCUMENT_COMPILATION */
 
 G_END_DECLS
