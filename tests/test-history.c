@@ -40,15 +40,52 @@ typedef struct
   guint             n_signals;
 } Round;
 
+/* The document's state: its file, and its record of amendments as the
+ * document holds it (what becomes of each, and what it now proposes). */
 static GBytes *
 save (DraftingDocument *document)
 {
   g_autoptr(GError) error = NULL;
-  GBytes *bytes = drafting_native_save_bytes (document, &error);
+  g_autoptr(GBytes) bytes = drafting_native_save_bytes (document, &error);
+  GListModel *amendments = drafting_document_get_amendments (document);
+  GString *out;
 
   g_assert_no_error (error);
   g_assert_nonnull (bytes);
-  return bytes;
+
+  out = g_string_new_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  for (guint i = 0; i < g_list_model_get_n_items (amendments); i++)
+    {
+      g_autoptr(DraftingAmendment) amendment = g_list_model_get_item (amendments, i);
+
+      g_string_append_printf (out, "\n%s %s %s review=%d base=%s|%s proposed=%s|%s result=%s",
+                              drafting_amendment_get_id (amendment),
+                              drafting_amendment_action_to_string (drafting_amendment_get_action (amendment)),
+                              drafting_amendment_status_to_string (drafting_amendment_get_status (amendment)),
+                              drafting_amendment_get_needs_review (amendment),
+                              drafting_amendment_get_base_lead (amendment),
+                              drafting_inline_get_text (drafting_amendment_get_base_content (amendment)),
+                              drafting_amendment_get_lead (amendment),
+                              drafting_inline_get_text (drafting_amendment_get_content (amendment)),
+                              drafting_amendment_get_result (amendment) ? drafting_amendment_get_result (amendment) : "");
+    }
+
+  return g_string_free_to_bytes (out);
+}
+
+/* An amendment of the record, at random. */
+static DraftingAmendment *
+random_amendment (DraftingDocument *document)
+{
+  GListModel *amendments = drafting_document_get_amendments (document);
+  guint n = g_list_model_get_n_items (amendments);
+  g_autoptr(DraftingAmendment) amendment = NULL;
+
+  if (n == 0)
+    return NULL;
+
+  amendment = g_list_model_get_item (amendments, g_test_rand_int_range (0, n));
+  return amendment;  /* the document holds it */
 }
 
 static void
@@ -221,7 +258,7 @@ random_change (DraftingDocument *document)
   DraftingNode *node;
   guint start, end;
 
-  switch (g_test_rand_int_range (0, 20))
+  switch (g_test_rand_int_range (0, 24))
     {
     case 0:
       {
@@ -403,6 +440,61 @@ random_change (DraftingDocument *document)
     case 19:
       drafting_document_set_status (document, g_test_rand_int_range (0, 3));
       return "set_status";
+
+    case 20:
+      {
+        DraftingAmendmentAction action = g_test_rand_int_range (0, DRAFTING_AMENDMENT_ACTION_INVALID);
+        static const char * const delegations[] = { "France", "Kenya", "Japan", "Brasil" };
+        g_autoptr(DraftingAmendment) amendment =
+          drafting_amendment_new (action, delegations[g_test_rand_int_range (0, G_N_ELEMENTS (delegations))]);
+        g_autoptr(DraftingInline) content = NULL;
+        DraftingNode *target = action == DRAFTING_AMENDMENT_REPLACE ? random_text_node (document)
+                                                                    : random_node (document);
+        g_autofree char *text = NULL;
+
+        if (target == NULL)
+          return "propose";
+        text = g_strdup_printf ("%s %s %s", drafting_node_get_text (target), random_word (), random_word ());
+        content = drafting_inline_new (g_test_rand_bit () ? text : random_word ());
+        drafting_amendment_set_target (amendment, drafting_node_get_id (target),
+                                       g_test_rand_bit () ? DRAFTING_PLACEMENT_AFTER : DRAFTING_PLACEMENT_INTO);
+        drafting_amendment_set_wording (amendment, drafting_node_get_lead (target), content);
+        drafting_amendment_set_kind (amendment, drafting_node_get_kind (target));
+        drafting_amendment_set_destination (amendment, drafting_node_get_id (random_node (document)),
+                                            DRAFTING_PLACEMENT_AFTER);
+        drafting_document_propose (document, amendment, NULL);
+        return "propose";
+      }
+
+    case 21:
+      {
+        DraftingAmendment *amendment = random_amendment (document);
+
+        if (amendment != NULL)
+          drafting_document_accept_amendment (document, amendment, NULL);
+        return "accept";
+      }
+
+    case 22:
+      {
+        DraftingAmendment *amendment = random_amendment (document);
+
+        if (amendment != NULL)
+          drafting_document_decide_amendment (document, amendment,
+                                              g_test_rand_int_range (DRAFTING_AMENDMENT_REJECTED,
+                                                                     DRAFTING_AMENDMENT_SUPERSEDED + 1),
+                                              NULL);
+        return "decide";
+      }
+
+    case 23:
+      {
+        DraftingAmendment *amendment = random_amendment (document);
+
+        if (amendment != NULL)
+          drafting_document_reopen_amendment (document, amendment, NULL);
+        return "reopen";
+      }
 
     default:
       g_assert_not_reached ();

@@ -194,11 +194,70 @@ assert_nodes_equal (DraftingNode *expected,
 }
 
 static void
+assert_amendments_equal (DraftingAmendment *expected,
+                         DraftingAmendment *actual)
+{
+  const char * const *expected_cosponsors = drafting_amendment_get_cosponsors (expected);
+  const char * const *actual_cosponsors = drafting_amendment_get_cosponsors (actual);
+  DraftingPlacement expected_placement, actual_placement;
+
+  g_assert_cmpstr (drafting_amendment_get_id (actual), ==, drafting_amendment_get_id (expected));
+  g_assert_cmpint (drafting_amendment_get_action (actual), ==,
+                   drafting_amendment_get_action (expected));
+  g_assert_cmpstr (drafting_amendment_get_delegation (actual), ==,
+                   drafting_amendment_get_delegation (expected));
+  g_assert_cmpuint (g_strv_length ((char **) actual_cosponsors), ==,
+                    g_strv_length ((char **) expected_cosponsors));
+  for (guint i = 0; expected_cosponsors[i] != NULL; i++)
+    g_assert_cmpstr (actual_cosponsors[i], ==, expected_cosponsors[i]);
+  g_assert_cmpstr (drafting_amendment_get_author (actual), ==,
+                   drafting_amendment_get_author (expected));
+  g_assert_true (g_date_time_equal (drafting_amendment_get_date (actual),
+                                    drafting_amendment_get_date (expected)));
+  g_assert_cmpint (g_date_time_get_utc_offset (drafting_amendment_get_date (actual)), ==, 0);
+  g_assert_cmpstr (drafting_amendment_get_target (actual), ==,
+                   drafting_amendment_get_target (expected));
+  g_assert_cmpint (drafting_amendment_get_placement (actual), ==,
+                   drafting_amendment_get_placement (expected));
+  g_assert_cmpstr (drafting_amendment_get_destination (actual, &actual_placement), ==,
+                   drafting_amendment_get_destination (expected, &expected_placement));
+  if (drafting_amendment_get_destination (expected, NULL) != NULL)
+    g_assert_cmpint (actual_placement, ==, expected_placement);
+  g_assert_cmpint (drafting_amendment_get_kind (actual), ==, drafting_amendment_get_kind (expected));
+  g_assert_cmpstr (drafting_amendment_get_lead (actual), ==, drafting_amendment_get_lead (expected));
+  assert_contents_equal (drafting_amendment_get_content (expected),
+                         drafting_amendment_get_content (actual));
+  g_assert_cmpstr (drafting_amendment_get_base_lead (actual), ==,
+                   drafting_amendment_get_base_lead (expected));
+  assert_contents_equal (drafting_amendment_get_base_content (expected),
+                         drafting_amendment_get_base_content (actual));
+  g_assert_cmpstr (drafting_amendment_get_target_label (actual), ==,
+                   drafting_amendment_get_target_label (expected));
+  g_assert_cmpstr (drafting_amendment_get_justification (actual), ==,
+                   drafting_amendment_get_justification (expected));
+  g_assert_cmpint (drafting_amendment_get_status (actual), ==,
+                   drafting_amendment_get_status (expected));
+  g_assert_cmpint (drafting_amendment_get_needs_review (actual), ==,
+                   drafting_amendment_get_needs_review (expected));
+  g_assert_cmpstr (drafting_amendment_get_result (actual), ==,
+                   drafting_amendment_get_result (expected));
+  g_assert_cmpstr (drafting_amendment_get_origin (actual, &actual_placement), ==,
+                   drafting_amendment_get_origin (expected, &expected_placement));
+  if (drafting_amendment_get_origin (expected, NULL) != NULL)
+    g_assert_cmpint (actual_placement, ==, expected_placement);
+}
+
+static void
 assert_documents_equal (DraftingDocument *expected,
                         DraftingDocument *actual)
 {
+  GListModel *expected_amendments = drafting_document_get_amendments (expected);
+  GListModel *actual_amendments = drafting_document_get_amendments (actual);
+
   g_assert_cmpint (drafting_document_get_document_type (actual), ==,
                    drafting_document_get_document_type (expected));
+  g_assert_cmpstr (drafting_document_get_identifier (actual), ==,
+                   drafting_document_get_identifier (expected));
   g_assert_cmpstr (drafting_document_get_title (actual), ==,
                    drafting_document_get_title (expected));
   g_assert_cmpstr (drafting_document_get_body (actual), ==, drafting_document_get_body (expected));
@@ -231,6 +290,18 @@ assert_documents_equal (DraftingDocument *expected,
       g_autoptr(DraftingNode) node = g_list_model_get_item (G_LIST_MODEL (actual), i);
 
       g_assert_true (drafting_document_lookup (actual, drafting_node_get_id (node)) == node);
+    }
+
+  /* The amendments, in their order, each found by its identifier. */
+  g_assert_cmpuint (g_list_model_get_n_items (actual_amendments), ==,
+                    g_list_model_get_n_items (expected_amendments));
+  for (guint i = 0; i < g_list_model_get_n_items (expected_amendments); i++)
+    {
+      g_autoptr(DraftingAmendment) e = g_list_model_get_item (expected_amendments, i);
+      g_autoptr(DraftingAmendment) a = g_list_model_get_item (actual_amendments, i);
+
+      assert_amendments_equal (e, a);
+      g_assert_true (drafting_document_lookup_amendment (actual, drafting_amendment_get_id (a)) == a);
     }
 }
 
@@ -1704,7 +1775,7 @@ test_hostile_too_large (void)
 static void
 test_hostile_newer_version (void)
 {
-  static const char * const versions[] = { "2.0", "1.1", "10.0" };
+  static const char * const versions[] = { "2.0", "1.2", "10.0" };
 
   for (guint i = 0; i < G_N_ELEMENTS (versions); i++)
     {
@@ -3103,6 +3174,559 @@ test_schema_agrees_with_model (void)
   g_assert_cmpuint (n_refused, >, 200);
 }
 
+/* ------------------------------------------------------------------ */
+/* Amendments, and the identifier (version 1.1)                        */
+
+/* A document of version 1.1, whose amendments go from line 13 on. */
+#define AMENDMENTS_HEAD \
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" \
+  "<document version=\"1.1\" type=\"resolution\" xmlns=\"http://wco.org/ns/drafting/1\">\n" \
+  "  <meta>\n" \
+  "    <identifier>0f8b7c1e-2a4d-4c6e-9b1a-3d5e7f9a1b2c</identifier>\n" \
+  "    <status>draft</status>\n" \
+  "    <language>en</language>\n" \
+  "  </meta>\n" \
+  "  <content>\n" \
+  "    <operative-paragraph id=\"o1\"><text>Decides to act.</text></operative-paragraph>\n" \
+  "    <operative-paragraph id=\"o2\"><text>Invites Members.</text></operative-paragraph>\n" \
+  "  </content>\n" \
+  "  <amendments>\n"
+#define AMENDMENTS_TAIL "  </amendments>\n</document>\n"
+
+static DraftingNode *
+add_paragraph (DraftingDocument *document,
+               DraftingKind      kind,
+               const char       *lead,
+               const char       *text)
+{
+  g_autoptr(DraftingNode) node = drafting_node_new (kind, NULL);
+  g_autoptr(DraftingInline) content = drafting_inline_new (text);
+
+  if (lead != NULL)
+    drafting_node_set_lead (node, lead);
+  drafting_node_take_content (node, g_steal_pointer (&content));
+  insert_top_level (document, node);
+
+  return node;
+}
+
+static DraftingAmendment *
+new_amendment (DraftingAmendmentAction  action,
+               const char              *delegation,
+               DraftingNode            *target)
+{
+  DraftingAmendment *amendment = drafting_amendment_new (action, delegation);
+
+  drafting_amendment_set_target (amendment, drafting_node_get_id (target),
+                                 DRAFTING_PLACEMENT_AFTER);
+  if (action == DRAFTING_AMENDMENT_INSERT)
+    drafting_amendment_set_kind (amendment, drafting_node_get_kind (target));
+  return amendment;
+}
+
+static void
+submit (DraftingDocument  *document,
+        DraftingAmendment *amendment)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (drafting_document_propose (document, amendment, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_round_trip_amendments (void)
+{
+  static const char * const cosponsors[] = { "Kenya", "Japon & <Brésil>", "", NULL };
+  g_autoptr(DraftingDocument) document = drafting_document_new (DRAFTING_DOCUMENT_RESOLUTION);
+  g_autoptr(DraftingDocument) loaded = NULL;
+  g_autoptr(DraftingDocument) again = NULL;
+  g_autoptr(GDateTime) date = g_date_time_new_utc (2024, 5, 1, 10, 30, 15.25);
+  g_autoptr(GDateTime) local = g_date_time_new_from_iso8601 ("2024-06-02T09:00:00+02:00", NULL);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  DraftingAmendment *a[11];
+  DraftingNode *preamble, *o1, *o2, *o3, *o4, *o5, *annex, *inside;
+  guint seen[DRAFTING_AMENDMENT_STATUS_INVALID] = { 0, };
+  guint actions[DRAFTING_AMENDMENT_ACTION_INVALID] = { 0, };
+  gboolean reviewed = FALSE;
+
+  preamble = add_paragraph (document, DRAFTING_KIND_PREAMBLE_CLAUSE, "Noting", "the work done,");
+  o1 = add_paragraph (document, DRAFTING_KIND_OPERATIVE_PARAGRAPH, NULL,
+                      "Decides to act on electronic commerce without delay;");
+  o2 = add_paragraph (document, DRAFTING_KIND_OPERATIVE_PARAGRAPH, NULL, "Invites Members;");
+  o3 = add_paragraph (document, DRAFTING_KIND_OPERATIVE_PARAGRAPH, NULL, "Requests a report;");
+  o4 = add_paragraph (document, DRAFTING_KIND_OPERATIVE_PARAGRAPH, NULL, "Thanks the Secretariat;");
+  o5 = add_paragraph (document, DRAFTING_KIND_OPERATIVE_PARAGRAPH, NULL, "Decides to remain seized.");
+  annex = add_paragraph (document, DRAFTING_KIND_ANNEX, NULL, "Annex");
+  {
+    g_autoptr(DraftingNode) paragraph = drafting_node_new (DRAFTING_KIND_PARAGRAPH, NULL);
+
+    g_assert_true (drafting_document_insert (document, annex, 0, paragraph, &error));
+    g_assert_no_error (error);
+    inside = paragraph;
+  }
+
+  /* 0: a replacement, with every field a person sets: left proposed, then
+   * made to need review by 1 taking the same words. */
+  a[0] = new_amendment (DRAFTING_AMENDMENT_REPLACE, "France", o1);
+  {
+    g_autoptr(DraftingInline) content =
+      drafting_inline_new ("Decides to act on digital trade at once;\nand to report.");
+
+    mark_substring (content, DRAFTING_MARK_EMPHASIS, "digital trade");
+    mark_substring (content, DRAFTING_MARK_STRONG, "at once");
+    drafting_inline_add_mark (content, DRAFTING_MARK_FOOTNOTE_REF, 13, 13, "fn-1");
+    drafting_amendment_set_wording (a[0], NULL, content);
+  }
+  drafting_amendment_set_cosponsors (a[0], cosponsors);
+  drafting_amendment_set_author (a[0], "Jeanne \"J.\" Dupont <jd@example.org>");
+  drafting_amendment_set_date (a[0], date);
+  drafting_amendment_set_justification (a[0], "Clarity — وضوح.\n\nAnd brevity & speed.");
+  submit (document, a[0]);
+
+  /* 1: a replacement of the same words, accepted. */
+  a[1] = new_amendment (DRAFTING_AMENDMENT_REPLACE, "Kenya", o1);
+  {
+    g_autoptr(DraftingInline) content =
+      drafting_inline_new ("Decides to act on e-commerce promptly;");
+
+    drafting_amendment_set_wording (a[1], NULL, content);
+  }
+  drafting_amendment_set_date (a[1], local);
+  submit (document, a[1]);
+
+  /* 2: an insertion of a clause with a leading phrase, accepted. */
+  a[2] = new_amendment (DRAFTING_AMENDMENT_INSERT, "Japan", preamble);
+  {
+    g_autoptr(DraftingInline) content = drafting_inline_new ("its earlier resolutions,");
+
+    mark_substring (content, DRAFTING_MARK_EMPHASIS, "earlier");
+    drafting_amendment_set_wording (a[2], "Recalling", content);
+  }
+  submit (document, a[2]);
+
+  /* 3: a deletion, accepted. */
+  a[3] = new_amendment (DRAFTING_AMENDMENT_DELETE, "Brasil", o3);
+  submit (document, a[3]);
+
+  /* 4: a move, accepted. */
+  a[4] = new_amendment (DRAFTING_AMENDMENT_MOVE, "France", o4);
+  drafting_amendment_set_destination (a[4], drafting_node_get_id (o1), DRAFTING_PLACEMENT_AFTER);
+  submit (document, a[4]);
+
+  /* 5: a replacement of a leading phrase, rejected. */
+  a[5] = new_amendment (DRAFTING_AMENDMENT_REPLACE, "Kenya", preamble);
+  {
+    g_autoptr(DraftingInline) content = drafting_inline_new ("the work done,");
+
+    drafting_amendment_set_wording (a[5], "Noting with satisfaction", content);
+  }
+  submit (document, a[5]);
+
+  /* 6: a deletion, withdrawn. */
+  a[6] = new_amendment (DRAFTING_AMENDMENT_DELETE, "Japan", o2);
+  submit (document, a[6]);
+
+  /* 7: an insertion into the annex, superseded. */
+  a[7] = new_amendment (DRAFTING_AMENDMENT_INSERT, "Brasil", annex);
+  drafting_amendment_set_target (a[7], drafting_node_get_id (annex), DRAFTING_PLACEMENT_INTO);
+  drafting_amendment_set_kind (a[7], DRAFTING_KIND_PARAGRAPH);
+  {
+    g_autoptr(DraftingInline) content = drafting_inline_new ("A new first paragraph.");
+
+    drafting_amendment_set_wording (a[7], NULL, content);
+  }
+  submit (document, a[7]);
+
+  /* 8: a move to the start of the document, accepted, then reopened. */
+  a[8] = new_amendment (DRAFTING_AMENDMENT_MOVE, "France", o5);
+  drafting_amendment_set_destination (a[8],
+                                      drafting_node_get_id (drafting_document_get_root (document)),
+                                      DRAFTING_PLACEMENT_INTO);
+  submit (document, a[8]);
+
+  /* 9: a deletion of an element of the annex, left proposed. */
+  a[9] = new_amendment (DRAFTING_AMENDMENT_DELETE, "Kenya", inside);
+  submit (document, a[9]);
+
+  /* 10: a deletion of the first element, accepted: it was "into" the
+   * document itself, which has no identifier of its own in the file. */
+  a[10] = new_amendment (DRAFTING_AMENDMENT_DELETE, "Japan", preamble);
+  submit (document, a[10]);
+
+  for (guint i = 0; i < G_N_ELEMENTS (a); i++)
+    g_object_unref (a[i]); /* the document keeps them */
+
+  g_assert_true (drafting_document_accept_amendment (document, a[1], &error));
+  g_assert_no_error (error);
+  g_assert_true (drafting_document_accept_amendment (document, a[2], &error));
+  g_assert_no_error (error);
+  g_assert_true (drafting_document_accept_amendment (document, a[3], &error));
+  g_assert_no_error (error);
+  g_assert_true (drafting_document_accept_amendment (document, a[4], &error));
+  g_assert_no_error (error);
+  g_assert_true (drafting_document_decide_amendment (document, a[5], DRAFTING_AMENDMENT_REJECTED,
+                                                     &error));
+  g_assert_no_error (error);
+  g_assert_true (drafting_document_decide_amendment (document, a[6], DRAFTING_AMENDMENT_WITHDRAWN,
+                                                     &error));
+  g_assert_no_error (error);
+  g_assert_true (drafting_document_decide_amendment (document, a[7],
+                                                     DRAFTING_AMENDMENT_SUPERSEDED, &error));
+  g_assert_no_error (error);
+  g_assert_true (drafting_document_accept_amendment (document, a[8], &error));
+  g_assert_no_error (error);
+  g_assert_true (drafting_document_reopen_amendment (document, a[8], &error));
+  g_assert_no_error (error);
+  g_assert_true (drafting_document_accept_amendment (document, a[10], &error));
+  g_assert_no_error (error);
+
+  /* Every action and every status is there, and what accepting leaves. */
+  for (guint i = 0; i < G_N_ELEMENTS (a); i++)
+    {
+      seen[drafting_amendment_get_status (a[i])]++;
+      actions[drafting_amendment_get_action (a[i])]++;
+      reviewed |= drafting_amendment_get_needs_review (a[i]);
+    }
+  for (guint s = 0; s < G_N_ELEMENTS (seen); s++)
+    g_assert_cmpuint (seen[s], >, 0);
+  for (guint s = 0; s < G_N_ELEMENTS (actions); s++)
+    g_assert_cmpuint (actions[s], >, 0);
+  g_assert_true (reviewed);
+  g_assert_nonnull (drafting_amendment_get_result (a[2]));
+  g_assert_nonnull (drafting_amendment_get_origin (a[3], NULL));
+  g_assert_nonnull (drafting_amendment_get_origin (a[4], NULL));
+  g_assert_null (drafting_amendment_get_origin (a[8], NULL));
+  g_assert_cmpstr (drafting_amendment_get_origin (a[10], NULL), ==,
+                   drafting_node_get_id (drafting_document_get_root (document)));
+
+  loaded = assert_round_trip (document);
+  g_assert_cmpuint (g_list_model_get_n_items (drafting_document_get_amendments (loaded)), ==, 11);
+
+  /* What the file says is what the tokens say. */
+  bytes = drafting_test_save_bytes (loaded);
+  g_assert_true (bytes_contain (bytes, "<document version=\"1.1\" type=\"resolution\""));
+  g_assert_true (bytes_contain (bytes, "date=\"2024-05-01T10:30:15.250000Z\""));
+  g_assert_true (bytes_contain (bytes, "date=\"2024-06-02T07:00:00Z\""));
+  g_assert_true (bytes_contain (bytes, "needs-review=\"true\""));
+  g_assert_true (bytes_contain (bytes, "placement=\"into\""));
+  g_assert_true (bytes_contain (bytes, "destination-placement=\"into\""));
+  g_assert_true (bytes_contain (bytes, "<fnref ref=\"fn-1\"/>"));
+  g_assert_true (bytes_contain (bytes, "origin=\"#root\" origin-placement=\"into\""));
+
+  /* What it kept is enough to go on: the accepted deletion can be taken
+   * back in the loaded document, putting the element where it was. */
+  {
+    DraftingAmendment *deletion =
+      drafting_document_lookup_amendment (loaded, drafting_amendment_get_id (a[3]));
+
+    g_assert_nonnull (deletion);
+    g_assert_null (drafting_document_lookup (loaded, drafting_node_get_id (o3)));
+    g_assert_true (drafting_document_reopen_amendment (loaded, deletion, &error));
+    g_assert_no_error (error);
+    g_assert_nonnull (drafting_document_lookup (loaded, drafting_node_get_id (o3)));
+    again = assert_round_trip (loaded);
+  }
+}
+
+static void
+test_old_version (void)
+{
+  static const char * const examples[] = {
+    "ecommerce-resolution.wcodraft",
+    "ecommerce-communique.wcodraft",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (examples); i++)
+    {
+      g_autofree char *path = drafting_test_example_path (examples[i]);
+      g_autofree char *old = NULL;
+      g_autofree char *tag = NULL;
+      g_autoptr(GBytes) old_bytes = NULL;
+      g_autoptr(GBytes) saved = NULL;
+      g_autoptr(DraftingDocument) document = NULL;
+      g_autoptr(DraftingDocument) twin = NULL;
+      g_autoptr(DraftingDocument) loaded = NULL;
+      g_autoptr(GError) error = NULL;
+      gsize len;
+      const char *identifier;
+
+      g_assert_true (g_file_get_contents (path, &old, &len, &error));
+      g_assert_no_error (error);
+      /* The examples stay files of version 1.0, for this. */
+      g_assert_nonnull (strstr (old, "<document version=\"1.0\""));
+      g_assert_null (strstr (old, "<identifier>"));
+      old_bytes = g_bytes_new (old, len);
+
+      document = drafting_native_load_bytes (old_bytes, &error);
+      g_assert_no_error (error);
+      identifier = drafting_document_get_identifier (document);
+      g_assert_true (g_uuid_string_is_valid (identifier));
+      g_assert_cmpuint (g_list_model_get_n_items (drafting_document_get_amendments (document)),
+                        ==, 0);
+
+      /* Each load of an old file gives it an identifier of its own. */
+      twin = drafting_native_load_bytes (old_bytes, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (drafting_document_get_identifier (twin), !=, identifier);
+      assert_nodes_equal (drafting_document_get_root (document), drafting_document_get_root (twin));
+
+      /* Saved, it is 1.1, with that identifier, kept from then on. */
+      saved = drafting_test_save_bytes (document);
+      tag = g_strdup_printf ("    <identifier>%s</identifier>\n", identifier);
+      g_assert_true (bytes_contain (saved, "<document version=\"1.1\""));
+      g_assert_true (bytes_contain (saved, tag));
+      g_assert_false (bytes_contain (saved, "<amendments"));
+      loaded = assert_round_trip (document);
+      g_assert_cmpstr (drafting_document_get_identifier (loaded), ==, identifier);
+    }
+}
+
+static void
+test_identifier (void)
+{
+  g_autoptr(DraftingDocument) document = drafting_document_new (DRAFTING_DOCUMENT_GENERIC);
+  g_autoptr(DraftingDocument) other = drafting_document_new (DRAFTING_DOCUMENT_GENERIC);
+  g_autoptr(DraftingDocument) copy = NULL;
+  g_autoptr(DraftingDocument) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  guint line, column;
+  const char *xml =
+    AMENDMENTS_HEAD
+    AMENDMENTS_TAIL;
+
+  g_assert_true (g_uuid_string_is_valid (drafting_document_get_identifier (document)));
+  g_assert_cmpstr (drafting_document_get_identifier (document), !=,
+                   drafting_document_get_identifier (other));
+
+  copy = drafting_document_snapshot (document);
+  g_assert_cmpstr (drafting_document_get_identifier (copy), ==,
+                   drafting_document_get_identifier (document));
+
+  loaded = load_string (xml, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (drafting_document_get_identifier (loaded), ==,
+                   "0f8b7c1e-2a4d-4c6e-9b1a-3d5e7f9a1b2c");
+  g_clear_object (&loaded);
+
+  /* The schema wants one, as a UUID. */
+  {
+    g_autofree char *bad = g_strdup (xml);
+    g_autofree char *none = NULL;
+    char *at = strstr (bad, "0f8b7c1e");
+
+    at[3] = 'x';
+    error = assert_refused_at (bad, DRAFTING_ERROR_INVALID, "<identifier>");
+    g_clear_error (&error);
+
+    none = g_strdup (xml);
+    at = strstr (none, "    <identifier>");
+    memset (at, ' ', strstr (at, "</identifier>") + strlen ("</identifier>") - at);
+    loaded = load_string (none, &error);
+    g_assert_error (error, DRAFTING_ERROR, DRAFTING_ERROR_INVALID);
+    g_assert_null (loaded);
+    get_error_position (error, &line, &column);
+  }
+}
+
+static void
+test_error_amendments (void)
+{
+  static const struct {
+    const char *amendments;
+    const char *needle;
+    const char *said;
+  } cases[] = {
+    /* An identifier given twice, named with the line of the first. */
+    {
+      "    <amendment id=\"am-1\" action=\"delete\" status=\"proposed\" date=\"2024-05-01T10:00:00Z\""
+      " target=\"o1\"><delegation>France</delegation></amendment>\n"
+      "    <amendment id=\"am-1\" action=\"replace\" status=\"proposed\""
+      " date=\"2024-05-01T10:00:00Z\" target=\"o2\"><delegation>Kenya</delegation></amendment>\n",
+      "<amendment id=\"am-1\" action=\"replace\"",
+      "line 13",
+    },
+    /* A status no amendment has. */
+    {
+      "    <amendment id=\"am-1\" action=\"delete\" status=\"adopted\" date=\"2024-05-01T10:00:00Z\""
+      " target=\"o1\"><delegation>France</delegation></amendment>\n",
+      "<amendment id",
+      NULL,
+    },
+    /* An action no amendment has. */
+    {
+      "    <amendment id=\"am-1\" action=\"split\" status=\"proposed\" date=\"2024-05-01T10:00:00Z\""
+      " target=\"o1\"><delegation>France</delegation></amendment>\n",
+      "<amendment id",
+      NULL,
+    },
+    /* No delegation, an empty one. */
+    {
+      "    <amendment id=\"am-1\" action=\"delete\" status=\"proposed\" date=\"2024-05-01T10:00:00Z\""
+      " target=\"o1\"><author>Someone</author></amendment>\n",
+      "<author>",
+      NULL,
+    },
+    {
+      "    <amendment id=\"am-1\" action=\"delete\" status=\"proposed\" date=\"2024-05-01T10:00:00Z\""
+      " target=\"o1\">\n      <delegation></delegation></amendment>\n",
+      "<delegation>",
+      NULL,
+    },
+    /* An attribute the format does not have. */
+    {
+      "    <amendment id=\"am-1\" action=\"delete\" status=\"proposed\" date=\"2024-05-01T10:00:00Z\""
+      " target=\"o1\" votes=\"12\"><delegation>France</delegation></amendment>\n",
+      "<amendment id",
+      NULL,
+    },
+    /* An identifier that is not a name. */
+    {
+      "    <amendment id=\"1 2\" action=\"delete\" status=\"proposed\" date=\"2024-05-01T10:00:00Z\""
+      " target=\"o1\"><delegation>France</delegation></amendment>\n",
+      "<amendment id",
+      NULL,
+    },
+    /* A date that is not in UTC, or not a date. */
+    {
+      "    <amendment id=\"am-1\" action=\"delete\" status=\"proposed\""
+      " date=\"2024-05-01T10:00:00+02:00\" target=\"o1\"><delegation>France</delegation>"
+      "</amendment>\n",
+      "<amendment id",
+      NULL,
+    },
+    {
+      "    <amendment id=\"am-1\" action=\"delete\" status=\"proposed\" date=\"yesterday\""
+      " target=\"o1\"><delegation>France</delegation></amendment>\n",
+      "<amendment id",
+      NULL,
+    },
+    /* No target, a placement or a kind that does not exist. */
+    {
+      "    <amendment id=\"am-1\" action=\"delete\" status=\"proposed\" date=\"2024-05-01T10:00:00Z\">"
+      "<delegation>France</delegation></amendment>\n",
+      "<amendment id",
+      NULL,
+    },
+    {
+      "    <amendment id=\"am-1\" action=\"insert\" status=\"proposed\" date=\"2024-05-01T10:00:00Z\""
+      " target=\"o1\" placement=\"before\" kind=\"paragraph\"><delegation>France</delegation>"
+      "</amendment>\n",
+      "<amendment id",
+      NULL,
+    },
+    {
+      "    <amendment id=\"am-1\" action=\"insert\" status=\"proposed\" date=\"2024-05-01T10:00:00Z\""
+      " target=\"o1\" kind=\"document\"><delegation>France</delegation></amendment>\n",
+      "<amendment id",
+      NULL,
+    },
+    /* An insertion of no kind, a move to nowhere: the schema lets them
+     * through, the reader does not. */
+    {
+      "    <amendment id=\"am-1\" action=\"insert\" status=\"proposed\" date=\"2024-05-01T10:00:00Z\""
+      " target=\"o1\"><delegation>France</delegation></amendment>\n",
+      "<amendment id",
+      "kind",
+    },
+    {
+      "    <amendment id=\"am-1\" action=\"move\" status=\"proposed\" date=\"2024-05-01T10:00:00Z\""
+      " target=\"o1\"><delegation>France</delegation></amendment>\n",
+      "<amendment id",
+      "where",
+    },
+    /* Elements out of place, or unknown, in the wording. */
+    {
+      "    <amendment id=\"am-1\" action=\"replace\" status=\"proposed\""
+      " date=\"2024-05-01T10:00:00Z\" target=\"o1\"><delegation>France</delegation>\n"
+      "      <proposed><text>New <u>words</u></text></proposed></amendment>\n",
+      "<u>",
+      NULL,
+    },
+    {
+      "    <amendment id=\"am-1\" action=\"replace\" status=\"proposed\""
+      " date=\"2024-05-01T10:00:00Z\" target=\"o1\"><delegation>France</delegation>\n"
+      "      <justification>Why</justification><author>Who</author></amendment>\n",
+      "<author>",
+      NULL,
+    },
+    /* Something else than an amendment among them. */
+    {
+      "    <amendment id=\"am-1\" action=\"delete\" status=\"proposed\" date=\"2024-05-01T10:00:00Z\""
+      " target=\"o1\"><delegation>France</delegation></amendment>\n"
+      "    <paragraph id=\"p9\"/>\n",
+      "<paragraph",
+      NULL,
+    },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *xml = g_strconcat (AMENDMENTS_HEAD, cases[i].amendments, AMENDMENTS_TAIL,
+                                          NULL);
+      g_autoptr(GError) error = NULL;
+
+      g_test_message ("case %u", i);
+      error = assert_refused_at (xml, DRAFTING_ERROR_INVALID, cases[i].needle);
+      if (cases[i].said != NULL)
+        g_assert_nonnull (strstr (error->message, cases[i].said));
+    }
+
+  /* A file of version 1.0 has no amendments: its schema says so. */
+  {
+    const char *xml =
+      HEAD
+      "  </content>\n"
+      "  <amendments/>\n"
+      "</document>\n";
+    g_autoptr(GError) error = assert_refused_at (xml, DRAFTING_ERROR_INVALID, "<amendments");
+
+    (void) error;
+  }
+}
+
+/* An amendment may name an element since gone, or never there; the
+ * smallest one says only who, what, when and about which element. */
+static void
+test_amendments_loose_targets (void)
+{
+  const char *xml =
+    AMENDMENTS_HEAD
+    "    <amendment id=\"am-gone\" action=\"replace\" status=\"accepted\""
+    " date=\"2024-05-01T10:00:00Z\" target=\"o9\"><delegation>France</delegation>\n"
+    "      <target-label>operative-paragraph 9.</target-label></amendment>\n"
+    "    <amendment id=\"am-2\" action=\"move\" status=\"proposed\" date=\"2024-05-01T11:00:00Z\""
+    " target=\"o2\" destination=\"o7\"><delegation>Kenya</delegation></amendment>\n"
+    AMENDMENTS_TAIL;
+  g_autoptr(DraftingDocument) document = NULL;
+  g_autoptr(DraftingDocument) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  DraftingAmendment *amendment;
+  DraftingPlacement placement = DRAFTING_PLACEMENT_INTO;
+
+  document = load_string (xml, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (drafting_document_get_amendments (document)), ==, 2);
+
+  amendment = drafting_document_lookup_amendment (document, "am-gone");
+  g_assert_nonnull (amendment);
+  g_assert_cmpstr (drafting_amendment_get_target (amendment), ==, "o9");
+  g_assert_cmpstr (drafting_amendment_get_target_label (amendment), ==, "operative-paragraph 9.");
+  g_assert_cmpint (drafting_amendment_get_status (amendment), ==, DRAFTING_AMENDMENT_ACCEPTED);
+  g_assert_cmpstr (drafting_amendment_get_author (amendment), ==, "");
+  g_assert_true (drafting_inline_is_empty (drafting_amendment_get_content (amendment)));
+  g_assert_cmpint (drafting_amendment_get_kind (amendment), ==, DRAFTING_KIND_INVALID);
+
+  amendment = drafting_document_lookup_amendment (document, "am-2");
+  g_assert_cmpstr (drafting_amendment_get_destination (amendment, &placement), ==, "o7");
+  g_assert_cmpint (placement, ==, DRAFTING_PLACEMENT_AFTER);
+  g_assert_false (drafting_document_get_modified (document));
+  g_assert_false (drafting_document_can_undo (document));
+
+  loaded = assert_round_trip (document);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -3155,6 +3779,11 @@ main (int    argc,
   g_test_add_func ("/native/schema/criticals-fail", test_schema_criticals_fail);
   g_test_add_func ("/native/schema/whitespace", test_schema_whitespace);
   g_test_add_func ("/native/schema/agrees-with-model", test_schema_agrees_with_model);
+  g_test_add_func ("/native/round-trip/amendments", test_round_trip_amendments);
+  g_test_add_func ("/native/amendments/loose-targets", test_amendments_loose_targets);
+  g_test_add_func ("/native/version/old", test_old_version);
+  g_test_add_func ("/native/version/identifier", test_identifier);
+  g_test_add_func ("/native/error/amendments", test_error_amendments);
 
   return g_test_run ();
 }

@@ -126,6 +126,18 @@ _drafting_document_op_apply (DraftingDocument *self,
       _drafting_document_notify (self, PROP_STATUS);
       break;
 
+    case OP_AMENDMENT_ADD:
+    case OP_AMENDMENT_REMOVE:
+      if ((op->type == OP_AMENDMENT_ADD) == forward)
+        _drafting_document_link_amendment (self, op->index, op->amendment);
+      else
+        _drafting_document_unlink_amendment (self, op->index);
+      break;
+
+    case OP_AMENDMENT_STATE:
+      _drafting_amendment_restore_state (op->amendment, forward ? op->new_state : op->old_state);
+      break;
+
     default:
       g_assert_not_reached ();
     }
@@ -143,6 +155,9 @@ op_free (gpointer data)
   g_free (op->new_str);
   g_clear_pointer (&op->old_content, drafting_inline_free);
   g_clear_pointer (&op->new_content, drafting_inline_free);
+  g_clear_object (&op->amendment);
+  g_clear_pointer (&op->old_state, _drafting_amendment_state_free);
+  g_clear_pointer (&op->new_state, _drafting_amendment_state_free);
   g_free (op);
 }
 

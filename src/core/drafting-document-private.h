@@ -5,6 +5,7 @@
 
 #pragma once
 
+#include "drafting-amendment-private.h"
 #include "drafting-document.h"
 
 G_BEGIN_DECLS
@@ -17,6 +18,10 @@ guint  _drafting_document_get_footnote_number (DraftingDocument *self,
 void   _drafting_document_adopt_root          (DraftingDocument *self,
                                                DraftingNode     *root);
 char  *_drafting_document_new_id              (DraftingDocument *self);
+void   _drafting_document_add_amendment       (DraftingDocument  *self,
+                                               DraftingAmendment *amendment);
+void   _drafting_document_set_identifier      (DraftingDocument *self,
+                                               const char       *identifier);
 
 /* What the files of the document itself share, and nothing else sees:
  * drafting-document.c (the object, its metadata and its life),
@@ -37,6 +42,9 @@ typedef enum
   OP_NUMBERING,
   OP_TYPE,
   OP_STATUS,
+  OP_AMENDMENT_ADD,
+  OP_AMENDMENT_REMOVE,
+  OP_AMENDMENT_STATE,
 } OpType;
 
 typedef enum
@@ -65,6 +73,9 @@ typedef struct
   char           *new_str;
   DraftingInline *old_content;
   DraftingInline *new_content;
+  DraftingAmendment      *amendment;  /* AMENDMENT_*: which */
+  DraftingAmendmentState *old_state;  /* AMENDMENT_STATE */
+  DraftingAmendmentState *new_state;
 } Op;
 
 typedef struct
@@ -91,6 +102,9 @@ struct _DraftingDocument
   char                *meta[N_META];
   char                *undo_label_cache;
   char                *redo_label_cache;
+  char                *identifier;  /* the document's own, a UUID */
+  GListStore          *amendments;  /* DraftingAmendment, in the order proposed */
+  GHashTable          *amendment_ids; /* id (owned by the amendment) → amendment */
 
   DraftingNumberStyle  numbering[DRAFTING_N_NUMBERING_SLOTS];
   DraftingDocumentType type;
@@ -189,6 +203,13 @@ void     _drafting_document_history_changed (DraftingDocument *self);
 gboolean _drafting_document_can_coalesce    (DraftingDocument *self,
                                              gconstpointer     target,
                                              int               key);
+
+/* drafting-document-amendments.c: the record of amendments */
+void     _drafting_document_link_amendment   (DraftingDocument  *self,
+                                              guint              index,
+                                              DraftingAmendment *amendment);
+void     _drafting_document_unlink_amendment (DraftingDocument  *self,
+                                              guint              index);
 
 /* drafting-document-structure.c: where elements may go */
 gboolean      _drafting_document_check_place              (DraftingDocument  *self,

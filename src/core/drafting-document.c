@@ -219,6 +219,35 @@ META_ACCESSORS (place, META_PLACE, _("Change Place"))
 META_ACCESSORS (date, META_DATE, _("Change Date"))
 META_ACCESSORS (language, META_LANGUAGE, _("Change Language"))
 
+/**
+ * drafting_document_get_identifier:
+ *
+ * The document's own identifier, a UUID made with it, which its copies
+ * (and the files it is saved to) keep: it tells one document from another
+ * whatever their titles.
+ *
+ * Returns: the identifier
+ */
+const char *
+drafting_document_get_identifier (DraftingDocument *self)
+{
+  g_return_val_if_fail (DRAFTING_IS_DOCUMENT (self), NULL);
+
+  return self->identifier;
+}
+
+/* The identifier a file gives the document it holds. */
+void
+_drafting_document_set_identifier (DraftingDocument *self,
+                                   const char       *identifier)
+{
+  g_return_if_fail (DRAFTING_IS_DOCUMENT (self));
+  g_return_if_fail (identifier != NULL && identifier[0] != '\0');
+
+  g_free (self->identifier);
+  self->identifier = g_strdup (identifier);
+}
+
 DraftingDocumentType
 drafting_document_get_document_type (DraftingDocument *self)
 {
@@ -451,7 +480,10 @@ drafting_document_finalize (GObject *object)
   else
     remains_free (remains);
 
+  g_clear_object (&self->amendments);
+  g_clear_pointer (&self->amendment_ids, g_hash_table_unref);
   g_clear_pointer (&self->rand, g_rand_free);
+  g_clear_pointer (&self->identifier, g_free);
   _drafting_document_clear_labels (self);
   for (guint i = 0; i < N_META; i++)
     g_clear_pointer (&self->meta[i], g_free);
@@ -658,6 +690,9 @@ drafting_document_init (DraftingDocument *self)
   self->redo = g_ptr_array_new_with_free_func (_drafting_document_action_free);
   self->saved_reachable = TRUE;
   self->status = DRAFTING_STATUS_DRAFT;
+  self->amendments = g_list_store_new (DRAFTING_TYPE_AMENDMENT);
+  self->amendment_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  self->identifier = g_uuid_string_random ();
 
   for (guint i = 0; i < N_META; i++)
     self->meta[i] = g_strdup ("");
@@ -841,6 +876,8 @@ drafting_document_snapshot (DraftingDocument *self)
 
   copy = drafting_document_new (self->type);
   copy->status = self->status;
+  g_free (copy->identifier);
+  copy->identifier = g_strdup (self->identifier);
   for (guint i = 0; i < N_META; i++)
     {
       g_free (copy->meta[i]);
@@ -857,6 +894,15 @@ drafting_document_snapshot (DraftingDocument *self)
   copy->root = snapshot_node (copy, self->root, NULL);
   copy->flat_dirty_from = copy->flat->len;
   copy->ids_pending = TRUE;
+
+  /* The record of amendments, which a save and a draft keep too. */
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->amendments)); i++)
+    {
+      g_autoptr(DraftingAmendment) amendment = g_list_model_get_item (G_LIST_MODEL (self->amendments), i);
+      g_autoptr(DraftingAmendment) same = _drafting_amendment_copy (amendment);
+
+      _drafting_document_add_amendment (copy, same);
+    }
 
   return copy;
 }

@@ -7,6 +7,7 @@
 
 #include <gio/gio.h>
 
+#include "drafting-amendment.h"
 #include "drafting-kind.h"
 #include "drafting-node.h"
 #include "drafting-numbering.h"
@@ -90,6 +91,7 @@ guint                 drafting_document_count_kind       (DraftingDocument     *
                                                           DraftingKind          kind);
 
 /* Metadata */
+const char           *drafting_document_get_identifier   (DraftingDocument     *self);
 DraftingDocumentType  drafting_document_get_document_type (DraftingDocument    *self);
 void                  drafting_document_set_document_type (DraftingDocument    *self,
                                                            DraftingDocumentType type);
@@ -210,6 +212,27 @@ guint                 drafting_document_replace_all      (DraftingDocument     *
                                                           const char           *needle,
                                                           const char           *replacement,
                                                           DraftingFindFlags     flags);
+
+/* Amendments: a record the document keeps; each change to it is undone
+ * and redone with the text it changed */
+GListModel           *drafting_document_get_amendments   (DraftingDocument     *self);
+DraftingAmendment    *drafting_document_lookup_amendment (DraftingDocument     *self,
+                                                          const char           *id);
+gboolean              drafting_document_propose          (DraftingDocument     *self,
+                                                          DraftingAmendment    *amendment,
+                                                          GError              **error);
+gboolean              drafting_document_accept_amendment (DraftingDocument     *self,
+                                                          DraftingAmendment    *amendment,
+                                                          GError              **error);
+gboolean              drafting_document_decide_amendment (DraftingDocument     *self,
+                                                          DraftingAmendment    *amendment,
+                                                          DraftingAmendmentStatus status,
+                                                          GError              **error);
+gboolean              drafting_document_reopen_amendment (DraftingDocument     *self,
+                                                          DraftingAmendment    *amendment,
+                                                          GError              **error);
+GPtrArray            *drafting_document_get_conflicts    (DraftingDocument     *self,
+                                                          DraftingAmendment    *amendment);
 
 /* Undo */
 void                  drafting_document_begin_action     (DraftingDocument     *self,

@@ -21,16 +21,25 @@
 
 /*
  * The format is XML of our own namespace, described by the RELAX NG schema
- * data/drafting-1.0.rng: a <meta> block, then <content> with an element per
+ * data/drafting-1.1.rng: a <meta> block, then <content> with an element per
  * element of the document, named by its kind. Every element has its id; its
  * text is in <text>, with <em>, <strong>, <br/> and <fnref ref=""/> inside;
- * the leading phrase of a clause in <lead>.
+ * the leading phrase of a clause in <lead>. Then, when amendments were
+ * proposed, <amendments>: an <amendment> each, in the order of the record,
+ * its names and tokens in attributes, its words in elements, the wording
+ * it proposes in <proposed> and the one it was made against in <base>,
+ * each a <lead> and a <text> as the elements have them.
+ *
+ * Version 1.1 added the document's identifier and the amendments to 1.0,
+ * whose files are still read, against data/drafting-1.0.rng, and are
+ * written as 1.1.
  *
  * Writing is deterministic, so that saving, loading and saving again gives
  * the same bytes, and a file under version control shows only what changed.
  */
 
-#define SCHEMA_RESOURCE "/org/wco/drafting/core/drafting-1.0.rng"
+#define SCHEMA_RESOURCE     "/org/wco/drafting/core/drafting-1.1.rng"
+#define SCHEMA_1_0_RESOURCE "/org/wco/drafting/core/drafting-1.0.rng"
 #define NS DRAFTING_NATIVE_NAMESPACE
 
 /* ------------------------------------------------------------------ */
@@ -50,6 +59,7 @@ typedef struct
 {
   DraftingDocument *document;
   GHashTable       *ids;        /* id → xmlNode, to report duplicates */
+  GHashTable       *amendment_ids; /* the same, for amendments */
 } Reader;
 
 static char *
@@ -323,6 +333,21 @@ read_meta (DraftingDocument  *document,
           continue;
         }
 
+      if (drafting_xml_is_element (child, NS, "identifier"))
+        {
+          g_autofree char *identifier = drafting_xml_get_token (child, NULL);
+
+          if (!g_uuid_string_is_valid (identifier))
+            {
+              drafting_xml_set_error (error, child, DRAFTING_ERROR_INVALID,
+                                      _("“%s” is not the identifier of a document"),
+                                      identifier);
+              return FALSE;
+            }
+          _drafting_document_set_identifier (document, identifier);
+          continue;
+        }
+
       if (drafting_xml_is_element (child, NS, "language"))
         {
           g_autofree char *language = drafting_xml_get_token (child, NULL);
@@ -349,10 +374,326 @@ read_meta (DraftingDocument  *document,
   return TRUE;
 }
 
-/* Before the schema: is this our format at all, and a version we read? */
+/* Amendments */
+
+/* An attribute that names an element, which the schema reads as an
+ * NCName, or as "#root" for the document itself: %NULL in @value when
+ * there is none. */
 static gboolean
-check_root (xmlNode  *root,
-            GError  **error)
+read_name (xmlNode     *element,
+           const char  *attribute,
+           char       **value,
+           GError     **error)
+{
+  g_autofree char *name = drafting_xml_get_token (element, attribute);
+
+  if (name != NULL && xmlValidateNCName ((const xmlChar *) name, 0) != 0 &&
+      !g_str_equal (name, DRAFTING_ROOT_ID))
+    {
+      drafting_xml_set_error (error, element, DRAFTING_ERROR_INVALID,
+                              /* Translators: %s is the name of an attribute of the file, as
+                               * "target" */
+                              _("the “%s” of the amendment is not a name"), attribute);
+      return FALSE;
+    }
+
+  *value = g_steal_pointer (&name);
+  return TRUE;
+}
+
+/* A placement, "after" when there is none. */
+static gboolean
+read_placement (xmlNode            *element,
+                const char         *attribute,
+                DraftingPlacement  *placement,
+                GError            **error)
+{
+  g_autofree char *name = drafting_xml_get_token (element, attribute);
+
+  *placement = DRAFTING_PLACEMENT_AFTER;
+  if (name == NULL || drafting_placement_from_string (name, placement))
+    return TRUE;
+
+  drafting_xml_set_error (error, element, DRAFTING_ERROR_INVALID,
+                          _("“%s” is not a placement, “after” or “into”"), name);
+  return FALSE;
+}
+
+/* A leading phrase and a text, as an element has them. */
+static gboolean
+read_wording (xmlNode         *wording,
+              char           **lead,
+              DraftingInline **content,
+              GError         **error)
+{
+  g_autofree char *found_lead = NULL;
+  g_autoptr(DraftingInline) found = drafting_inline_new (NULL);
+  gboolean seen_text = FALSE;
+
+  for (xmlNode *child = wording->children; child != NULL; child = child->next)
+    {
+      if (child->type != XML_ELEMENT_NODE)
+        continue;
+
+      if (drafting_xml_is_element (child, NS, "lead") && found_lead == NULL)
+        found_lead = node_text (child);
+      else if (drafting_xml_is_element (child, NS, "text") && !seen_text)
+        {
+          seen_text = TRUE;
+          if (!read_inline (child, found, error))
+            return FALSE;
+        }
+      else
+        return refuse_element (child, error);
+    }
+
+  *lead = found_lead != NULL ? g_steal_pointer (&found_lead) : g_strdup ("");
+  *content = g_steal_pointer (&found);
+  return TRUE;
+}
+
+static DraftingAmendment *
+read_amendment (Reader   *reader,
+                xmlNode  *element,
+                GError  **error)
+{
+  g_autoptr(DraftingAmendment) amendment = NULL;
+  g_autoptr(GPtrArray) cosponsors = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GDateTime) date = NULL;
+  g_autoptr(DraftingInline) content = NULL;
+  g_autoptr(DraftingInline) base_content = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *action_name = NULL;
+  g_autofree char *status_name = NULL;
+  g_autofree char *review = NULL;
+  g_autofree char *date_text = NULL;
+  g_autofree char *target = NULL;
+  g_autofree char *destination = NULL;
+  g_autofree char *kind_name = NULL;
+  g_autofree char *result = NULL;
+  g_autofree char *origin = NULL;
+  g_autofree char *delegation = NULL;
+  g_autofree char *author = NULL;
+  g_autofree char *target_label = NULL;
+  g_autofree char *justification = NULL;
+  g_autofree char *lead = NULL;
+  g_autofree char *base_lead = NULL;
+  DraftingAmendmentAction action;
+  DraftingAmendmentStatus status;
+  DraftingPlacement placement = DRAFTING_PLACEMENT_AFTER;
+  DraftingPlacement destination_placement = DRAFTING_PLACEMENT_AFTER;
+  DraftingPlacement origin_placement = DRAFTING_PLACEMENT_AFTER;
+  DraftingKind kind = DRAFTING_KIND_INVALID;
+  gboolean needs_review = FALSE;
+
+  if (!drafting_xml_is_element (element, NS, "amendment"))
+    {
+      refuse_element (element, error);
+      return NULL;
+    }
+
+  id = drafting_xml_get_token (element, "id");
+  if (id == NULL || xmlValidateNCName ((const xmlChar *) id, 0) != 0)
+    {
+      drafting_xml_set_error (error, element, DRAFTING_ERROR_INVALID, "%s",
+                              _("the amendment has no identifier, or one that is not a name"));
+      return NULL;
+    }
+
+  if (g_hash_table_contains (reader->amendment_ids, id))
+    {
+      guint line, column;
+
+      drafting_xml_get_position (g_hash_table_lookup (reader->amendment_ids, id), &line, &column);
+      drafting_xml_set_error (error, element, DRAFTING_ERROR_INVALID,
+                              _("the identifier “%s” is already that of the amendment on line %u"),
+                              id, line);
+      return NULL;
+    }
+  g_hash_table_insert (reader->amendment_ids, g_strdup (id), element);
+
+  action_name = drafting_xml_get_token (element, "action");
+  action = drafting_amendment_action_from_string (action_name);
+  if (action == DRAFTING_AMENDMENT_ACTION_INVALID)
+    {
+      drafting_xml_set_error (error, element, DRAFTING_ERROR_INVALID,
+                              _("“%s” is not what an amendment can do"),
+                              action_name != NULL ? action_name : "");
+      return NULL;
+    }
+
+  status_name = drafting_xml_get_token (element, "status");
+  status = drafting_amendment_status_from_string (status_name);
+  if (status == DRAFTING_AMENDMENT_STATUS_INVALID)
+    {
+      drafting_xml_set_error (error, element, DRAFTING_ERROR_INVALID,
+                              _("“%s” is not a status of an amendment"),
+                              status_name != NULL ? status_name : "");
+      return NULL;
+    }
+
+  review = drafting_xml_get_token (element, "needs-review");
+  if (review != NULL)
+    {
+      if (g_str_equal (review, "true") || g_str_equal (review, "1"))
+        needs_review = TRUE;
+      else if (!g_str_equal (review, "false") && !g_str_equal (review, "0"))
+        {
+          drafting_xml_set_error (error, element, DRAFTING_ERROR_INVALID,
+                                  _("“%s” is neither true nor false"), review);
+          return NULL;
+        }
+    }
+
+  /* A date and time in UTC, as the schema has it: "Z" at the end. */
+  date_text = drafting_xml_get_token (element, "date");
+  if (date_text == NULL || !g_str_has_suffix (date_text, "Z") ||
+      (date = g_date_time_new_from_iso8601 (date_text, NULL)) == NULL)
+    {
+      drafting_xml_set_error (error, element, DRAFTING_ERROR_INVALID,
+                              _("the amendment “%s” has no date, or one that is not a date and "
+                                "time in UTC"),
+                              id);
+      return NULL;
+    }
+
+  if (!read_name (element, "target", &target, error) ||
+      !read_placement (element, "placement", &placement, error) ||
+      !read_name (element, "destination", &destination, error) ||
+      !read_placement (element, "destination-placement", &destination_placement, error) ||
+      !read_name (element, "result", &result, error) ||
+      !read_name (element, "origin", &origin, error) ||
+      !read_placement (element, "origin-placement", &origin_placement, error))
+    return NULL;
+
+  /* It need not name an element of the document: it may be about one
+   * since deleted. */
+  if (target == NULL)
+    {
+      drafting_xml_set_error (error, element, DRAFTING_ERROR_INVALID,
+                              _("the amendment “%s” does not say which element it is about"), id);
+      return NULL;
+    }
+
+  kind_name = drafting_xml_get_token (element, "kind");
+  if (kind_name != NULL)
+    {
+      kind = drafting_kind_from_string (kind_name);
+      if (kind == DRAFTING_KIND_INVALID || kind == DRAFTING_KIND_DOCUMENT)
+        {
+          drafting_xml_set_error (error, element, DRAFTING_ERROR_INVALID,
+                                  _("“%s” is not a kind of element"), kind_name);
+          return NULL;
+        }
+    }
+
+  for (xmlNode *child = element->children; child != NULL; child = child->next)
+    {
+      if (child->type != XML_ELEMENT_NODE)
+        continue;
+
+      if (drafting_xml_is_element (child, NS, "delegation") && delegation == NULL)
+        delegation = node_text (child);
+      else if (drafting_xml_is_element (child, NS, "cosponsor"))
+        g_ptr_array_add (cosponsors, node_text (child));
+      else if (drafting_xml_is_element (child, NS, "author") && author == NULL)
+        author = node_text (child);
+      else if (drafting_xml_is_element (child, NS, "target-label") && target_label == NULL)
+        target_label = node_text (child);
+      else if (drafting_xml_is_element (child, NS, "justification") && justification == NULL)
+        justification = node_text (child);
+      else if (drafting_xml_is_element (child, NS, "base") && base_content == NULL)
+        {
+          if (!read_wording (child, &base_lead, &base_content, error))
+            return NULL;
+        }
+      else if (drafting_xml_is_element (child, NS, "proposed") && content == NULL)
+        {
+          if (!read_wording (child, &lead, &content, error))
+            return NULL;
+        }
+      else
+        {
+          refuse_element (child, error);
+          return NULL;
+        }
+    }
+
+  if (delegation == NULL || delegation[0] == '\0')
+    {
+      drafting_xml_set_error (error, element, DRAFTING_ERROR_INVALID,
+                              _("the amendment “%s” does not say which delegation proposed it"),
+                              id);
+      return NULL;
+    }
+
+  if (action == DRAFTING_AMENDMENT_INSERT && kind == DRAFTING_KIND_INVALID)
+    {
+      drafting_xml_set_error (error, element, DRAFTING_ERROR_INVALID,
+                              _("the amendment “%s” inserts an element, but does not say of "
+                                "which kind"),
+                              id);
+      return NULL;
+    }
+
+  if (action == DRAFTING_AMENDMENT_MOVE && destination == NULL)
+    {
+      drafting_xml_set_error (error, element, DRAFTING_ERROR_INVALID,
+                              _("the amendment “%s” moves an element, but does not say where"),
+                              id);
+      return NULL;
+    }
+
+  g_ptr_array_add (cosponsors, NULL);
+
+  amendment = drafting_amendment_new (action, delegation);
+  _drafting_amendment_set_id (amendment, id);
+  drafting_amendment_set_cosponsors (amendment, (const char * const *) cosponsors->pdata);
+  drafting_amendment_set_author (amendment, author);
+  drafting_amendment_set_date (amendment, date);
+  drafting_amendment_set_target (amendment, target, placement);
+  drafting_amendment_set_destination (amendment, destination, destination_placement);
+  drafting_amendment_set_kind (amendment, kind);
+  if (content != NULL)
+    drafting_amendment_set_wording (amendment, lead, content);
+  if (base_content != NULL)
+    _drafting_amendment_set_base (amendment, base_lead, base_content);
+  _drafting_amendment_set_target_label (amendment, target_label);
+  drafting_amendment_set_justification (amendment, justification);
+  _drafting_amendment_set_status (amendment, status);
+  _drafting_amendment_set_needs_review (amendment, needs_review);
+  _drafting_amendment_set_result (amendment, result);
+  _drafting_amendment_set_origin (amendment, origin, origin_placement);
+
+  return g_steal_pointer (&amendment);
+}
+
+static gboolean
+read_amendments (Reader   *reader,
+                 xmlNode  *amendments,
+                 GError  **error)
+{
+  for (xmlNode *child = amendments->children; child != NULL; child = child->next)
+    {
+      g_autoptr(DraftingAmendment) amendment = NULL;
+
+      if (child->type != XML_ELEMENT_NODE)
+        continue;
+
+      if ((amendment = read_amendment (reader, child, error)) == NULL)
+        return FALSE;
+      _drafting_document_add_amendment (reader->document, amendment);
+    }
+
+  return TRUE;
+}
+
+/* Before the schema: is this our format at all, and a version we read?
+ * @schema is the schema of that version. */
+static gboolean
+check_root (xmlNode     *root,
+            const char **schema,
+            GError     **error)
 {
   g_autofree char *version = NULL;
   guint64 major = 0;
@@ -391,7 +732,7 @@ check_root (xmlNode  *root,
       return FALSE;
     }
 
-  if (major > 1 || (major == 1 && minor > 0))
+  if (major > 1 || (major == 1 && minor > 1))
     {
       g_set_error (error, DRAFTING_ERROR, DRAFTING_ERROR_NEWER_VERSION,
                    _("This document was saved in version %s of the Drafting format, which is newer "
@@ -400,6 +741,9 @@ check_root (xmlNode  *root,
                    version, DRAFTING_NATIVE_VERSION);
       return FALSE;
     }
+
+  /* What is not 1.1 is read against 1.0, which says what it takes. */
+  *schema = major == 1 && minor == 1 ? SCHEMA_RESOURCE : SCHEMA_1_0_RESOURCE;
 
   return TRUE;
 }
@@ -422,6 +766,7 @@ drafting_native_load_bytes (GBytes  *bytes,
   g_autoptr(DraftingDocument) document = NULL;
   g_autoptr(DraftingNode) root = NULL;
   g_autoptr(GHashTable) ids = NULL;
+  g_autoptr(GHashTable) amendment_ids = NULL;
   g_autoptr(xmlDoc) doc = NULL;
   g_autofree char *type_name = NULL;
   DraftingDocumentType type;
@@ -429,6 +774,7 @@ drafting_native_load_bytes (GBytes  *bytes,
   Reader reader;
   gsize len;
   const char *data;
+  const char *schema = NULL;
 
   g_return_val_if_fail (bytes != NULL, NULL);
 
@@ -437,8 +783,8 @@ drafting_native_load_bytes (GBytes  *bytes,
     return NULL;
 
   top = xmlDocGetRootElement (doc);
-  if (!check_root (top, error) ||
-      !drafting_xml_validate (doc, SCHEMA_RESOURCE, error))
+  if (!check_root (top, &schema, error) ||
+      !drafting_xml_validate (doc, schema, error))
     return NULL;
 
   type_name = drafting_xml_get_token (top, "type");
@@ -455,6 +801,8 @@ drafting_native_load_bytes (GBytes  *bytes,
   ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   reader.document = document;
   reader.ids = ids;
+  amendment_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  reader.amendment_ids = amendment_ids;
   root = drafting_node_new (DRAFTING_KIND_DOCUMENT, DRAFTING_ROOT_ID);
 
   for (xmlNode *child = top->children; child != NULL; child = child->next)
@@ -481,6 +829,11 @@ drafting_native_load_bytes (GBytes  *bytes,
                 return NULL;
               drafting_node_append_child (root, node);
             }
+        }
+      else if (drafting_xml_is_element (child, NS, "amendments"))
+        {
+          if (!read_amendments (&reader, child, error))
+            return NULL;
         }
       else
         {
@@ -945,7 +1298,8 @@ write_meta (Writer           *writer,
       return FALSE;
     }
 
-  if (!newline (writer, 1) || !start_element (writer, "meta"))
+  if (!newline (writer, 1) || !start_element (writer, "meta") ||
+      !write_text_element (writer, 2, "identifier", drafting_document_get_identifier (document)))
     return FALSE;
 
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
@@ -966,6 +1320,230 @@ write_meta (Writer           *writer,
           !write_attribute (writer, "slot", drafting_numbering_slot_to_string (slot)) ||
           !write_attribute (writer, "style", drafting_number_style_to_string (style)) ||
           !end_element (writer))
+        return FALSE;
+    }
+
+  return newline (writer, 1) && end_element (writer);
+}
+
+/* What of an amendment holds words, for saying which cannot be written. */
+typedef enum
+{
+  PART_DELEGATION,
+  PART_COSPONSOR,
+  PART_AUTHOR,
+  PART_TARGET_LABEL,
+  PART_BASE,
+  PART_PROPOSED,
+  PART_JUSTIFICATION,
+} AmendmentPart;
+
+static gboolean
+check_amendment_text (Writer            *writer,
+                      DraftingAmendment *amendment,
+                      AmendmentPart      part,
+                      const char        *text)
+{
+  const char *id = drafting_amendment_get_id (amendment);
+  g_autofree char *where = NULL;
+  gunichar c;
+
+  if (G_LIKELY (!_drafting_native_find_unholdable (text, strlen (text), &c)))
+    return TRUE;
+
+  /* Translators: each %s is the identifier of an amendment, as "am-1a2b3c4d5e6f" */
+  switch (part)
+    {
+    case PART_DELEGATION:
+      where = g_strdup_printf (_("the delegation of the amendment “%s”"), id);
+      break;
+    case PART_COSPONSOR:
+      where = g_strdup_printf (_("a co-sponsor of the amendment “%s”"), id);
+      break;
+    case PART_AUTHOR:
+      where = g_strdup_printf (_("the author of the amendment “%s”"), id);
+      break;
+    case PART_TARGET_LABEL:
+      where = g_strdup_printf (_("what the amendment “%s” is about"), id);
+      break;
+    case PART_BASE:
+      where = g_strdup_printf (_("the wording the amendment “%s” was made against"), id);
+      break;
+    case PART_PROPOSED:
+      where = g_strdup_printf (_("the wording the amendment “%s” proposes"), id);
+      break;
+    case PART_JUSTIFICATION:
+    default:
+      where = g_strdup_printf (_("the justification of the amendment “%s”"), id);
+      break;
+    }
+
+  return check_holdable (writer, text, where);
+}
+
+/* A text element of an amendment, left out when empty. */
+static gboolean
+write_amendment_text (Writer            *writer,
+                      DraftingAmendment *amendment,
+                      AmendmentPart      part,
+                      const char        *name,
+                      const char        *value)
+{
+  if (value == NULL || value[0] == '\0')
+    return TRUE;
+
+  return check_amendment_text (writer, amendment, part, value) &&
+         write_text_element (writer, 3, name, value);
+}
+
+/* A leading phrase and a text, as an element has them, in an element of
+ * their own: left out when both are empty. */
+static gboolean
+write_wording (Writer               *writer,
+               DraftingAmendment    *amendment,
+               AmendmentPart         part,
+               const char           *name,
+               const char           *lead,
+               const DraftingInline *content)
+{
+  if (lead[0] == '\0' && drafting_inline_is_empty (content))
+    return TRUE;
+
+  if (!newline (writer, 3) || !start_element (writer, name))
+    return FALSE;
+
+  if (lead[0] != '\0' &&
+      (!check_amendment_text (writer, amendment, part, lead) ||
+       !write_text_element (writer, 4, "lead", lead)))
+    return FALSE;
+
+  if (!drafting_inline_is_empty (content))
+    {
+      InlineWriter iw = { writer, drafting_inline_get_text (content), FALSE };
+
+      if (!check_amendment_text (writer, amendment, part, iw.text) ||
+          !newline (writer, 4) ||
+          !start_element (writer, "text"))
+        return FALSE;
+      drafting_inline_foreach_run (content, write_run, &iw);
+      if (iw.failed || !end_element (writer))
+        return FALSE;
+    }
+
+  return newline (writer, 3) && end_element (writer);
+}
+
+/* An attribute naming an element, as the schema has it: an NCName, or
+ * "#root", which no element can have, for the document itself (where the
+ * first element of the document goes, or went). */
+static gboolean
+write_name_attribute (Writer     *writer,
+                      const char *attribute,
+                      const char *name)
+{
+  if (name == NULL)
+    return TRUE;
+
+  return (g_str_equal (name, DRAFTING_ROOT_ID) || check_name (writer, name)) &&
+         write_attribute (writer, attribute, name);
+}
+
+/* What must be there: an element's name, which check_name() refuses. */
+static gboolean
+check_name_given (Writer     *writer,
+                  const char *name)
+{
+  return name != NULL || check_name (writer, name);
+}
+
+static gboolean
+write_amendment (Writer            *writer,
+                 DraftingAmendment *amendment)
+{
+  DraftingAmendmentAction action = drafting_amendment_get_action (amendment);
+  DraftingAmendmentStatus status = drafting_amendment_get_status (amendment);
+  DraftingPlacement placement = drafting_amendment_get_placement (amendment);
+  DraftingPlacement destination_placement;
+  DraftingPlacement origin_placement;
+  const char *destination = drafting_amendment_get_destination (amendment, &destination_placement);
+  const char *origin = drafting_amendment_get_origin (amendment, &origin_placement);
+  const char * const *cosponsors = drafting_amendment_get_cosponsors (amendment);
+  DraftingKind kind = drafting_amendment_get_kind (amendment);
+  g_autofree char *date = g_date_time_format_iso8601 (drafting_amendment_get_date (amendment));
+
+  /* The attributes in the order of the schema; a placement only where it
+   * is not "after", but always for an insertion, where it says most. */
+  if (!check_name (writer, drafting_amendment_get_id (amendment)) ||
+      !newline (writer, 2) ||
+      !start_element (writer, "amendment") ||
+      !write_attribute (writer, "id", drafting_amendment_get_id (amendment)) ||
+      !write_attribute (writer, "action", drafting_amendment_action_to_string (action)) ||
+      !write_attribute (writer, "status", drafting_amendment_status_to_string (status)) ||
+      (drafting_amendment_get_needs_review (amendment) &&
+       !write_attribute (writer, "needs-review", "true")) ||
+      !write_attribute (writer, "date", date) ||
+      !check_name_given (writer, drafting_amendment_get_target (amendment)) ||
+      !write_name_attribute (writer, "target", drafting_amendment_get_target (amendment)) ||
+      ((action == DRAFTING_AMENDMENT_INSERT || placement != DRAFTING_PLACEMENT_AFTER) &&
+       !write_attribute (writer, "placement", drafting_placement_to_string (placement))) ||
+      !write_name_attribute (writer, "destination", destination) ||
+      (destination != NULL &&
+       !write_attribute (writer, "destination-placement",
+                         drafting_placement_to_string (destination_placement))) ||
+      (kind < DRAFTING_N_KINDS && kind != DRAFTING_KIND_DOCUMENT &&
+       !write_attribute (writer, "kind", drafting_kind_to_string (kind))) ||
+      !write_name_attribute (writer, "result", drafting_amendment_get_result (amendment)) ||
+      !write_name_attribute (writer, "origin", origin) ||
+      (origin != NULL &&
+       !write_attribute (writer, "origin-placement",
+                         drafting_placement_to_string (origin_placement))))
+    return FALSE;
+
+  if (!check_amendment_text (writer, amendment, PART_DELEGATION,
+                             drafting_amendment_get_delegation (amendment)) ||
+      !write_text_element (writer, 3, "delegation", drafting_amendment_get_delegation (amendment)))
+    return FALSE;
+
+  for (guint i = 0; cosponsors[i] != NULL; i++)
+    if (!check_amendment_text (writer, amendment, PART_COSPONSOR, cosponsors[i]) ||
+        !write_text_element (writer, 3, "cosponsor", cosponsors[i]))
+      return FALSE;
+
+  return write_amendment_text (writer, amendment, PART_AUTHOR, "author",
+                               drafting_amendment_get_author (amendment)) &&
+         write_amendment_text (writer, amendment, PART_TARGET_LABEL, "target-label",
+                               drafting_amendment_get_target_label (amendment)) &&
+         write_wording (writer, amendment, PART_BASE, "base",
+                        drafting_amendment_get_base_lead (amendment),
+                        drafting_amendment_get_base_content (amendment)) &&
+         write_wording (writer, amendment, PART_PROPOSED, "proposed",
+                        drafting_amendment_get_lead (amendment),
+                        drafting_amendment_get_content (amendment)) &&
+         write_amendment_text (writer, amendment, PART_JUSTIFICATION, "justification",
+                               drafting_amendment_get_justification (amendment)) &&
+         newline (writer, 2) &&
+         end_element (writer);
+}
+
+/* The record of amendments, when there is one, in its order. */
+static gboolean
+write_amendments (Writer           *writer,
+                  DraftingDocument *document)
+{
+  GListModel *amendments = drafting_document_get_amendments (document);
+  guint n = g_list_model_get_n_items (amendments);
+
+  if (n == 0)
+    return TRUE;
+
+  if (!newline (writer, 1) || !start_element (writer, "amendments"))
+    return FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DraftingAmendment) amendment = g_list_model_get_item (amendments, i);
+
+      if (!write_amendment (writer, amendment))
         return FALSE;
     }
 
@@ -996,6 +1574,9 @@ write_document (Writer           *writer,
     if (!write_node (writer, drafting_node_get_child (root, i), 2))
       return FALSE;
   if (!newline (writer, 1) || !end_element (writer))
+    return FALSE;
+
+  if (!write_amendments (writer, document))
     return FALSE;
 
   /* The end of the document flushes what libxml2 still holds, but adds a

@@ -12,7 +12,7 @@
 G_BEGIN_DECLS
 
 #define DRAFTING_NATIVE_NAMESPACE  "http://wco.org/ns/drafting/1"
-#define DRAFTING_NATIVE_VERSION    "1.0"
+#define DRAFTING_NATIVE_VERSION    "1.1"
 #define DRAFTING_NATIVE_EXTENSION  ".wcodraft"
 #define DRAFTING_NATIVE_MIME_TYPE  "application/vnd.wco.drafting+xml"
 

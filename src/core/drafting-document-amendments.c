@@ -1,0 +1,972 @@
+/* drafting-document-amendments.c: the amendments a document keeps, and what deciding them does
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "drafting-document"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#define DRAFTING_DOCUMENT_COMPILATION
+#include "drafting-diff.h"
+#include "drafting-document-private.h"
+#include "drafting-error.h"
+#include "drafting-node-private.h"
+
+/*
+ * A document owns the amendments proposed to it, in the order they came,
+ * as a list model the window shows. They are a record, not history: the
+ * text changes only when one is accepted (or the Secretariat edits it),
+ * and proposing, accepting, rejecting, withdrawing and reopening are
+ * changes like any other, undone and redone with the text they changed;
+ * what the undo takes back is the change to the record, never the record
+ * of what came before.
+ *
+ * Each amendment keeps the wording its change was made against, its base.
+ * When one is accepted, each other proposed amendment of the same element
+ * is re-applied onto the new text where its change still applies cleanly
+ * (a three-way merge of its base, the new text and its proposal, word by
+ * word), and marked "needs review" where it does not.
+ */
+
+static GError *
+not_allowed (const char *message)
+{
+  return g_error_new_literal (DRAFTING_ERROR, DRAFTING_ERROR_NOT_ALLOWED, message);
+}
+
+/* ------------------------------------------------------------------ */
+/* The record                                                          */
+
+/**
+ * drafting_document_get_amendments:
+ *
+ * Returns: (transfer none): the amendments proposed to the document, a
+ *   list model of #DraftingAmendment in the order they were proposed
+ */
+GListModel *
+drafting_document_get_amendments (DraftingDocument *self)
+{
+  g_return_val_if_fail (DRAFTING_IS_DOCUMENT (self), NULL);
+
+  return G_LIST_MODEL (self->amendments);
+}
+
+/**
+ * drafting_document_lookup_amendment:
+ *
+ * Returns: (transfer none) (nullable): the amendment of that identifier
+ */
+DraftingAmendment *
+drafting_document_lookup_amendment (DraftingDocument *self,
+                                    const char       *id)
+{
+  g_return_val_if_fail (DRAFTING_IS_DOCUMENT (self), NULL);
+
+  return id != NULL ? g_hash_table_lookup (self->amendment_ids, id) : NULL;
+}
+
+void
+_drafting_document_link_amendment (DraftingDocument  *self,
+                                   guint              index,
+                                   DraftingAmendment *amendment)
+{
+  g_list_store_insert (self->amendments, index, amendment);
+  g_hash_table_insert (self->amendment_ids, (gpointer) drafting_amendment_get_id (amendment),
+                       amendment);
+}
+
+void
+_drafting_document_unlink_amendment (DraftingDocument *self,
+                                     guint             index)
+{
+  g_autoptr(DraftingAmendment) amendment = g_list_model_get_item (G_LIST_MODEL (self->amendments),
+                                                                  index);
+
+  g_hash_table_remove (self->amendment_ids, drafting_amendment_get_id (amendment));
+  g_list_store_remove (self->amendments, index);
+}
+
+/* An amendment read from a file: part of the document, with no history. */
+void
+_drafting_document_add_amendment (DraftingDocument  *self,
+                                  DraftingAmendment *amendment)
+{
+  g_return_if_fail (DRAFTING_IS_DOCUMENT (self));
+  g_return_if_fail (DRAFTING_IS_AMENDMENT (amendment));
+  g_return_if_fail (drafting_document_lookup_amendment (self, drafting_amendment_get_id (amendment)) == NULL);
+
+  _drafting_document_link_amendment (self, g_list_model_get_n_items (G_LIST_MODEL (self->amendments)),
+                                     amendment);
+}
+
+static void
+record_add (DraftingDocument  *self,
+            DraftingAmendment *amendment)
+{
+  Op *op = _drafting_document_op_new (OP_AMENDMENT_ADD, NULL);
+
+  op->amendment = g_object_ref (amendment);
+  op->index = g_list_model_get_n_items (G_LIST_MODEL (self->amendments));
+  _drafting_document_record (self, op);
+}
+
+/* Records what @change did to @amendment, as one step of the action under
+ * way; @before is what it was. */
+static void
+record_state (DraftingDocument       *self,
+              DraftingAmendment      *amendment,
+              DraftingAmendmentState *before)
+{
+  DraftingAmendmentState *after = _drafting_amendment_save_state (amendment);
+  Op *op;
+
+  if (_drafting_amendment_state_equal (before, after))
+    {
+      _drafting_amendment_state_free (before);
+      _drafting_amendment_state_free (after);
+      return;
+    }
+
+  op = _drafting_document_op_new (OP_AMENDMENT_STATE, NULL);
+  op->amendment = g_object_ref (amendment);
+  op->old_state = before;
+  op->new_state = after;
+  _drafting_document_record (self, op);
+}
+
+/* ------------------------------------------------------------------ */
+/* Wording                                                             */
+
+static gboolean
+same_wording (const char           *lead_a,
+              const DraftingInline *content_a,
+              const char           *lead_b,
+              const DraftingInline *content_b)
+{
+  return g_strcmp0 (lead_a, lead_b) == 0 && drafting_inline_equal (content_a, content_b);
+}
+
+/* The wording @amendment proposes, laid over what the element says now
+ * when that is no longer its base: the leading phrase and the words each
+ * merged where the two changes touch different words. Marks come with the
+ * proposed text when it is taken whole. */
+static gboolean
+merge_wording (DraftingDocument      *self,
+               const char            *base_lead,
+               const DraftingInline  *base,
+               const char            *present_lead,
+               const DraftingInline  *present,
+               const char            *proposed_lead,
+               const DraftingInline  *proposed,
+               char                 **lead,
+               DraftingInline       **content)
+{
+  const char *language = drafting_document_get_language (self);
+  g_autofree char *merged = NULL;
+
+  if (g_strcmp0 (present_lead, base_lead) == 0)
+    *lead = g_strdup (proposed_lead);
+  else if (g_strcmp0 (proposed_lead, base_lead) == 0 || g_strcmp0 (proposed_lead, present_lead) == 0)
+    *lead = g_strdup (present_lead);
+  else
+    return FALSE;
+
+  if (drafting_inline_equal (present, base))
+    {
+      *content = drafting_inline_copy (proposed);
+      return TRUE;
+    }
+  if (drafting_inline_equal (proposed, base))
+    {
+      *content = drafting_inline_copy (present);
+      return TRUE;
+    }
+
+  if (!drafting_diff_merge3 (drafting_inline_get_text (base), drafting_inline_get_text (present),
+                             drafting_inline_get_text (proposed), language, &merged))
+    {
+      g_clear_pointer (lead, g_free);
+      return FALSE;
+    }
+
+  *content = g_strcmp0 (merged, drafting_inline_get_text (proposed)) == 0
+               ? drafting_inline_copy (proposed)
+               : g_strcmp0 (merged, drafting_inline_get_text (present)) == 0
+                 ? drafting_inline_copy (present)
+                 : drafting_inline_new (merged);
+  return TRUE;
+}
+
+/* What the element was, for when it is gone: "operative-paragraph 3.". */
+static char *
+target_label (DraftingNode *node)
+{
+  g_autofree char *number = drafting_node_get_number (node);
+
+  if (number == NULL || number[0] == '\0')
+    return g_strdup (drafting_kind_to_string (node->kind));
+
+  return g_strdup_printf ("%s %s", drafting_kind_to_string (node->kind), number);
+}
+
+/* Where @node is, for putting it back there: after the element before it,
+ * or first in its parent. */
+static void
+place_of (DraftingNode       *node,
+          const char        **anchor,
+          DraftingPlacement  *placement)
+{
+  DraftingNode *prev = node->parent != NULL ? drafting_node_get_previous_sibling (node) : NULL;
+
+  while (prev != NULL && prev->kind == DRAFTING_KIND_FOOTNOTE)
+    prev = drafting_node_get_previous_sibling (prev);
+
+  if (prev != NULL)
+    {
+      *anchor = prev->id;
+      *placement = DRAFTING_PLACEMENT_AFTER;
+    }
+  else
+    {
+      *anchor = node->parent->id;
+      *placement = DRAFTING_PLACEMENT_INTO;
+    }
+}
+
+/* Makes @node and all it holds elements that were @self's, so that they
+ * come back under their own identifiers. */
+static void
+make_home (DraftingNode     *node,
+           DraftingDocument *self)
+{
+  node->home = self;
+  for (guint i = 0; i < node->children->len; i++)
+    make_home (g_ptr_array_index (node->children, i), self);
+}
+
+/* Where an element goes after or into @anchor. */
+static gboolean
+position_at (DraftingDocument   *self,
+             const char         *anchor_id,
+             DraftingPlacement   placement,
+             DraftingNode      **parent,
+             guint              *index)
+{
+  DraftingNode *anchor = drafting_document_lookup (self, anchor_id);
+
+  if (anchor == NULL)
+    return FALSE;
+
+  if (placement == DRAFTING_PLACEMENT_INTO)
+    {
+      *parent = anchor;
+      *index = _drafting_document_leading_footnotes (anchor);
+      return TRUE;
+    }
+
+  if (anchor->parent == NULL)
+    return FALSE;
+
+  *parent = anchor->parent;
+  *index = drafting_node_get_index (anchor) + 1;
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------ */
+/* Proposing                                                           */
+
+static gboolean
+check_proposal (DraftingDocument   *self,
+                DraftingAmendment  *amendment,
+                DraftingNode      **target,
+                GError            **error)
+{
+  DraftingAmendmentAction action = drafting_amendment_get_action (amendment);
+  const char *destination;
+  DraftingPlacement placement;
+  DraftingNode *node = drafting_document_lookup (self, drafting_amendment_get_target (amendment));
+  DraftingNode *parent;
+  guint index;
+
+  *target = node;
+
+  if (node == NULL)
+    {
+      g_set_error (error, DRAFTING_ERROR, DRAFTING_ERROR_NOT_ALLOWED,
+                   _("The document has no element “%s”"),
+                   drafting_amendment_get_target (amendment) ? drafting_amendment_get_target (amendment) : "");
+      return FALSE;
+    }
+
+  switch (action)
+    {
+    case DRAFTING_AMENDMENT_REPLACE:
+      if (!drafting_kind_has_text (node->kind))
+        {
+          g_propagate_error (error, not_allowed (_("This element has no wording to replace")));
+          return FALSE;
+        }
+      return TRUE;
+
+    case DRAFTING_AMENDMENT_INSERT:
+      if (drafting_amendment_get_kind (amendment) >= DRAFTING_N_KINDS ||
+          drafting_amendment_get_kind (amendment) == DRAFTING_KIND_DOCUMENT ||
+          !position_at (self, node->id, drafting_amendment_get_placement (amendment), &parent, &index) ||
+          !drafting_kind_allows_child (parent->kind, drafting_amendment_get_kind (amendment)))
+        {
+          g_propagate_error (error, not_allowed (_("An element of that kind cannot go there")));
+          return FALSE;
+        }
+      return TRUE;
+
+    case DRAFTING_AMENDMENT_DELETE:
+      if (node == self->root)
+        {
+          g_propagate_error (error, not_allowed (_("The document itself cannot be deleted")));
+          return FALSE;
+        }
+      return TRUE;
+
+    case DRAFTING_AMENDMENT_MOVE:
+      destination = drafting_amendment_get_destination (amendment, &placement);
+      if (node == self->root || !position_at (self, destination, placement, &parent, &index) ||
+          parent == node || drafting_node_is_ancestor (node, parent) ||
+          !drafting_kind_allows_child (parent->kind, node->kind))
+        {
+          g_propagate_error (error, not_allowed (_("The element cannot be moved there")));
+          return FALSE;
+        }
+      return TRUE;
+
+    default:
+      g_propagate_error (error, not_allowed (_("This is not an action an amendment can take")));
+      return FALSE;
+    }
+}
+
+/**
+ * drafting_document_propose:
+ * @amendment: a new amendment, not yet in any document
+ *
+ * Adds @amendment to the record, as proposed, with the present wording of
+ * its element as its base (unless it brings a base of its own, as one
+ * read from a delegation's file does). The text does not change.
+ *
+ * Returns: %FALSE if its element is not in the document, or what it
+ *   proposes cannot be done there
+ */
+gboolean
+drafting_document_propose (DraftingDocument   *self,
+                           DraftingAmendment  *amendment,
+                           GError            **error)
+{
+  g_autofree char *label = NULL;
+  DraftingNode *node;
+
+  g_return_val_if_fail (DRAFTING_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (DRAFTING_IS_AMENDMENT (amendment), FALSE);
+
+  if (drafting_document_lookup_amendment (self, drafting_amendment_get_id (amendment)) != NULL)
+    {
+      g_set_error (error, DRAFTING_ERROR, DRAFTING_ERROR_NOT_ALLOWED,
+                   _("The amendment “%s” is already in the document"),
+                   drafting_amendment_get_id (amendment));
+      return FALSE;
+    }
+
+  if (!check_proposal (self, amendment, &node, error))
+    return FALSE;
+
+  if (drafting_amendment_get_action (amendment) != DRAFTING_AMENDMENT_INSERT)
+    {
+      drafting_amendment_set_kind (amendment, node->kind);
+      if (drafting_inline_is_empty (drafting_amendment_get_base_content (amendment)) &&
+          drafting_amendment_get_base_lead (amendment)[0] == '\0')
+        _drafting_amendment_set_base (amendment, node->lead, node->content);
+    }
+  label = target_label (node);
+  _drafting_amendment_set_target_label (amendment, label);
+  _drafting_amendment_set_status (amendment, DRAFTING_AMENDMENT_PROPOSED);
+
+  drafting_document_begin_action (self, C_("undo", "Propose Amendment"));
+  record_add (self, amendment);
+  drafting_document_end_action (self);
+
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------ */
+/* Conflicts                                                           */
+
+/* The token ranges of @base that @proposed changes: pairs of byte offsets
+ * in @base, an insertion an empty range where it goes. */
+static GArray *
+changed_ranges (const char *base,
+                const char *proposed,
+                const char *language)
+{
+  g_autoptr(GArray) spans = drafting_diff_words (base, proposed, language);
+  GArray *ranges = g_array_new (FALSE, FALSE, sizeof (gsize) * 2);
+
+  for (guint i = 0; i < spans->len; i++)
+    {
+      const DraftingDiffSpan *span = &g_array_index (spans, DraftingDiffSpan, i);
+      gsize range[2] = { span->old_start, span->old_end };
+
+      if (span->op != DRAFTING_DIFF_EQUAL)
+        g_array_append_val (ranges, range);
+    }
+
+  return ranges;
+}
+
+/* Whether two amendments of the same wording change the same words. */
+static gboolean
+wordings_overlap (DraftingDocument  *self,
+                  DraftingAmendment *a,
+                  DraftingAmendment *b)
+{
+  const char *language = drafting_document_get_language (self);
+  const char *base_a = drafting_inline_get_text (drafting_amendment_get_base_content (a));
+  const char *base_b = drafting_inline_get_text (drafting_amendment_get_base_content (b));
+  gboolean lead_a = g_strcmp0 (drafting_amendment_get_lead (a), drafting_amendment_get_base_lead (a)) != 0;
+  gboolean lead_b = g_strcmp0 (drafting_amendment_get_lead (b), drafting_amendment_get_base_lead (b)) != 0;
+  g_autoptr(GArray) ranges_a = NULL;
+  g_autoptr(GArray) ranges_b = NULL;
+
+  if (lead_a && lead_b && g_strcmp0 (drafting_amendment_get_lead (a), drafting_amendment_get_lead (b)) != 0)
+    return TRUE;
+
+  /* Made against different wordings: they touch the same words unless
+   * one merges onto the other. */
+  if (g_strcmp0 (base_a, base_b) != 0)
+    {
+      g_autofree char *merged = NULL;
+
+      return !drafting_diff_merge3 (base_a, drafting_inline_get_text (drafting_amendment_get_content (a)),
+                                    drafting_inline_get_text (drafting_amendment_get_content (b)),
+                                    language, &merged);
+    }
+
+  ranges_a = changed_ranges (base_a, drafting_inline_get_text (drafting_amendment_get_content (a)), language);
+  ranges_b = changed_ranges (base_b, drafting_inline_get_text (drafting_amendment_get_content (b)), language);
+
+  for (guint i = 0; i < ranges_a->len; i++)
+    for (guint j = 0; j < ranges_b->len; j++)
+      {
+        const gsize *x = &g_array_index (ranges_a, gsize, i * 2);
+        const gsize *y = &g_array_index (ranges_b, gsize, j * 2);
+
+        /* Overlapping ranges, or an insertion inside, before or after
+         * what the other changes (as the three-way merge has it). */
+        if ((x[0] < y[1] && y[0] < x[1]) ||
+            (x[0] == x[1] && y[0] <= x[0] && x[0] <= y[1]) ||
+            (y[0] == y[1] && x[0] <= y[0] && y[0] <= x[1]))
+          return TRUE;
+      }
+
+  return FALSE;
+}
+
+/* Whether @a deletes or moves what @b is about, or holds it. */
+static gboolean
+takes_away (DraftingDocument  *self,
+            DraftingAmendment *a,
+            DraftingAmendment *b)
+{
+  DraftingAmendmentAction action = drafting_amendment_get_action (a);
+  DraftingNode *node_a;
+  DraftingNode *node_b;
+
+  if (action != DRAFTING_AMENDMENT_DELETE && action != DRAFTING_AMENDMENT_MOVE)
+    return FALSE;
+
+  if (g_strcmp0 (drafting_amendment_get_target (a), drafting_amendment_get_target (b)) == 0)
+    return drafting_amendment_get_action (b) != DRAFTING_AMENDMENT_INSERT ||
+           action == DRAFTING_AMENDMENT_DELETE;
+
+  node_a = drafting_document_lookup (self, drafting_amendment_get_target (a));
+  node_b = drafting_document_lookup (self, drafting_amendment_get_target (b));
+
+  return action == DRAFTING_AMENDMENT_DELETE && node_a != NULL && node_b != NULL &&
+         drafting_node_is_ancestor (node_a, node_b);
+}
+
+static gboolean
+in_conflict (DraftingDocument  *self,
+             DraftingAmendment *a,
+             DraftingAmendment *b)
+{
+  if (takes_away (self, a, b) || takes_away (self, b, a))
+    return TRUE;
+
+  return drafting_amendment_get_action (a) == DRAFTING_AMENDMENT_REPLACE &&
+         drafting_amendment_get_action (b) == DRAFTING_AMENDMENT_REPLACE &&
+         g_strcmp0 (drafting_amendment_get_target (a), drafting_amendment_get_target (b)) == 0 &&
+         wordings_overlap (self, a, b);
+}
+
+/**
+ * drafting_document_get_conflicts:
+ *
+ * The proposed amendments that conflict with @amendment: two that change
+ * the same words of an element, or one that deletes or moves an element
+ * the other changes. An amendment that is not proposed conflicts with
+ * none.
+ *
+ * Returns: (transfer container) (element-type DraftingAmendment): the
+ *   amendments, in the order they were proposed
+ */
+GPtrArray *
+drafting_document_get_conflicts (DraftingDocument  *self,
+                                 DraftingAmendment *amendment)
+{
+  GListModel *model;
+  GPtrArray *conflicts;
+  guint n;
+
+  g_return_val_if_fail (DRAFTING_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (DRAFTING_IS_AMENDMENT (amendment), NULL);
+
+  conflicts = g_ptr_array_new_with_free_func (g_object_unref);
+  if (drafting_amendment_get_status (amendment) != DRAFTING_AMENDMENT_PROPOSED)
+    return conflicts;
+
+  model = G_LIST_MODEL (self->amendments);
+  n = g_list_model_get_n_items (model);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DraftingAmendment) other = g_list_model_get_item (model, i);
+
+      if (other != amendment && drafting_amendment_get_status (other) == DRAFTING_AMENDMENT_PROPOSED &&
+          in_conflict (self, amendment, other))
+        g_ptr_array_add (conflicts, g_steal_pointer (&other));
+    }
+
+  return conflicts;
+}
+
+/* ------------------------------------------------------------------ */
+/* Deciding                                                            */
+
+/* Each other proposed amendment of @node's wording, re-applied onto what
+ * it says now, or marked for review where its change no longer applies. */
+/* The proposed amendments about what @amendment deletes or moves, found
+ * before it does. */
+static GPtrArray *
+taken_away_by (DraftingDocument  *self,
+               DraftingAmendment *amendment)
+{
+  GListModel *model = G_LIST_MODEL (self->amendments);
+  GPtrArray *taken = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DraftingAmendment) other = g_list_model_get_item (model, i);
+
+      if (other != amendment && drafting_amendment_get_status (other) == DRAFTING_AMENDMENT_PROPOSED &&
+          takes_away (self, amendment, other))
+        g_ptr_array_add (taken, g_steal_pointer (&other));
+    }
+
+  return taken;
+}
+
+static void
+reapply_others (DraftingDocument  *self,
+                DraftingAmendment *accepted,
+                DraftingNode      *node,
+                GPtrArray         *taken)
+{
+  GListModel *model = G_LIST_MODEL (self->amendments);
+  guint n = g_list_model_get_n_items (model);
+  DraftingAmendmentAction action = drafting_amendment_get_action (accepted);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DraftingAmendment) other = g_list_model_get_item (model, i);
+      DraftingAmendmentState *before;
+      g_autofree char *lead = NULL;
+      g_autoptr(DraftingInline) content = NULL;
+
+      if (other == accepted || drafting_amendment_get_status (other) != DRAFTING_AMENDMENT_PROPOSED)
+        continue;
+
+      before = _drafting_amendment_save_state (other);
+
+      if (action == DRAFTING_AMENDMENT_DELETE || action == DRAFTING_AMENDMENT_MOVE)
+        {
+          if (g_ptr_array_find (taken, other, NULL) &&
+              !(action == DRAFTING_AMENDMENT_MOVE &&
+                drafting_amendment_get_action (other) == DRAFTING_AMENDMENT_REPLACE))
+            _drafting_amendment_set_needs_review (other, TRUE);
+        }
+      else if (node != NULL && drafting_amendment_get_action (other) == DRAFTING_AMENDMENT_REPLACE &&
+               g_strcmp0 (drafting_amendment_get_target (other), node->id) == 0 &&
+               !same_wording (drafting_amendment_get_base_lead (other),
+                              drafting_amendment_get_base_content (other), node->lead, node->content))
+        {
+          if (merge_wording (self, drafting_amendment_get_base_lead (other),
+                             drafting_amendment_get_base_content (other), node->lead, node->content,
+                             drafting_amendment_get_lead (other), drafting_amendment_get_content (other),
+                             &lead, &content))
+            {
+              _drafting_amendment_set_base (other, node->lead, node->content);
+              drafting_amendment_set_wording (other, lead, content);
+              _drafting_amendment_set_needs_review (other, FALSE);
+            }
+          else
+            _drafting_amendment_set_needs_review (other, TRUE);
+        }
+
+      record_state (self, other, before);
+    }
+}
+
+static gboolean
+apply (DraftingDocument   *self,
+       DraftingAmendment  *amendment,
+       DraftingNode      **changed,
+       GError            **error)
+{
+  DraftingNode *node = drafting_document_lookup (self, drafting_amendment_get_target (amendment));
+  g_autofree char *lead = NULL;
+  g_autoptr(DraftingInline) content = NULL;
+  g_autoptr(DraftingNode) fresh = NULL;
+  const char *anchor;
+  DraftingPlacement placement;
+  DraftingNode *parent;
+  guint index;
+
+  *changed = NULL;
+
+  if (node == NULL)
+    {
+      g_set_error (error, DRAFTING_ERROR, DRAFTING_ERROR_NOT_ALLOWED,
+                   _("The element this amendment is about (%s) is no longer in the document"),
+                   drafting_amendment_get_target_label (amendment));
+      return FALSE;
+    }
+
+  switch (drafting_amendment_get_action (amendment))
+    {
+    case DRAFTING_AMENDMENT_REPLACE:
+      if (!merge_wording (self, drafting_amendment_get_base_lead (amendment),
+                          drafting_amendment_get_base_content (amendment), node->lead, node->content,
+                          drafting_amendment_get_lead (amendment), drafting_amendment_get_content (amendment),
+                          &lead, &content))
+        {
+          g_propagate_error (error, not_allowed (_("The words this amendment changes have changed since it "
+                                                   "was proposed: it needs review")));
+          return FALSE;
+        }
+      /* Made against an older wording: it is now what it did to this one. */
+      if (!same_wording (drafting_amendment_get_base_lead (amendment),
+                         drafting_amendment_get_base_content (amendment), node->lead, node->content))
+        {
+          _drafting_amendment_set_base (amendment, node->lead, node->content);
+          drafting_amendment_set_wording (amendment, lead, content);
+        }
+      drafting_document_edit_text (self, node, lead, content, DRAFTING_EDIT_NONE);
+      *changed = node;
+      return TRUE;
+
+    case DRAFTING_AMENDMENT_INSERT:
+      if (!position_at (self, node->id, drafting_amendment_get_placement (amendment), &parent, &index))
+        break;
+      fresh = drafting_node_new (drafting_amendment_get_kind (amendment), NULL);
+      if (drafting_kind_has_lead (fresh->kind))
+        drafting_node_set_lead (fresh, drafting_amendment_get_lead (amendment));
+      drafting_node_set_content (fresh, drafting_amendment_get_content (amendment));
+      if (!drafting_document_insert (self, parent, index, fresh, error))
+        return FALSE;
+      _drafting_amendment_set_result (amendment, fresh->id);
+      *changed = fresh;
+      return TRUE;
+
+    case DRAFTING_AMENDMENT_DELETE:
+      {
+        g_autoptr(DraftingNode) removed = drafting_node_copy (node);
+
+        place_of (node, &anchor, &placement);
+        _drafting_amendment_set_origin (amendment, anchor, placement);
+        _drafting_amendment_set_removed (amendment, removed);
+        drafting_document_delete (self, node);
+      }
+      return TRUE;
+
+    case DRAFTING_AMENDMENT_MOVE:
+      anchor = drafting_amendment_get_destination (amendment, &placement);
+      if (!position_at (self, anchor, placement, &parent, &index))
+        break;
+      {
+        const char *origin;
+        DraftingPlacement origin_placement;
+
+        place_of (node, &origin, &origin_placement);
+        _drafting_amendment_set_origin (amendment, origin, origin_placement);
+      }
+      if (!drafting_document_move (self, node, parent, index, error))
+        return FALSE;
+      *changed = node;
+      return TRUE;
+
+    default:
+      break;
+    }
+
+  g_propagate_error (error, not_allowed (_("The place this amendment names is no longer in the document")));
+  return FALSE;
+}
+
+/* Undoes what the action under way did when it cannot be finished. */
+static void
+abandon (DraftingDocument *self,
+         guint64           changes)
+{
+  drafting_document_end_action (self);
+  if (drafting_document_get_change_count (self) != changes)
+    drafting_document_undo (self);
+}
+
+/**
+ * drafting_document_accept_amendment:
+ *
+ * Makes the change @amendment proposes, records it as accepted, and
+ * re-applies the other proposed amendments of the same element onto the
+ * new text, or marks them for review; one change to undo.
+ *
+ * Returns: %FALSE, the document as it was, if it is not proposed, or its
+ *   change can no longer be made
+ */
+gboolean
+drafting_document_accept_amendment (DraftingDocument   *self,
+                                    DraftingAmendment  *amendment,
+                                    GError            **error)
+{
+  g_autoptr(GPtrArray) taken = NULL;
+  DraftingAmendmentState *before;
+  DraftingNode *changed;
+  guint64 changes;
+
+  g_return_val_if_fail (DRAFTING_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (DRAFTING_IS_AMENDMENT (amendment), FALSE);
+  g_return_val_if_fail (drafting_document_lookup_amendment (self, drafting_amendment_get_id (amendment)) == amendment, FALSE);
+
+  if (drafting_amendment_get_status (amendment) != DRAFTING_AMENDMENT_PROPOSED)
+    {
+      g_propagate_error (error, not_allowed (_("Only a proposed amendment can be accepted")));
+      return FALSE;
+    }
+
+  taken = taken_away_by (self, amendment);
+  changes = drafting_document_get_change_count (self);
+  drafting_document_begin_action (self, C_("undo", "Accept Amendment"));
+
+  before = _drafting_amendment_save_state (amendment);
+  if (!apply (self, amendment, &changed, error))
+    {
+      _drafting_amendment_restore_state (amendment, before);
+      _drafting_amendment_state_free (before);
+      abandon (self, changes);
+      return FALSE;
+    }
+  _drafting_amendment_set_needs_review (amendment, FALSE);
+  _drafting_amendment_set_status (amendment, DRAFTING_AMENDMENT_ACCEPTED);
+  record_state (self, amendment, before);
+
+  reapply_others (self, amendment, changed, taken);
+  drafting_document_end_action (self);
+
+  return TRUE;
+}
+
+/**
+ * drafting_document_decide_amendment:
+ * @status: %DRAFTING_AMENDMENT_REJECTED, %DRAFTING_AMENDMENT_WITHDRAWN or
+ *   %DRAFTING_AMENDMENT_SUPERSEDED
+ *
+ * Records a decision that leaves the text as it is.
+ *
+ * Returns: %FALSE if @amendment is not proposed
+ */
+gboolean
+drafting_document_decide_amendment (DraftingDocument         *self,
+                                    DraftingAmendment        *amendment,
+                                    DraftingAmendmentStatus   status,
+                                    GError                  **error)
+{
+  DraftingAmendmentState *before;
+  const char *label;
+
+  g_return_val_if_fail (DRAFTING_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (DRAFTING_IS_AMENDMENT (amendment), FALSE);
+  g_return_val_if_fail (status == DRAFTING_AMENDMENT_REJECTED || status == DRAFTING_AMENDMENT_WITHDRAWN ||
+                        status == DRAFTING_AMENDMENT_SUPERSEDED, FALSE);
+
+  if (drafting_amendment_get_status (amendment) != DRAFTING_AMENDMENT_PROPOSED)
+    {
+      g_propagate_error (error, not_allowed (_("Only a proposed amendment can be decided")));
+      return FALSE;
+    }
+
+  label = status == DRAFTING_AMENDMENT_REJECTED ? C_("undo", "Reject Amendment")
+        : status == DRAFTING_AMENDMENT_WITHDRAWN ? C_("undo", "Withdraw Amendment")
+        : C_("undo", "Supersede Amendment");
+
+  drafting_document_begin_action (self, label);
+  before = _drafting_amendment_save_state (amendment);
+  _drafting_amendment_set_status (amendment, status);
+  record_state (self, amendment, before);
+  drafting_document_end_action (self);
+
+  return TRUE;
+}
+
+/* Takes back the change of an accepted amendment where it still can. */
+static gboolean
+take_back (DraftingDocument   *self,
+           DraftingAmendment  *amendment,
+           GError            **error)
+{
+  DraftingNode *node = drafting_document_lookup (self, drafting_amendment_get_target (amendment));
+  g_autofree char *lead = NULL;
+  g_autoptr(DraftingInline) content = NULL;
+  g_autoptr(DraftingNode) restored = NULL;
+  const char *origin;
+  DraftingPlacement placement;
+  DraftingNode *parent;
+  guint index;
+
+  switch (drafting_amendment_get_action (amendment))
+    {
+    case DRAFTING_AMENDMENT_REPLACE:
+      if (node == NULL)
+        break;
+      /* What was accepted, taken off what the text says now. */
+      if (!merge_wording (self, drafting_amendment_get_lead (amendment),
+                          drafting_amendment_get_content (amendment), node->lead, node->content,
+                          drafting_amendment_get_base_lead (amendment),
+                          drafting_amendment_get_base_content (amendment), &lead, &content))
+        {
+          g_propagate_error (error, not_allowed (_("The words this amendment changed have been changed "
+                                                   "again since: its change cannot be taken back")));
+          return FALSE;
+        }
+      drafting_document_edit_text (self, node, lead, content, DRAFTING_EDIT_NONE);
+      return TRUE;
+
+    case DRAFTING_AMENDMENT_INSERT:
+      node = drafting_document_lookup (self, drafting_amendment_get_result (amendment));
+      if (node == NULL)
+        {
+          g_propagate_error (error, not_allowed (_("The element this amendment inserted is no longer in "
+                                                   "the document")));
+          return FALSE;
+        }
+      if (!same_wording (node->lead, node->content, drafting_amendment_get_lead (amendment),
+                         drafting_amendment_get_content (amendment)) ||
+          drafting_node_has_content_children (node))
+        {
+          g_propagate_error (error, not_allowed (_("The element this amendment inserted has been changed "
+                                                   "since: it is left as it is")));
+          return FALSE;
+        }
+      drafting_document_delete (self, node);
+      _drafting_amendment_set_result (amendment, NULL);
+      return TRUE;
+
+    case DRAFTING_AMENDMENT_DELETE:
+      origin = drafting_amendment_get_origin (amendment, &placement);
+      if (!position_at (self, origin, placement, &parent, &index))
+        break;
+      /* The element as it was, with what it held, and under its own
+       * identifier, for the amendments about it; from a file, where only
+       * its wording was kept, the element alone. */
+      if (_drafting_amendment_get_removed (amendment) != NULL)
+        restored = drafting_node_copy (_drafting_amendment_get_removed (amendment));
+      else
+        {
+          restored = drafting_node_new (drafting_amendment_get_kind (amendment),
+                                        drafting_amendment_get_target (amendment));
+          if (drafting_kind_has_lead (restored->kind))
+            drafting_node_set_lead (restored, drafting_amendment_get_base_lead (amendment));
+          drafting_node_set_content (restored, drafting_amendment_get_base_content (amendment));
+        }
+      make_home (restored, self);
+      if (!drafting_document_insert (self, parent, index, restored, error))
+        return FALSE;
+      _drafting_amendment_set_origin (amendment, NULL, DRAFTING_PLACEMENT_AFTER);
+      _drafting_amendment_set_removed (amendment, NULL);
+      return TRUE;
+
+    case DRAFTING_AMENDMENT_MOVE:
+      origin = drafting_amendment_get_origin (amendment, &placement);
+      if (node == NULL || !position_at (self, origin, placement, &parent, &index) ||
+          parent == node || drafting_node_is_ancestor (node, parent))
+        break;
+      if (!drafting_document_move (self, node, parent, index, error))
+        return FALSE;
+      _drafting_amendment_set_origin (amendment, NULL, DRAFTING_PLACEMENT_AFTER);
+      return TRUE;
+
+    default:
+      break;
+    }
+
+  g_propagate_error (error, not_allowed (_("The place this amendment changed is no longer in the "
+                                           "document: its change cannot be taken back")));
+  return FALSE;
+}
+
+/**
+ * drafting_document_reopen_amendment:
+ *
+ * Makes a decided amendment proposed again. An accepted one's change is
+ * taken back where it still can be: its words, where no later change
+ * touched them; the element it inserted, unchanged since; the element it
+ * deleted or moved, put back where it was.
+ *
+ * Returns: %FALSE, the document as it was, if @amendment is proposed, or
+ *   its change can no longer be taken back (the error says why)
+ */
+gboolean
+drafting_document_reopen_amendment (DraftingDocument   *self,
+                                    DraftingAmendment  *amendment,
+                                    GError            **error)
+{
+  DraftingAmendmentState *before;
+  guint64 changes;
+
+  g_return_val_if_fail (DRAFTING_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (DRAFTING_IS_AMENDMENT (amendment), FALSE);
+
+  if (drafting_amendment_get_status (amendment) == DRAFTING_AMENDMENT_PROPOSED)
+    {
+      g_propagate_error (error, not_allowed (_("This amendment is already open")));
+      return FALSE;
+    }
+
+  changes = drafting_document_get_change_count (self);
+  drafting_document_begin_action (self, C_("undo", "Reopen Amendment"));
+  before = _drafting_amendment_save_state (amendment);
+
+  if (drafting_amendment_get_status (amendment) == DRAFTING_AMENDMENT_ACCEPTED &&
+      !take_back (self, amendment, error))
+    {
+      _drafting_amendment_restore_state (amendment, before);
+      _drafting_amendment_state_free (before);
+      abandon (self, changes);
+      return FALSE;
+    }
+
+  _drafting_amendment_set_status (amendment, DRAFTING_AMENDMENT_PROPOSED);
+  record_state (self, amendment, before);
+  drafting_document_end_action (self);
+
+  return TRUE;
+}
