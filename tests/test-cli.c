@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
 #include "drafting-test-utils.h"
@@ -59,7 +60,10 @@ test_help (void)
   g_auto(Run) run = { 0, };
   g_auto(Run) sub = { 0, };
   g_auto(Run) wrong = { 0, };
-  static const char * const commands[] = { "import", "convert", "validate", "outline" };
+  static const char * const commands[] = {
+    "import", "convert", "validate", "outline", "amendments", "propose", "accept", "reject",
+    "withdraw", "reopen", "text",
+  };
 
   run_tool (&run, "--help", NULL);
   g_assert_cmpint (run.status, ==, 0);
@@ -430,6 +434,605 @@ test_missing_file (void)
   g_assert_nonnull (strstr (run.err, "/nonexistent/file.wcodraft"));
 }
 
+/* ------------------------------------------------------------------ */
+/* Amendments                                                          */
+
+static const char amendable[] =
+  "RESOLUTION OF THE CUSTOMS CO-OPERATION COUNCIL\n"
+  "\n"
+  "THE CUSTOMS CO-OPERATION COUNCIL,\n"
+  "\n"
+  "RESOLVES:\n"
+  "\n"
+  "1. Members should simplify the clearance of relief consignments;\n"
+  "\n"
+  "2. Members should share information:\n"
+  "(a) before a disaster;\n"
+  "(b) during a disaster;\n"
+  "\n"
+  "3. The Secretariat should report every year.\n";
+
+/* The elements of the resolution above, in reading order. */
+enum { E_HEADING, E_AUTHORITY, E_FORMULA, E_P1, E_P2, E_A, E_B, E_P3, N_ELEMENTS };
+
+typedef struct
+{
+  char *dir;
+  char *path;
+  char *ids[N_ELEMENTS];
+} Amendable;
+
+static void
+amendable_clear (Amendable *self)
+{
+  drafting_test_remove_tree (self->dir);
+  g_clear_pointer (&self->dir, g_free);
+  g_clear_pointer (&self->path, g_free);
+  for (guint i = 0; i < N_ELEMENTS; i++)
+    g_clear_pointer (&self->ids[i], g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Amendable, amendable_clear)
+
+static void
+collect_ids (JsonArray *array,
+             GPtrArray *ids)
+{
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *object = json_array_get_object_element (array, i);
+
+      g_ptr_array_add (ids, g_strdup (json_object_get_string_member (object, "id")));
+      collect_ids (json_object_get_array_member (object, "children"), ids);
+    }
+}
+
+/* Imports the resolution above with the tool, and finds its elements. */
+static void
+amendable_init (Amendable *self)
+{
+  g_autofree char *text = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_auto(Run) import = { 0, };
+  g_auto(Run) outline = { 0, };
+
+  self->dir = drafting_test_make_tmpdir ();
+  text = g_build_filename (self->dir, "resolution.txt", NULL);
+  self->path = g_build_filename (self->dir, "resolution.wcodraft", NULL);
+  g_assert_true (g_file_set_contents (text, amendable, -1, NULL));
+
+  run_tool (&import, "import", text, "-o", self->path, NULL);
+  g_assert_cmpint (import.status, ==, 0);
+  g_assert_cmpstr (import.err, ==, "");
+  g_assert_no_errno (g_unlink (text));
+
+  run_tool (&outline, "outline", "--json", self->path, NULL);
+  g_assert_cmpint (outline.status, ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, outline.out, -1, NULL));
+  collect_ids (json_node_get_array (json_parser_get_root (parser)), ids);
+  g_assert_cmpuint (ids->len, ==, N_ELEMENTS);
+  for (guint i = 0; i < N_ELEMENTS; i++)
+    self->ids[i] = g_strdup (g_ptr_array_index (ids, i));
+}
+
+static char *
+read_file (const char *path)
+{
+  char *contents = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  return contents;
+}
+
+/* Only the document is in the folder: no temporary file was left. */
+static void
+assert_alone (Amendable *self)
+{
+  g_autoptr(GDir) dir = g_dir_open (self->dir, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_assert_cmpstr (name, ==, "resolution.wcodraft");
+      n++;
+    }
+  g_assert_cmpuint (n, ==, 1);
+}
+
+/* Runs a propose command (arguments after the file), checks that it
+ * printed an identifier alone on a line, and returns it. */
+static char *
+propose (Amendable  *self,
+         const char *first,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GRegex) regex = g_regex_new ("^am-[0-9a-f]{12}\n$", 0, 0, NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  va_list args;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("WCO_DRAFT"));
+  g_ptr_array_add (argv, (gpointer) "propose");
+  g_ptr_array_add (argv, self->path);
+  va_start (args, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  process = g_subprocess_newv ((const char * const *) argv->pdata,
+                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
+                               &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &out, &err, &error);
+  g_assert_no_error (error);
+  g_test_message ("%s", err);
+  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  g_assert_true (g_regex_match (regex, out, 0, NULL));
+  assert_alone (self);
+
+  out[strlen (out) - 1] = '\0';
+  return g_steal_pointer (&out);
+}
+
+static JsonArray *
+amendments_json (Amendable  *self,
+                 JsonParser *parser)
+{
+  g_auto(Run) run = { 0, };
+  g_autoptr(GError) error = NULL;
+
+  run_tool (&run, "amendments", self->path, "--json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  json_parser_load_from_data (parser, run.out, -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (JSON_NODE_HOLDS_ARRAY (json_parser_get_root (parser)));
+
+  return json_node_get_array (json_parser_get_root (parser));
+}
+
+static const char *
+status_of (Amendable  *self,
+           const char *id)
+{
+  static char status[32];
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonArray *array = amendments_json (self, parser);
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *object = json_array_get_object_element (array, i);
+
+      if (g_strcmp0 (json_object_get_string_member (object, "id"), id) == 0)
+        {
+          g_strlcpy (status, json_object_get_string_member (object, "status"), sizeof status);
+          return status;
+        }
+    }
+
+  return NULL;
+}
+
+/* A command the tool refuses: exit 1, a message, the file as it was. */
+static void
+assert_refused (Amendable  *self,
+                const char *first,
+                ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = read_file (self->path);
+  g_autofree char *after = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  va_list args;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("WCO_DRAFT"));
+  va_start (args, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  process = g_subprocess_newv ((const char * const *) argv->pdata,
+                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
+                               &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &out, &err, &error);
+  g_assert_no_error (error);
+  g_test_message ("%s", err);
+  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 1);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_cmpstr (err, !=, "");
+  g_assert_true (g_str_has_suffix (err, "\n"));
+
+  after = read_file (self->path);
+  g_assert_cmpstr (after, ==, before);
+  assert_alone (self);
+}
+
+static void
+test_amendments_propose (void)
+{
+  g_auto(Amendable) doc = { 0, };
+  g_autofree char *replace = NULL;
+  g_autofree char *insert_after = NULL;
+  g_autofree char *insert_into = NULL;
+  g_autofree char *delete = NULL;
+  g_autofree char *move = NULL;
+  g_autofree char *saved = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonArray *array;
+
+  amendable_init (&doc);
+
+  replace = propose (&doc, "--delegation", "France", "--replace", doc.ids[E_P1],
+                     "--text", "Members should simplify and *speed up* the clearance of **relief** consignments;",
+                     NULL);
+  insert_after = propose (&doc, "--delegation", "Kenya", "--insert", "operative-paragraph",
+                          "--after", doc.ids[E_P3], "--text", "Members should train officers.", NULL);
+  insert_into = propose (&doc, "--delegation", "Japan", "--insert", "sub-paragraph",
+                         "--into", doc.ids[E_P2], "--text", "in advance;", NULL);
+  delete = propose (&doc, "--delegation", "Brazil", "--delete", doc.ids[E_B], NULL);
+  move = propose (&doc, "--delegation", "Chile", "--move", doc.ids[E_P3], "--after", doc.ids[E_P1], NULL);
+
+  /* Five different identifiers, kept by the file. */
+  g_assert_cmpstr (replace, !=, insert_after);
+  g_assert_cmpstr (insert_after, !=, insert_into);
+  g_assert_cmpstr (insert_into, !=, delete);
+  g_assert_cmpstr (delete, !=, move);
+  array = amendments_json (&doc, parser);
+  g_assert_cmpuint (json_array_get_length (array), ==, 5);
+
+  /* The markup became emphasis and bold, in the file. */
+  saved = read_file (doc.path);
+  g_assert_nonnull (strstr (saved, "<em>speed up</em>"));
+  g_assert_nonnull (strstr (saved, "relief"));
+  g_assert_null (strstr (saved, "*speed up*"));
+
+  /* Refusals, the file as it was. */
+  assert_refused (&doc, "propose", doc.path, "--delegation", "France", "--insert", "clause",
+                  "--after", doc.ids[E_P1], "--text", "x", NULL);
+  assert_refused (&doc, "propose", doc.path, "--delegation", "France", "--replace", "nope",
+                  "--text", "x", NULL);
+  assert_refused (&doc, "propose", doc.path, "--delegation", "France", "--delete", "nope", NULL);
+  assert_refused (&doc, "propose", doc.path, "--replace", doc.ids[E_P1], "--text", "x", NULL);
+  assert_refused (&doc, "propose", doc.path, "--delegation", "France", "--replace", doc.ids[E_P1], NULL);
+  assert_refused (&doc, "propose", doc.path, "--delegation", "France", NULL);
+  assert_refused (&doc, "propose", doc.path, "--delegation", "France", "--replace", doc.ids[E_P1],
+                  "--text", "x", "--delete", doc.ids[E_P2], NULL);
+  assert_refused (&doc, "propose", doc.path, "--delegation", "France", "--insert", "operative-paragraph",
+                  "--text", "x", NULL);
+  assert_refused (&doc, "propose", doc.path, "--delegation", "France", "--move", doc.ids[E_P3],
+                  "--after", doc.ids[E_P1], "--into", doc.ids[E_P2], NULL);
+  assert_refused (&doc, "propose", doc.path, "--delegation", "France", "--delete", doc.ids[E_P3],
+                  "--after", doc.ids[E_P1], NULL);
+  /* An operative paragraph cannot go into a sub-paragraph. */
+  assert_refused (&doc, "propose", doc.path, "--delegation", "France", "--insert", "operative-paragraph",
+                  "--into", doc.ids[E_A], "--text", "x", NULL);
+}
+
+static void
+test_amendments_list (void)
+{
+  g_auto(Amendable) doc = { 0, };
+  g_autofree char *france = NULL;
+  g_autofree char *kenya = NULL;
+  g_autofree char *japan = NULL;
+  g_autofree char *line = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_auto(Run) list = { 0, };
+  g_auto(Run) by_kenya = { 0, };
+  g_auto(Run) by_status = { 0, };
+  g_auto(Run) bad_status = { 0, };
+  g_auto(GStrv) lines = NULL;
+  g_auto(GStrv) fields = NULL;
+  static const char * const keys[] = {
+    "id", "delegation", "cosponsors", "author", "date", "action", "target", "kind", "status",
+    "lead", "text", "justification", "conflicts", "needs_review",
+  };
+  JsonArray *array;
+  JsonObject *first;
+  JsonObject *second;
+  JsonObject *third;
+  g_autoptr(GList) members = NULL;
+  g_autoptr(GDateTime) date = NULL;
+
+  amendable_init (&doc);
+  france = propose (&doc, "--delegation", "France", "--cosponsor", "Kenya", "--cosponsor", "Peru",
+                    "--author", "A. Martin", "--justification", "Faster relief",
+                    "--replace", doc.ids[E_P1],
+                    "--text", "Members should *speed up* the clearance of relief consignments;", NULL);
+  kenya = propose (&doc, "--delegation", "Kenya", "--replace", doc.ids[E_P1],
+                   "--text", "Members should ease the clearance of relief consignments;", NULL);
+  japan = propose (&doc, "--delegation", "Japan", "--insert", "operative-paragraph",
+                   "--after", doc.ids[E_P3], "--lead", "", "--text", "Members should train officers.", NULL);
+
+  /* One line each, fields separated by tabs. */
+  run_tool (&list, "amendments", doc.path, NULL);
+  g_assert_cmpint (list.status, ==, 0);
+  lines = g_strsplit (list.out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 4);
+  g_assert_cmpstr (lines[3], ==, "");
+  fields = g_strsplit (lines[0], "\t", -1);
+  g_assert_cmpuint (g_strv_length (fields), ==, 6);
+  g_assert_cmpstr (fields[0], ==, france);
+  g_assert_cmpstr (fields[1], ==, "proposed");
+  g_assert_cmpstr (fields[2], ==, "France");
+  g_assert_cmpstr (fields[3], ==, "replace");
+  g_assert_cmpstr (fields[4], ==, "operative-paragraph 1.");
+  g_assert_true (g_str_has_prefix (fields[5], "Members should speed up the clearance"));
+  line = g_strdup_printf ("%s\tproposed\tJapan\tinsert\toperative-paragraph 3.\t"
+                          "(operative-paragraph after) Members should train officers.", japan);
+  g_assert_cmpstr (lines[2], ==, line);
+
+  /* JSON: exactly the keys, and their values. */
+  array = amendments_json (&doc, parser);
+  g_assert_cmpuint (json_array_get_length (array), ==, 3);
+  first = json_array_get_object_element (array, 0);
+  second = json_array_get_object_element (array, 1);
+  third = json_array_get_object_element (array, 2);
+  members = json_object_get_members (first);
+  g_assert_cmpuint (g_list_length (members), ==, G_N_ELEMENTS (keys));
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      g_assert_true (json_object_has_member (first, keys[i]));
+      g_assert_true (json_object_has_member (third, keys[i]));
+    }
+
+  g_assert_cmpstr (json_object_get_string_member (first, "id"), ==, france);
+  g_assert_cmpstr (json_object_get_string_member (first, "delegation"), ==, "France");
+  {
+    JsonArray *cosponsors = json_object_get_array_member (first, "cosponsors");
+
+    g_assert_cmpuint (json_array_get_length (cosponsors), ==, 2);
+    g_assert_cmpstr (json_array_get_string_element (cosponsors, 0), ==, "Kenya");
+    g_assert_cmpstr (json_array_get_string_element (cosponsors, 1), ==, "Peru");
+  }
+  g_assert_cmpstr (json_object_get_string_member (first, "author"), ==, "A. Martin");
+  date = g_date_time_new_from_iso8601 (json_object_get_string_member (first, "date"), NULL);
+  g_assert_nonnull (date);
+  /* Proposed after the test started, a moment ago. */
+  g_assert_cmpint (g_date_time_difference (date, now), >=, 0);
+  g_assert_cmpint (g_date_time_difference (date, now), <, 600 * G_TIME_SPAN_SECOND);
+  g_assert_cmpstr (json_object_get_string_member (first, "action"), ==, "replace");
+  g_assert_cmpstr (json_object_get_string_member (first, "target"), ==, doc.ids[E_P1]);
+  g_assert_cmpstr (json_object_get_string_member (first, "kind"), ==, "operative-paragraph");
+  g_assert_cmpstr (json_object_get_string_member (first, "status"), ==, "proposed");
+  g_assert_cmpstr (json_object_get_string_member (first, "lead"), ==, "");
+  g_assert_cmpstr (json_object_get_string_member (first, "text"), ==,
+                   "Members should speed up the clearance of relief consignments;");
+  g_assert_cmpstr (json_object_get_string_member (first, "justification"), ==, "Faster relief");
+  g_assert_false (json_object_get_boolean_member (first, "needs_review"));
+
+  /* France and Kenya change the same words; Japan's insertion neither. */
+  {
+    JsonArray *conflicts = json_object_get_array_member (first, "conflicts");
+
+    g_assert_cmpuint (json_array_get_length (conflicts), ==, 1);
+    g_assert_cmpstr (json_array_get_string_element (conflicts, 0), ==, kenya);
+    conflicts = json_object_get_array_member (second, "conflicts");
+    g_assert_cmpuint (json_array_get_length (conflicts), ==, 1);
+    g_assert_cmpstr (json_array_get_string_element (conflicts, 0), ==, france);
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (third, "conflicts")), ==, 0);
+  }
+
+  g_assert_cmpstr (json_object_get_string_member (third, "action"), ==, "insert");
+  g_assert_cmpstr (json_object_get_string_member (third, "target"), ==, doc.ids[E_P3]);
+  g_assert_cmpstr (json_object_get_string_member (third, "kind"), ==, "operative-paragraph");
+  g_assert_cmpstr (json_object_get_string_member (third, "text"), ==, "Members should train officers.");
+  g_assert_cmpstr (json_object_get_string_member (third, "author"), ==, "");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (third, "cosponsors")), ==, 0);
+
+  /* Filters: a co-sponsor counts, whatever the case; a status. */
+  run_tool (&by_kenya, "amendments", doc.path, "--delegation", "kenya", NULL);
+  g_assert_cmpint (by_kenya.status, ==, 0);
+  g_assert_true (g_str_has_prefix (by_kenya.out, france));
+  g_assert_nonnull (strstr (by_kenya.out, kenya));
+  g_assert_null (strstr (by_kenya.out, japan));
+
+  run_tool (&by_status, "amendments", doc.path, "--status", "rejected", "--json", NULL);
+  g_assert_cmpint (by_status.status, ==, 0);
+  g_assert_cmpstr (g_strstrip (by_status.out), ==, "[]");
+
+  run_tool (&bad_status, "amendments", doc.path, "--status", "pending", NULL);
+  g_assert_cmpint (bad_status.status, ==, 1);
+  g_assert_nonnull (strstr (bad_status.err, "pending"));
+}
+
+static void
+test_amendments_decide (void)
+{
+  g_auto(Amendable) doc = { 0, };
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  g_autofree char *c = NULL;
+  g_autofree char *d = NULL;
+  g_auto(Run) accept = { 0, };
+  g_auto(Run) reject = { 0, };
+  g_auto(Run) withdraw = { 0, };
+  g_auto(Run) reopen = { 0, };
+  g_auto(Run) outline = { 0, };
+  g_auto(Run) none = { 0, };
+
+  amendable_init (&doc);
+  a = propose (&doc, "--delegation", "France", "--replace", doc.ids[E_P1],
+               "--text", "Members should speed up the clearance of relief consignments;", NULL);
+  b = propose (&doc, "--delegation", "Kenya", "--delete", doc.ids[E_B], NULL);
+  c = propose (&doc, "--delegation", "Japan", "--insert", "operative-paragraph",
+               "--after", doc.ids[E_P3], "--text", "Members should train officers.", NULL);
+  d = propose (&doc, "--delegation", "Chile", "--delete", doc.ids[E_P1], NULL);
+
+  run_tool (&accept, "accept", doc.path, a, b, NULL);
+  g_assert_cmpint (accept.status, ==, 0);
+  g_assert_cmpstr (accept.out, ==, "");
+  g_assert_cmpstr (accept.err, ==, "");
+  assert_alone (&doc);
+  g_assert_cmpstr (status_of (&doc, a), ==, "accepted");
+  g_assert_cmpstr (status_of (&doc, b), ==, "accepted");
+  run_tool (&outline, "outline", doc.path, NULL);
+  g_assert_nonnull (strstr (outline.out, "1. Members should speed up the clearance"));
+  g_assert_null (strstr (outline.out, "during a disaster"));
+
+  run_tool (&reject, "reject", doc.path, c, NULL);
+  g_assert_cmpint (reject.status, ==, 0);
+  g_assert_cmpstr (status_of (&doc, c), ==, "rejected");
+
+  run_tool (&withdraw, "withdraw", doc.path, d, NULL);
+  g_assert_cmpint (withdraw.status, ==, 0);
+  g_assert_cmpstr (status_of (&doc, d), ==, "withdrawn");
+
+  /* Refused: accepted twice, an unknown one, one not proposed; all or
+   * nothing, the file unchanged byte for byte. */
+  assert_refused (&doc, "accept", doc.path, a, NULL);
+  assert_refused (&doc, "accept", doc.path, "am-000000000000", NULL);
+  assert_refused (&doc, "reject", doc.path, a, NULL);
+  assert_refused (&doc, "withdraw", doc.path, c, NULL);
+  assert_refused (&doc, "reopen", doc.path, c, "am-000000000000", NULL);
+  assert_refused (&doc, "reopen", doc.path, c, c, NULL);
+  g_assert_cmpstr (status_of (&doc, c), ==, "rejected");
+
+  run_tool (&none, "accept", doc.path, NULL);
+  g_assert_cmpint (none.status, ==, 2);
+
+  /* Reopened, an accepted change is taken back. */
+  run_tool (&reopen, "reopen", doc.path, a, c, NULL);
+  g_assert_cmpint (reopen.status, ==, 0);
+  assert_alone (&doc);
+  g_assert_cmpstr (status_of (&doc, a), ==, "proposed");
+  g_assert_cmpstr (status_of (&doc, c), ==, "proposed");
+  {
+    g_auto(Run) again = { 0, };
+
+    run_tool (&again, "outline", doc.path, NULL);
+    g_assert_nonnull (strstr (again.out, "1. Members should simplify the clearance"));
+  }
+}
+
+static void
+test_amendments_text (void)
+{
+  g_auto(Amendable) doc = { 0, };
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  g_autofree char *c = NULL;
+  g_autofree char *d = NULL;
+  g_autofree char *e = NULL;
+  g_autofree char *f = NULL;
+  g_auto(Run) clean = { 0, };
+  g_auto(Run) tracked_before = { 0, };
+  g_auto(Run) tracked = { 0, };
+  g_auto(Run) proposed = { 0, };
+  g_auto(Run) bad_view = { 0, };
+  const char *clean_text =
+    "RESOLUTION OF THE CUSTOMS CO-OPERATION COUNCIL\n"
+    "\n"
+    "THE CUSTOMS CO-OPERATION COUNCIL,\n"
+    "\n"
+    "RESOLVES:\n"
+    "\n"
+    "1. Members should simplify the clearance of relief consignments;\n"
+    "\n"
+    "2. Members should share information:\n"
+    "\n"
+    "(a) before a disaster;\n"
+    "\n"
+    "(b) during a disaster;\n"
+    "\n"
+    "3. The Secretariat should report every year.\n";
+
+  amendable_init (&doc);
+
+  /* No amendments: all three views are the text. */
+  run_tool (&clean, "text", doc.path, NULL);
+  g_assert_cmpint (clean.status, ==, 0);
+  g_assert_cmpstr (clean.out, ==, clean_text);
+  run_tool (&tracked_before, "text", doc.path, "--view", "tracked", NULL);
+  g_assert_cmpstr (tracked_before.out, ==, clean_text);
+
+  a = propose (&doc, "--delegation", "France", "--replace", doc.ids[E_P1],
+               "--text", "Members should simplify and *speed up* the clearance of relief consignments;", NULL);
+  b = propose (&doc, "--delegation", "Kenya", "--replace", doc.ids[E_P2],
+               "--text", "Members should share data:", NULL);
+  c = propose (&doc, "--delegation", "Peru", "--replace", doc.ids[E_P2],
+               "--text", "Members should share information promptly:", NULL);
+  d = propose (&doc, "--delegation", "Japan", "--delete", doc.ids[E_A], NULL);
+  e = propose (&doc, "--delegation", "Chile", "--insert", "operative-paragraph",
+               "--after", doc.ids[E_P3], "--text", "Members should train officers.", NULL);
+  f = propose (&doc, "--delegation", "Brazil", "--move", doc.ids[E_P3], "--after", doc.ids[E_P1], NULL);
+
+  {
+    g_auto(Run) again = { 0, };
+
+    run_tool (&again, "text", doc.path, "--view", "clean", NULL);
+    g_assert_cmpstr (again.out, ==, clean_text);
+  }
+
+  run_tool (&tracked, "text", doc.path, "--view", "tracked", NULL);
+  g_assert_cmpint (tracked.status, ==, 0);
+  g_assert_cmpstr (tracked.out, ==,
+    "RESOLUTION OF THE CUSTOMS CO-OPERATION COUNCIL\n"
+    "\n"
+    "THE CUSTOMS CO-OPERATION COUNCIL,\n"
+    "\n"
+    "RESOLVES:\n"
+    "\n"
+    "1. Members should simplify {+and speed up +}the clearance of relief consignments;\n"
+    "\n"
+    "{+The Secretariat should report every year.+}\n"
+    "\n"
+    "2. Members should share information:\n"
+    "[Kenya] Members should share [-information-]{+data+}:\n"
+    "[Peru] Members should share information{+ promptly+}:\n"
+    "\n"
+    "[-(a) before a disaster;-]\n"
+    "\n"
+    "(b) during a disaster;\n"
+    "\n"
+    "[-3. The Secretariat should report every year.-]\n"
+    "\n"
+    "{+Members should train officers.+}\n");
+
+  /* Every proposal accepted in order; Peru's, whose words Kenya's
+   * changed, cannot be made and is left out. Chile's paragraph went after
+   * the third before Brazil's moved it. */
+  run_tool (&proposed, "text", doc.path, "--view", "proposed", NULL);
+  g_assert_cmpint (proposed.status, ==, 0);
+  g_assert_cmpstr (proposed.out, ==,
+    "RESOLUTION OF THE CUSTOMS CO-OPERATION COUNCIL\n"
+    "\n"
+    "THE CUSTOMS CO-OPERATION COUNCIL,\n"
+    "\n"
+    "RESOLVES:\n"
+    "\n"
+    "1. Members should simplify and speed up the clearance of relief consignments;\n"
+    "\n"
+    "2. The Secretariat should report every year.\n"
+    "\n"
+    "3. Members should share data:\n"
+    "\n"
+    "(a) during a disaster;\n"
+    "\n"
+    "4. Members should train officers.\n");
+
+  /* Viewing changes nothing. */
+  g_assert_cmpstr (status_of (&doc, c), ==, "proposed");
+  assert_alone (&doc);
+
+  run_tool (&bad_view, "text", doc.path, "--view", "marked", NULL);
+  g_assert_cmpint (bad_view.status, ==, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -449,6 +1052,10 @@ main (int    argc,
   g_test_add_func ("/cli/outline-native-equals-text", test_outline_native_equals_text);
   g_test_add_func ("/cli/convert", test_convert);
   g_test_add_func ("/cli/missing-file", test_missing_file);
+  g_test_add_func ("/cli/amendments/propose", test_amendments_propose);
+  g_test_add_func ("/cli/amendments/list", test_amendments_list);
+  g_test_add_func ("/cli/amendments/decide", test_amendments_decide);
+  g_test_add_func ("/cli/amendments/text", test_amendments_text);
 
   return g_test_run ();
 }

@@ -306,3 +306,26 @@ drafting_text_import_fragment (const char            *data,
 
   return fragment;
 }
+
+/**
+ * drafting_text_parse_markup:
+ * @text: the text of one element, in the markup the importer reads:
+ *   `*emphasis*` and `**bold**`
+ *
+ * Reads @text as the importer reads the text of an element: white space
+ * collapsed, quotes made typographic, the space before ":" and ";" taken
+ * away (as in English), and the asterisks turned into marks.
+ *
+ * Returns: (transfer full): the text, with its emphasis
+ */
+DraftingInline *
+drafting_text_parse_markup (const char *text)
+{
+  Importer importer = { 0, };
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  importer.language = (char *) "en";
+
+  return _import_make_inline (&importer, text);
+}

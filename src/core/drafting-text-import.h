@@ -37,6 +37,7 @@ DraftingNode     *drafting_text_import_fragment (const char           *data,
                                                  DraftingKind          context,
                                                  GPtrArray           **warnings,
                                                  GError              **error);
+DraftingInline   *drafting_text_parse_markup   (const char             *text);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DraftingImportWarning, drafting_import_warning_free)
 

@@ -13,18 +13,19 @@
 #include <glib/gi18n.h>
 
 #include "drafting-core.h"
+#include "wco-draft-tool.h"
 
 /*
  * wco-draft import FILE.txt -o FILE.wcodraft
  * wco-draft convert IN -o OUT
  * wco-draft validate FILE...
  * wco-draft outline FILE [--json]
+ * wco-draft amendments|propose|accept|reject|withdraw|reopen|text ...
+ *   (wco-draft-amendments.c)
  *
  * Exit status: 0 when all went well, 1 when a file was refused or could
  * not be written, 2 when the command line is wrong.
  */
-
-typedef int (*CommandFunc) (int argc, char **argv);
 
 typedef struct
 {
@@ -34,9 +35,9 @@ typedef struct
   CommandFunc  func;
 } Command;
 
-static void
-print_warnings (const char *path,
-                GPtrArray  *warnings)
+void
+tool_print_warnings (const char *path,
+                     GPtrArray  *warnings)
 {
   for (guint i = 0; warnings != NULL && i < warnings->len; i++)
     {
@@ -47,16 +48,16 @@ print_warnings (const char *path,
     }
 }
 
-static void
-print_error (const char   *path,
-             const GError *error)
+void
+tool_print_error (const char   *path,
+                  const GError *error)
 {
   g_printerr ("%s: %s\n", path, error->message);
 }
 
-static DraftingDocument *
-load (const char *path,
-      gboolean    show_warnings)
+DraftingDocument *
+tool_load (const char *path,
+           gboolean    show_warnings)
 {
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
   g_autoptr(GPtrArray) warnings = NULL;
@@ -66,36 +67,36 @@ load (const char *path,
   document = drafting_load_file (file, &warnings, NULL, &error);
   if (document == NULL)
     {
-      print_error (path, error);
+      tool_print_error (path, error);
       return NULL;
     }
 
   if (show_warnings)
-    print_warnings (path, warnings);
+    tool_print_warnings (path, warnings);
 
   return document;
 }
 
-static gboolean
-save (DraftingDocument *document,
-      const char       *path)
+gboolean
+tool_save (DraftingDocument *document,
+           const char       *path)
 {
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
   g_autoptr(GError) error = NULL;
 
   if (!drafting_save_file (document, file, NULL, &error))
     {
-      print_error (path, error);
+      tool_print_error (path, error);
       return FALSE;
     }
 
   return TRUE;
 }
 
-static GOptionContext *
-new_context (const char   *parameters,
-             const char   *summary,
-             GOptionEntry *entries)
+GOptionContext *
+tool_new_context (const char   *parameters,
+                  const char   *summary,
+                  GOptionEntry *entries)
 {
   GOptionContext *context = g_option_context_new (parameters);
 
@@ -106,10 +107,10 @@ new_context (const char   *parameters,
   return context;
 }
 
-static gboolean
-parse (GOptionContext  *context,
-       int             *argc,
-       char          ***argv)
+gboolean
+tool_parse (GOptionContext  *context,
+            int             *argc,
+            char          ***argv)
 {
   g_autoptr(GError) error = NULL;
 
@@ -122,9 +123,9 @@ parse (GOptionContext  *context,
   return TRUE;
 }
 
-static int
-usage_error (GOptionContext *context,
-             const char     *message)
+int
+tool_usage_error (GOptionContext *context,
+                  const char     *message)
 {
   g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
 
@@ -145,23 +146,23 @@ command_import (int    argc,
     { NULL }
   };
 
-  context = new_context (_("FILE.txt"),
+  context = tool_new_context (_("FILE.txt"),
                          _("Reads the text of a resolution or communiqué, as pasted from a PDF or "
                            "word processor, and writes it as a structured document.\n\n"
                            "Lines that cannot be placed are kept as plain paragraphs and "
                            "reported as warnings."),
                          entries);
-  if (!parse (context, &argc, &argv))
+  if (!tool_parse (context, &argc, &argv))
     return 2;
   if (argc != 2)
-    return usage_error (context, _("import takes one text file"));
+    return tool_usage_error (context, _("import takes one text file"));
   if (output == NULL)
-    return usage_error (context, _("say where to write the document with -o FILE"));
+    return tool_usage_error (context, _("say where to write the document with -o FILE"));
 
-  if ((document = load (argv[1], TRUE)) == NULL)
+  if ((document = tool_load (argv[1], TRUE)) == NULL)
     return 1;
 
-  return save (document, output) ? 0 : 1;
+  return tool_save (document, output) ? 0 : 1;
 }
 
 static int
@@ -177,22 +178,22 @@ command_convert (int    argc,
     { NULL }
   };
 
-  context = new_context (_("FILE"),
+  context = tool_new_context (_("FILE"),
                          _("Writes a document in another format, chosen by the extension of the "
                            "output: .wcodraft for Drafting's own format, .txt for plain text laid "
                            "out as the document prints."),
                          entries);
-  if (!parse (context, &argc, &argv))
+  if (!tool_parse (context, &argc, &argv))
     return 2;
   if (argc != 2)
-    return usage_error (context, _("convert takes one file"));
+    return tool_usage_error (context, _("convert takes one file"));
   if (output == NULL)
-    return usage_error (context, _("say where to write with -o FILE"));
+    return tool_usage_error (context, _("say where to write with -o FILE"));
 
-  if ((document = load (argv[1], TRUE)) == NULL)
+  if ((document = tool_load (argv[1], TRUE)) == NULL)
     return 1;
 
-  return save (document, output) ? 0 : 1;
+  return tool_save (document, output) ? 0 : 1;
 }
 
 static int
@@ -207,15 +208,15 @@ command_validate (int    argc,
     { NULL }
   };
 
-  context = new_context (_("FILE…"),
+  context = tool_new_context (_("FILE…"),
                          _("Checks that each file is a valid Drafting document: well-formed, "
                            "safe, of a format version this build reads, and following the format's "
                            "schema. What is wrong is reported with its line and column."),
                          entries);
-  if (!parse (context, &argc, &argv))
+  if (!tool_parse (context, &argc, &argv))
     return 2;
   if (argc < 2)
-    return usage_error (context, _("validate takes at least one file"));
+    return tool_usage_error (context, _("validate takes at least one file"));
 
   for (int i = 1; i < argc; i++)
     {
@@ -226,7 +227,7 @@ command_validate (int    argc,
       document = drafting_native_load_file (file, NULL, &error);
       if (document == NULL)
         {
-          print_error (argv[i], error);
+          tool_print_error (argv[i], error);
           status = 1;
         }
       else if (!quiet)
@@ -251,17 +252,17 @@ command_outline (int    argc,
     { NULL }
   };
 
-  context = new_context (_("FILE"),
+  context = tool_new_context (_("FILE"),
                          _("Prints the structure of a document (Drafting's own format or text), "
                            "one element a line, indented by depth: its kind, its number, and its "
                            "leading phrase or first words."),
                          entries);
-  if (!parse (context, &argc, &argv))
+  if (!tool_parse (context, &argc, &argv))
     return 2;
   if (argc != 2)
-    return usage_error (context, _("outline takes one file"));
+    return tool_usage_error (context, _("outline takes one file"));
 
-  if ((document = load (argv[1], !json)) == NULL)
+  if ((document = tool_load (argv[1], !json)) == NULL)
     return 1;
 
   outline = json ? drafting_outline_to_json (document) : drafting_outline_to_text (document);
@@ -275,6 +276,15 @@ static const Command commands[] = {
   { "convert", N_("FILE -o FILE"), N_("Write a document in another format"), command_convert },
   { "validate", N_("FILE…"), N_("Check documents against the format"), command_validate },
   { "outline", N_("FILE [--json]"), N_("Print the structure of a document"), command_outline },
+  { "amendments", N_("FILE [--json] [--delegation D] [--status S]"),
+    N_("List the amendments of a document"), tool_command_amendments },
+  { "propose", N_("FILE --delegation D ACTION…"), N_("Propose an amendment"), tool_command_propose },
+  { "accept", N_("FILE AMENDMENT-ID…"), N_("Accept amendments into the text"), tool_command_accept },
+  { "reject", N_("FILE AMENDMENT-ID…"), N_("Reject amendments"), tool_command_reject },
+  { "withdraw", N_("FILE AMENDMENT-ID…"), N_("Withdraw amendments"), tool_command_withdraw },
+  { "reopen", N_("FILE AMENDMENT-ID…"), N_("Make decided amendments proposed again"), tool_command_reopen },
+  { "text", N_("FILE [--view clean|tracked|proposed]"),
+    N_("Print the text: clean, changes marked, or as proposed"), tool_command_text },
 };
 
 static void
@@ -285,10 +295,14 @@ print_help (FILE *stream)
            _("Works on the resolutions and communiqués that Drafting edits."));
   fprintf (stream, "\n%s\n", _("Commands:"));
   glong width = 0;
+  int name_width = 0;
 
   /* The column as wide as the widest translation needs. */
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    width = MAX (width, g_utf8_strlen (_(commands[i].args), -1));
+    {
+      width = MAX (width, g_utf8_strlen (_(commands[i].args), -1));
+      name_width = MAX (name_width, (int) strlen (commands[i].name));
+    }
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
@@ -296,7 +310,7 @@ print_help (FILE *stream)
       int pad = (int) width - (int) g_utf8_strlen (args, -1);
 
       /* Padded by characters, not bytes: "FILE…" is five wide. */
-      fprintf (stream, "  %-9s %s%*s %s\n", commands[i].name, args, MAX (pad, 0), "",
+      fprintf (stream, "  %-*s %s%*s %s\n", name_width, commands[i].name, args, MAX (pad, 0), "",
                _(commands[i].summary));
     }
   fprintf (stream, "\n%s\n", _("Run “wco-draft COMMAND --help” for the options of a command."));

@@ -1,0 +1,1033 @@
+/* wco-draft-amendments.c: the amendment commands of wco-draft
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "wco-draft"
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+
+#include "drafting-core.h"
+#include "wco-draft-tool.h"
+
+/*
+ * wco-draft amendments FILE [--json] [--delegation D] [--status S]
+ * wco-draft propose FILE --delegation D [--cosponsor D]... [--author NAME]
+ *     [--justification TEXT]
+ *     ( --replace ID --text TEXT [--lead LEAD]
+ *     | --insert KIND (--after ID | --into ID) --text TEXT [--lead LEAD]
+ *     | --delete ID
+ *     | --move ID (--after ID | --into ID) )
+ * wco-draft accept|reject|withdraw|reopen FILE AMENDMENT-ID...
+ * wco-draft text FILE [--view clean|tracked|proposed]
+ *
+ * The commands that change FILE write it in place, through the core's
+ * save (a temporary file renamed over the old one), and only when all
+ * they were asked to do could be done. What the document refuses (an
+ * unknown identifier, an amendment that is not proposed, a change that
+ * can no longer be made) and options that do not go together exit with
+ * 1; a command line GOption cannot read, or without FILE, with 2.
+ *
+ * The tracked view prints the document as `text` does, with:
+ *  - an element one open amendment rewords: its line marked word by
+ *    word, `{+inserted+}` and `[-deleted-]`;
+ *  - an element several rewords (or one that is also deleted or moved):
+ *    its line as it is, then a line for each proposal, at the same
+ *    indent, `[Delegation] ` and the marked wording;
+ *  - an element proposed for deletion: each of its lines as `[-…-]`;
+ *  - a proposed new element: a line `{+…+}` where it would go, without
+ *    a number, as the element would print;
+ *  - a moved element: `[-…-]` where it is, `{+…+}` where it would go.
+ */
+
+/* ------------------------------------------------------------------ */
+/* Shared                                                              */
+
+static gboolean
+is_native (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+
+  return drafting_format_for_file (file) == DRAFTING_FORMAT_NATIVE;
+}
+
+/* Loads a document that a command changes: only Drafting's own format
+ * keeps amendments. */
+static DraftingDocument *
+load_native (const char *path)
+{
+  if (!is_native (path))
+    {
+      /* Translators: %s is a file name, then the extension ".wcodraft" */
+      g_printerr (_("%s: amendments are kept only in Drafting's own format (%s)\n"),
+                  path, DRAFTING_NATIVE_EXTENSION);
+      return NULL;
+    }
+
+  return tool_load (path, FALSE);
+}
+
+static int
+refuse (const char *path,
+        const char *message)
+{
+  g_printerr ("%s: %s\n", path, message);
+  return 1;
+}
+
+static DraftingAmendment *
+lookup (DraftingDocument *document,
+        const char       *path,
+        const char       *id)
+{
+  DraftingAmendment *amendment = drafting_document_lookup_amendment (document, id);
+
+  if (amendment == NULL)
+    /* Translators: %s is a file name, then what was typed as an amendment's identifier */
+    g_printerr (_("%s: there is no amendment “%s”\n"), path, id);
+
+  return amendment;
+}
+
+/* Where an element is, for people: "operative-paragraph 3." */
+static char *
+node_label (DraftingDocument *document,
+            const char       *id)
+{
+  DraftingNode *node = id != NULL ? drafting_document_lookup (document, id) : NULL;
+  g_autofree char *number = NULL;
+
+  if (node == NULL)
+    return g_strdup (id != NULL ? id : "");
+
+  number = drafting_node_get_number (node);
+  if (number == NULL || number[0] == '\0')
+    return g_strdup (drafting_kind_to_string (drafting_node_get_kind (node)));
+
+  return g_strdup_printf ("%s %s", drafting_kind_to_string (drafting_node_get_kind (node)), number);
+}
+
+/* ------------------------------------------------------------------ */
+/* amendments                                                          */
+
+static char *
+summary_of (DraftingDocument  *document,
+            DraftingAmendment *amendment)
+{
+  DraftingAmendmentAction action = drafting_amendment_get_action (amendment);
+  g_autofree char *wording = NULL;
+  g_autofree char *where = NULL;
+  g_autofree char *summary = NULL;
+  DraftingPlacement placement;
+  const char *destination;
+
+  switch (action)
+    {
+    case DRAFTING_AMENDMENT_REPLACE:
+    case DRAFTING_AMENDMENT_INSERT:
+      wording = drafting_text_join_lead (drafting_amendment_get_lead (amendment),
+                                         drafting_inline_get_text (drafting_amendment_get_content (amendment)));
+      summary = drafting_text_summarize (wording, 60);
+      if (action == DRAFTING_AMENDMENT_INSERT)
+        {
+          g_autofree char *plain = g_steal_pointer (&summary);
+
+          summary = g_strdup_printf ("(%s %s) %s",
+                                     drafting_kind_to_string (drafting_amendment_get_kind (amendment)),
+                                     drafting_placement_to_string (drafting_amendment_get_placement (amendment)),
+                                     plain);
+        }
+      break;
+
+    case DRAFTING_AMENDMENT_DELETE:
+      wording = drafting_text_join_lead (drafting_amendment_get_base_lead (amendment),
+                                         drafting_inline_get_text (drafting_amendment_get_base_content (amendment)));
+      summary = drafting_text_summarize (wording, 60);
+      break;
+
+    case DRAFTING_AMENDMENT_MOVE:
+      destination = drafting_amendment_get_destination (amendment, &placement);
+      where = node_label (document, destination);
+      summary = g_strdup_printf ("%s %s", drafting_placement_to_string (placement), where);
+      break;
+
+    default:
+      summary = g_strdup ("");
+      break;
+    }
+
+  if (drafting_amendment_get_needs_review (amendment))
+    {
+      g_autofree char *plain = g_steal_pointer (&summary);
+
+      /* Translators: an amendment's summary, then a note that it must be reviewed */
+      summary = g_strdup_printf (_("%s [needs review]"), plain);
+    }
+
+  return g_steal_pointer (&summary);
+}
+
+static void
+add_string_array (JsonBuilder        *builder,
+                  const char         *name,
+                  const char * const *strings)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_begin_array (builder);
+  for (guint i = 0; strings != NULL && strings[i] != NULL; i++)
+    json_builder_add_string_value (builder, strings[i]);
+  json_builder_end_array (builder);
+}
+
+static void
+add_string (JsonBuilder *builder,
+            const char  *name,
+            const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_string_value (builder, value != NULL ? value : "");
+}
+
+static void
+add_amendment_json (JsonBuilder       *builder,
+                    DraftingDocument  *document,
+                    DraftingAmendment *amendment)
+{
+  g_autoptr(GPtrArray) conflicts = drafting_document_get_conflicts (document, amendment);
+  g_autoptr(GPtrArray) conflict_ids = g_ptr_array_new ();
+  g_autofree char *date = g_date_time_format_iso8601 (drafting_amendment_get_date (amendment));
+  DraftingKind kind = drafting_amendment_get_kind (amendment);
+
+  for (guint i = 0; i < conflicts->len; i++)
+    g_ptr_array_add (conflict_ids, (gpointer) drafting_amendment_get_id (g_ptr_array_index (conflicts, i)));
+  g_ptr_array_add (conflict_ids, NULL);
+
+  json_builder_begin_object (builder);
+  add_string (builder, "id", drafting_amendment_get_id (amendment));
+  add_string (builder, "delegation", drafting_amendment_get_delegation (amendment));
+  add_string_array (builder, "cosponsors", drafting_amendment_get_cosponsors (amendment));
+  add_string (builder, "author", drafting_amendment_get_author (amendment));
+  add_string (builder, "date", date);
+  add_string (builder, "action", drafting_amendment_action_to_string (drafting_amendment_get_action (amendment)));
+  add_string (builder, "target", drafting_amendment_get_target (amendment));
+  add_string (builder, "kind", kind < DRAFTING_N_KINDS ? drafting_kind_to_string (kind) : "");
+  add_string (builder, "status", drafting_amendment_status_to_string (drafting_amendment_get_status (amendment)));
+  add_string (builder, "lead", drafting_amendment_get_lead (amendment));
+  add_string (builder, "text", drafting_inline_get_text (drafting_amendment_get_content (amendment)));
+  add_string (builder, "justification", drafting_amendment_get_justification (amendment));
+  add_string_array (builder, "conflicts", (const char * const *) conflict_ids->pdata);
+  json_builder_set_member_name (builder, "needs_review");
+  json_builder_add_boolean_value (builder, drafting_amendment_get_needs_review (amendment));
+  json_builder_end_object (builder);
+}
+
+int
+tool_command_amendments (int    argc,
+                         char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(DraftingDocument) document = NULL;
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autofree char *delegation = NULL;
+  g_autofree char *status_name = NULL;
+  DraftingAmendmentStatus status = DRAFTING_AMENDMENT_STATUS_INVALID;
+  gboolean json = FALSE;
+  GListModel *amendments;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json,
+      N_("Print a JSON array of {id, delegation, cosponsors, author, date, action, target, kind, "
+         "status, lead, text, justification, conflicts, needs_review}"), NULL },
+    { "delegation", 0, 0, G_OPTION_ARG_STRING, &delegation,
+      N_("Only the amendments this delegation proposes or co-sponsors"), N_("DELEGATION") },
+    { "status", 0, 0, G_OPTION_ARG_STRING, &status_name,
+      N_("Only the amendments of this status: proposed, accepted, rejected, withdrawn or superseded"),
+      N_("STATUS") },
+    { NULL }
+  };
+
+  context = tool_new_context (_("FILE"),
+                              _("Lists the amendments of a document, one a line: its identifier, "
+                                "status, delegation, action, the element it is about, and what it "
+                                "proposes, separated by tabs."),
+                              entries);
+  if (!tool_parse (context, &argc, &argv))
+    return 2;
+  if (argc != 2)
+    return tool_usage_error (context, _("amendments takes one file"));
+  if (status_name != NULL &&
+      (status = drafting_amendment_status_from_string (status_name)) == DRAFTING_AMENDMENT_STATUS_INVALID)
+    {
+      /* Translators: %s is what was typed after --status */
+      g_printerr (_("wco-draft: “%s” is not a status: say proposed, accepted, rejected, withdrawn or "
+                    "superseded\n"), status_name);
+      return 1;
+    }
+
+  if ((document = tool_load (argv[1], FALSE)) == NULL)
+    return 1;
+
+  builder = json_builder_new ();
+  json_builder_begin_array (builder);
+
+  amendments = drafting_document_get_amendments (document);
+  for (guint i = 0; i < g_list_model_get_n_items (amendments); i++)
+    {
+      g_autoptr(DraftingAmendment) amendment = g_list_model_get_item (amendments, i);
+      g_autofree char *summary = NULL;
+
+      if (delegation != NULL && !drafting_amendment_involves (amendment, delegation))
+        continue;
+      if (status != DRAFTING_AMENDMENT_STATUS_INVALID && drafting_amendment_get_status (amendment) != status)
+        continue;
+
+      if (json)
+        {
+          add_amendment_json (builder, document, amendment);
+          continue;
+        }
+
+      summary = summary_of (document, amendment);
+      g_print ("%s\t%s\t%s\t%s\t%s\t%s\n",
+               drafting_amendment_get_id (amendment),
+               drafting_amendment_status_to_string (drafting_amendment_get_status (amendment)),
+               drafting_amendment_get_delegation (amendment),
+               drafting_amendment_action_to_string (drafting_amendment_get_action (amendment)),
+               drafting_amendment_get_target_label (amendment),
+               summary);
+    }
+
+  json_builder_end_array (builder);
+
+  if (json)
+    {
+      g_autoptr(JsonGenerator) generator = json_generator_new ();
+      g_autoptr(JsonNode) root = json_builder_get_root (builder);
+      g_autofree char *text = NULL;
+
+      json_generator_set_root (generator, root);
+      json_generator_set_pretty (generator, TRUE);
+      text = json_generator_to_data (generator, NULL);
+      g_print ("%s\n", text);
+    }
+
+  return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* propose                                                             */
+
+int
+tool_command_propose (int    argc,
+                      char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(DraftingDocument) document = NULL;
+  g_autoptr(DraftingAmendment) amendment = NULL;
+  g_autoptr(DraftingInline) content = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *delegation = NULL;
+  g_auto(GStrv) cosponsors = NULL;
+  g_autofree char *author = NULL;
+  g_autofree char *justification = NULL;
+  g_autofree char *replace = NULL;
+  g_autofree char *insert = NULL;
+  g_autofree char *delete = NULL;
+  g_autofree char *move = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *into = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *lead = NULL;
+  DraftingAmendmentAction action = DRAFTING_AMENDMENT_ACTION_INVALID;
+  DraftingKind kind = DRAFTING_KIND_INVALID;
+  const char *target = NULL;
+  const char *path;
+  guint n_actions = 0;
+  GOptionEntry entries[] = {
+    { "delegation", 0, 0, G_OPTION_ARG_STRING, &delegation,
+      N_("The delegation that proposes the amendment (required)"), N_("DELEGATION") },
+    { "cosponsor", 0, 0, G_OPTION_ARG_STRING_ARRAY, &cosponsors,
+      N_("A delegation that sponsors it too; may be given again"), N_("DELEGATION") },
+    { "author", 0, 0, G_OPTION_ARG_STRING, &author,
+      N_("The person who proposes it"), N_("NAME") },
+    { "justification", 0, 0, G_OPTION_ARG_STRING, &justification,
+      N_("Why it is proposed"), N_("TEXT") },
+    { "replace", 0, 0, G_OPTION_ARG_STRING, &replace,
+      N_("Reword the element of this identifier"), N_("ID") },
+    { "insert", 0, 0, G_OPTION_ARG_STRING, &insert,
+      N_("Insert a new element of this kind, --after or --into an element"), N_("KIND") },
+    { "delete", 0, 0, G_OPTION_ARG_STRING, &delete,
+      N_("Delete the element of this identifier"), N_("ID") },
+    { "move", 0, 0, G_OPTION_ARG_STRING, &move,
+      N_("Move the element of this identifier, --after or --into an element"), N_("ID") },
+    { "after", 0, 0, G_OPTION_ARG_STRING, &after,
+      N_("Where an inserted or moved element goes: after this element"), N_("ID") },
+    { "into", 0, 0, G_OPTION_ARG_STRING, &into,
+      N_("Where an inserted or moved element goes: first inside this element"), N_("ID") },
+    { "text", 0, 0, G_OPTION_ARG_STRING, &text,
+      N_("The proposed text, with *emphasis* and **bold**"), N_("TEXT") },
+    { "lead", 0, 0, G_OPTION_ARG_STRING, &lead,
+      N_("The proposed leading phrase; a reworded element keeps its own without it"), N_("LEAD") },
+    { NULL }
+  };
+
+  context = tool_new_context (_("FILE"),
+                              _("Proposes an amendment to a document, and prints its identifier. "
+                                "It rewords an element (--replace), inserts a new one (--insert), "
+                                "deletes one (--delete) or moves one (--move). The text does not "
+                                "change until the amendment is accepted."),
+                              entries);
+  if (!tool_parse (context, &argc, &argv))
+    return 2;
+  if (argc != 2)
+    return tool_usage_error (context, _("propose takes one file"));
+  path = argv[1];
+
+  n_actions = (replace != NULL) + (insert != NULL) + (delete != NULL) + (move != NULL);
+  if (n_actions != 1)
+    return refuse ("wco-draft", _("say what the amendment does with one of --replace, --insert, "
+                                  "--delete or --move"));
+  if (delegation == NULL || g_strstrip (delegation)[0] == '\0')
+    return refuse ("wco-draft", _("say which delegation proposes the amendment with --delegation"));
+
+  if (replace != NULL)
+    action = DRAFTING_AMENDMENT_REPLACE, target = replace;
+  else if (insert != NULL)
+    action = DRAFTING_AMENDMENT_INSERT;
+  else if (delete != NULL)
+    action = DRAFTING_AMENDMENT_DELETE, target = delete;
+  else
+    action = DRAFTING_AMENDMENT_MOVE, target = move;
+
+  if (action == DRAFTING_AMENDMENT_INSERT || action == DRAFTING_AMENDMENT_MOVE)
+    {
+      if ((after != NULL) == (into != NULL))
+        return refuse ("wco-draft", _("say where the element goes with one of --after or --into"));
+    }
+  else if (after != NULL || into != NULL)
+    return refuse ("wco-draft", _("--after and --into go with --insert and --move only"));
+
+  if (action == DRAFTING_AMENDMENT_REPLACE || action == DRAFTING_AMENDMENT_INSERT)
+    {
+      if (text == NULL)
+        return refuse ("wco-draft", _("give the proposed text with --text"));
+    }
+  else if (text != NULL || lead != NULL)
+    return refuse ("wco-draft", _("--text and --lead go with --replace and --insert only"));
+
+  if (action == DRAFTING_AMENDMENT_INSERT)
+    {
+      kind = drafting_kind_from_string (insert);
+      if (kind == DRAFTING_KIND_INVALID || kind == DRAFTING_KIND_DOCUMENT)
+        {
+          /* Translators: %s is what was typed after --insert */
+          g_printerr (_("wco-draft: “%s” is not a kind of element\n"), insert);
+          return 1;
+        }
+      target = after != NULL ? after : into;
+    }
+
+  if ((document = load_native (path)) == NULL)
+    return 1;
+
+  amendment = drafting_amendment_new (action, delegation);
+  if (cosponsors != NULL)
+    drafting_amendment_set_cosponsors (amendment, (const char * const *) cosponsors);
+  if (author != NULL)
+    drafting_amendment_set_author (amendment, author);
+  if (justification != NULL)
+    drafting_amendment_set_justification (amendment, justification);
+
+  switch (action)
+    {
+    case DRAFTING_AMENDMENT_REPLACE:
+      {
+        DraftingNode *node = drafting_document_lookup (document, target);
+
+        if (node == NULL)
+          {
+            /* Translators: %s is a file name, then an element's identifier */
+            g_printerr (_("%s: the document has no element “%s”\n"), path, target);
+            return 1;
+          }
+        if (lead != NULL && lead[0] != '\0' && !drafting_kind_has_lead (drafting_node_get_kind (node)))
+          return refuse (path, _("this element has no leading phrase to replace"));
+
+        content = drafting_text_parse_markup (text);
+        drafting_amendment_set_target (amendment, target, DRAFTING_PLACEMENT_AFTER);
+        drafting_amendment_set_wording (amendment, lead != NULL ? lead : drafting_node_get_lead (node), content);
+      }
+      break;
+
+    case DRAFTING_AMENDMENT_INSERT:
+      if (lead != NULL && lead[0] != '\0' && !drafting_kind_has_lead (kind))
+        return refuse (path, _("elements of this kind have no leading phrase"));
+      content = drafting_text_parse_markup (text);
+      if (drafting_inline_is_empty (content) && (lead == NULL || lead[0] == '\0'))
+        return refuse (path, _("a new element needs a text"));
+      drafting_amendment_set_kind (amendment, kind);
+      drafting_amendment_set_target (amendment, target,
+                                     after != NULL ? DRAFTING_PLACEMENT_AFTER : DRAFTING_PLACEMENT_INTO);
+      drafting_amendment_set_wording (amendment, lead != NULL ? lead : "", content);
+      break;
+
+    case DRAFTING_AMENDMENT_DELETE:
+      drafting_amendment_set_target (amendment, target, DRAFTING_PLACEMENT_AFTER);
+      break;
+
+    case DRAFTING_AMENDMENT_MOVE:
+      drafting_amendment_set_target (amendment, target, DRAFTING_PLACEMENT_AFTER);
+      drafting_amendment_set_destination (amendment, after != NULL ? after : into,
+                                          after != NULL ? DRAFTING_PLACEMENT_AFTER : DRAFTING_PLACEMENT_INTO);
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  if (!drafting_document_propose (document, amendment, &error))
+    {
+      tool_print_error (path, error);
+      return 1;
+    }
+
+  if (!tool_save (document, path))
+    return 1;
+
+  g_print ("%s\n", drafting_amendment_get_id (amendment));
+  return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* accept, reject, withdraw, reopen                                    */
+
+typedef enum
+{
+  DECIDE_ACCEPT,
+  DECIDE_REJECT,
+  DECIDE_WITHDRAW,
+  DECIDE_REOPEN,
+} Decision;
+
+static int
+decide (int       argc,
+        char    **argv,
+        Decision  decision)
+{
+  static const char * const names[] = { "accept", "reject", "withdraw", "reopen" };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(DraftingDocument) document = NULL;
+  g_autofree char *wrong = NULL;
+  const char *summary = NULL;
+  const char *path;
+  GOptionEntry entries[] = {
+    { NULL }
+  };
+
+  switch (decision)
+    {
+    case DECIDE_ACCEPT:
+      summary = _("Accepts proposed amendments, in the order given: their changes are made to the "
+                  "text. If one cannot be accepted, the file is left as it was.");
+      break;
+    case DECIDE_REJECT:
+      summary = _("Records proposed amendments as rejected; the text does not change. If one cannot "
+                  "be rejected, the file is left as it was.");
+      break;
+    case DECIDE_WITHDRAW:
+      summary = _("Records proposed amendments as withdrawn by their delegation; the text does not "
+                  "change. If one cannot be withdrawn, the file is left as it was.");
+      break;
+    case DECIDE_REOPEN:
+      summary = _("Makes decided amendments proposed again; the change of an accepted one is taken "
+                  "back. If one cannot be reopened, the file is left as it was.");
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  context = tool_new_context (_("FILE AMENDMENT-ID…"), summary, entries);
+  if (!tool_parse (context, &argc, &argv))
+    return 2;
+  if (argc < 3)
+    {
+      /* Translators: %s is the command: accept, reject, withdraw or reopen */
+      wrong = g_strdup_printf (_("%s takes a file and at least one amendment"), names[decision]);
+      return tool_usage_error (context, wrong);
+    }
+  path = argv[1];
+
+  if ((document = load_native (path)) == NULL)
+    return 1;
+
+  for (int i = 2; i < argc; i++)
+    {
+      DraftingAmendment *amendment = lookup (document, path, argv[i]);
+      g_autoptr(GError) error = NULL;
+      gboolean done;
+
+      if (amendment == NULL)
+        return 1;
+
+      switch (decision)
+        {
+        case DECIDE_ACCEPT:
+          done = drafting_document_accept_amendment (document, amendment, &error);
+          break;
+        case DECIDE_REJECT:
+          done = drafting_document_decide_amendment (document, amendment, DRAFTING_AMENDMENT_REJECTED, &error);
+          break;
+        case DECIDE_WITHDRAW:
+          done = drafting_document_decide_amendment (document, amendment, DRAFTING_AMENDMENT_WITHDRAWN, &error);
+          break;
+        case DECIDE_REOPEN:
+          done = drafting_document_reopen_amendment (document, amendment, &error);
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+
+      if (!done)
+        {
+          g_printerr ("%s: %s: %s\n", path, argv[i], error->message);
+          return 1;
+        }
+    }
+
+  return tool_save (document, path) ? 0 : 1;
+}
+
+int
+tool_command_accept (int    argc,
+                     char **argv)
+{
+  return decide (argc, argv, DECIDE_ACCEPT);
+}
+
+int
+tool_command_reject (int    argc,
+                     char **argv)
+{
+  return decide (argc, argv, DECIDE_REJECT);
+}
+
+int
+tool_command_withdraw (int    argc,
+                       char **argv)
+{
+  return decide (argc, argv, DECIDE_WITHDRAW);
+}
+
+int
+tool_command_reopen (int    argc,
+                     char **argv)
+{
+  return decide (argc, argv, DECIDE_REOPEN);
+}
+
+/* ------------------------------------------------------------------ */
+/* text                                                                */
+
+typedef enum
+{
+  MARK_NONE,
+  MARK_DELETED,
+  MARK_INSERTED,
+} Mark;
+
+typedef struct
+{
+  DraftingDocument *document;
+  GPtrArray        *open;   /* the proposed amendments, in order */
+  GString          *out;
+} Tracked;
+
+/* A wording as @node prints it: its status prefix, the leading phrase,
+ * footnote calls as superscript numbers. */
+static char *
+wording_text (DraftingNode         *node,
+              const char           *lead,
+              const DraftingInline *content)
+{
+  g_autofree char *prefix = drafting_render_prefix (node);
+  g_autofree char *body = NULL;
+  GString *text = g_string_new (drafting_inline_get_text (content));
+
+  for (guint i = drafting_inline_get_n_marks (content); i > 0; i--)
+    {
+      const DraftingMark *mark = drafting_inline_get_mark (content, i - 1);
+      g_autofree char *call = NULL;
+
+      if (mark->kind == DRAFTING_MARK_FOOTNOTE_REF &&
+          (call = drafting_render_footnote_call (node, mark->ref, NULL)) != NULL)
+        g_string_insert (text, mark->start, call);
+    }
+  g_string_prepend (text, prefix);
+  body = g_string_free (text, FALSE);
+
+  return drafting_text_join_lead (lead, body);
+}
+
+/* The words an open rewording changes in @node's present text. */
+static char *
+marked_wording (Tracked           *self,
+                DraftingNode      *node,
+                DraftingAmendment *amendment)
+{
+  g_autofree char *old_text = drafting_render_plain_text (node, TRUE);
+  g_autofree char *new_text = wording_text (node, drafting_amendment_get_lead (amendment),
+                                            drafting_amendment_get_content (amendment));
+  g_autoptr(GArray) spans = drafting_diff_words (old_text, new_text,
+                                                 drafting_document_get_language (self->document));
+
+  return drafting_diff_to_wdiff (old_text, new_text, spans);
+}
+
+/* The open amendments of @action about the element @id. */
+static GPtrArray *
+open_about (Tracked                 *self,
+            DraftingAmendmentAction  action,
+            const char              *id)
+{
+  GPtrArray *found = g_ptr_array_new ();
+
+  for (guint i = 0; i < self->open->len; i++)
+    {
+      DraftingAmendment *amendment = g_ptr_array_index (self->open, i);
+
+      if (drafting_amendment_get_action (amendment) == action &&
+          g_strcmp0 (drafting_amendment_get_target (amendment), id) == 0)
+        g_ptr_array_add (found, amendment);
+    }
+
+  return found;
+}
+
+static void
+append_line (Tracked    *self,
+             guint       indent,
+             const char *line,
+             Mark        mark)
+{
+  g_auto(GStrv) parts = g_strsplit (line, "\n", -1);
+
+  /* An annex prints its heading and its text as two blocks: each marked. */
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      for (guint j = 0; j < indent; j++)
+        g_string_append_c (self->out, ' ');
+      if (mark != MARK_NONE && parts[i][0] != '\0')
+        g_string_append_printf (self->out, mark == MARK_DELETED ? "[-%s-]" : "{+%s+}", parts[i]);
+      else
+        g_string_append (self->out, parts[i]);
+      g_string_append_c (self->out, '\n');
+    }
+}
+
+/* The line of an element as render_node() in drafting-render.c lays it
+ * out, with @text for its text; @label NULL for none. */
+static char *
+element_line (DraftingKind  kind,
+              const char   *label,
+              gboolean      bullet,
+              const char   *text)
+{
+  gboolean numbered = label != NULL && label[0] != '\0';
+
+  switch (kind)
+    {
+    case DRAFTING_KIND_PRINCIPLE:
+      if (!numbered)
+        return g_strdup (text);
+      return text[0] != '\0' ? g_strdup_printf ("%s - %s", label, text) : g_strdup (label);
+
+    case DRAFTING_KIND_ANNEX:
+      if (!numbered)
+        return g_strdup (text);
+      return text[0] != '\0' ? g_strdup_printf ("%s\n\n%s", label, text) : g_strdup (label);
+
+    case DRAFTING_KIND_FOOTNOTE:
+      return numbered ? g_strdup_printf ("%s %s", label, text) : g_strdup (text);
+
+    case DRAFTING_KIND_ITEM:
+      if (numbered && !bullet)
+        return g_strdup_printf ("- %s %s", label, text);
+      return g_strdup_printf ("- %s", text);
+
+    default:
+      if (numbered && !bullet)
+        return g_strdup_printf ("%s %s", label, text);
+      if (numbered)
+        return g_strdup_printf ("- %s", text);
+      return g_strdup (text);
+    }
+}
+
+static void
+start_block (Tracked      *self,
+             DraftingKind  kind,
+             guint         list_depth)
+{
+  if (!(kind == DRAFTING_KIND_ITEM && list_depth > 0) && self->out->len > 0)
+    g_string_append_c (self->out, '\n');
+}
+
+static guint
+indent_of (DraftingKind kind,
+           guint        list_depth)
+{
+  return kind == DRAFTING_KIND_ITEM || kind == DRAFTING_KIND_SUB_PARAGRAPH ? list_depth : 0;
+}
+
+static void render_tracked_node (Tracked      *self,
+                                 DraftingNode *node,
+                                 guint         list_depth,
+                                 Mark          mark,
+                                 gboolean      joined);
+
+/* The elements open amendments insert or move @placement @node. Each
+ * goes right after its anchor, or first into it, as accepting it would
+ * put it: the last proposed comes first. */
+static void
+render_arrivals (Tracked           *self,
+                 DraftingNode      *node,
+                 DraftingPlacement  placement,
+                 guint              list_depth)
+{
+  const char *id = drafting_node_get_id (node);
+
+  for (guint i = self->open->len; i > 0; i--)
+    {
+      DraftingAmendment *amendment = g_ptr_array_index (self->open, i - 1);
+      DraftingAmendmentAction action = drafting_amendment_get_action (amendment);
+      DraftingPlacement where;
+
+      if (action == DRAFTING_AMENDMENT_INSERT &&
+          g_strcmp0 (drafting_amendment_get_target (amendment), id) == 0 &&
+          drafting_amendment_get_placement (amendment) == placement)
+        {
+          DraftingKind kind = drafting_amendment_get_kind (amendment);
+          g_autofree char *text = drafting_text_join_lead (drafting_amendment_get_lead (amendment),
+                                                           drafting_inline_get_text (drafting_amendment_get_content (amendment)));
+          g_autofree char *line = element_line (kind, NULL, FALSE, text);
+
+          start_block (self, kind, list_depth);
+          append_line (self, indent_of (kind, list_depth), line, MARK_INSERTED);
+        }
+      else if (action == DRAFTING_AMENDMENT_MOVE &&
+               g_strcmp0 (drafting_amendment_get_destination (amendment, &where), id) == 0 &&
+               where == placement)
+        {
+          DraftingNode *moved = drafting_document_lookup (self->document,
+                                                          drafting_amendment_get_target (amendment));
+
+          if (moved != NULL)
+            render_tracked_node (self, moved, list_depth, MARK_INSERTED, FALSE);
+        }
+    }
+}
+
+static void
+render_tracked_node (Tracked      *self,
+                     DraftingNode *node,
+                     guint         list_depth,
+                     Mark          mark,
+                     gboolean      joined)
+{
+  DraftingKind kind = drafting_node_get_kind (node);
+  const char *id = drafting_node_get_id (node);
+  g_autofree char *label = mark == MARK_INSERTED ? g_strdup ("") : drafting_render_label (node);
+  g_autofree char *text = NULL;
+  g_autofree char *line = NULL;
+  g_autoptr(GPtrArray) replaces = NULL;
+  guint child_depth = list_depth;
+  gboolean inline_marks = FALSE;
+  guint indent = indent_of (kind, list_depth);
+
+  if (kind == DRAFTING_KIND_ITEM || kind == DRAFTING_KIND_SUB_PARAGRAPH)
+    child_depth = list_depth + 1;
+
+  /* Moved elements show where they go as they are: their own
+   * amendments show where they are now. */
+  if (mark != MARK_INSERTED)
+    {
+      g_autoptr(GPtrArray) deletes = open_about (self, DRAFTING_AMENDMENT_DELETE, id);
+      g_autoptr(GPtrArray) moves = open_about (self, DRAFTING_AMENDMENT_MOVE, id);
+
+      replaces = open_about (self, DRAFTING_AMENDMENT_REPLACE, id);
+      if (mark == MARK_NONE && (deletes->len > 0 || moves->len > 0))
+        mark = MARK_DELETED;
+      inline_marks = mark == MARK_NONE && replaces->len == 1;
+    }
+
+  if (inline_marks)
+    text = marked_wording (self, node, g_ptr_array_index (replaces, 0));
+  else
+    text = drafting_render_plain_text (node, TRUE);
+
+  if (joined)
+    line = g_strdup (text);
+  else
+    line = element_line (kind, label, drafting_render_has_bullet (node), text);
+
+  if (kind != DRAFTING_KIND_FOOTNOTE)
+    {
+      if (!joined)
+        start_block (self, kind, list_depth);
+      append_line (self, indent, line, mark);
+    }
+
+  /* Several rewordings: a line for each, after the element's own. */
+  for (guint i = 0; replaces != NULL && !inline_marks && i < replaces->len; i++)
+    {
+      DraftingAmendment *amendment = g_ptr_array_index (replaces, i);
+      g_autofree char *marked = marked_wording (self, node, amendment);
+      g_autofree char *proposal = g_strdup_printf ("[%s] %s", drafting_amendment_get_delegation (amendment),
+                                                   marked);
+
+      append_line (self, indent, proposal, MARK_NONE);
+    }
+
+  if (mark != MARK_INSERTED)
+    render_arrivals (self, node, DRAFTING_PLACEMENT_INTO, child_depth);
+
+  for (guint i = 0; i < drafting_node_get_n_children (node); i++)
+    {
+      DraftingNode *child = drafting_node_get_child (node, i);
+
+      if (drafting_node_get_kind (child) != DRAFTING_KIND_FOOTNOTE)
+        render_tracked_node (self, child, child_depth, mark, FALSE);
+    }
+
+  for (guint i = 0; i < drafting_node_get_n_children (node); i++)
+    {
+      DraftingNode *child = drafting_node_get_child (node, i);
+
+      if (drafting_node_get_kind (child) == DRAFTING_KIND_FOOTNOTE)
+        {
+          g_autofree char *note_label = drafting_render_label (child);
+          g_autofree char *note_text = drafting_render_plain_text (child, TRUE);
+          g_autofree char *note = g_strdup_printf ("%s %s", note_label, note_text);
+
+          g_string_append_c (self->out, '\n');
+          append_line (self, 0, note, mark);
+        }
+    }
+
+  if (mark != MARK_INSERTED)
+    render_arrivals (self, node, DRAFTING_PLACEMENT_AFTER, list_depth);
+}
+
+/* The document as drafting_render_document_text() prints it, with the
+ * open amendments marked in it. */
+static char *
+render_tracked (DraftingDocument *document)
+{
+  DraftingNode *root = drafting_document_get_root (document);
+  GListModel *amendments = drafting_document_get_amendments (document);
+  g_autoptr(GPtrArray) open = g_ptr_array_new_with_free_func (g_object_unref);
+  DraftingKind previous = DRAFTING_KIND_INVALID;
+  Tracked self = { document, open, g_string_new (NULL) };
+
+  for (guint i = 0; i < g_list_model_get_n_items (amendments); i++)
+    {
+      g_autoptr(DraftingAmendment) amendment = g_list_model_get_item (amendments, i);
+
+      if (drafting_amendment_get_status (amendment) == DRAFTING_AMENDMENT_PROPOSED)
+        g_ptr_array_add (open, g_steal_pointer (&amendment));
+    }
+
+  render_arrivals (&self, root, DRAFTING_PLACEMENT_INTO, 0);
+
+  for (guint i = 0; i < drafting_node_get_n_children (root); i++)
+    {
+      DraftingNode *node = drafting_node_get_child (root, i);
+      DraftingKind kind = drafting_node_get_kind (node);
+
+      /* Heading lines, and the occasion and title, print as one block. */
+      render_tracked_node (&self, node, 0, MARK_NONE,
+                           (kind == DRAFTING_KIND_HEADING && previous == DRAFTING_KIND_HEADING) ||
+                           (kind == DRAFTING_KIND_TITLE && previous == DRAFTING_KIND_OCCASION));
+      previous = kind;
+    }
+
+  return g_string_free (self.out, FALSE);
+}
+
+/* The text with every proposed amendment accepted, in the order they
+ * were proposed; those that can no longer be made are left out. */
+static char *
+render_proposed (DraftingDocument *document)
+{
+  GListModel *amendments = drafting_document_get_amendments (document);
+  g_autoptr(GPtrArray) open = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (amendments); i++)
+    {
+      g_autoptr(DraftingAmendment) amendment = g_list_model_get_item (amendments, i);
+
+      if (drafting_amendment_get_status (amendment) == DRAFTING_AMENDMENT_PROPOSED)
+        g_ptr_array_add (open, g_steal_pointer (&amendment));
+    }
+
+  for (guint i = 0; i < open->len; i++)
+    {
+      DraftingAmendment *amendment = g_ptr_array_index (open, i);
+
+      if (drafting_amendment_get_status (amendment) == DRAFTING_AMENDMENT_PROPOSED)
+        drafting_document_accept_amendment (document, amendment, NULL);
+    }
+
+  return drafting_render_document_text (document);
+}
+
+int
+tool_command_text (int    argc,
+                   char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(DraftingDocument) document = NULL;
+  g_autofree char *view = NULL;
+  g_autofree char *text = NULL;
+  GOptionEntry entries[] = {
+    { "view", 0, 0, G_OPTION_ARG_STRING, &view,
+      N_("clean: the present text (the default); tracked: with the open amendments marked, "
+         "{+inserted+} and [-deleted-]; proposed: with every open amendment accepted"),
+      N_("VIEW") },
+    { NULL }
+  };
+
+  context = tool_new_context (_("FILE"),
+                              _("Prints a document as plain text, laid out as it prints: the "
+                                "present text, the text with the changes the open amendments "
+                                "propose marked, or the text as it would read with all of them "
+                                "accepted."),
+                              entries);
+  if (!tool_parse (context, &argc, &argv))
+    return 2;
+  if (argc != 2)
+    return tool_usage_error (context, _("text takes one file"));
+  if (view != NULL && g_strcmp0 (view, "clean") != 0 && g_strcmp0 (view, "tracked") != 0 &&
+      g_strcmp0 (view, "proposed") != 0)
+    {
+      /* Translators: %s is what was typed after --view */
+      g_printerr (_("wco-draft: “%s” is not a view: say clean, tracked or proposed\n"), view);
+      return 1;
+    }
+
+  if ((document = tool_load (argv[1], FALSE)) == NULL)
+    return 1;
+
+  if (g_strcmp0 (view, "tracked") == 0)
+    text = render_tracked (document);
+  else if (g_strcmp0 (view, "proposed") == 0)
+    text = render_proposed (document);
+  else
+    text = drafting_render_document_text (document);
+
+  g_print ("%s", text);
+  return 0;
+}
