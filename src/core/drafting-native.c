@@ -40,7 +40,6 @@
 
 #define SCHEMA_RESOURCE     "/org/wco/drafting/core/drafting-1.1.rng"
 #define SCHEMA_1_0_RESOURCE "/org/wco/drafting/core/drafting-1.0.rng"
-#define NS DRAFTING_NATIVE_NAMESPACE
 
 /* ------------------------------------------------------------------ */
 /* Reading                                                             */
@@ -55,15 +54,8 @@
  * an assertion: files come from anywhere.
  */
 
-typedef struct
-{
-  DraftingDocument *document;
-  GHashTable       *ids;        /* id → xmlNode, to report duplicates */
-  GHashTable       *amendment_ids; /* the same, for amendments */
-} Reader;
-
-static char *
-node_text (xmlNode *node)
+char *
+_drafting_native_node_text (xmlNode *node)
 {
   xmlChar *content = xmlNodeGetContent (node);
   char *text = g_strdup ((const char *) content);
@@ -79,9 +71,9 @@ is_ours (xmlNode *node)
          strcmp ((const char *) node->ns->href, NS) == 0;
 }
 
-static gboolean
-refuse_element (xmlNode  *element,
-                GError  **error)
+gboolean
+_drafting_native_refuse_element (xmlNode  *element,
+                                 GError  **error)
 {
   drafting_xml_set_error (error, element, DRAFTING_ERROR_INVALID,
                           _("the element “%s” has no place here"),
@@ -89,10 +81,10 @@ refuse_element (xmlNode  *element,
   return FALSE;
 }
 
-static gboolean
-read_inline (xmlNode         *parent,
-             DraftingInline  *content,
-             GError         **error)
+gboolean
+_drafting_native_read_inline (xmlNode         *parent,
+                              DraftingInline  *content,
+                              GError         **error)
 {
   for (xmlNode *child = parent->children; child != NULL; child = child->next)
     {
@@ -107,7 +99,7 @@ read_inline (xmlNode         *parent,
 
         case XML_ELEMENT_NODE:
           if (!is_ours (child))
-            return refuse_element (child, error);
+            return _drafting_native_refuse_element (child, error);
 
           if (drafting_xml_is_element (child, NS, "br"))
             drafting_inline_insert (content, start, "\n", 1);
@@ -139,13 +131,13 @@ read_inline (xmlNode         *parent,
               DraftingMarkKind kind = drafting_xml_is_element (child, NS, "em")
                                       ? DRAFTING_MARK_EMPHASIS : DRAFTING_MARK_STRONG;
 
-              if (!read_inline (child, content, error))
+              if (!_drafting_native_read_inline (child, content, error))
                 return FALSE;
               drafting_inline_add_mark (content, kind, start,
                                         drafting_inline_get_length (content), NULL);
             }
           else
-            return refuse_element (child, error);
+            return _drafting_native_refuse_element (child, error);
           break;
 
         default:
@@ -175,7 +167,7 @@ read_element (Reader        *reader,
 
   if (kind == DRAFTING_KIND_INVALID || kind == DRAFTING_KIND_DOCUMENT)
     {
-      refuse_element (element, error);
+      _drafting_native_refuse_element (element, error);
       return NULL;
     }
 
@@ -236,11 +228,11 @@ read_element (Reader        *reader,
 
       if (drafting_xml_is_element (child, NS, "lead"))
         {
-          g_autofree char *lead = node_text (child);
+          g_autofree char *lead = _drafting_native_node_text (child);
 
           if (!drafting_kind_has_lead (kind) || seen_lead)
             {
-              refuse_element (child, error);
+              _drafting_native_refuse_element (child, error);
               return NULL;
             }
           seen_lead = TRUE;
@@ -252,11 +244,11 @@ read_element (Reader        *reader,
 
           if (!drafting_kind_has_text (kind) || seen_text)
             {
-              refuse_element (child, error);
+              _drafting_native_refuse_element (child, error);
               return NULL;
             }
           seen_text = TRUE;
-          if (!read_inline (child, content, error))
+          if (!_drafting_native_read_inline (child, content, error))
             return NULL;
           drafting_node_take_content (node, g_steal_pointer (&content));
         }
@@ -356,7 +348,7 @@ read_meta (DraftingDocument  *document,
           continue;
         }
 
-      value = node_text (child);
+      value = _drafting_native_node_text (child);
       if (drafting_xml_is_element (child, NS, "title"))
         drafting_document_set_title (document, value);
       else if (drafting_xml_is_element (child, NS, "body"))
@@ -368,321 +360,7 @@ read_meta (DraftingDocument  *document,
       else if (drafting_xml_is_element (child, NS, "date"))
         drafting_document_set_date (document, value);
       else
-        return refuse_element (child, error);
-    }
-
-  return TRUE;
-}
-
-/* Amendments */
-
-/* An attribute that names an element, which the schema reads as an
- * NCName, or as "#root" for the document itself: %NULL in @value when
- * there is none. */
-static gboolean
-read_name (xmlNode     *element,
-           const char  *attribute,
-           char       **value,
-           GError     **error)
-{
-  g_autofree char *name = drafting_xml_get_token (element, attribute);
-
-  if (name != NULL && xmlValidateNCName ((const xmlChar *) name, 0) != 0 &&
-      !g_str_equal (name, DRAFTING_ROOT_ID))
-    {
-      drafting_xml_set_error (error, element, DRAFTING_ERROR_INVALID,
-                              /* Translators: %s is the name of an attribute of the file, as
-                               * "target" */
-                              _("the “%s” of the amendment is not a name"), attribute);
-      return FALSE;
-    }
-
-  *value = g_steal_pointer (&name);
-  return TRUE;
-}
-
-/* A placement, "after" when there is none. */
-static gboolean
-read_placement (xmlNode            *element,
-                const char         *attribute,
-                DraftingPlacement  *placement,
-                GError            **error)
-{
-  g_autofree char *name = drafting_xml_get_token (element, attribute);
-
-  *placement = DRAFTING_PLACEMENT_AFTER;
-  if (name == NULL || drafting_placement_from_string (name, placement))
-    return TRUE;
-
-  drafting_xml_set_error (error, element, DRAFTING_ERROR_INVALID,
-                          _("“%s” is not a placement, “after” or “into”"), name);
-  return FALSE;
-}
-
-/* A leading phrase and a text, as an element has them. */
-static gboolean
-read_wording (xmlNode         *wording,
-              char           **lead,
-              DraftingInline **content,
-              GError         **error)
-{
-  g_autofree char *found_lead = NULL;
-  g_autoptr(DraftingInline) found = drafting_inline_new (NULL);
-  gboolean seen_text = FALSE;
-
-  for (xmlNode *child = wording->children; child != NULL; child = child->next)
-    {
-      if (child->type != XML_ELEMENT_NODE)
-        continue;
-
-      if (drafting_xml_is_element (child, NS, "lead") && found_lead == NULL)
-        found_lead = node_text (child);
-      else if (drafting_xml_is_element (child, NS, "text") && !seen_text)
-        {
-          seen_text = TRUE;
-          if (!read_inline (child, found, error))
-            return FALSE;
-        }
-      else
-        return refuse_element (child, error);
-    }
-
-  *lead = found_lead != NULL ? g_steal_pointer (&found_lead) : g_strdup ("");
-  *content = g_steal_pointer (&found);
-  return TRUE;
-}
-
-static DraftingAmendment *
-read_amendment (Reader   *reader,
-                xmlNode  *element,
-                GError  **error)
-{
-  g_autoptr(DraftingAmendment) amendment = NULL;
-  g_autoptr(GPtrArray) cosponsors = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GDateTime) date = NULL;
-  g_autoptr(DraftingInline) content = NULL;
-  g_autoptr(DraftingInline) base_content = NULL;
-  g_autofree char *id = NULL;
-  g_autofree char *action_name = NULL;
-  g_autofree char *status_name = NULL;
-  g_autofree char *review = NULL;
-  g_autofree char *date_text = NULL;
-  g_autofree char *target = NULL;
-  g_autofree char *destination = NULL;
-  g_autofree char *kind_name = NULL;
-  g_autofree char *result = NULL;
-  g_autofree char *origin = NULL;
-  g_autofree char *delegation = NULL;
-  g_autofree char *author = NULL;
-  g_autofree char *target_label = NULL;
-  g_autofree char *justification = NULL;
-  g_autofree char *lead = NULL;
-  g_autofree char *base_lead = NULL;
-  DraftingAmendmentAction action;
-  DraftingAmendmentStatus status;
-  DraftingPlacement placement = DRAFTING_PLACEMENT_AFTER;
-  DraftingPlacement destination_placement = DRAFTING_PLACEMENT_AFTER;
-  DraftingPlacement origin_placement = DRAFTING_PLACEMENT_AFTER;
-  DraftingKind kind = DRAFTING_KIND_INVALID;
-  gboolean needs_review = FALSE;
-
-  if (!drafting_xml_is_element (element, NS, "amendment"))
-    {
-      refuse_element (element, error);
-      return NULL;
-    }
-
-  id = drafting_xml_get_token (element, "id");
-  if (id == NULL || xmlValidateNCName ((const xmlChar *) id, 0) != 0)
-    {
-      drafting_xml_set_error (error, element, DRAFTING_ERROR_INVALID, "%s",
-                              _("the amendment has no identifier, or one that is not a name"));
-      return NULL;
-    }
-
-  if (g_hash_table_contains (reader->amendment_ids, id))
-    {
-      guint line, column;
-
-      drafting_xml_get_position (g_hash_table_lookup (reader->amendment_ids, id), &line, &column);
-      drafting_xml_set_error (error, element, DRAFTING_ERROR_INVALID,
-                              _("the identifier “%s” is already that of the amendment on line %u"),
-                              id, line);
-      return NULL;
-    }
-  g_hash_table_insert (reader->amendment_ids, g_strdup (id), element);
-
-  action_name = drafting_xml_get_token (element, "action");
-  action = drafting_amendment_action_from_string (action_name);
-  if (action == DRAFTING_AMENDMENT_ACTION_INVALID)
-    {
-      drafting_xml_set_error (error, element, DRAFTING_ERROR_INVALID,
-                              _("“%s” is not what an amendment can do"),
-                              action_name != NULL ? action_name : "");
-      return NULL;
-    }
-
-  status_name = drafting_xml_get_token (element, "status");
-  status = drafting_amendment_status_from_string (status_name);
-  if (status == DRAFTING_AMENDMENT_STATUS_INVALID)
-    {
-      drafting_xml_set_error (error, element, DRAFTING_ERROR_INVALID,
-                              _("“%s” is not a status of an amendment"),
-                              status_name != NULL ? status_name : "");
-      return NULL;
-    }
-
-  review = drafting_xml_get_token (element, "needs-review");
-  if (review != NULL)
-    {
-      if (g_str_equal (review, "true") || g_str_equal (review, "1"))
-        needs_review = TRUE;
-      else if (!g_str_equal (review, "false") && !g_str_equal (review, "0"))
-        {
-          drafting_xml_set_error (error, element, DRAFTING_ERROR_INVALID,
-                                  _("“%s” is neither true nor false"), review);
-          return NULL;
-        }
-    }
-
-  /* A date and time in UTC, as the schema has it: "Z" at the end. */
-  date_text = drafting_xml_get_token (element, "date");
-  if (date_text == NULL || !g_str_has_suffix (date_text, "Z") ||
-      (date = g_date_time_new_from_iso8601 (date_text, NULL)) == NULL)
-    {
-      drafting_xml_set_error (error, element, DRAFTING_ERROR_INVALID,
-                              _("the amendment “%s” has no date, or one that is not a date and "
-                                "time in UTC"),
-                              id);
-      return NULL;
-    }
-
-  if (!read_name (element, "target", &target, error) ||
-      !read_placement (element, "placement", &placement, error) ||
-      !read_name (element, "destination", &destination, error) ||
-      !read_placement (element, "destination-placement", &destination_placement, error) ||
-      !read_name (element, "result", &result, error) ||
-      !read_name (element, "origin", &origin, error) ||
-      !read_placement (element, "origin-placement", &origin_placement, error))
-    return NULL;
-
-  /* It need not name an element of the document: it may be about one
-   * since deleted. */
-  if (target == NULL)
-    {
-      drafting_xml_set_error (error, element, DRAFTING_ERROR_INVALID,
-                              _("the amendment “%s” does not say which element it is about"), id);
-      return NULL;
-    }
-
-  kind_name = drafting_xml_get_token (element, "kind");
-  if (kind_name != NULL)
-    {
-      kind = drafting_kind_from_string (kind_name);
-      if (kind == DRAFTING_KIND_INVALID || kind == DRAFTING_KIND_DOCUMENT)
-        {
-          drafting_xml_set_error (error, element, DRAFTING_ERROR_INVALID,
-                                  _("“%s” is not a kind of element"), kind_name);
-          return NULL;
-        }
-    }
-
-  for (xmlNode *child = element->children; child != NULL; child = child->next)
-    {
-      if (child->type != XML_ELEMENT_NODE)
-        continue;
-
-      if (drafting_xml_is_element (child, NS, "delegation") && delegation == NULL)
-        delegation = node_text (child);
-      else if (drafting_xml_is_element (child, NS, "cosponsor"))
-        g_ptr_array_add (cosponsors, node_text (child));
-      else if (drafting_xml_is_element (child, NS, "author") && author == NULL)
-        author = node_text (child);
-      else if (drafting_xml_is_element (child, NS, "target-label") && target_label == NULL)
-        target_label = node_text (child);
-      else if (drafting_xml_is_element (child, NS, "justification") && justification == NULL)
-        justification = node_text (child);
-      else if (drafting_xml_is_element (child, NS, "base") && base_content == NULL)
-        {
-          if (!read_wording (child, &base_lead, &base_content, error))
-            return NULL;
-        }
-      else if (drafting_xml_is_element (child, NS, "proposed") && content == NULL)
-        {
-          if (!read_wording (child, &lead, &content, error))
-            return NULL;
-        }
-      else
-        {
-          refuse_element (child, error);
-          return NULL;
-        }
-    }
-
-  if (delegation == NULL || delegation[0] == '\0')
-    {
-      drafting_xml_set_error (error, element, DRAFTING_ERROR_INVALID,
-                              _("the amendment “%s” does not say which delegation proposed it"),
-                              id);
-      return NULL;
-    }
-
-  if (action == DRAFTING_AMENDMENT_INSERT && kind == DRAFTING_KIND_INVALID)
-    {
-      drafting_xml_set_error (error, element, DRAFTING_ERROR_INVALID,
-                              _("the amendment “%s” inserts an element, but does not say of "
-                                "which kind"),
-                              id);
-      return NULL;
-    }
-
-  if (action == DRAFTING_AMENDMENT_MOVE && destination == NULL)
-    {
-      drafting_xml_set_error (error, element, DRAFTING_ERROR_INVALID,
-                              _("the amendment “%s” moves an element, but does not say where"),
-                              id);
-      return NULL;
-    }
-
-  g_ptr_array_add (cosponsors, NULL);
-
-  amendment = drafting_amendment_new (action, delegation);
-  _drafting_amendment_set_id (amendment, id);
-  drafting_amendment_set_cosponsors (amendment, (const char * const *) cosponsors->pdata);
-  drafting_amendment_set_author (amendment, author);
-  drafting_amendment_set_date (amendment, date);
-  drafting_amendment_set_target (amendment, target, placement);
-  drafting_amendment_set_destination (amendment, destination, destination_placement);
-  drafting_amendment_set_kind (amendment, kind);
-  if (content != NULL)
-    drafting_amendment_set_wording (amendment, lead, content);
-  if (base_content != NULL)
-    _drafting_amendment_set_base (amendment, base_lead, base_content);
-  _drafting_amendment_set_target_label (amendment, target_label);
-  drafting_amendment_set_justification (amendment, justification);
-  _drafting_amendment_set_status (amendment, status);
-  _drafting_amendment_set_needs_review (amendment, needs_review);
-  _drafting_amendment_set_result (amendment, result);
-  _drafting_amendment_set_origin (amendment, origin, origin_placement);
-
-  return g_steal_pointer (&amendment);
-}
-
-static gboolean
-read_amendments (Reader   *reader,
-                 xmlNode  *amendments,
-                 GError  **error)
-{
-  for (xmlNode *child = amendments->children; child != NULL; child = child->next)
-    {
-      g_autoptr(DraftingAmendment) amendment = NULL;
-
-      if (child->type != XML_ELEMENT_NODE)
-        continue;
-
-      if ((amendment = read_amendment (reader, child, error)) == NULL)
-        return FALSE;
-      _drafting_document_add_amendment (reader->document, amendment);
+        return _drafting_native_refuse_element (child, error);
     }
 
   return TRUE;
@@ -832,12 +510,12 @@ drafting_native_load_bytes (GBytes  *bytes,
         }
       else if (drafting_xml_is_element (child, NS, "amendments"))
         {
-          if (!read_amendments (&reader, child, error))
+          if (!_drafting_native_read_amendments (&reader, child, error))
             return NULL;
         }
       else
         {
-          refuse_element (child, error);
+          _drafting_native_refuse_element (child, error);
           return NULL;
         }
     }
@@ -895,19 +573,12 @@ drafting_native_sniff (const char *data,
  * save, so that a document is never half written and called saved.
  */
 
-typedef struct
+struct _Sink
 {
   GByteArray *data;
   gsize       max_size;
   guint       too_large : 1;
-} Sink;
-
-typedef struct
-{
-  xmlTextWriter *xml;
-  Sink          *sink;
-  GError        *error;       /* the first problem met */
-} Writer;
+};
 
 static int
 sink_write (void       *context,
@@ -1017,10 +688,10 @@ _drafting_native_find_unholdable (const char *text,
 }
 
 /* @where says what holds @text, for the message. */
-static gboolean
-check_holdable (Writer     *writer,
-                const char *text,
-                const char *where)
+gboolean
+_drafting_native_check_holdable (Writer     *writer,
+                                 const char *text,
+                                 const char *where)
 {
   gunichar c;
 
@@ -1055,13 +726,13 @@ check_node_text (Writer       *writer,
   where = in_lead ? g_strdup_printf (_("the leading phrase of “%s”"), summary)
                   : g_strdup_printf (_("the text of “%s”"), summary);
 
-  return check_holdable (writer, text, where);
+  return _drafting_native_check_holdable (writer, text, where);
 }
 
 /* An identifier must be an XML name without a colon, as the schema says. */
-static gboolean
-check_name (Writer     *writer,
-            const char *name)
+gboolean
+_drafting_native_check_name (Writer     *writer,
+                             const char *name)
 {
   if (G_LIKELY (name != NULL && xmlValidateNCName ((const xmlChar *) name, 0) == 0))
     return TRUE;
@@ -1098,23 +769,23 @@ is_language (const char *language)
 }
 
 /* libxml2's writer, each call checked: the first failure ends the save. */
-static gboolean
-start_element (Writer     *writer,
-               const char *name)
+gboolean
+_drafting_native_start_element (Writer     *writer,
+                                const char *name)
 {
   return writer_ok (writer, xmlTextWriterStartElement (writer->xml, (const xmlChar *) name));
 }
 
-static gboolean
-end_element (Writer *writer)
+gboolean
+_drafting_native_end_element (Writer *writer)
 {
   return writer_ok (writer, xmlTextWriterEndElement (writer->xml));
 }
 
-static gboolean
-write_attribute (Writer     *writer,
-                 const char *name,
-                 const char *value)
+gboolean
+_drafting_native_write_attribute (Writer     *writer,
+                                  const char *name,
+                                  const char *value)
 {
   return writer_ok (writer, xmlTextWriterWriteAttribute (writer->xml, (const xmlChar *) name,
                                                          (const xmlChar *) value));
@@ -1130,9 +801,9 @@ write_string (Writer     *writer,
 /* The writer's own indenting cannot tell structure from mixed content, so
  * the line breaks and indents between elements are written here, and never
  * inside <text>. */
-static gboolean
-newline (Writer *writer,
-         guint   depth)
+gboolean
+_drafting_native_newline (Writer *writer,
+                          guint   depth)
 {
   char indent[2 * 64 + 2];
   guint n = MIN (depth, 64) * 2;
@@ -1144,16 +815,16 @@ newline (Writer *writer,
   return writer_ok (writer, xmlTextWriterWriteRaw (writer->xml, (const xmlChar *) indent));
 }
 
-static gboolean
-write_text_element (Writer     *writer,
-                    guint       depth,
-                    const char *name,
-                    const char *value)
+gboolean
+_drafting_native_write_text_element (Writer     *writer,
+                                     guint       depth,
+                                     const char *name,
+                                     const char *value)
 {
-  return newline (writer, depth) &&
-         start_element (writer, name) &&
+  return _drafting_native_newline (writer, depth) &&
+         _drafting_native_start_element (writer, name) &&
          write_string (writer, value) &&
-         end_element (writer);
+         _drafting_native_end_element (writer);
 }
 
 typedef struct
@@ -1177,13 +848,13 @@ write_run_xml (InlineWriter *iw,
   guint piece = start;
 
   if (ref != NULL)
-    return check_name (writer, ref) &&
-           start_element (writer, "fnref") &&
-           write_attribute (writer, "ref", ref) &&
-           end_element (writer);
+    return _drafting_native_check_name (writer, ref) &&
+           _drafting_native_start_element (writer, "fnref") &&
+           _drafting_native_write_attribute (writer, "ref", ref) &&
+           _drafting_native_end_element (writer);
 
-  if ((strong && !start_element (writer, "strong")) ||
-      (emphasis && !start_element (writer, "em")))
+  if ((strong && !_drafting_native_start_element (writer, "strong")) ||
+      (emphasis && !_drafting_native_start_element (writer, "em")))
     return FALSE;
 
   for (guint i = start; i <= end; i++)
@@ -1198,12 +869,14 @@ write_run_xml (InlineWriter *iw,
           if (!write_string (writer, chunk))
             return FALSE;
         }
-      if (i < end && !(start_element (writer, "br") && end_element (writer)))
+      if (i < end &&
+          !(_drafting_native_start_element (writer, "br") && _drafting_native_end_element (writer)))
         return FALSE;
       piece = i + 1;
     }
 
-  return (!emphasis || end_element (writer)) && (!strong || end_element (writer));
+  return (!emphasis || _drafting_native_end_element (writer)) &&
+         (!strong || _drafting_native_end_element (writer));
 }
 
 static void
@@ -1221,6 +894,21 @@ write_run (guint       start,
     iw->failed = TRUE;
 }
 
+/* A text with its marks, as <text>, on a line of its own at @depth. */
+gboolean
+_drafting_native_write_inline (Writer               *writer,
+                               guint                 depth,
+                               const DraftingInline *content)
+{
+  InlineWriter iw = { writer, drafting_inline_get_text (content), FALSE };
+
+  if (!_drafting_native_newline (writer, depth) ||
+      !_drafting_native_start_element (writer, "text"))
+    return FALSE;
+  drafting_inline_foreach_run (content, write_run, &iw);
+  return !iw.failed && _drafting_native_end_element (writer);
+}
+
 static gboolean
 write_node (Writer       *writer,
             DraftingNode *node,
@@ -1230,30 +918,25 @@ write_node (Writer       *writer,
   const char *lead = drafting_node_get_lead (node);
   gboolean inner = FALSE;
 
-  if (!check_name (writer, node->id) ||
-      !newline (writer, depth) ||
-      !start_element (writer, drafting_kind_to_string (node->kind)) ||
-      !write_attribute (writer, "id", node->id))
+  if (!_drafting_native_check_name (writer, node->id) ||
+      !_drafting_native_newline (writer, depth) ||
+      !_drafting_native_start_element (writer, drafting_kind_to_string (node->kind)) ||
+      !_drafting_native_write_attribute (writer, "id", node->id))
     return FALSE;
 
   if (drafting_kind_has_lead (node->kind) && lead[0] != '\0')
     {
       if (!check_node_text (writer, node, lead, strlen (lead), TRUE) ||
-          !write_text_element (writer, depth + 1, "lead", lead))
+          !_drafting_native_write_text_element (writer, depth + 1, "lead", lead))
         return FALSE;
       inner = TRUE;
     }
 
   if (drafting_kind_has_text (node->kind) && !drafting_inline_is_empty (content))
     {
-      InlineWriter iw = { writer, drafting_inline_get_text (content), FALSE };
-
-      if (!check_node_text (writer, node, iw.text, drafting_inline_get_length (content), FALSE) ||
-          !newline (writer, depth + 1) ||
-          !start_element (writer, "text"))
-        return FALSE;
-      drafting_inline_foreach_run (content, write_run, &iw);
-      if (iw.failed || !end_element (writer))
+      if (!check_node_text (writer, node, drafting_inline_get_text (content),
+                            drafting_inline_get_length (content), FALSE) ||
+          !_drafting_native_write_inline (writer, depth + 1, content))
         return FALSE;
       inner = TRUE;
     }
@@ -1265,7 +948,8 @@ write_node (Writer       *writer,
       inner = TRUE;
     }
 
-  return (!inner || newline (writer, depth)) && end_element (writer);
+  return (!inner || _drafting_native_newline (writer, depth)) &&
+         _drafting_native_end_element (writer);
 }
 
 static gboolean
@@ -1298,16 +982,18 @@ write_meta (Writer           *writer,
       return FALSE;
     }
 
-  if (!newline (writer, 1) || !start_element (writer, "meta") ||
-      !write_text_element (writer, 2, "identifier", drafting_document_get_identifier (document)))
+  if (!_drafting_native_newline (writer, 1) ||
+      !_drafting_native_start_element (writer, "meta") ||
+      !_drafting_native_write_text_element (writer, 2, "identifier",
+                                            drafting_document_get_identifier (document)))
     return FALSE;
 
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     {
       if (fields[i].where != NULL &&
-          !check_holdable (writer, fields[i].value, _(fields[i].where)))
+          !_drafting_native_check_holdable (writer, fields[i].value, _(fields[i].where)))
         return FALSE;
-      if (!write_text_element (writer, 2, fields[i].name, fields[i].value))
+      if (!_drafting_native_write_text_element (writer, 2, fields[i].name, fields[i].value))
         return FALSE;
     }
 
@@ -1315,239 +1001,17 @@ write_meta (Writer           *writer,
     {
       DraftingNumberStyle style = drafting_document_get_numbering (document, slot);
 
-      if (!newline (writer, 2) ||
-          !start_element (writer, "numbering") ||
-          !write_attribute (writer, "slot", drafting_numbering_slot_to_string (slot)) ||
-          !write_attribute (writer, "style", drafting_number_style_to_string (style)) ||
-          !end_element (writer))
+      if (!_drafting_native_newline (writer, 2) ||
+          !_drafting_native_start_element (writer, "numbering") ||
+          !_drafting_native_write_attribute (writer, "slot",
+                                             drafting_numbering_slot_to_string (slot)) ||
+          !_drafting_native_write_attribute (writer, "style",
+                                             drafting_number_style_to_string (style)) ||
+          !_drafting_native_end_element (writer))
         return FALSE;
     }
 
-  return newline (writer, 1) && end_element (writer);
-}
-
-/* What of an amendment holds words, for saying which cannot be written. */
-typedef enum
-{
-  PART_DELEGATION,
-  PART_COSPONSOR,
-  PART_AUTHOR,
-  PART_TARGET_LABEL,
-  PART_BASE,
-  PART_PROPOSED,
-  PART_JUSTIFICATION,
-} AmendmentPart;
-
-static gboolean
-check_amendment_text (Writer            *writer,
-                      DraftingAmendment *amendment,
-                      AmendmentPart      part,
-                      const char        *text)
-{
-  const char *id = drafting_amendment_get_id (amendment);
-  g_autofree char *where = NULL;
-  gunichar c;
-
-  if (G_LIKELY (!_drafting_native_find_unholdable (text, strlen (text), &c)))
-    return TRUE;
-
-  /* Translators: each %s is the identifier of an amendment, as "am-1a2b3c4d5e6f" */
-  switch (part)
-    {
-    case PART_DELEGATION:
-      where = g_strdup_printf (_("the delegation of the amendment “%s”"), id);
-      break;
-    case PART_COSPONSOR:
-      where = g_strdup_printf (_("a co-sponsor of the amendment “%s”"), id);
-      break;
-    case PART_AUTHOR:
-      where = g_strdup_printf (_("the author of the amendment “%s”"), id);
-      break;
-    case PART_TARGET_LABEL:
-      where = g_strdup_printf (_("what the amendment “%s” is about"), id);
-      break;
-    case PART_BASE:
-      where = g_strdup_printf (_("the wording the amendment “%s” was made against"), id);
-      break;
-    case PART_PROPOSED:
-      where = g_strdup_printf (_("the wording the amendment “%s” proposes"), id);
-      break;
-    case PART_JUSTIFICATION:
-    default:
-      where = g_strdup_printf (_("the justification of the amendment “%s”"), id);
-      break;
-    }
-
-  return check_holdable (writer, text, where);
-}
-
-/* A text element of an amendment, left out when empty. */
-static gboolean
-write_amendment_text (Writer            *writer,
-                      DraftingAmendment *amendment,
-                      AmendmentPart      part,
-                      const char        *name,
-                      const char        *value)
-{
-  if (value == NULL || value[0] == '\0')
-    return TRUE;
-
-  return check_amendment_text (writer, amendment, part, value) &&
-         write_text_element (writer, 3, name, value);
-}
-
-/* A leading phrase and a text, as an element has them, in an element of
- * their own: left out when both are empty. */
-static gboolean
-write_wording (Writer               *writer,
-               DraftingAmendment    *amendment,
-               AmendmentPart         part,
-               const char           *name,
-               const char           *lead,
-               const DraftingInline *content)
-{
-  if (lead[0] == '\0' && drafting_inline_is_empty (content))
-    return TRUE;
-
-  if (!newline (writer, 3) || !start_element (writer, name))
-    return FALSE;
-
-  if (lead[0] != '\0' &&
-      (!check_amendment_text (writer, amendment, part, lead) ||
-       !write_text_element (writer, 4, "lead", lead)))
-    return FALSE;
-
-  if (!drafting_inline_is_empty (content))
-    {
-      InlineWriter iw = { writer, drafting_inline_get_text (content), FALSE };
-
-      if (!check_amendment_text (writer, amendment, part, iw.text) ||
-          !newline (writer, 4) ||
-          !start_element (writer, "text"))
-        return FALSE;
-      drafting_inline_foreach_run (content, write_run, &iw);
-      if (iw.failed || !end_element (writer))
-        return FALSE;
-    }
-
-  return newline (writer, 3) && end_element (writer);
-}
-
-/* An attribute naming an element, as the schema has it: an NCName, or
- * "#root", which no element can have, for the document itself (where the
- * first element of the document goes, or went). */
-static gboolean
-write_name_attribute (Writer     *writer,
-                      const char *attribute,
-                      const char *name)
-{
-  if (name == NULL)
-    return TRUE;
-
-  return (g_str_equal (name, DRAFTING_ROOT_ID) || check_name (writer, name)) &&
-         write_attribute (writer, attribute, name);
-}
-
-/* What must be there: an element's name, which check_name() refuses. */
-static gboolean
-check_name_given (Writer     *writer,
-                  const char *name)
-{
-  return name != NULL || check_name (writer, name);
-}
-
-static gboolean
-write_amendment (Writer            *writer,
-                 DraftingAmendment *amendment)
-{
-  DraftingAmendmentAction action = drafting_amendment_get_action (amendment);
-  DraftingAmendmentStatus status = drafting_amendment_get_status (amendment);
-  DraftingPlacement placement = drafting_amendment_get_placement (amendment);
-  DraftingPlacement destination_placement;
-  DraftingPlacement origin_placement;
-  const char *destination = drafting_amendment_get_destination (amendment, &destination_placement);
-  const char *origin = drafting_amendment_get_origin (amendment, &origin_placement);
-  const char * const *cosponsors = drafting_amendment_get_cosponsors (amendment);
-  DraftingKind kind = drafting_amendment_get_kind (amendment);
-  g_autofree char *date = g_date_time_format_iso8601 (drafting_amendment_get_date (amendment));
-
-  /* The attributes in the order of the schema; a placement only where it
-   * is not "after", but always for an insertion, where it says most. */
-  if (!check_name (writer, drafting_amendment_get_id (amendment)) ||
-      !newline (writer, 2) ||
-      !start_element (writer, "amendment") ||
-      !write_attribute (writer, "id", drafting_amendment_get_id (amendment)) ||
-      !write_attribute (writer, "action", drafting_amendment_action_to_string (action)) ||
-      !write_attribute (writer, "status", drafting_amendment_status_to_string (status)) ||
-      (drafting_amendment_get_needs_review (amendment) &&
-       !write_attribute (writer, "needs-review", "true")) ||
-      !write_attribute (writer, "date", date) ||
-      !check_name_given (writer, drafting_amendment_get_target (amendment)) ||
-      !write_name_attribute (writer, "target", drafting_amendment_get_target (amendment)) ||
-      ((action == DRAFTING_AMENDMENT_INSERT || placement != DRAFTING_PLACEMENT_AFTER) &&
-       !write_attribute (writer, "placement", drafting_placement_to_string (placement))) ||
-      !write_name_attribute (writer, "destination", destination) ||
-      (destination != NULL &&
-       !write_attribute (writer, "destination-placement",
-                         drafting_placement_to_string (destination_placement))) ||
-      (kind < DRAFTING_N_KINDS && kind != DRAFTING_KIND_DOCUMENT &&
-       !write_attribute (writer, "kind", drafting_kind_to_string (kind))) ||
-      !write_name_attribute (writer, "result", drafting_amendment_get_result (amendment)) ||
-      !write_name_attribute (writer, "origin", origin) ||
-      (origin != NULL &&
-       !write_attribute (writer, "origin-placement",
-                         drafting_placement_to_string (origin_placement))))
-    return FALSE;
-
-  if (!check_amendment_text (writer, amendment, PART_DELEGATION,
-                             drafting_amendment_get_delegation (amendment)) ||
-      !write_text_element (writer, 3, "delegation", drafting_amendment_get_delegation (amendment)))
-    return FALSE;
-
-  for (guint i = 0; cosponsors[i] != NULL; i++)
-    if (!check_amendment_text (writer, amendment, PART_COSPONSOR, cosponsors[i]) ||
-        !write_text_element (writer, 3, "cosponsor", cosponsors[i]))
-      return FALSE;
-
-  return write_amendment_text (writer, amendment, PART_AUTHOR, "author",
-                               drafting_amendment_get_author (amendment)) &&
-         write_amendment_text (writer, amendment, PART_TARGET_LABEL, "target-label",
-                               drafting_amendment_get_target_label (amendment)) &&
-         write_wording (writer, amendment, PART_BASE, "base",
-                        drafting_amendment_get_base_lead (amendment),
-                        drafting_amendment_get_base_content (amendment)) &&
-         write_wording (writer, amendment, PART_PROPOSED, "proposed",
-                        drafting_amendment_get_lead (amendment),
-                        drafting_amendment_get_content (amendment)) &&
-         write_amendment_text (writer, amendment, PART_JUSTIFICATION, "justification",
-                               drafting_amendment_get_justification (amendment)) &&
-         newline (writer, 2) &&
-         end_element (writer);
-}
-
-/* The record of amendments, when there is one, in its order. */
-static gboolean
-write_amendments (Writer           *writer,
-                  DraftingDocument *document)
-{
-  GListModel *amendments = drafting_document_get_amendments (document);
-  guint n = g_list_model_get_n_items (amendments);
-
-  if (n == 0)
-    return TRUE;
-
-  if (!newline (writer, 1) || !start_element (writer, "amendments"))
-    return FALSE;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(DraftingAmendment) amendment = g_list_model_get_item (amendments, i);
-
-      if (!write_amendment (writer, amendment))
-        return FALSE;
-    }
-
-  return newline (writer, 1) && end_element (writer);
+  return _drafting_native_newline (writer, 1) && _drafting_native_end_element (writer);
 }
 
 static gboolean
@@ -1561,29 +1025,29 @@ write_document (Writer           *writer,
       !writer_ok (writer, xmlTextWriterStartElementNS (writer->xml, NULL,
                                                        (const xmlChar *) "document",
                                                        (const xmlChar *) NS)) ||
-      !write_attribute (writer, "version", DRAFTING_NATIVE_VERSION) ||
-      !write_attribute (writer, "type", drafting_document_type_to_string (type)))
+      !_drafting_native_write_attribute (writer, "version", DRAFTING_NATIVE_VERSION) ||
+      !_drafting_native_write_attribute (writer, "type", drafting_document_type_to_string (type)))
     return FALSE;
 
   if (!write_meta (writer, document))
     return FALSE;
 
-  if (!newline (writer, 1) || !start_element (writer, "content"))
+  if (!_drafting_native_newline (writer, 1) || !_drafting_native_start_element (writer, "content"))
     return FALSE;
   for (guint i = 0; i < drafting_node_get_n_children (root); i++)
     if (!write_node (writer, drafting_node_get_child (root, i), 2))
       return FALSE;
-  if (!newline (writer, 1) || !end_element (writer))
+  if (!_drafting_native_newline (writer, 1) || !_drafting_native_end_element (writer))
     return FALSE;
 
-  if (!write_amendments (writer, document))
+  if (!_drafting_native_write_amendments (writer, document))
     return FALSE;
 
   /* The end of the document flushes what libxml2 still holds, but adds a
    * failure to flush to the count it returns rather than reporting it: the
    * explicit flush after it does. */
-  return newline (writer, 0) &&
-         end_element (writer) &&
+  return _drafting_native_newline (writer, 0) &&
+         _drafting_native_end_element (writer) &&
          writer_ok (writer, xmlTextWriterEndDocument (writer->xml)) &&
          writer_ok (writer, xmlTextWriterFlush (writer->xml));
 }
