@@ -62,7 +62,7 @@ test_help (void)
   g_auto(Run) wrong = { 0, };
   static const char * const commands[] = {
     "import", "convert", "validate", "outline", "amendments", "propose", "accept", "reject",
-    "withdraw", "reopen", "text",
+    "withdraw", "reopen", "text", "export-amendments", "import-amendments",
   };
 
   run_tool (&run, "--help", NULL);
@@ -1033,6 +1033,88 @@ test_amendments_text (void)
   g_assert_cmpint (bad_view.status, ==, 1);
 }
 
+/* Runs import-amendments, and checks what it printed. */
+static void
+test_amendments_exchange (void)
+{
+  g_auto(Amendable) doc = { 0, };
+  g_autofree char *dir = drafting_test_make_tmpdir ();
+  g_autofree char *copy = g_build_filename (dir, "copy.wcodraft", NULL);
+  g_autofree char *other = g_build_filename (dir, "other.wcodraft", NULL);
+  g_autofree char *text = g_build_filename (dir, "other.txt", NULL);
+  g_autofree char *france = g_build_filename (dir, "france.wcoamend", NULL);
+  g_autofree char *all = g_build_filename (dir, "all.wcoamend", NULL);
+  g_autofree char *bad = g_build_filename (dir, "bad.wcoamend", NULL);
+  g_autofree char *original = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  g_autofree char *c = NULL;
+  g_auto(Run) export_france = { 0, };
+  g_auto(Run) export_all = { 0, };
+  g_auto(Run) import = { 0, };
+  g_auto(Run) refused = { 0, };
+  g_auto(Run) foreign = { 0, };
+  g_auto(Run) make_other = { 0, };
+  g_auto(Run) usage = { 0, };
+
+  amendable_init (&doc);
+  original = read_file (doc.path);
+  g_assert_true (g_file_set_contents (copy, original, -1, NULL));
+
+  a = propose (&doc, "--delegation", "France", "--replace", doc.ids[E_P1],
+               "--text", "Members should speed the clearance of relief consignments;", NULL);
+  b = propose (&doc, "--delegation", "France", "--delete", doc.ids[E_B], NULL);
+  c = propose (&doc, "--delegation", "Japan", "--replace", doc.ids[E_P1],
+               "--text", "Members should ease the clearance of relief consignments;", NULL);
+
+  run_tool (&export_france, "export-amendments", doc.path, "--delegation", "France",
+            "-o", france, NULL);
+  g_assert_cmpint (export_france.status, ==, 0);
+  g_assert_cmpstr (export_france.err, ==, "");
+  run_tool (&export_all, "export-amendments", doc.path, "-o", all, NULL);
+  g_assert_cmpint (export_all.status, ==, 0);
+
+  run_tool (&import, "import-amendments", copy, france, all, NULL);
+  g_test_message ("%s", import.err);
+  g_assert_cmpint (import.status, ==, 0);
+  g_assert_cmpstr (import.err, ==, "");
+  expected = g_strdup_printf ("%s: 2 added, 0 duplicates, 0 conflicting\n"
+                              "%s: 1 added, 2 duplicates, 1 conflicting\n",
+                              france, all);
+  g_assert_cmpstr (import.out, ==, expected);
+
+  /* A broken file among good ones: nothing written, exit 1. */
+  g_assert_true (g_file_set_contents (bad, "<?xml version=\"1.0\"?><amendments", -1, NULL));
+  before = read_file (copy);
+  run_tool (&refused, "import-amendments", copy, france, bad, NULL);
+  g_assert_cmpint (refused.status, ==, 1);
+  g_assert_cmpstr (refused.out, ==, "");
+  g_assert_nonnull (strstr (refused.err, bad));
+  after = read_file (copy);
+  g_assert_cmpstr (before, ==, after);
+
+  /* A file made for another document. */
+  g_assert_true (g_file_set_contents (text, amendable, -1, NULL));
+  run_tool (&make_other, "import", text, "-o", other, NULL);
+  g_assert_cmpint (make_other.status, ==, 0);
+  g_clear_pointer (&before, g_free);
+  g_clear_pointer (&after, g_free);
+  before = read_file (other);
+  run_tool (&foreign, "import-amendments", other, france, NULL);
+  g_assert_cmpint (foreign.status, ==, 1);
+  g_assert_nonnull (strstr (foreign.err, "These amendments are for the document"));
+  after = read_file (other);
+  g_assert_cmpstr (before, ==, after);
+
+  run_tool (&usage, "import-amendments", copy, NULL);
+  g_assert_cmpint (usage.status, ==, 2);
+
+  drafting_test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1056,6 +1138,7 @@ main (int    argc,
   g_test_add_func ("/cli/amendments/list", test_amendments_list);
   g_test_add_func ("/cli/amendments/decide", test_amendments_decide);
   g_test_add_func ("/cli/amendments/text", test_amendments_text);
+  g_test_add_func ("/cli/amendments/exchange", test_amendments_exchange);
 
   return g_test_run ();
 }

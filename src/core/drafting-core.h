@@ -5,6 +5,7 @@
 
 #pragma once
 
+#include "drafting-amendment-file.h"
 #include "drafting-document-file.h"
 #include "drafting-diff.h"
 #include "drafting-document.h"

@@ -827,86 +827,27 @@ _drafting_native_write_text_element (Writer     *writer,
          _drafting_native_end_element (writer);
 }
 
-typedef struct
-{
-  Writer     *writer;
-  const char *text;
-  gboolean    failed;
-} InlineWriter;
-
-/* Writes one run: <strong> outside <em>, line breaks as <br/>, so that
- * equal text gives equal XML. */
-static gboolean
-write_run_xml (InlineWriter *iw,
-               guint         start,
-               guint         end,
-               gboolean      emphasis,
-               gboolean      strong,
-               const char   *ref)
-{
-  Writer *writer = iw->writer;
-  guint piece = start;
-
-  if (ref != NULL)
-    return _drafting_native_check_name (writer, ref) &&
-           _drafting_native_start_element (writer, "fnref") &&
-           _drafting_native_write_attribute (writer, "ref", ref) &&
-           _drafting_native_end_element (writer);
-
-  if ((strong && !_drafting_native_start_element (writer, "strong")) ||
-      (emphasis && !_drafting_native_start_element (writer, "em")))
-    return FALSE;
-
-  for (guint i = start; i <= end; i++)
-    {
-      if (i < end && iw->text[i] != '\n')
-        continue;
-
-      if (i > piece)
-        {
-          g_autofree char *chunk = g_strndup (iw->text + piece, i - piece);
-
-          if (!write_string (writer, chunk))
-            return FALSE;
-        }
-      if (i < end &&
-          !(_drafting_native_start_element (writer, "br") && _drafting_native_end_element (writer)))
-        return FALSE;
-      piece = i + 1;
-    }
-
-  return (!emphasis || _drafting_native_end_element (writer)) &&
-         (!strong || _drafting_native_end_element (writer));
-}
-
-static void
-write_run (guint       start,
-           guint       end,
-           gboolean    emphasis,
-           gboolean    strong,
-           const char *ref,
-           gpointer    user_data)
-{
-  InlineWriter *iw = user_data;
-
-  /* The walk over the runs cannot be stopped: the rest is skipped. */
-  if (!iw->failed && !write_run_xml (iw, start, end, emphasis, strong, ref))
-    iw->failed = TRUE;
-}
-
 /* A text with its marks, as <text>, on a line of its own at @depth. */
 gboolean
 _drafting_native_write_inline (Writer               *writer,
                                guint                 depth,
                                const DraftingInline *content)
 {
-  InlineWriter iw = { writer, drafting_inline_get_text (content), FALSE };
+  guint n = drafting_inline_get_n_marks (content);
 
-  if (!_drafting_native_newline (writer, depth) ||
-      !_drafting_native_start_element (writer, "text"))
-    return FALSE;
-  drafting_inline_foreach_run (content, write_run, &iw);
-  return !iw.failed && _drafting_native_end_element (writer);
+  /* A footnote is called by its identifier, which must be a name. */
+  for (guint i = 0; i < n; i++)
+    {
+      const DraftingMark *mark = drafting_inline_get_mark (content, i);
+
+      if (mark->ref != NULL && !_drafting_native_check_name (writer, mark->ref))
+        return FALSE;
+    }
+
+  return _drafting_native_newline (writer, depth) &&
+         _drafting_native_start_element (writer, "text") &&
+         writer_ok (writer, drafting_xml_write_runs (writer->xml, content) ? 0 : -1) &&
+         _drafting_native_end_element (writer);
 }
 
 static gboolean

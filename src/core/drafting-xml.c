@@ -628,3 +628,93 @@ drafting_xml_get_token (xmlNode    *node,
 
   return token;
 }
+
+/* ------------------------------------------------------------------ */
+/* Writing a text with its marks                                       */
+
+typedef struct
+{
+  xmlTextWriter *xml;
+  const char    *text;
+  gboolean       failed;
+} RunWriter;
+
+/* One run: <strong> outside <em>, line breaks as <br/>, a footnote call
+ * as <fnref ref=""/>, so that equal text gives equal XML. */
+static gboolean
+write_run_xml (RunWriter  *rw,
+               guint       start,
+               guint       end,
+               gboolean    emphasis,
+               gboolean    strong,
+               const char *ref)
+{
+  xmlTextWriter *xml = rw->xml;
+  guint piece = start;
+
+  if (ref != NULL)
+    return xmlTextWriterStartElement (xml, (const xmlChar *) "fnref") >= 0 &&
+           xmlTextWriterWriteAttribute (xml, (const xmlChar *) "ref", (const xmlChar *) ref) >= 0 &&
+           xmlTextWriterEndElement (xml) >= 0;
+
+  if ((strong && xmlTextWriterStartElement (xml, (const xmlChar *) "strong") < 0) ||
+      (emphasis && xmlTextWriterStartElement (xml, (const xmlChar *) "em") < 0))
+    return FALSE;
+
+  for (guint i = start; i <= end; i++)
+    {
+      if (i < end && rw->text[i] != '\n')
+        continue;
+
+      if (i > piece)
+        {
+          g_autofree char *chunk = g_strndup (rw->text + piece, i - piece);
+
+          if (xmlTextWriterWriteString (xml, (const xmlChar *) chunk) < 0)
+            return FALSE;
+        }
+      if (i < end && (xmlTextWriterStartElement (xml, (const xmlChar *) "br") < 0 ||
+                      xmlTextWriterEndElement (xml) < 0))
+        return FALSE;
+      piece = i + 1;
+    }
+
+  return (!emphasis || xmlTextWriterEndElement (xml) >= 0) &&
+         (!strong || xmlTextWriterEndElement (xml) >= 0);
+}
+
+static void
+write_run (guint       start,
+           guint       end,
+           gboolean    emphasis,
+           gboolean    strong,
+           const char *ref,
+           gpointer    user_data)
+{
+  RunWriter *rw = user_data;
+
+  /* The walk over the runs cannot be stopped: the rest is skipped. */
+  if (!rw->failed && !write_run_xml (rw, start, end, emphasis, strong, ref))
+    rw->failed = TRUE;
+}
+
+/**
+ * drafting_xml_write_runs:
+ * @xml: a writer inside the element that holds the text
+ *
+ * Writes a text with its marks as Drafting's formats hold it: the native
+ * format's <text> and the exchange file's wording alike. Footnote
+ * references are written as they are: check them first.
+ *
+ * Returns: whether every call of the writer succeeded
+ */
+gboolean
+drafting_xml_write_runs (xmlTextWriter        *xml,
+                         const DraftingInline *content)
+{
+  RunWriter rw = { xml, drafting_inline_get_text (content), FALSE };
+
+  drafting_inline_foreach_run (content, write_run, &rw);
+
+  return !rw.failed;
+}

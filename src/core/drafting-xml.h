@@ -7,6 +7,9 @@
 
 #include <glib.h>
 #include <libxml/tree.h>
+#include <libxml/xmlwriter.h>
+
+#include "drafting-inline.h"
 
 G_BEGIN_DECLS
 
@@ -34,6 +37,8 @@ gboolean  drafting_xml_is_element     (xmlNode     *node,
                                        const char  *ns,
                                        const char  *name);
 char     *drafting_xml_collapse       (const char  *value);
+gboolean  drafting_xml_write_runs     (xmlTextWriter        *xml,
+                                       const DraftingInline *content);
 char     *drafting_xml_get_token      (xmlNode     *node,
                                        const char  *attribute);
 

@@ -1031,3 +1031,149 @@ tool_command_text (int    argc,
   g_print ("%s", text);
   return 0;
 }
+
+/* ------------------------------------------------------------------ */
+/* Exchange files                                                      */
+
+/*
+ * wco-draft export-amendments FILE [--delegation D] -o OUT
+ * wco-draft import-amendments FILE AMENDMENT-FILE...
+ *
+ * Import reads every file into the document before anything is written:
+ * a file refused (broken, hostile, for another document) leaves FILE
+ * as it was, and exits with 1. Then it prints a line for each file.
+ */
+
+int
+tool_command_export_amendments (int    argc,
+                                char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(DraftingDocument) document = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *delegation = NULL;
+  g_autofree char *output = NULL;
+  GOptionEntry entries[] = {
+    { "delegation", 0, 0, G_OPTION_ARG_STRING, &delegation,
+      N_("Only the amendments this delegation proposes or co-sponsors"), N_("DELEGATION") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("The file of amendments to write (.wcoamend)"), N_("FILE") },
+    { NULL }
+  };
+
+  context = tool_new_context (_("FILE"),
+                              _("Writes the proposed amendments of a document, or of one "
+                                "delegation, as a file of their own that another copy of the "
+                                "document can import."),
+                              entries);
+  if (!tool_parse (context, &argc, &argv))
+    return 2;
+  if (argc != 2)
+    return tool_usage_error (context, _("export-amendments takes one file"));
+  if (output == NULL)
+    return tool_usage_error (context, _("say where to write with -o FILE"));
+
+  if ((document = load_native (argv[1])) == NULL)
+    return 1;
+
+  if ((bytes = drafting_amendment_file_write (document, delegation, &error)) == NULL)
+    {
+      tool_print_error (argv[1], error);
+      return 1;
+    }
+
+  file = g_file_new_for_commandline_arg (output);
+  if (!drafting_file_replace (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                              NULL, &error))
+    {
+      tool_print_error (output, error);
+      return 1;
+    }
+
+  return 0;
+}
+
+static char *
+format_summary (const char                  *path,
+                const DraftingImportSummary *summary)
+{
+  GString *line = g_string_new (NULL);
+
+  g_string_append_printf (line, "%s: ", path);
+  /* Translators: the parts of a line, as "france.wcoamend: 3 added, 1 duplicate, 2
+   * conflicting" */
+  g_string_append_printf (line, g_dngettext (GETTEXT_PACKAGE, "%u added", "%u added",
+                                             summary->added),
+                          summary->added);
+  g_string_append (line, ", ");
+  g_string_append_printf (line, g_dngettext (GETTEXT_PACKAGE, "%u duplicate", "%u duplicates",
+                                             summary->duplicates),
+                          summary->duplicates);
+  g_string_append (line, ", ");
+  g_string_append_printf (line, g_dngettext (GETTEXT_PACKAGE, "%u conflicting",
+                                             "%u conflicting", summary->conflicting),
+                          summary->conflicting);
+  if (summary->not_applicable > 0)
+    {
+      g_string_append (line, ", ");
+      /* Translators: amendments whose element is not in the document */
+      g_string_append_printf (line, g_dngettext (GETTEXT_PACKAGE, "%u not applicable",
+                                                 "%u not applicable", summary->not_applicable),
+                              summary->not_applicable);
+    }
+
+  return g_string_free (line, FALSE);
+}
+
+int
+tool_command_import_amendments (int    argc,
+                                char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(DraftingDocument) document = NULL;
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  GOptionEntry entries[] = {
+    { NULL }
+  };
+
+  context = tool_new_context (_("FILE AMENDMENT-FILE…"),
+                              _("Adds the amendments of files of amendments (.wcoamend) to a "
+                                "document, as proposed, leaving out those it already has, and "
+                                "prints for each file how many were added, recognised as "
+                                "duplicates, and found conflicting."),
+                              entries);
+  if (!tool_parse (context, &argc, &argv))
+    return 2;
+  if (argc < 3)
+    return tool_usage_error (context, _("import-amendments takes a document and files of "
+                                        "amendments"));
+
+  if ((document = load_native (argv[1])) == NULL)
+    return 1;
+
+  for (int i = 2; i < argc; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (argv[i]);
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GError) error = NULL;
+      DraftingImportSummary summary;
+
+      if ((bytes = drafting_read_file (file, NULL, &error)) == NULL ||
+          !drafting_amendment_file_import (document, bytes, &summary, &error))
+        {
+          tool_print_error (argv[i], error);
+          return 1;
+        }
+      g_ptr_array_add (lines, format_summary (argv[i], &summary));
+    }
+
+  if (!tool_save (document, argv[1]))
+    return 1;
+
+  for (guint i = 0; i < lines->len; i++)
+    g_print ("%s\n", (const char *) g_ptr_array_index (lines, i));
+
+  return 0;
+}

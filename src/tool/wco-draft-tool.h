@@ -44,5 +44,9 @@ int               tool_command_reopen     (int              argc,
                                            char           **argv);
 int               tool_command_text       (int              argc,
                                            char           **argv);
+int               tool_command_export_amendments (int       argc,
+                                                  char    **argv);
+int               tool_command_import_amendments (int       argc,
+                                                  char    **argv);
 
 G_END_DECLS

@@ -285,6 +285,10 @@ static const Command commands[] = {
   { "reopen", N_("FILE AMENDMENT-ID…"), N_("Make decided amendments proposed again"), tool_command_reopen },
   { "text", N_("FILE [--view clean|tracked|proposed]"),
     N_("Print the text: clean, changes marked, or as proposed"), tool_command_text },
+  { "export-amendments", N_("FILE [--delegation D] -o OUT"),
+    N_("Write proposed amendments as a file of their own"), tool_command_export_amendments },
+  { "import-amendments", N_("FILE AMENDMENT-FILE…"),
+    N_("Add the amendments of files of amendments"), tool_command_import_amendments },
 };
 
 static void
