@@ -549,8 +549,8 @@ drafting_amendment_get_needs_review (DraftingAmendment *self)
 /**
  * drafting_amendment_involves:
  *
- * Returns: whether @delegation proposes or co-sponsors it (compared
- *   without regard to case)
+ * Returns: whether @delegation proposes or co-sponsors it (its name
+ *   compared without regard to the case of ASCII letters)
  */
 gboolean
 drafting_amendment_involves (DraftingAmendment *self,
@@ -559,8 +559,7 @@ drafting_amendment_involves (DraftingAmendment *self,
   g_return_val_if_fail (DRAFTING_IS_AMENDMENT (self), FALSE);
   g_return_val_if_fail (delegation != NULL, FALSE);
 
-  if (g_utf8_collate (self->delegation, delegation) == 0 ||
-      g_ascii_strcasecmp (self->delegation, delegation) == 0)
+  if (g_ascii_strcasecmp (self->delegation, delegation) == 0)
     return TRUE;
 
   for (char **c = self->cosponsors; *c != NULL; c++)

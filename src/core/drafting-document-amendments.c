@@ -74,6 +74,7 @@ _drafting_document_link_amendment (DraftingDocument  *self,
                                    DraftingAmendment *amendment)
 {
   g_list_store_insert (self->amendments, index, amendment);
+  g_ptr_array_insert (self->amendment_array, index, amendment);
   g_hash_table_insert (self->amendment_ids, (gpointer) drafting_amendment_get_id (amendment),
                        amendment);
 }
@@ -86,6 +87,7 @@ _drafting_document_unlink_amendment (DraftingDocument *self,
                                                                   index);
 
   g_hash_table_remove (self->amendment_ids, drafting_amendment_get_id (amendment));
+  g_ptr_array_remove_index (self->amendment_array, index);
   g_list_store_remove (self->amendments, index);
 }
 
@@ -500,6 +502,15 @@ in_conflict (DraftingDocument  *self,
              DraftingAmendment *a,
              DraftingAmendment *b)
 {
+  DraftingAmendmentAction action_a = drafting_amendment_get_action (a);
+  DraftingAmendmentAction action_b = drafting_amendment_get_action (b);
+
+  /* Most are rewordings of other elements: nothing to look at. */
+  if (action_a != DRAFTING_AMENDMENT_DELETE && action_a != DRAFTING_AMENDMENT_MOVE &&
+      action_b != DRAFTING_AMENDMENT_DELETE && action_b != DRAFTING_AMENDMENT_MOVE &&
+      g_strcmp0 (drafting_amendment_get_target (a), drafting_amendment_get_target (b)) != 0)
+    return FALSE;
+
   if (takes_away (self, a, b) || takes_away (self, b, a))
     return TRUE;
 
@@ -524,9 +535,7 @@ GPtrArray *
 drafting_document_get_conflicts (DraftingDocument  *self,
                                  DraftingAmendment *amendment)
 {
-  GListModel *model;
   GPtrArray *conflicts;
-  guint n;
 
   g_return_val_if_fail (DRAFTING_IS_DOCUMENT (self), NULL);
   g_return_val_if_fail (DRAFTING_IS_AMENDMENT (amendment), NULL);
@@ -535,15 +544,13 @@ drafting_document_get_conflicts (DraftingDocument  *self,
   if (drafting_amendment_get_status (amendment) != DRAFTING_AMENDMENT_PROPOSED)
     return conflicts;
 
-  model = G_LIST_MODEL (self->amendments);
-  n = g_list_model_get_n_items (model);
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < self->amendment_array->len; i++)
     {
-      g_autoptr(DraftingAmendment) other = g_list_model_get_item (model, i);
+      DraftingAmendment *other = g_ptr_array_index (self->amendment_array, i);
 
       if (other != amendment && drafting_amendment_get_status (other) == DRAFTING_AMENDMENT_PROPOSED &&
           in_conflict (self, amendment, other))
-        g_ptr_array_add (conflicts, g_steal_pointer (&other));
+        g_ptr_array_add (conflicts, g_object_ref (other));
     }
 
   return conflicts;
@@ -560,17 +567,19 @@ static GPtrArray *
 taken_away_by (DraftingDocument  *self,
                DraftingAmendment *amendment)
 {
-  GListModel *model = G_LIST_MODEL (self->amendments);
   GPtrArray *taken = g_ptr_array_new_with_free_func (g_object_unref);
-  guint n = g_list_model_get_n_items (model);
+  DraftingAmendmentAction action = drafting_amendment_get_action (amendment);
 
-  for (guint i = 0; i < n; i++)
+  if (action != DRAFTING_AMENDMENT_DELETE && action != DRAFTING_AMENDMENT_MOVE)
+    return taken;
+
+  for (guint i = 0; i < self->amendment_array->len; i++)
     {
-      g_autoptr(DraftingAmendment) other = g_list_model_get_item (model, i);
+      DraftingAmendment *other = g_ptr_array_index (self->amendment_array, i);
 
       if (other != amendment && drafting_amendment_get_status (other) == DRAFTING_AMENDMENT_PROPOSED &&
           takes_away (self, amendment, other))
-        g_ptr_array_add (taken, g_steal_pointer (&other));
+        g_ptr_array_add (taken, g_object_ref (other));
     }
 
   return taken;
@@ -582,18 +591,24 @@ reapply_others (DraftingDocument  *self,
                 DraftingNode      *node,
                 GPtrArray         *taken)
 {
-  GListModel *model = G_LIST_MODEL (self->amendments);
-  guint n = g_list_model_get_n_items (model);
   DraftingAmendmentAction action = drafting_amendment_get_action (accepted);
 
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < self->amendment_array->len; i++)
     {
-      g_autoptr(DraftingAmendment) other = g_list_model_get_item (model, i);
+      DraftingAmendment *other = g_ptr_array_index (self->amendment_array, i);
       DraftingAmendmentState *before;
       g_autofree char *lead = NULL;
       g_autoptr(DraftingInline) content = NULL;
 
       if (other == accepted || drafting_amendment_get_status (other) != DRAFTING_AMENDMENT_PROPOSED)
+        continue;
+
+      /* Only those about what changed: the others are left untouched, and
+       * not even looked at closely. */
+      if (action == DRAFTING_AMENDMENT_DELETE || action == DRAFTING_AMENDMENT_MOVE
+            ? !g_ptr_array_find (taken, other, NULL)
+            : node == NULL || drafting_amendment_get_action (other) != DRAFTING_AMENDMENT_REPLACE ||
+              g_strcmp0 (drafting_amendment_get_target (other), node->id) != 0)
         continue;
 
       before = _drafting_amendment_save_state (other);

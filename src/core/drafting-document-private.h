@@ -104,6 +104,7 @@ struct _DraftingDocument
   char                *redo_label_cache;
   char                *identifier;  /* the document's own, a UUID */
   GListStore          *amendments;  /* DraftingAmendment, in the order proposed */
+  GPtrArray           *amendment_array; /* the same, unowned, to walk without a reference each */
   GHashTable          *amendment_ids; /* id (owned by the amendment) → amendment */
 
   DraftingNumberStyle  numbering[DRAFTING_N_NUMBERING_SLOTS];

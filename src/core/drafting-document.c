@@ -480,6 +480,7 @@ drafting_document_finalize (GObject *object)
   else
     remains_free (remains);
 
+  g_clear_pointer (&self->amendment_array, g_ptr_array_unref);
   g_clear_object (&self->amendments);
   g_clear_pointer (&self->amendment_ids, g_hash_table_unref);
   g_clear_pointer (&self->rand, g_rand_free);
@@ -692,6 +693,7 @@ drafting_document_init (DraftingDocument *self)
   self->status = DRAFTING_STATUS_DRAFT;
   self->amendments = g_list_store_new (DRAFTING_TYPE_AMENDMENT);
   self->amendment_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  self->amendment_array = g_ptr_array_new ();
   self->identifier = g_uuid_string_random ();
 
   for (guint i = 0; i < N_META; i++)
