@@ -3727,6 +3727,60 @@ test_amendments_loose_targets (void)
   loaded = assert_round_trip (document);
 }
 
+/* An amendment made against what its element says now is saved as
+ * base="present", its base not written twice, and read back whole; one
+ * whose element is not there cannot say so. */
+static void
+test_amendments_present_base (void)
+{
+  const char *xml =
+    AMENDMENTS_HEAD
+    "    <amendment id=\"am-1\" action=\"replace\" status=\"proposed\""
+    " date=\"2024-05-01T10:00:00Z\" target=\"o2\" base=\"present\"><delegation>France</delegation>\n"
+    "      <proposed><text>Invites all Members.</text></proposed></amendment>\n"
+    "    <amendment id=\"am-2\" action=\"replace\" status=\"proposed\""
+    " date=\"2024-05-01T11:00:00Z\" target=\"o1\"><delegation>Kenya</delegation>\n"
+    "      <base><text>Decides to act now.</text></base>\n"
+    "      <proposed><text>Decides to act at once.</text></proposed></amendment>\n"
+    AMENDMENTS_TAIL;
+  g_autoptr(DraftingDocument) document = NULL;
+  g_autoptr(DraftingDocument) loaded = NULL;
+  g_autoptr(GBytes) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  DraftingAmendment *amendment;
+
+  document = load_string (xml, &error);
+  g_assert_no_error (error);
+  amendment = drafting_document_lookup_amendment (document, "am-1");
+  g_assert_cmpstr (drafting_inline_get_text (drafting_amendment_get_base_content (amendment)), ==,
+                   "Invites Members.");
+
+  /* Saved again: the first says "present", the second, made against
+   * other words, keeps its own. */
+  saved = drafting_native_save_bytes (document, &error);
+  g_assert_no_error (error);
+  text = g_strndup (g_bytes_get_data (saved, NULL), g_bytes_get_size (saved));
+  g_assert_nonnull (strstr (text, "base=\"present\""));
+  g_assert_null (strstr (strstr (text, "base=\"present\""), "<base>\n        <text>Invites"));
+  g_assert_null (strstr (text, "<base>\n        <text>Invites Members."));
+  g_assert_nonnull (strstr (text, "Decides to act now."));
+  loaded = assert_round_trip (document);
+
+  /* No such element: refused where the amendment says so. */
+  {
+    const char *lost =
+      AMENDMENTS_HEAD
+      "    <amendment id=\"am-3\" action=\"replace\" status=\"proposed\""
+      " date=\"2024-05-01T10:00:00Z\" target=\"o9\" base=\"present\"><delegation>France</delegation>"
+      "</amendment>\n"
+      AMENDMENTS_TAIL;
+    g_autoptr(GError) refused = assert_refused_at (lost, DRAFTING_ERROR_INVALID, "<amendment id=\"am-3\"");
+
+    g_assert_nonnull (strstr (refused->message, "o9"));
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -3781,6 +3835,7 @@ main (int    argc,
   g_test_add_func ("/native/schema/agrees-with-model", test_schema_agrees_with_model);
   g_test_add_func ("/native/round-trip/amendments", test_round_trip_amendments);
   g_test_add_func ("/native/amendments/loose-targets", test_amendments_loose_targets);
+  g_test_add_func ("/native/amendments/present-base", test_amendments_present_base);
   g_test_add_func ("/native/version/old", test_old_version);
   g_test_add_func ("/native/version/identifier", test_identifier);
   g_test_add_func ("/native/error/amendments", test_error_amendments);

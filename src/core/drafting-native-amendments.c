@@ -126,6 +126,7 @@ read_amendment (Reader   *reader,
   g_autofree char *justification = NULL;
   g_autofree char *lead = NULL;
   g_autofree char *base_lead = NULL;
+  g_autofree char *base_present = NULL;
   DraftingAmendmentAction action;
   DraftingAmendmentStatus status;
   DraftingPlacement placement = DRAFTING_PLACEMENT_AFTER;
@@ -313,7 +314,45 @@ read_amendment (Reader   *reader,
   _drafting_amendment_set_result (amendment, result);
   _drafting_amendment_set_origin (amendment, origin, origin_placement);
 
+  /* Its base is what the element says now: known once all is read. */
+  base_present = drafting_xml_get_token (element, "base");
+  if (base_present != NULL)
+    {
+      g_ptr_array_add (reader->present_bases, amendment);
+      g_ptr_array_add (reader->present_bases, element);
+    }
+
   return g_steal_pointer (&amendment);
+}
+
+/* The base of each amendment the file says was made against the present
+ * wording of its element (base="present"), once the elements are read. */
+gboolean
+_drafting_native_resolve_bases (Reader  *reader,
+                                GError **error)
+{
+  for (guint i = 0; i + 1 < reader->present_bases->len; i += 2)
+    {
+      DraftingAmendment *amendment = g_ptr_array_index (reader->present_bases, i);
+      xmlNode *element = g_ptr_array_index (reader->present_bases, i + 1);
+      DraftingNode *node = drafting_document_lookup (reader->document,
+                                                     drafting_amendment_get_target (amendment));
+
+      if (node == NULL)
+        {
+          drafting_xml_set_error (error, element, DRAFTING_ERROR_INVALID,
+                                  _("the amendment “%s” was made against the present wording of "
+                                    "“%s”, which is not in the document"),
+                                  drafting_amendment_get_id (amendment),
+                                  drafting_amendment_get_target (amendment));
+          return FALSE;
+        }
+
+      _drafting_amendment_set_base (amendment, drafting_node_get_lead (node),
+                                    drafting_node_get_content (node));
+    }
+
+  return TRUE;
 }
 
 gboolean
@@ -463,8 +502,16 @@ check_name_given (Writer     *writer,
 
 static gboolean
 write_amendment (Writer            *writer,
+                 DraftingDocument  *document,
                  DraftingAmendment *amendment)
 {
+  DraftingNode *target = drafting_document_lookup (document, drafting_amendment_get_target (amendment));
+  /* Most are made against what their element says now: that is said in
+   * a word, rather than by writing the wording a second time. */
+  gboolean base_is_present = target != NULL &&
+    drafting_amendment_get_action (amendment) != DRAFTING_AMENDMENT_INSERT &&
+    g_strcmp0 (drafting_node_get_lead (target), drafting_amendment_get_base_lead (amendment)) == 0 &&
+    drafting_inline_equal (drafting_node_get_content (target), drafting_amendment_get_base_content (amendment));
   DraftingAmendmentAction action = drafting_amendment_get_action (amendment);
   DraftingAmendmentStatus status = drafting_amendment_get_status (amendment);
   DraftingPlacement placement = drafting_amendment_get_placement (amendment);
@@ -504,7 +551,8 @@ write_amendment (Writer            *writer,
       !write_name_attribute (writer, "origin", origin) ||
       (origin != NULL &&
        !_drafting_native_write_attribute (writer, "origin-placement",
-                         drafting_placement_to_string (origin_placement))))
+                         drafting_placement_to_string (origin_placement))) ||
+      (base_is_present && !_drafting_native_write_attribute (writer, "base", "present")))
     return FALSE;
 
   if (!check_amendment_text (writer, amendment, PART_DELEGATION,
@@ -522,9 +570,10 @@ write_amendment (Writer            *writer,
                                drafting_amendment_get_author (amendment)) &&
          write_amendment_text (writer, amendment, PART_TARGET_LABEL, "target-label",
                                drafting_amendment_get_target_label (amendment)) &&
-         write_wording (writer, amendment, PART_BASE, "base",
-                        drafting_amendment_get_base_lead (amendment),
-                        drafting_amendment_get_base_content (amendment)) &&
+         (base_is_present ||
+          write_wording (writer, amendment, PART_BASE, "base",
+                         drafting_amendment_get_base_lead (amendment),
+                         drafting_amendment_get_base_content (amendment))) &&
          write_wording (writer, amendment, PART_PROPOSED, "proposed",
                         drafting_amendment_get_lead (amendment),
                         drafting_amendment_get_content (amendment)) &&
@@ -553,7 +602,7 @@ _drafting_native_write_amendments (Writer           *writer,
     {
       g_autoptr(DraftingAmendment) amendment = g_list_model_get_item (amendments, i);
 
-      if (!write_amendment (writer, amendment))
+      if (!write_amendment (writer, document, amendment))
         return FALSE;
     }
 

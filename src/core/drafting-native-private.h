@@ -24,6 +24,7 @@ typedef struct
   DraftingDocument *document;
   GHashTable       *ids;        /* id → xmlNode, to report duplicates */
   GHashTable       *amendment_ids; /* the same, for amendments */
+  GPtrArray        *present_bases; /* amendment, xmlNode pairs: base="present" */
 } Reader;
 
 char     *_drafting_native_node_text          (xmlNode               *node);
@@ -31,6 +32,8 @@ gboolean  _drafting_native_refuse_element     (xmlNode               *element,
                                                GError               **error);
 gboolean  _drafting_native_read_inline        (xmlNode               *parent,
                                                DraftingInline        *content,
+                                               GError               **error);
+gboolean  _drafting_native_resolve_bases      (Reader                *reader,
                                                GError               **error);
 gboolean  _drafting_native_read_amendments    (Reader                *reader,
                                                xmlNode               *amendments,

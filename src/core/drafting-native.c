@@ -445,6 +445,7 @@ drafting_native_load_bytes (GBytes  *bytes,
   g_autoptr(DraftingNode) root = NULL;
   g_autoptr(GHashTable) ids = NULL;
   g_autoptr(GHashTable) amendment_ids = NULL;
+  g_autoptr(GPtrArray) present_bases = NULL;
   g_autoptr(xmlDoc) doc = NULL;
   g_autofree char *type_name = NULL;
   DraftingDocumentType type;
@@ -481,6 +482,8 @@ drafting_native_load_bytes (GBytes  *bytes,
   reader.ids = ids;
   amendment_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   reader.amendment_ids = amendment_ids;
+  present_bases = g_ptr_array_new ();
+  reader.present_bases = present_bases;
   root = drafting_node_new (DRAFTING_KIND_DOCUMENT, DRAFTING_ROOT_ID);
 
   for (xmlNode *child = top->children; child != NULL; child = child->next)
@@ -521,6 +524,8 @@ drafting_native_load_bytes (GBytes  *bytes,
     }
 
   _drafting_document_adopt_root (document, root);
+  if (!_drafting_native_resolve_bases (&reader, error))
+    return NULL;
   drafting_document_clear_history (document);
   drafting_document_set_modified (document, FALSE);
 
