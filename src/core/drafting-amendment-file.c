@@ -406,63 +406,18 @@ read_placement (xmlNode           *element,
   return name == NULL || drafting_placement_from_string (name, placement);
 }
 
-/* A leading phrase and the native format's <text>. */
-static gboolean
-read_wording (xmlNode         *wording,
-              char           **lead,
-              DraftingInline **content,
-              GError         **error)
-{
-  g_autoptr(DraftingInline) found = drafting_inline_new (NULL);
-  g_autofree char *found_lead = NULL;
-
-  for (xmlNode *child = wording->children; child != NULL; child = child->next)
-    {
-      if (child->type != XML_ELEMENT_NODE)
-        continue;
-
-      if (drafting_xml_is_element (child, NS_EXCHANGE, "lead") && found_lead == NULL)
-        found_lead = _drafting_native_node_text (child);
-      else if (drafting_xml_is_element (child, DRAFTING_NATIVE_NAMESPACE, "text"))
-        {
-          if (!_drafting_native_read_inline (child, found, error))
-            return FALSE;
-        }
-      else
-        return _drafting_native_refuse_element (child, error);
-    }
-
-  *lead = found_lead != NULL ? g_steal_pointer (&found_lead) : g_strdup ("");
-  *content = g_steal_pointer (&found);
-  return TRUE;
-}
-
-/* One <amendment>, which the schema has checked, as a new amendment. */
+/* One <amendment>, which the schema has checked, as a new amendment: what
+ * it proposes is read as the native format reads it. */
 static DraftingAmendment *
 read_amendment (xmlNode  *element,
                 GError  **error)
 {
-  g_autoptr(DraftingAmendment) amendment = NULL;
-  g_autoptr(GPtrArray) cosponsors = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GDateTime) date = NULL;
-  g_autoptr(DraftingInline) content = NULL;
-  g_autoptr(DraftingInline) base_content = NULL;
   g_autofree char *id = drafting_xml_get_token (element, "id");
   g_autofree char *action_name = drafting_xml_get_token (element, "action");
-  g_autofree char *date_text = drafting_xml_get_token (element, "date");
   g_autofree char *target = drafting_xml_get_token (element, "target");
-  g_autofree char *destination = drafting_xml_get_token (element, "destination");
-  g_autofree char *kind_name = drafting_xml_get_token (element, "kind");
-  g_autofree char *delegation = NULL;
-  g_autofree char *author = NULL;
-  g_autofree char *target_label = NULL;
-  g_autofree char *justification = NULL;
-  g_autofree char *lead = NULL;
-  g_autofree char *base_lead = NULL;
   DraftingAmendmentAction action = drafting_amendment_action_from_string (action_name);
   DraftingPlacement placement;
   DraftingPlacement destination_placement;
-  DraftingKind kind = DRAFTING_KIND_INVALID;
 
   /* The schema said what may be here; what it cannot say is said here. */
   if (id == NULL || xmlValidateNCName ((const xmlChar *) id, 0) != 0 ||
@@ -476,104 +431,7 @@ read_amendment (xmlNode  *element,
       return NULL;
     }
 
-  if (date_text == NULL || !g_str_has_suffix (date_text, "Z") ||
-      (date = g_date_time_new_from_iso8601 (date_text, NULL)) == NULL)
-    {
-      drafting_xml_set_error (error, element, DRAFTING_ERROR_INVALID,
-                              _("the amendment “%s” has no date, or one that is not a date and "
-                                "time in UTC"),
-                              id);
-      return NULL;
-    }
-
-  if (kind_name != NULL)
-    {
-      kind = drafting_kind_from_string (kind_name);
-      if (kind == DRAFTING_KIND_INVALID || kind == DRAFTING_KIND_DOCUMENT)
-        {
-          drafting_xml_set_error (error, element, DRAFTING_ERROR_INVALID,
-                                  _("“%s” is not a kind of element"), kind_name);
-          return NULL;
-        }
-    }
-
-  for (xmlNode *child = element->children; child != NULL; child = child->next)
-    {
-      if (child->type != XML_ELEMENT_NODE)
-        continue;
-
-      if (drafting_xml_is_element (child, NS_EXCHANGE, "delegation") && delegation == NULL)
-        delegation = _drafting_native_node_text (child);
-      else if (drafting_xml_is_element (child, NS_EXCHANGE, "cosponsor"))
-        g_ptr_array_add (cosponsors, _drafting_native_node_text (child));
-      else if (drafting_xml_is_element (child, NS_EXCHANGE, "author") && author == NULL)
-        author = _drafting_native_node_text (child);
-      else if (drafting_xml_is_element (child, NS_EXCHANGE, "target-label") &&
-               target_label == NULL)
-        target_label = _drafting_native_node_text (child);
-      else if (drafting_xml_is_element (child, NS_EXCHANGE, "justification") &&
-               justification == NULL)
-        justification = _drafting_native_node_text (child);
-      else if (drafting_xml_is_element (child, NS_EXCHANGE, "base") && base_content == NULL)
-        {
-          if (!read_wording (child, &base_lead, &base_content, error))
-            return NULL;
-        }
-      else if (drafting_xml_is_element (child, NS_EXCHANGE, "proposed") && content == NULL)
-        {
-          if (!read_wording (child, &lead, &content, error))
-            return NULL;
-        }
-      else
-        {
-          _drafting_native_refuse_element (child, error);
-          return NULL;
-        }
-    }
-
-  if (delegation == NULL || delegation[0] == '\0')
-    {
-      drafting_xml_set_error (error, element, DRAFTING_ERROR_INVALID,
-                              _("the amendment “%s” does not say which delegation proposed it"),
-                              id);
-      return NULL;
-    }
-
-  if (action == DRAFTING_AMENDMENT_INSERT && kind == DRAFTING_KIND_INVALID)
-    {
-      drafting_xml_set_error (error, element, DRAFTING_ERROR_INVALID,
-                              _("the amendment “%s” inserts an element, but does not say of "
-                                "which kind"),
-                              id);
-      return NULL;
-    }
-
-  if (action == DRAFTING_AMENDMENT_MOVE && destination == NULL)
-    {
-      drafting_xml_set_error (error, element, DRAFTING_ERROR_INVALID,
-                              _("the amendment “%s” moves an element, but does not say where"),
-                              id);
-      return NULL;
-    }
-
-  g_ptr_array_add (cosponsors, NULL);
-
-  amendment = drafting_amendment_new (action, delegation);
-  _drafting_amendment_set_id (amendment, id);
-  drafting_amendment_set_cosponsors (amendment, (const char * const *) cosponsors->pdata);
-  drafting_amendment_set_author (amendment, author);
-  drafting_amendment_set_date (amendment, date);
-  drafting_amendment_set_target (amendment, target, placement);
-  drafting_amendment_set_destination (amendment, destination, destination_placement);
-  drafting_amendment_set_kind (amendment, kind);
-  if (content != NULL)
-    drafting_amendment_set_wording (amendment, lead, content);
-  if (base_content != NULL)
-    _drafting_amendment_set_base (amendment, base_lead, base_content);
-  _drafting_amendment_set_target_label (amendment, target_label);
-  drafting_amendment_set_justification (amendment, justification);
-
-  return g_steal_pointer (&amendment);
+  return _drafting_native_read_amendment_fields (element, NS_EXCHANGE, id, action, error);
 }
 
 /* What names a document in a message: its symbol, or its identifier when

@@ -67,9 +67,10 @@ read_placement (xmlNode            *element,
   return FALSE;
 }
 
-/* A leading phrase and a text, as an element has them. */
+/* A leading phrase (in @ns) and the native format's text. */
 static gboolean
 read_wording (xmlNode         *wording,
+              const char      *ns,
               char           **lead,
               DraftingInline **content,
               GError         **error)
@@ -83,7 +84,7 @@ read_wording (xmlNode         *wording,
       if (child->type != XML_ELEMENT_NODE)
         continue;
 
-      if (drafting_xml_is_element (child, NS, "lead") && found_lead == NULL)
+      if (drafting_xml_is_element (child, ns, "lead") && found_lead == NULL)
         found_lead = _drafting_native_node_text (child);
       else if (drafting_xml_is_element (child, NS, "text") && !seen_text)
         {
@@ -100,39 +101,178 @@ read_wording (xmlNode         *wording,
   return TRUE;
 }
 
-static DraftingAmendment *
-read_amendment (Reader   *reader,
-                xmlNode  *element,
-                GError  **error)
+/**
+ * _drafting_native_read_amendment_fields:
+ * @element: an <amendment>, of the native format or of an exchange file
+ * @ns: the namespace of its children (the wording's text is always the
+ *   native format's)
+ * @id: its identifier, already checked
+ * @action: what it does, already checked
+ *
+ * Reads what a proposal says, the same in a document and in the file a
+ * delegation sends: when, what it is about and where, who proposed it and
+ * with whom, the wordings and the justification.
+ *
+ * Returns: (transfer full) (nullable): a proposed amendment
+ */
+DraftingAmendment *
+_drafting_native_read_amendment_fields (xmlNode                  *element,
+                                        const char               *ns,
+                                        const char               *id,
+                                        DraftingAmendmentAction   action,
+                                        GError                  **error)
 {
   g_autoptr(DraftingAmendment) amendment = NULL;
   g_autoptr(GPtrArray) cosponsors = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GDateTime) date = NULL;
   g_autoptr(DraftingInline) content = NULL;
   g_autoptr(DraftingInline) base_content = NULL;
-  g_autofree char *id = NULL;
-  g_autofree char *action_name = NULL;
-  g_autofree char *status_name = NULL;
-  g_autofree char *review = NULL;
   g_autofree char *date_text = NULL;
   g_autofree char *target = NULL;
   g_autofree char *destination = NULL;
   g_autofree char *kind_name = NULL;
-  g_autofree char *result = NULL;
-  g_autofree char *origin = NULL;
   g_autofree char *delegation = NULL;
   g_autofree char *author = NULL;
   g_autofree char *target_label = NULL;
   g_autofree char *justification = NULL;
   g_autofree char *lead = NULL;
   g_autofree char *base_lead = NULL;
+  DraftingPlacement placement = DRAFTING_PLACEMENT_AFTER;
+  DraftingPlacement destination_placement = DRAFTING_PLACEMENT_AFTER;
+  DraftingKind kind = DRAFTING_KIND_INVALID;
+
+  /* A date and time in UTC, as the schema has it: "Z" at the end. */
+  date_text = drafting_xml_get_token (element, "date");
+  if (date_text == NULL || !g_str_has_suffix (date_text, "Z") ||
+      (date = g_date_time_new_from_iso8601 (date_text, NULL)) == NULL)
+    {
+      drafting_xml_set_error (error, element, DRAFTING_ERROR_INVALID,
+                              _("the amendment “%s” has no date, or one that is not a date and "
+                                "time in UTC"),
+                              id);
+      return NULL;
+    }
+
+  if (!read_name (element, "target", &target, error) ||
+      !read_placement (element, "placement", &placement, error) ||
+      !read_name (element, "destination", &destination, error) ||
+      !read_placement (element, "destination-placement", &destination_placement, error))
+    return NULL;
+
+  /* It need not name an element of the document: it may be about one
+   * since deleted. */
+  if (target == NULL)
+    {
+      drafting_xml_set_error (error, element, DRAFTING_ERROR_INVALID,
+                              _("the amendment “%s” does not say which element it is about"), id);
+      return NULL;
+    }
+
+  kind_name = drafting_xml_get_token (element, "kind");
+  if (kind_name != NULL)
+    {
+      kind = drafting_kind_from_string (kind_name);
+      if (kind == DRAFTING_KIND_INVALID || kind == DRAFTING_KIND_DOCUMENT)
+        {
+          drafting_xml_set_error (error, element, DRAFTING_ERROR_INVALID,
+                                  _("“%s” is not a kind of element"), kind_name);
+          return NULL;
+        }
+    }
+
+  for (xmlNode *child = element->children; child != NULL; child = child->next)
+    {
+      if (child->type != XML_ELEMENT_NODE)
+        continue;
+
+      if (drafting_xml_is_element (child, ns, "delegation") && delegation == NULL)
+        delegation = _drafting_native_node_text (child);
+      else if (drafting_xml_is_element (child, ns, "cosponsor"))
+        g_ptr_array_add (cosponsors, _drafting_native_node_text (child));
+      else if (drafting_xml_is_element (child, ns, "author") && author == NULL)
+        author = _drafting_native_node_text (child);
+      else if (drafting_xml_is_element (child, ns, "target-label") && target_label == NULL)
+        target_label = _drafting_native_node_text (child);
+      else if (drafting_xml_is_element (child, ns, "justification") && justification == NULL)
+        justification = _drafting_native_node_text (child);
+      else if (drafting_xml_is_element (child, ns, "base") && base_content == NULL)
+        {
+          if (!read_wording (child, ns, &base_lead, &base_content, error))
+            return NULL;
+        }
+      else if (drafting_xml_is_element (child, ns, "proposed") && content == NULL)
+        {
+          if (!read_wording (child, ns, &lead, &content, error))
+            return NULL;
+        }
+      else
+        {
+          _drafting_native_refuse_element (child, error);
+          return NULL;
+        }
+    }
+
+  if (delegation == NULL || delegation[0] == '\0')
+    {
+      drafting_xml_set_error (error, element, DRAFTING_ERROR_INVALID,
+                              _("the amendment “%s” does not say which delegation proposed it"),
+                              id);
+      return NULL;
+    }
+
+  if (action == DRAFTING_AMENDMENT_INSERT && kind == DRAFTING_KIND_INVALID)
+    {
+      drafting_xml_set_error (error, element, DRAFTING_ERROR_INVALID,
+                              _("the amendment “%s” inserts an element, but does not say of "
+                                "which kind"),
+                              id);
+      return NULL;
+    }
+
+  if (action == DRAFTING_AMENDMENT_MOVE && destination == NULL)
+    {
+      drafting_xml_set_error (error, element, DRAFTING_ERROR_INVALID,
+                              _("the amendment “%s” moves an element, but does not say where"),
+                              id);
+      return NULL;
+    }
+
+  g_ptr_array_add (cosponsors, NULL);
+
+  amendment = drafting_amendment_new (action, delegation);
+  _drafting_amendment_set_id (amendment, id);
+  drafting_amendment_set_cosponsors (amendment, (const char * const *) cosponsors->pdata);
+  drafting_amendment_set_author (amendment, author);
+  drafting_amendment_set_date (amendment, date);
+  drafting_amendment_set_target (amendment, target, placement);
+  drafting_amendment_set_destination (amendment, destination, destination_placement);
+  drafting_amendment_set_kind (amendment, kind);
+  if (content != NULL)
+    drafting_amendment_set_wording (amendment, lead, content);
+  if (base_content != NULL)
+    _drafting_amendment_set_base (amendment, base_lead, base_content);
+  _drafting_amendment_set_target_label (amendment, target_label);
+  drafting_amendment_set_justification (amendment, justification);
+
+  return g_steal_pointer (&amendment);
+}
+
+static DraftingAmendment *
+read_amendment (Reader   *reader,
+                xmlNode  *element,
+                GError  **error)
+{
+  g_autoptr(DraftingAmendment) amendment = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *action_name = NULL;
+  g_autofree char *status_name = NULL;
+  g_autofree char *review = NULL;
+  g_autofree char *result = NULL;
+  g_autofree char *origin = NULL;
   g_autofree char *base_present = NULL;
   DraftingAmendmentAction action;
   DraftingAmendmentStatus status;
-  DraftingPlacement placement = DRAFTING_PLACEMENT_AFTER;
-  DraftingPlacement destination_placement = DRAFTING_PLACEMENT_AFTER;
   DraftingPlacement origin_placement = DRAFTING_PLACEMENT_AFTER;
-  DraftingKind kind = DRAFTING_KIND_INVALID;
   gboolean needs_review = FALSE;
 
   if (!drafting_xml_is_element (element, NS, "amendment"))
@@ -194,121 +334,16 @@ read_amendment (Reader   *reader,
         }
     }
 
-  /* A date and time in UTC, as the schema has it: "Z" at the end. */
-  date_text = drafting_xml_get_token (element, "date");
-  if (date_text == NULL || !g_str_has_suffix (date_text, "Z") ||
-      (date = g_date_time_new_from_iso8601 (date_text, NULL)) == NULL)
-    {
-      drafting_xml_set_error (error, element, DRAFTING_ERROR_INVALID,
-                              _("the amendment “%s” has no date, or one that is not a date and "
-                                "time in UTC"),
-                              id);
-      return NULL;
-    }
-
-  if (!read_name (element, "target", &target, error) ||
-      !read_placement (element, "placement", &placement, error) ||
-      !read_name (element, "destination", &destination, error) ||
-      !read_placement (element, "destination-placement", &destination_placement, error) ||
-      !read_name (element, "result", &result, error) ||
+  /* What became of it: only a document says. */
+  if (!read_name (element, "result", &result, error) ||
       !read_name (element, "origin", &origin, error) ||
       !read_placement (element, "origin-placement", &origin_placement, error))
     return NULL;
 
-  /* It need not name an element of the document: it may be about one
-   * since deleted. */
-  if (target == NULL)
-    {
-      drafting_xml_set_error (error, element, DRAFTING_ERROR_INVALID,
-                              _("the amendment “%s” does not say which element it is about"), id);
-      return NULL;
-    }
+  amendment = _drafting_native_read_amendment_fields (element, NS, id, action, error);
+  if (amendment == NULL)
+    return NULL;
 
-  kind_name = drafting_xml_get_token (element, "kind");
-  if (kind_name != NULL)
-    {
-      kind = drafting_kind_from_string (kind_name);
-      if (kind == DRAFTING_KIND_INVALID || kind == DRAFTING_KIND_DOCUMENT)
-        {
-          drafting_xml_set_error (error, element, DRAFTING_ERROR_INVALID,
-                                  _("“%s” is not a kind of element"), kind_name);
-          return NULL;
-        }
-    }
-
-  for (xmlNode *child = element->children; child != NULL; child = child->next)
-    {
-      if (child->type != XML_ELEMENT_NODE)
-        continue;
-
-      if (drafting_xml_is_element (child, NS, "delegation") && delegation == NULL)
-        delegation = _drafting_native_node_text (child);
-      else if (drafting_xml_is_element (child, NS, "cosponsor"))
-        g_ptr_array_add (cosponsors, _drafting_native_node_text (child));
-      else if (drafting_xml_is_element (child, NS, "author") && author == NULL)
-        author = _drafting_native_node_text (child);
-      else if (drafting_xml_is_element (child, NS, "target-label") && target_label == NULL)
-        target_label = _drafting_native_node_text (child);
-      else if (drafting_xml_is_element (child, NS, "justification") && justification == NULL)
-        justification = _drafting_native_node_text (child);
-      else if (drafting_xml_is_element (child, NS, "base") && base_content == NULL)
-        {
-          if (!read_wording (child, &base_lead, &base_content, error))
-            return NULL;
-        }
-      else if (drafting_xml_is_element (child, NS, "proposed") && content == NULL)
-        {
-          if (!read_wording (child, &lead, &content, error))
-            return NULL;
-        }
-      else
-        {
-          _drafting_native_refuse_element (child, error);
-          return NULL;
-        }
-    }
-
-  if (delegation == NULL || delegation[0] == '\0')
-    {
-      drafting_xml_set_error (error, element, DRAFTING_ERROR_INVALID,
-                              _("the amendment “%s” does not say which delegation proposed it"),
-                              id);
-      return NULL;
-    }
-
-  if (action == DRAFTING_AMENDMENT_INSERT && kind == DRAFTING_KIND_INVALID)
-    {
-      drafting_xml_set_error (error, element, DRAFTING_ERROR_INVALID,
-                              _("the amendment “%s” inserts an element, but does not say of "
-                                "which kind"),
-                              id);
-      return NULL;
-    }
-
-  if (action == DRAFTING_AMENDMENT_MOVE && destination == NULL)
-    {
-      drafting_xml_set_error (error, element, DRAFTING_ERROR_INVALID,
-                              _("the amendment “%s” moves an element, but does not say where"),
-                              id);
-      return NULL;
-    }
-
-  g_ptr_array_add (cosponsors, NULL);
-
-  amendment = drafting_amendment_new (action, delegation);
-  _drafting_amendment_set_id (amendment, id);
-  drafting_amendment_set_cosponsors (amendment, (const char * const *) cosponsors->pdata);
-  drafting_amendment_set_author (amendment, author);
-  drafting_amendment_set_date (amendment, date);
-  drafting_amendment_set_target (amendment, target, placement);
-  drafting_amendment_set_destination (amendment, destination, destination_placement);
-  drafting_amendment_set_kind (amendment, kind);
-  if (content != NULL)
-    drafting_amendment_set_wording (amendment, lead, content);
-  if (base_content != NULL)
-    _drafting_amendment_set_base (amendment, base_lead, base_content);
-  _drafting_amendment_set_target_label (amendment, target_label);
-  drafting_amendment_set_justification (amendment, justification);
   _drafting_amendment_set_status (amendment, status);
   _drafting_amendment_set_needs_review (amendment, needs_review);
   _drafting_amendment_set_result (amendment, result);

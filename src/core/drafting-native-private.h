@@ -33,6 +33,11 @@ gboolean  _drafting_native_refuse_element     (xmlNode               *element,
 gboolean  _drafting_native_read_inline        (xmlNode               *parent,
                                                DraftingInline        *content,
                                                GError               **error);
+DraftingAmendment *_drafting_native_read_amendment_fields (xmlNode                 *element,
+                                                          const char              *ns,
+                                                          const char              *id,
+                                                          DraftingAmendmentAction  action,
+                                                          GError                 **error);
 gboolean  _drafting_native_resolve_bases      (Reader                *reader,
                                                GError               **error);
 gboolean  _drafting_native_read_amendments    (Reader                *reader,
