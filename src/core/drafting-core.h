@@ -17,6 +17,7 @@
 #include "drafting-io.h"
 #include "drafting-kind.h"
 #include "drafting-language.h"
+#include "drafting-marked-text.h"
 #include "drafting-native.h"
 #include "drafting-node.h"
 #include "drafting-numbering.h"
@@ -25,6 +26,7 @@
 #include "drafting-render.h"
 #include "drafting-text-import.h"
 #include "drafting-text-utils.h"
+#include "drafting-tracking.h"
 
 G_BEGIN_DECLS
 
