@@ -476,6 +476,69 @@ test_snapshot (void)
   }
 }
 
+/* A delegation writing its proposal in the window: one amendment per
+ * element, changed as it types, a word a step of undo. */
+static void
+test_update_as_typed (void)
+{
+  g_autoptr(DraftingDocument) document = new_resolution ();
+  DraftingNode *first = paragraph (document, 0);
+  g_autoptr(DraftingAmendment) amendment = propose_replace (document, first, "France",
+                                                  "Members should simplify the clearance of relief consignments;");
+  g_autoptr(DraftingInline) one = drafting_inline_new ("Members should simplify the clearance of all consignments;");
+  g_autoptr(DraftingInline) two = drafting_inline_new ("Members should simplify the clearance of all consignments promptly;");
+  g_autoptr(DraftingInline) three = drafting_inline_new ("Members should simplify the clearance of all consignments promptl;");
+  g_autofree char *text_before = drafting_render_plain_text (first, FALSE);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (drafting_document_find_proposal (document, "France", DRAFTING_AMENDMENT_REPLACE,
+                                                  drafting_node_get_id (first)) == amendment);
+  g_assert_null (drafting_document_find_proposal (document, "Kenya", DRAFTING_AMENDMENT_REPLACE,
+                                                  drafting_node_get_id (first)));
+  g_assert_null (drafting_document_find_proposal (document, "France", DRAFTING_AMENDMENT_DELETE,
+                                                  drafting_node_get_id (first)));
+
+  g_assert_true (drafting_document_update_amendment (document, amendment, NULL, one, NULL,
+                                                     DRAFTING_EDIT_COALESCE, &error));
+  g_assert_no_error (error);
+  g_assert_true (drafting_document_update_amendment (document, amendment, NULL, three, NULL,
+                                                     DRAFTING_EDIT_COALESCE, &error));
+  g_assert_true (drafting_document_update_amendment (document, amendment, NULL, two, NULL,
+                                                     DRAFTING_EDIT_COALESCE, &error));
+  g_assert_cmpstr (drafting_inline_get_text (drafting_amendment_get_content (amendment)), ==,
+                   drafting_inline_get_text (two));
+  g_assert_true (drafting_document_update_amendment (document, amendment, NULL, NULL,
+                                                     "Relief of every kind needs it.",
+                                                     DRAFTING_EDIT_NONE, &error));
+  g_assert_cmpstr (drafting_amendment_get_justification (amendment), ==, "Relief of every kind needs it.");
+
+  /* The text itself never changes. */
+  {
+    g_autofree char *text_after = drafting_render_plain_text (first, FALSE);
+
+    g_assert_cmpstr (text_before, ==, text_after);
+  }
+
+  /* The justification is a step; the typing, one more. */
+  g_assert_cmpstr (drafting_document_get_undo_label (document), ==, "Undo Change Amendment");
+  g_assert_true (drafting_document_undo (document));
+  g_assert_cmpstr (drafting_amendment_get_justification (amendment), ==, "");
+  g_assert_true (drafting_document_undo (document));
+  g_assert_cmpstr (drafting_inline_get_text (drafting_amendment_get_content (amendment)), ==,
+                   "Members should simplify the clearance of relief consignments;");
+  g_assert_true (drafting_document_redo (document));
+  g_assert_cmpstr (drafting_inline_get_text (drafting_amendment_get_content (amendment)), ==,
+                   drafting_inline_get_text (two));
+
+  /* Decided, it says what it said. */
+  g_assert_true (drafting_document_decide_amendment (document, amendment, DRAFTING_AMENDMENT_WITHDRAWN, &error));
+  g_assert_false (drafting_document_update_amendment (document, amendment, NULL, one, NULL,
+                                                      DRAFTING_EDIT_NONE, &error));
+  g_assert_error (error, DRAFTING_ERROR, DRAFTING_ERROR_NOT_ALLOWED);
+  g_assert_null (drafting_document_find_proposal (document, "France", DRAFTING_AMENDMENT_REPLACE,
+                                                  drafting_node_get_id (first)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -492,6 +555,7 @@ main (int   argc,
   g_test_add_func ("/amendments/delete-conflicts", test_delete_conflicts);
   g_test_add_func ("/amendments/accept-against-older-wording", test_accept_against_older_wording);
   g_test_add_func ("/amendments/snapshot", test_snapshot);
+  g_test_add_func ("/amendments/update-as-typed", test_update_as_typed);
 
   return g_test_run ();
 }

@@ -70,6 +70,7 @@ struct _DraftingAmendmentState
   char                    *origin;
   DraftingPlacement        origin_placement;
   DraftingNode            *removed;
+  char                    *justification;
 };
 
 G_DEFINE_FINAL_TYPE (DraftingAmendment, drafting_amendment, G_TYPE_OBJECT)
@@ -830,6 +831,7 @@ _drafting_amendment_save_state (DraftingAmendment *self)
   state->origin = g_strdup (self->origin);
   state->origin_placement = self->origin_placement;
   state->removed = self->removed != NULL ? g_object_ref (self->removed) : NULL;
+  state->justification = g_strdup (self->justification);
 
   return state;
 }
@@ -843,6 +845,7 @@ _drafting_amendment_restore_state (DraftingAmendment            *self,
   _drafting_amendment_set_result (self, state->result);
   _drafting_amendment_set_origin (self, state->origin, state->origin_placement);
   _drafting_amendment_set_removed (self, state->removed);
+  drafting_amendment_set_justification (self, state->justification);
   _drafting_amendment_set_needs_review (self, state->needs_review);
   _drafting_amendment_set_status (self, state->status);
 }
@@ -856,7 +859,8 @@ _drafting_amendment_state_equal (const DraftingAmendmentState *a,
          g_strcmp0 (a->base_lead, b->base_lead) == 0 &&
          drafting_inline_equal (a->base_content, b->base_content) &&
          g_strcmp0 (a->result, b->result) == 0 && g_strcmp0 (a->origin, b->origin) == 0 &&
-         a->origin_placement == b->origin_placement && a->removed == b->removed;
+         a->origin_placement == b->origin_placement && a->removed == b->removed &&
+         g_strcmp0 (a->justification, b->justification) == 0;
 }
 
 void
@@ -872,6 +876,7 @@ _drafting_amendment_state_free (DraftingAmendmentState *state)
   g_free (state->result);
   g_free (state->origin);
   g_clear_object (&state->removed);
+  g_free (state->justification);
   g_free (state);
 }
 

@@ -14,6 +14,7 @@
 #include "drafting-document-private.h"
 #include "drafting-error.h"
 #include "drafting-node-private.h"
+#include "drafting-text-utils.h"
 
 /*
  * A document owns the amendments proposed to it, in the order they came,
@@ -984,4 +985,156 @@ drafting_document_reopen_amendment (DraftingDocument   *self,
   drafting_document_end_action (self);
 
   return TRUE;
+}
+
+/* ------------------------------------------------------------------ */
+/* A proposal as its delegation writes it                              */
+
+/**
+ * drafting_document_update_amendment:
+ * @amendment: a proposed amendment of the document
+ * @lead: (nullable): its new leading phrase, or %NULL to keep it
+ * @content: (nullable): its new wording, or %NULL to keep it
+ * @justification: (nullable): its new justification, or %NULL to keep it
+ * @flags: %DRAFTING_EDIT_COALESCE while the delegation types
+ *
+ * Changes what a proposed amendment says, as its delegation writes it:
+ * undone and redone like any change, the steps of typing one word
+ * together. The text of the document does not change.
+ *
+ * Returns: %FALSE if @amendment is no longer proposed, or a wording is
+ *   given to one that deletes or moves an element
+ */
+gboolean
+drafting_document_update_amendment (DraftingDocument      *self,
+                                    DraftingAmendment     *amendment,
+                                    const char            *lead,
+                                    const DraftingInline  *content,
+                                    const char            *justification,
+                                    DraftingEditFlags      flags,
+                                    GError               **error)
+{
+  DraftingAmendmentAction action;
+  DraftingAmendmentState *before;
+  g_autofree char *clean_lead = NULL;
+
+  g_return_val_if_fail (DRAFTING_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (DRAFTING_IS_AMENDMENT (amendment), FALSE);
+  g_return_val_if_fail (drafting_document_lookup_amendment (self, drafting_amendment_get_id (amendment)) == amendment,
+                        FALSE);
+
+  if (drafting_amendment_get_status (amendment) != DRAFTING_AMENDMENT_PROPOSED)
+    {
+      g_propagate_error (error, not_allowed (_("Only a proposed amendment can be changed")));
+      return FALSE;
+    }
+
+  action = drafting_amendment_get_action (amendment);
+  if ((lead != NULL || content != NULL) &&
+      action != DRAFTING_AMENDMENT_REPLACE && action != DRAFTING_AMENDMENT_INSERT)
+    {
+      g_propagate_error (error, not_allowed (_("This amendment proposes no wording")));
+      return FALSE;
+    }
+
+  if (lead != NULL)
+    {
+      clean_lead = g_strdup (lead);
+      drafting_text_sanitize (clean_lead, -1, TRUE);
+    }
+
+  before = _drafting_amendment_save_state (amendment);
+  if (lead != NULL || content != NULL)
+    {
+      g_autofree char *kept_lead = g_strdup (drafting_amendment_get_lead (amendment));
+      g_autoptr(DraftingInline) kept_content = drafting_inline_copy (drafting_amendment_get_content (amendment));
+
+      drafting_amendment_set_wording (amendment,
+                                      clean_lead != NULL ? clean_lead : kept_lead,
+                                      content != NULL ? content : kept_content);
+    }
+  if (justification != NULL)
+    drafting_amendment_set_justification (amendment, justification);
+
+  /* Typing: the steps of a word join the last, as typing in the text does. */
+  if ((flags & DRAFTING_EDIT_COALESCE) != 0 &&
+      _drafting_document_can_coalesce (self, amendment, COALESCE_PROPOSAL))
+    {
+      Op *last = g_ptr_array_index (_drafting_document_top_action (self)->ops, 0);
+
+      _drafting_amendment_state_free (before);
+      _drafting_amendment_state_free (last->new_state);
+      last->new_state = _drafting_amendment_save_state (amendment);
+      self->change_count++;
+      _drafting_document_history_changed (self);
+      return TRUE;
+    }
+
+  /* What the record says changes in the step; it is put back first, so
+   * that the step records both sides. */
+  {
+    DraftingAmendmentState *after = _drafting_amendment_save_state (amendment);
+
+    if (_drafting_amendment_state_equal (before, after))
+      {
+        _drafting_amendment_state_free (before);
+        _drafting_amendment_state_free (after);
+        return TRUE;
+      }
+    _drafting_amendment_restore_state (amendment, before);
+    drafting_document_begin_action (self, C_("undo", "Change Amendment"));
+    {
+      Op *op = _drafting_document_op_new (OP_AMENDMENT_STATE, NULL);
+
+      op->amendment = g_object_ref (amendment);
+      op->old_state = before;
+      op->new_state = after;
+      _drafting_document_record (self, op);
+    }
+    if ((flags & DRAFTING_EDIT_COALESCE) != 0 && self->action_depth == 1)
+      {
+        self->current->coalesce_target = amendment;
+        self->current->coalesce_key = COALESCE_PROPOSAL;
+      }
+    drafting_document_end_action (self);
+  }
+
+  return TRUE;
+}
+
+/**
+ * drafting_document_find_proposal:
+ * @delegation: a delegation
+ * @action: what the amendment does
+ * @target: the identifier of the element it is about (for an insert, the
+ *   element it goes after or into)
+ *
+ * The amendment @delegation proposes, still open, to do @action to
+ * @target: the one a delegation writing in the window goes on changing,
+ * one per element and action.
+ *
+ * Returns: (transfer none) (nullable): the latest such amendment
+ */
+DraftingAmendment *
+drafting_document_find_proposal (DraftingDocument        *self,
+                                 const char              *delegation,
+                                 DraftingAmendmentAction  action,
+                                 const char              *target)
+{
+  g_return_val_if_fail (DRAFTING_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (delegation != NULL, NULL);
+  g_return_val_if_fail (target != NULL, NULL);
+
+  for (guint i = self->amendment_array->len; i > 0; i--)
+    {
+      DraftingAmendment *amendment = g_ptr_array_index (self->amendment_array, i - 1);
+
+      if (drafting_amendment_get_action (amendment) == action &&
+          drafting_amendment_get_status (amendment) == DRAFTING_AMENDMENT_PROPOSED &&
+          g_strcmp0 (drafting_amendment_get_target (amendment), target) == 0 &&
+          g_strcmp0 (drafting_amendment_get_delegation (amendment), delegation) == 0)
+        return amendment;
+    }
+
+  return NULL;
 }

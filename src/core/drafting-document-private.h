@@ -142,6 +142,7 @@ enum {
 
 /* The coalescing key of typing; set_meta() uses OP_META * 64 + the key. */
 #define COALESCE_TYPING (-2)
+#define COALESCE_PROPOSAL (-3)
 
 /* drafting-document.c: the object, its metadata */
 void _drafting_document_emit_numbering_changed (DraftingDocument *self);

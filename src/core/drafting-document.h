@@ -233,6 +233,17 @@ gboolean              drafting_document_reopen_amendment (DraftingDocument     *
                                                           GError              **error);
 GPtrArray            *drafting_document_get_conflicts    (DraftingDocument     *self,
                                                           DraftingAmendment    *amendment);
+gboolean              drafting_document_update_amendment (DraftingDocument     *self,
+                                                          DraftingAmendment    *amendment,
+                                                          const char           *lead,
+                                                          const DraftingInline *content,
+                                                          const char           *justification,
+                                                          DraftingEditFlags     flags,
+                                                          GError              **error);
+DraftingAmendment    *drafting_document_find_proposal    (DraftingDocument     *self,
+                                                          const char           *delegation,
+                                                          DraftingAmendmentAction action,
+                                                          const char           *target);
 
 /* Undo */
 void                  drafting_document_begin_action     (DraftingDocument     *self,
