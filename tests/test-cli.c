@@ -1115,6 +1115,379 @@ test_amendments_exchange (void)
   drafting_test_remove_tree (dir);
 }
 
+/* ------------------------------------------------------------------ */
+/* Revisions                                                           */
+
+/* Runs a command that must work: exit 0, nothing on stderr. */
+static void
+run_ok (Run        *run,
+        const char *first,
+        ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  va_list args;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("WCO_DRAFT"));
+  va_start (args, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  process = g_subprocess_newv ((const char * const *) argv->pdata,
+                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
+                               &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
+  g_assert_no_error (error);
+  run->status = g_subprocess_get_exit_status (process);
+  g_test_message ("%s", run->err);
+  g_assert_cmpint (run->status, ==, 0);
+  g_assert_cmpstr (run->err, ==, "");
+}
+
+/* Accepts a proposal at once: the way to change the text from the
+ * command line. */
+static void
+change (Amendable  *self,
+        const char *first,
+        ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_auto(Run) accept = { 0, };
+  va_list args;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("WCO_DRAFT"));
+  g_ptr_array_add (argv, (gpointer) "propose");
+  g_ptr_array_add (argv, self->path);
+  g_ptr_array_add (argv, (gpointer) "--delegation");
+  g_ptr_array_add (argv, (gpointer) "Secretariat");
+  va_start (args, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  process = g_subprocess_newv ((const char * const *) argv->pdata,
+                               G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &out, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 0);
+  g_strchomp (out);
+
+  run_ok (&accept, "accept", self->path, out, NULL);
+}
+
+static JsonNode *
+parse_json (const char *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+/* An object with exactly these members. */
+static void
+assert_members (JsonObject         *object,
+                const char * const *names)
+{
+  guint n = 0;
+
+  for (; names[n] != NULL; n++)
+    g_assert_true (json_object_has_member (object, names[n]));
+  g_assert_cmpuint (json_object_get_size (object), ==, n);
+}
+
+static void
+test_revisions_list (void)
+{
+  g_auto(Amendable) doc = { 0, };
+  g_auto(Run) revise_draft = { 0, };
+  g_auto(Run) revise_rev = { 0, };
+  g_auto(Run) plain = { 0, };
+  g_auto(Run) json = { 0, };
+  g_auto(Run) empty = { 0, };
+  g_auto(Run) empty_json = { 0, };
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GRegex) offset = g_regex_new ("(Z|[+-][0-9]{2}:[0-9]{2})$", 0, 0, NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_auto(GStrv) lines = NULL;
+  static const char * const members[] = { "label", "date", "status", NULL };
+  static const char * const labels[] = { "Draft", "Rev.1 (final)" };
+  JsonArray *array;
+
+  amendable_init (&doc);
+
+  run_ok (&empty, "revisions", doc.path, NULL);
+  g_assert_cmpstr (empty.out, ==, "");
+  run_ok (&empty_json, "revisions", doc.path, "--json", NULL);
+  root = parse_json (empty_json.out);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 0);
+  g_clear_pointer (&root, json_node_unref);
+
+  /* revise prints nothing, and leaves no file behind. */
+  run_ok (&revise_draft, "revise", doc.path, "--label", "Draft", NULL);
+  g_assert_cmpstr (revise_draft.out, ==, "");
+  assert_alone (&doc);
+  change (&doc, "--replace", doc.ids[E_P3], "--text", "The Secretariat should report twice a year.", NULL);
+  run_ok (&revise_rev, "revise", doc.path, "--label", "Rev.1 (final)", NULL);
+  g_assert_cmpstr (revise_rev.out, ==, "");
+  assert_alone (&doc);
+
+  /* A line each, the oldest first, in columns. */
+  run_ok (&plain, "revisions", doc.path, NULL);
+  g_test_message ("%s", plain.out);
+  lines = g_strsplit (plain.out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 3);
+  g_assert_cmpstr (lines[2], ==, "");
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *year = g_strdup_printf (" %d  ", g_date_time_get_year (now));
+
+      g_assert_true (g_str_has_prefix (lines[i], labels[i]));
+      g_assert_cmpint (lines[i][strlen ("Rev.1 (final)")], ==, ' ');
+      g_assert_cmpint (lines[i][strlen ("Rev.1 (final)") + 1], ==, ' ');
+      g_assert_cmpint (lines[i][strlen ("Rev.1 (final)") + 2], !=, ' ');
+      g_assert_nonnull (strstr (lines[i], year));
+      g_assert_true (g_str_has_suffix (lines[i], "Adopted"));
+    }
+  g_assert_cmpuint (strstr (lines[0], "Adopted") - lines[0], ==, strstr (lines[1], "Adopted") - lines[1]);
+
+  /* As JSON: {label, date, status}, the oldest first. */
+  run_ok (&json, "revisions", doc.path, "--json", NULL);
+  root = parse_json (json.out);
+  g_assert_true (JSON_NODE_HOLDS_ARRAY (root));
+  array = json_node_get_array (root);
+  g_assert_cmpuint (json_array_get_length (array), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      JsonObject *object = json_array_get_object_element (array, i);
+      const char *date = json_object_get_string_member (object, "date");
+      g_autoptr(GDateTime) when = g_date_time_new_from_iso8601 (date, NULL);
+
+      assert_members (object, members);
+      g_assert_cmpstr (json_object_get_string_member (object, "label"), ==, labels[i]);
+      g_assert_cmpstr (json_object_get_string_member (object, "status"), ==, "adopted");
+      g_assert_true (g_regex_match (offset, date, 0, NULL));
+      g_assert_nonnull (when);
+      g_assert_cmpint (ABS (g_date_time_difference (now, when)), <, 600 * G_TIME_SPAN_SECOND);
+    }
+}
+
+static void
+test_revisions_compare (void)
+{
+  g_auto(Amendable) doc = { 0, };
+  g_auto(Run) text = { 0, };
+  g_auto(Run) revise_draft = { 0, };
+  g_auto(Run) revise_rev = { 0, };
+  g_auto(Run) compared = { 0, };
+  g_auto(Run) with_present = { 0, };
+  g_auto(Run) as_json = { 0, };
+  g_auto(Run) same = { 0, };
+  g_auto(Run) draft_text = { 0, };
+  g_auto(Run) present_json = { 0, };
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonNode) present_root = NULL;
+  static const char * const members[] = { "id", "change", "kind", "label_from", "label_to", "text", NULL };
+  const char *expected[][2] = {
+    { doc.ids[E_P1], "changed" },
+    { doc.ids[E_B], "deleted" },
+    { NULL, "inserted" },
+  };
+  JsonArray *array;
+
+  amendable_init (&doc);
+  expected[0][0] = doc.ids[E_P1];
+  expected[1][0] = doc.ids[E_B];
+  run_ok (&text, "text", doc.path, NULL);
+  run_ok (&revise_draft, "revise", doc.path, "--label", "Draft", NULL);
+
+  change (&doc, "--replace", doc.ids[E_P1], "--text",
+          "Members should simplify and speed up the clearance of relief consignments;", NULL);
+  change (&doc, "--delete", doc.ids[E_B], NULL);
+  change (&doc, "--insert", "operative-paragraph", "--after", doc.ids[E_P3], "--text",
+          "Members should train officers.", NULL);
+  run_ok (&revise_rev, "revise", doc.path, "--label", "Rev.1", NULL);
+
+  /* The text, the changes marked as wdiff marks them. */
+  run_ok (&compared, "compare", doc.path, "--from", "Draft", "--to", "Rev.1", NULL);
+  g_test_message ("%s", compared.out);
+  g_assert_nonnull (strstr (compared.out, "1. Members should simplify {+and speed up +}the clearance of "
+                                          "relief consignments;\n"));
+  g_assert_nonnull (strstr (compared.out, "\n[-(b) during a disaster;-]\n"));
+  g_assert_nonnull (strstr (compared.out, "\n{+4. Members should train officers.+}\n"));
+  g_assert_nonnull (strstr (compared.out, "\n3. The Secretariat should report every year.\n"));
+
+  /* Nothing changed since Rev.1. */
+  run_ok (&with_present, "compare", doc.path, "--from", "Draft", "--to", "present", NULL);
+  g_assert_cmpstr (with_present.out, ==, compared.out);
+
+  /* The elements that changed, as JSON, in the order of the text. */
+  run_ok (&as_json, "compare", doc.path, "--from", "Draft", "--to", "Rev.1", "--json", NULL);
+  root = parse_json (as_json.out);
+  array = json_node_get_array (root);
+  g_assert_cmpuint (json_array_get_length (array), ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      JsonObject *object = json_array_get_object_element (array, i);
+
+      assert_members (object, members);
+      if (expected[i][0] != NULL)
+        g_assert_cmpstr (json_object_get_string_member (object, "id"), ==, expected[i][0]);
+      g_assert_cmpstr (json_object_get_string_member (object, "change"), ==, expected[i][1]);
+    }
+  {
+    JsonObject *changed = json_array_get_object_element (array, 0);
+    JsonObject *deleted = json_array_get_object_element (array, 1);
+    JsonObject *inserted = json_array_get_object_element (array, 2);
+
+    g_assert_cmpstr (json_object_get_string_member (changed, "kind"), ==, "operative-paragraph");
+    g_assert_cmpstr (json_object_get_string_member (changed, "label_from"), ==, "1.");
+    g_assert_cmpstr (json_object_get_string_member (changed, "label_to"), ==, "1.");
+    g_assert_cmpstr (json_object_get_string_member (changed, "text"), ==,
+                     "Members should simplify {+and speed up +}the clearance of relief consignments;");
+    g_assert_cmpstr (json_object_get_string_member (deleted, "kind"), ==, "sub-paragraph");
+    g_assert_cmpstr (json_object_get_string_member (deleted, "label_from"), ==, "(b)");
+    g_assert_true (json_object_get_null_member (deleted, "label_to"));
+    g_assert_cmpstr (json_object_get_string_member (deleted, "text"), ==, "[-during a disaster;-]");
+    g_assert_true (json_object_get_null_member (inserted, "label_from"));
+    g_assert_cmpstr (json_object_get_string_member (inserted, "label_to"), ==, "4.");
+    g_assert_cmpstr (json_object_get_string_member (inserted, "text"), ==, "{+Members should train officers.+}");
+  }
+
+  /* A revision with itself: its text, nothing marked; nothing changed. */
+  run_ok (&same, "compare", doc.path, "--from", "Draft", "--to", "Draft", NULL);
+  run_ok (&draft_text, "text", doc.path, "--revision", "Draft", NULL);
+  g_assert_cmpstr (same.out, ==, draft_text.out);
+  g_assert_cmpstr (draft_text.out, ==, text.out);
+  run_ok (&present_json, "compare", doc.path, "--from", "Rev.1", "--to", "present", "--json", NULL);
+  present_root = parse_json (present_json.out);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (present_root)), ==, 0);
+}
+
+static void
+test_revisions_text (void)
+{
+  g_auto(Amendable) doc = { 0, };
+  g_auto(Run) before = { 0, };
+  g_auto(Run) revise_draft = { 0, };
+  g_auto(Run) now = { 0, };
+  g_auto(Run) draft = { 0, };
+  g_auto(Run) clean = { 0, };
+
+  amendable_init (&doc);
+  run_ok (&before, "text", doc.path, NULL);
+  run_ok (&revise_draft, "revise", doc.path, "--label", "Draft", NULL);
+  change (&doc, "--delete", doc.ids[E_P2], NULL);
+
+  run_ok (&now, "text", doc.path, NULL);
+  g_assert_cmpstr (now.out, !=, before.out);
+  run_ok (&draft, "text", doc.path, "--revision", "Draft", NULL);
+  g_assert_cmpstr (draft.out, ==, before.out);
+  run_ok (&clean, "text", doc.path, "--revision", "Draft", "--view", "clean", NULL);
+  g_assert_cmpstr (clean.out, ==, before.out);
+
+  /* The other views are the present text's. */
+  assert_refused (&doc, "text", doc.path, "--revision", "Draft", "--view", "tracked", NULL);
+  assert_refused (&doc, "text", doc.path, "--revision", "Draft", "--view", "proposed", NULL);
+}
+
+/* What is refused exits with 1, says why, and leaves the file as it was. */
+static void
+test_revisions_refused (void)
+{
+  g_auto(Amendable) doc = { 0, };
+  g_auto(Run) revise_draft = { 0, };
+  g_auto(Run) revise_rev = { 0, };
+  g_auto(Run) unknown = { 0, };
+  g_auto(Run) unknown_text = { 0, };
+  g_auto(Run) none = { 0, };
+  g_auto(Run) no_label = { 0, };
+  g_auto(Run) no_to = { 0, };
+  g_autofree char *expected = NULL;
+  g_autofree char *expected_none = NULL;
+  g_autofree char *txt = NULL;
+  g_autofree char *txt_before = NULL;
+  g_autofree char *txt_after = NULL;
+  g_auto(Run) txt_revise = { 0, };
+
+  amendable_init (&doc);
+
+  /* Without revisions, the message says there are none. */
+  run_tool (&none, "compare", doc.path, "--from", "Draft", "--to", "present", NULL);
+  g_assert_cmpint (none.status, ==, 1);
+  expected_none = g_strdup_printf ("wco-draft: %s has no revision “Draft”; it has none\n", doc.path);
+  g_assert_cmpstr (none.err, ==, expected_none);
+
+  run_ok (&revise_draft, "revise", doc.path, "--label", "Draft", NULL);
+  run_ok (&revise_rev, "revise", doc.path, "--label", "Rev.1", NULL);
+
+  assert_refused (&doc, "revise", doc.path, "--label", "Draft", NULL);
+  assert_refused (&doc, "revise", doc.path, "--label", " Rev.1 ", NULL);
+  assert_refused (&doc, "revise", doc.path, "--label", "", NULL);
+  assert_refused (&doc, "revise", doc.path, "--label", "   ", NULL);
+  assert_refused (&doc, "revise", doc.path, "--label", "two\nlines", NULL);
+  assert_refused (&doc, "revise", doc.path, "--label", "present", NULL);
+  assert_refused (&doc, "compare", doc.path, "--from", "Rev.2", "--to", "present", NULL);
+  assert_refused (&doc, "compare", doc.path, "--from", "Draft", "--to", "Rev.2", "--json", NULL);
+  assert_refused (&doc, "text", doc.path, "--revision", "Rev.2", NULL);
+
+  /* The labels it has, in the message. */
+  expected = g_strdup_printf ("wco-draft: %s has no revision “Rev.2”; it has: Draft, Rev.1\n", doc.path);
+  run_tool (&unknown, "compare", doc.path, "--from", "Draft", "--to", "Rev.2", NULL);
+  g_assert_cmpint (unknown.status, ==, 1);
+  g_assert_cmpstr (unknown.err, ==, expected);
+  run_tool (&unknown_text, "text", doc.path, "--revision", "Rev.2", NULL);
+  g_assert_cmpint (unknown_text.status, ==, 1);
+  g_assert_cmpstr (unknown_text.err, ==, expected);
+
+  /* A command line without what it needs. */
+  run_tool (&no_label, "revise", doc.path, NULL);
+  g_assert_cmpint (no_label.status, ==, 2);
+  run_tool (&no_to, "compare", doc.path, "--from", "Draft", NULL);
+  g_assert_cmpint (no_to.status, ==, 2);
+
+  /* Only Drafting's own format keeps revisions. */
+  txt = g_build_filename (doc.dir, "resolution.txt", NULL);
+  g_assert_true (g_file_set_contents (txt, amendable, -1, NULL));
+  txt_before = read_file (txt);
+  run_tool (&txt_revise, "revise", txt, "--label", "Draft", NULL);
+  g_assert_cmpint (txt_revise.status, ==, 1);
+  g_assert_nonnull (strstr (txt_revise.err, txt));
+  txt_after = read_file (txt);
+  g_assert_cmpstr (txt_after, ==, txt_before);
+  g_assert_no_errno (g_unlink (txt));
+}
+
+static void
+test_revisions_help (void)
+{
+  g_auto(Run) run = { 0, };
+  static const char * const commands[] = { "revise", "revisions", "compare" };
+
+  run_tool (&run, "--help", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autofree char *line = g_strdup_printf ("\n  %s ", commands[i]);
+      g_auto(Run) sub = { 0, };
+
+      g_assert_nonnull (strstr (run.out, line));
+      run_tool (&sub, commands[i], "--help", NULL);
+      g_assert_cmpint (sub.status, ==, 0);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1139,6 +1512,12 @@ main (int    argc,
   g_test_add_func ("/cli/amendments/decide", test_amendments_decide);
   g_test_add_func ("/cli/amendments/text", test_amendments_text);
   g_test_add_func ("/cli/amendments/exchange", test_amendments_exchange);
+
+  g_test_add_func ("/cli/revisions/list", test_revisions_list);
+  g_test_add_func ("/cli/revisions/compare", test_revisions_compare);
+  g_test_add_func ("/cli/revisions/text", test_revisions_text);
+  g_test_add_func ("/cli/revisions/refused", test_revisions_refused);
+  g_test_add_func ("/cli/revisions/help", test_revisions_help);
 
   return g_test_run ();
 }

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "drafting-amendment-file.h"
+#include "drafting-compare.h"
 #include "drafting-document-file.h"
 #include "drafting-diff.h"
 #include "drafting-document.h"
@@ -24,6 +25,7 @@
 #include "drafting-outline.h"
 #include "drafting-paste.h"
 #include "drafting-render.h"
+#include "drafting-revision.h"
 #include "drafting-text-import.h"
 #include "drafting-text-utils.h"
 #include "drafting-tracking.h"

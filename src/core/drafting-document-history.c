@@ -138,6 +138,13 @@ _drafting_document_op_apply (DraftingDocument *self,
       _drafting_amendment_restore_state (op->amendment, forward ? op->new_state : op->old_state);
       break;
 
+    case OP_REVISION_ADD:
+      if (forward)
+        _drafting_document_link_revision (self, op->index, op->revision);
+      else
+        _drafting_document_unlink_revision (self, op->index);
+      break;
+
     default:
       g_assert_not_reached ();
     }
@@ -158,6 +165,7 @@ op_free (gpointer data)
   g_clear_object (&op->amendment);
   g_clear_pointer (&op->old_state, _drafting_amendment_state_free);
   g_clear_pointer (&op->new_state, _drafting_amendment_state_free);
+  g_clear_object (&op->revision);
   g_free (op);
 }
 

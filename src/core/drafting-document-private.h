@@ -7,6 +7,7 @@
 
 #include "drafting-amendment-private.h"
 #include "drafting-document.h"
+#include "drafting-revision.h"
 
 G_BEGIN_DECLS
 
@@ -22,6 +23,17 @@ void   _drafting_document_add_amendment       (DraftingDocument  *self,
                                                DraftingAmendment *amendment);
 void   _drafting_document_set_identifier      (DraftingDocument *self,
                                                const char       *identifier);
+
+/* Revisions (drafting-revision.c, drafting-document-revisions.c), for the
+ * loaders: a revision read from a file joins the document's record with
+ * no history, and the identifiers it used are never given again. */
+DraftingRevision *_drafting_revision_new         (const char        *label,
+                                                  GDateTime         *date,
+                                                  DraftingDocument  *frozen);
+char             *_drafting_revision_check_label (const char        *label,
+                                                  GError           **error);
+void              _drafting_document_add_revision (DraftingDocument *self,
+                                                   DraftingRevision *revision);
 
 /* What the files of the document itself share, and nothing else sees:
  * drafting-document.c (the object, its metadata and its life),
@@ -45,6 +57,7 @@ typedef enum
   OP_AMENDMENT_ADD,
   OP_AMENDMENT_REMOVE,
   OP_AMENDMENT_STATE,
+  OP_REVISION_ADD,
 } OpType;
 
 typedef enum
@@ -76,6 +89,7 @@ typedef struct
   DraftingAmendment      *amendment;  /* AMENDMENT_*: which */
   DraftingAmendmentState *old_state;  /* AMENDMENT_STATE */
   DraftingAmendmentState *new_state;
+  DraftingRevision       *revision;   /* REVISION_ADD: which; index: where */
 } Op;
 
 typedef struct
@@ -106,6 +120,8 @@ struct _DraftingDocument
   GListStore          *amendments;  /* DraftingAmendment, in the order proposed */
   GPtrArray           *amendment_array; /* the same, unowned, to walk without a reference each */
   GHashTable          *amendment_ids; /* id (owned by the amendment) → amendment */
+  GListStore          *revisions;   /* DraftingRevision, the oldest first */
+  GHashTable          *revision_labels; /* label (the revision's) → revision */
 
   DraftingNumberStyle  numbering[DRAFTING_N_NUMBERING_SLOTS];
   DraftingDocumentType type;
@@ -212,6 +228,15 @@ void     _drafting_document_link_amendment   (DraftingDocument  *self,
                                               DraftingAmendment *amendment);
 void     _drafting_document_unlink_amendment (DraftingDocument  *self,
                                               guint              index);
+
+/* drafting-document-revisions.c: the record of revisions */
+void     _drafting_document_link_revision    (DraftingDocument  *self,
+                                              guint              index,
+                                              DraftingRevision  *revision);
+void     _drafting_document_unlink_revision  (DraftingDocument  *self,
+                                              guint              index);
+void     _drafting_document_share_revisions  (DraftingDocument  *self,
+                                              DraftingDocument  *copy);
 
 /* drafting-document-structure.c: where elements may go */
 gboolean      _drafting_document_check_place              (DraftingDocument  *self,

@@ -483,6 +483,8 @@ drafting_document_finalize (GObject *object)
   g_clear_pointer (&self->amendment_array, g_ptr_array_unref);
   g_clear_object (&self->amendments);
   g_clear_pointer (&self->amendment_ids, g_hash_table_unref);
+  g_clear_pointer (&self->revision_labels, g_hash_table_unref);
+  g_clear_object (&self->revisions);
   g_clear_pointer (&self->rand, g_rand_free);
   g_clear_pointer (&self->identifier, g_free);
   _drafting_document_clear_labels (self);
@@ -694,6 +696,8 @@ drafting_document_init (DraftingDocument *self)
   self->amendments = g_list_store_new (DRAFTING_TYPE_AMENDMENT);
   self->amendment_ids = g_hash_table_new (g_str_hash, g_str_equal);
   self->amendment_array = g_ptr_array_new ();
+  self->revisions = g_list_store_new (DRAFTING_TYPE_REVISION);
+  self->revision_labels = g_hash_table_new (g_str_hash, g_str_equal);
   self->identifier = g_uuid_string_random ();
 
   for (guint i = 0; i < N_META; i++)
@@ -905,6 +909,10 @@ drafting_document_snapshot (DraftingDocument *self)
 
       _drafting_document_add_amendment (copy, same);
     }
+
+  /* The revisions, which a save keeps too: they never change, so the
+   * copy shares them. */
+  _drafting_document_share_revisions (self, copy);
 
   return copy;
 }

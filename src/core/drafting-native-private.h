@@ -17,7 +17,7 @@ G_BEGIN_DECLS
 #define NS DRAFTING_NATIVE_NAMESPACE
 
 /* Reading, in drafting-native.c and, for <amendments>,
- * drafting-native-amendments.c. */
+ * drafting-native-amendments.c, for <revisions>, drafting-native-revisions.c. */
 
 typedef struct
 {
@@ -25,6 +25,7 @@ typedef struct
   GHashTable       *ids;        /* id → xmlNode, to report duplicates */
   GHashTable       *amendment_ids; /* the same, for amendments */
   GPtrArray        *present_bases; /* amendment, xmlNode pairs: base="present" */
+  GPtrArray        *revisions;  /* DraftingRevision read, joining the document last */
 } Reader;
 
 char     *_drafting_native_node_text          (xmlNode               *node);
@@ -32,6 +33,14 @@ gboolean  _drafting_native_refuse_element     (xmlNode               *element,
                                                GError               **error);
 gboolean  _drafting_native_read_inline        (xmlNode               *parent,
                                                DraftingInline        *content,
+                                               GError               **error);
+DraftingNode *_drafting_native_read_element   (Reader                *reader,
+                                               xmlNode               *element,
+                                               DraftingKind           parent_kind,
+                                               guint                  depth,
+                                               GError               **error);
+gboolean  _drafting_native_read_meta          (DraftingDocument      *document,
+                                               xmlNode               *meta,
                                                GError               **error);
 DraftingAmendment *_drafting_native_read_amendment_fields (xmlNode                 *element,
                                                           const char              *ns,
@@ -42,6 +51,9 @@ gboolean  _drafting_native_resolve_bases      (Reader                *reader,
                                                GError               **error);
 gboolean  _drafting_native_read_amendments    (Reader                *reader,
                                                xmlNode               *amendments,
+                                               GError               **error);
+gboolean  _drafting_native_read_revisions     (Reader                *reader,
+                                               xmlNode               *revisions,
                                                GError               **error);
 
 /* Writing, the same way. The sink, which holds what is written, is
@@ -76,7 +88,16 @@ gboolean  _drafting_native_write_text_element (Writer                *writer,
 gboolean  _drafting_native_write_inline       (Writer                *writer,
                                                guint                  depth,
                                                const DraftingInline  *content);
+gboolean  _drafting_native_write_node         (Writer                *writer,
+                                               DraftingNode          *node,
+                                               guint                  depth);
+gboolean  _drafting_native_write_meta         (Writer                *writer,
+                                               DraftingDocument      *document,
+                                               guint                  depth,
+                                               gboolean               whole);
 gboolean  _drafting_native_write_amendments   (Writer                *writer,
+                                               DraftingDocument      *document);
+gboolean  _drafting_native_write_revisions    (Writer                *writer,
                                                DraftingDocument      *document);
 
 /* For the tests. */

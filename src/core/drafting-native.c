@@ -28,11 +28,17 @@
  * proposed, <amendments>: an <amendment> each, in the order of the record,
  * its names and tokens in attributes, its words in elements, the wording
  * it proposes in <proposed> and the one it was made against in <base>,
- * each a <lead> and a <text> as the elements have them.
+ * each a <lead> and a <text> as the elements have them. Last, when revisions
+ * were issued, <revisions>: a <revision> each, the oldest first, its label,
+ * date and status in attributes, then the document as it was: a <meta> (as
+ * the document's, without its identifier and status) and its elements as
+ * <content> has them, their identifiers unique within it. Those are read
+ * and written in drafting-native-revisions.c.
  *
  * Version 1.1 added the document's identifier and the amendments to 1.0,
  * whose files are still read, against data/drafting-1.0.rng, and are
- * written as 1.1.
+ * written as 1.1. The revisions are an optional block of 1.1: files
+ * without them are as they were, and read as before.
  *
  * Writing is deterministic, so that saving, loading and saving again gives
  * the same bytes, and a file under version control shows only what changed.
@@ -149,12 +155,12 @@ _drafting_native_read_inline (xmlNode         *parent,
   return TRUE;
 }
 
-static DraftingNode *
-read_element (Reader        *reader,
-              xmlNode       *element,
-              DraftingKind   parent_kind,
-              guint          depth,
-              GError       **error)
+DraftingNode *
+_drafting_native_read_element (Reader        *reader,
+                               xmlNode       *element,
+                               DraftingKind   parent_kind,
+                               guint          depth,
+                               GError       **error)
 {
   g_autoptr(DraftingNode) node = NULL;
   g_autofree char *id = NULL;
@@ -254,7 +260,8 @@ read_element (Reader        *reader,
         }
       else
         {
-          g_autoptr(DraftingNode) sub = read_element (reader, child, kind, depth + 1, error);
+          g_autoptr(DraftingNode) sub = _drafting_native_read_element (reader, child, kind,
+                                                                       depth + 1, error);
 
           if (sub == NULL)
             return NULL;
@@ -280,10 +287,10 @@ read_element (Reader        *reader,
   return g_steal_pointer (&node);
 }
 
-static gboolean
-read_meta (DraftingDocument  *document,
-           xmlNode           *meta,
-           GError           **error)
+gboolean
+_drafting_native_read_meta (DraftingDocument  *document,
+                            xmlNode           *meta,
+                            GError           **error)
 {
   for (xmlNode *child = meta->children; child != NULL; child = child->next)
     {
@@ -446,6 +453,7 @@ drafting_native_load_bytes (GBytes  *bytes,
   g_autoptr(GHashTable) ids = NULL;
   g_autoptr(GHashTable) amendment_ids = NULL;
   g_autoptr(GPtrArray) present_bases = NULL;
+  g_autoptr(GPtrArray) revisions = NULL;
   g_autoptr(xmlDoc) doc = NULL;
   g_autofree char *type_name = NULL;
   DraftingDocumentType type;
@@ -484,6 +492,8 @@ drafting_native_load_bytes (GBytes  *bytes,
   reader.amendment_ids = amendment_ids;
   present_bases = g_ptr_array_new ();
   reader.present_bases = present_bases;
+  revisions = g_ptr_array_new_with_free_func (g_object_unref);
+  reader.revisions = revisions;
   root = drafting_node_new (DRAFTING_KIND_DOCUMENT, DRAFTING_ROOT_ID);
 
   for (xmlNode *child = top->children; child != NULL; child = child->next)
@@ -493,7 +503,7 @@ drafting_native_load_bytes (GBytes  *bytes,
 
       if (drafting_xml_is_element (child, NS, "meta"))
         {
-          if (!read_meta (document, child, error))
+          if (!_drafting_native_read_meta (document, child, error))
             return NULL;
         }
       else if (drafting_xml_is_element (child, NS, "content"))
@@ -505,7 +515,8 @@ drafting_native_load_bytes (GBytes  *bytes,
               if (element->type != XML_ELEMENT_NODE)
                 continue;
 
-              node = read_element (&reader, element, DRAFTING_KIND_DOCUMENT, 0, error);
+              node = _drafting_native_read_element (&reader, element, DRAFTING_KIND_DOCUMENT, 0,
+                                                    error);
               if (node == NULL)
                 return NULL;
               drafting_node_append_child (root, node);
@@ -514,6 +525,11 @@ drafting_native_load_bytes (GBytes  *bytes,
       else if (drafting_xml_is_element (child, NS, "amendments"))
         {
           if (!_drafting_native_read_amendments (&reader, child, error))
+            return NULL;
+        }
+      else if (drafting_xml_is_element (child, NS, "revisions"))
+        {
+          if (!_drafting_native_read_revisions (&reader, child, error))
             return NULL;
         }
       else
@@ -526,6 +542,9 @@ drafting_native_load_bytes (GBytes  *bytes,
   _drafting_document_adopt_root (document, root);
   if (!_drafting_native_resolve_bases (&reader, error))
     return NULL;
+  /* After the elements, whose identifiers the revisions share. */
+  for (guint i = 0; i < revisions->len; i++)
+    _drafting_document_add_revision (document, g_ptr_array_index (revisions, i));
   drafting_document_clear_history (document);
   drafting_document_set_modified (document, FALSE);
 
@@ -855,10 +874,10 @@ _drafting_native_write_inline (Writer               *writer,
          _drafting_native_end_element (writer);
 }
 
-static gboolean
-write_node (Writer       *writer,
-            DraftingNode *node,
-            guint         depth)
+gboolean
+_drafting_native_write_node (Writer       *writer,
+                             DraftingNode *node,
+                             guint         depth)
 {
   const DraftingInline *content = drafting_node_get_content (node);
   const char *lead = drafting_node_get_lead (node);
@@ -889,7 +908,7 @@ write_node (Writer       *writer,
 
   for (guint i = 0; i < drafting_node_get_n_children (node); i++)
     {
-      if (!write_node (writer, drafting_node_get_child (node, i), depth + 1))
+      if (!_drafting_native_write_node (writer, drafting_node_get_child (node, i), depth + 1))
         return FALSE;
       inner = TRUE;
     }
@@ -898,9 +917,13 @@ write_node (Writer       *writer,
          _drafting_native_end_element (writer);
 }
 
-static gboolean
-write_meta (Writer           *writer,
-            DraftingDocument *document)
+/* The document's <meta> at @depth; a revision's (@whole %FALSE) has no
+ * identifier and no status. */
+gboolean
+_drafting_native_write_meta (Writer           *writer,
+                             DraftingDocument *document,
+                             guint             depth,
+                             gboolean          whole)
 {
   const char *language = drafting_document_get_language (document);
   const struct {
@@ -928,18 +951,21 @@ write_meta (Writer           *writer,
       return FALSE;
     }
 
-  if (!_drafting_native_newline (writer, 1) ||
+  if (!_drafting_native_newline (writer, depth) ||
       !_drafting_native_start_element (writer, "meta") ||
-      !_drafting_native_write_text_element (writer, 2, "identifier",
-                                            drafting_document_get_identifier (document)))
+      (whole && !_drafting_native_write_text_element (writer, depth + 1, "identifier",
+                                                      drafting_document_get_identifier (document))))
     return FALSE;
 
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     {
+      if (!whole && g_str_equal (fields[i].name, "status"))
+        continue;
       if (fields[i].where != NULL &&
           !_drafting_native_check_holdable (writer, fields[i].value, _(fields[i].where)))
         return FALSE;
-      if (!_drafting_native_write_text_element (writer, 2, fields[i].name, fields[i].value))
+      if (!_drafting_native_write_text_element (writer, depth + 1, fields[i].name,
+                                                fields[i].value))
         return FALSE;
     }
 
@@ -947,7 +973,7 @@ write_meta (Writer           *writer,
     {
       DraftingNumberStyle style = drafting_document_get_numbering (document, slot);
 
-      if (!_drafting_native_newline (writer, 2) ||
+      if (!_drafting_native_newline (writer, depth + 1) ||
           !_drafting_native_start_element (writer, "numbering") ||
           !_drafting_native_write_attribute (writer, "slot",
                                              drafting_numbering_slot_to_string (slot)) ||
@@ -957,7 +983,7 @@ write_meta (Writer           *writer,
         return FALSE;
     }
 
-  return _drafting_native_newline (writer, 1) && _drafting_native_end_element (writer);
+  return _drafting_native_newline (writer, depth) && _drafting_native_end_element (writer);
 }
 
 static gboolean
@@ -975,18 +1001,19 @@ write_document (Writer           *writer,
       !_drafting_native_write_attribute (writer, "type", drafting_document_type_to_string (type)))
     return FALSE;
 
-  if (!write_meta (writer, document))
+  if (!_drafting_native_write_meta (writer, document, 1, TRUE))
     return FALSE;
 
   if (!_drafting_native_newline (writer, 1) || !_drafting_native_start_element (writer, "content"))
     return FALSE;
   for (guint i = 0; i < drafting_node_get_n_children (root); i++)
-    if (!write_node (writer, drafting_node_get_child (root, i), 2))
+    if (!_drafting_native_write_node (writer, drafting_node_get_child (root, i), 2))
       return FALSE;
   if (!_drafting_native_newline (writer, 1) || !_drafting_native_end_element (writer))
     return FALSE;
 
-  if (!_drafting_native_write_amendments (writer, document))
+  if (!_drafting_native_write_amendments (writer, document) ||
+      !_drafting_native_write_revisions (writer, document))
     return FALSE;
 
   /* The end of the document flushes what libxml2 still holds, but adds a

@@ -496,3 +496,61 @@ drafting_render_document_text (DraftingDocument *document)
 
   return g_string_free (out, FALSE);
 }
+
+/**
+ * drafting_render_line:
+ * @node: an element
+ * @head: (out) (transfer full): what its line has before its text, as
+ *   drafting_render_document_text() prints it: "3. ", "- (a) ", "- ",
+ *   "PRINCIPLE I - ", "ANNEX\n\n", "¹ " for a footnote, or ""
+ * @text: (out) (transfer full): its text, as drafting_render_plain_text()
+ *   gives it with footnote calls
+ *
+ * The line of one element, in two parts, for those that lay out the
+ * document's text themselves with something more in it (a comparison of
+ * two versions): @head then @text is the line render_node() above prints,
+ * which is indented by the element's depth in lists when it is an item or
+ * a sub-paragraph. The two must stay the same.
+ */
+void
+drafting_render_line (DraftingNode  *node,
+                      char         **head,
+                      char         **text)
+{
+  DraftingKind kind = drafting_node_get_kind (node);
+  g_autofree char *label = drafting_render_label (node);
+  gboolean bullet = drafting_render_has_bullet (node);
+  char *plain = drafting_render_plain_text (node, TRUE);
+
+  g_return_if_fail (head != NULL && text != NULL);
+
+  switch (kind)
+    {
+    case DRAFTING_KIND_PRINCIPLE:
+      *head = plain[0] != '\0' ? g_strconcat (label, " - ", NULL) : g_strdup (label);
+      break;
+
+    case DRAFTING_KIND_ANNEX:
+      *head = plain[0] != '\0' ? g_strconcat (label, "\n\n", NULL) : g_strdup (label);
+      break;
+
+    case DRAFTING_KIND_FOOTNOTE:
+      *head = g_strconcat (label, " ", NULL);
+      break;
+
+    case DRAFTING_KIND_ITEM:
+      *head = label[0] != '\0' && !bullet ? g_strconcat ("- ", label, " ", NULL) : g_strdup ("- ");
+      break;
+
+    default:
+      if (label[0] != '\0' && !bullet)
+        *head = g_strconcat (label, " ", NULL);
+      else if (label[0] != '\0')
+        *head = g_strdup ("- ");
+      else
+        *head = g_strdup ("");
+      break;
+    }
+
+  *text = plain;
+}

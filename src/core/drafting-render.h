@@ -42,5 +42,8 @@ char       *drafting_render_plain_text       (DraftingNode        *node,
 char       *drafting_render_place_date       (DraftingDocument    *document);
 char       *drafting_render_superscript      (guint                number);
 char       *drafting_render_document_text    (DraftingDocument    *document);
+void        drafting_render_line             (DraftingNode        *node,
+                                              char               **head,
+                                              char               **text);
 
 G_END_DECLS

@@ -659,12 +659,15 @@ tool_command_text (int    argc,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(DraftingDocument) document = NULL;
   g_autofree char *view = NULL;
+  g_autofree char *revision = NULL;
   g_autofree char *text = NULL;
   GOptionEntry entries[] = {
     { "view", 0, 0, G_OPTION_ARG_STRING, &view,
       N_("clean: the present text (the default); tracked: with the open amendments marked, "
          "{+inserted+} and [-deleted-]; proposed: with every open amendment accepted"),
       N_("VIEW") },
+    { "revision", 0, 0, G_OPTION_ARG_STRING, &revision,
+      N_("Print a revision as it was issued rather than the present text"), N_("LABEL") },
     { NULL }
   };
 
@@ -688,6 +691,9 @@ tool_command_text (int    argc,
 
   if ((document = tool_load (argv[1], FALSE)) == NULL)
     return 1;
+
+  if (revision != NULL)
+    return tool_print_revision (document, argv[1], revision, view);
 
   if (g_strcmp0 (view, "tracked") == 0)
     text = render_tracked (document);

@@ -49,4 +49,16 @@ int               tool_command_export_amendments (int       argc,
 int               tool_command_import_amendments (int       argc,
                                                   char    **argv);
 
+/* wco-draft-revisions.c */
+int               tool_command_revise     (int              argc,
+                                           char           **argv);
+int               tool_command_revisions  (int              argc,
+                                           char           **argv);
+int               tool_command_compare    (int              argc,
+                                           char           **argv);
+int               tool_print_revision     (DraftingDocument *document,
+                                           const char      *path,
+                                           const char      *label,
+                                           const char      *view);
+
 G_END_DECLS

@@ -22,6 +22,7 @@
  * wco-draft outline FILE [--json]
  * wco-draft amendments|propose|accept|reject|withdraw|reopen|text ...
  *   (wco-draft-amendments.c)
+ * wco-draft revise|revisions|compare ... (wco-draft-revisions.c)
  *
  * Exit status: 0 when all went well, 1 when a file was refused or could
  * not be written, 2 when the command line is wrong.
@@ -289,6 +290,11 @@ static const Command commands[] = {
     N_("Write proposed amendments as a file of their own"), tool_command_export_amendments },
   { "import-amendments", N_("FILE AMENDMENT-FILE…"),
     N_("Add the amendments of files of amendments"), tool_command_import_amendments },
+  { "revise", N_("FILE --label LABEL"), N_("Issue a revision: keep the text as it is now"),
+    tool_command_revise },
+  { "revisions", N_("FILE [--json]"), N_("List the revisions of a document"), tool_command_revisions },
+  { "compare", N_("FILE --from LABEL --to LABEL|present [--json]"),
+    N_("Compare two revisions, or one and the present text"), tool_command_compare },
 };
 
 static void
