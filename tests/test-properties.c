@@ -462,9 +462,20 @@ test_preferences_settings (void)
 
   g_assert_true (DRAFTING_IS_PREFERENCES_WINDOW (window));
   g_assert_true (adw_preferences_window_get_search_enabled (ADW_PREFERENCES_WINDOW (window)));
-  g_assert_cmpuint (assert_rows_titled (window), ==, 4);
+  g_assert_cmpuint (assert_rows_titled (window), ==, 6);
 
   drafting_gui_test_present (window);
+
+  /* Who the person is: the delegation their amendments are recorded as. */
+  gtk_editable_set_text (GTK_EDITABLE (get_row (window, "delegation", ADW_TYPE_ENTRY_ROW)), "Kenya");
+  gtk_editable_set_text (GTK_EDITABLE (get_row (window, "author-name", ADW_TYPE_ENTRY_ROW)), "A. Otieno");
+  {
+    g_autofree char *delegation = g_settings_get_string (settings, "delegation");
+    g_autofree char *author = g_settings_get_string (settings, "author-name");
+
+    g_assert_cmpstr (delegation, ==, "Kenya");
+    g_assert_cmpstr (author, ==, "A. Otieno");
+  }
 
   style_row = ADW_COMBO_ROW (get_row (window, "style-variant", ADW_TYPE_COMBO_ROW));
   outline_switch = GTK_SWITCH (drafting_gui_test_find_of_type (get_row (window, "show-outline", ADW_TYPE_ACTION_ROW),

@@ -39,6 +39,9 @@ struct _DraftingDocumentView
   GMenuModel        *extra_menu;
   GArray            *matches;
   DraftingMatch      current_match;
+  DraftingTracking  *tracking;        /* the marks the rows show, or NULL */
+  char              *proposer;        /* the delegation typing proposes for, or NULL */
+  char              *proposer_name;
 
   DraftingNode      *pending;         /* where the cursor is to go */
   int                pending_offset;
@@ -455,6 +458,8 @@ setup_row (GtkSignalListItemFactory *factory G_GNUC_UNUSED,
   gtk_list_item_set_child (item, row);
 
   drafting_element_row_set_editable (DRAFTING_ELEMENT_ROW (row), self->editable);
+  drafting_element_row_set_tracking (DRAFTING_ELEMENT_ROW (row), self->tracking);
+  drafting_element_row_set_proposer (DRAFTING_ELEMENT_ROW (row), self->proposer, self->proposer_name);
   gtk_text_view_set_extra_menu (text_view, self->extra_menu);
 
   /* The rows go with the list, before the view. */
@@ -473,6 +478,8 @@ bind_row (GtkSignalListItemFactory *factory G_GNUC_UNUSED,
   DraftingElementRow *row = DRAFTING_ELEMENT_ROW (gtk_list_item_get_child (item));
   DraftingNode *node = gtk_list_item_get_item (item);
 
+  drafting_element_row_set_tracking (row, self->tracking);
+  drafting_element_row_set_proposer (row, self->proposer, self->proposer_name);
   drafting_element_row_bind (row, node);
   g_hash_table_insert (self->rows, node, row);
 
@@ -711,6 +718,92 @@ drafting_document_view_set_editable (DraftingDocumentView *self,
 }
 
 /**
+ * drafting_document_view_set_tracking:
+ * @tracking: (transfer full) (nullable): the proposed amendments to mark
+ *   in the text, or %NULL to show the text as it is
+ *
+ * Shows the changes @tracking marks, in every row, not to be typed in;
+ * given again after the record changes, the rows on screen show the new
+ * marks.
+ */
+void
+drafting_document_view_set_tracking (DraftingDocumentView *self,
+                                     DraftingTracking     *tracking)
+{
+  g_autoptr(DraftingTracking) old = NULL;
+  GHashTableIter iter;
+  gpointer value;
+
+  g_return_if_fail (DRAFTING_IS_DOCUMENT_VIEW (self));
+
+  old = g_steal_pointer (&self->tracking);
+  self->tracking = tracking;
+  g_hash_table_iter_init (&iter, self->rows);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      /* Each row reloads when its tracking changes: tell it of the new. */
+      drafting_element_row_set_tracking (value, NULL);
+      if (tracking != NULL)
+        drafting_element_row_set_tracking (value, tracking);
+    }
+}
+
+gboolean
+drafting_document_view_get_marked (DraftingDocumentView *self)
+{
+  g_return_val_if_fail (DRAFTING_IS_DOCUMENT_VIEW (self), FALSE);
+
+  return self->tracking != NULL;
+}
+
+/**
+ * drafting_document_view_set_proposer:
+ * @delegation: (nullable): the delegation what is typed is proposed for,
+ *   or %NULL to edit the text itself
+ * @name: (nullable): the name of the person typing
+ *
+ * In proposing, the text is locked: what is typed in an element becomes
+ * the delegation's amendment to it.
+ */
+void
+drafting_document_view_set_proposer (DraftingDocumentView *self,
+                                     const char           *delegation,
+                                     const char           *name)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  g_return_if_fail (DRAFTING_IS_DOCUMENT_VIEW (self));
+
+  g_free (self->proposer);
+  self->proposer = g_strdup (delegation);
+  g_free (self->proposer_name);
+  self->proposer_name = g_strdup (name);
+  g_hash_table_iter_init (&iter, self->rows);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    drafting_element_row_set_proposer (value, delegation, name);
+}
+
+/**
+ * drafting_document_view_reload:
+ *
+ * Shows again the rows on screen, after a change to what they show that
+ * the document does not tell of (the record of amendments, in proposing).
+ */
+void
+drafting_document_view_reload (DraftingDocumentView *self)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  g_return_if_fail (DRAFTING_IS_DOCUMENT_VIEW (self));
+
+  g_hash_table_iter_init (&iter, self->rows);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    drafting_element_row_reload (value);
+}
+
+/**
  * drafting_document_view_get_current:
  *
  * Returns: (transfer none) (nullable): the element the cursor is in, or
@@ -820,6 +913,9 @@ drafting_document_view_dispose (GObject *object)
   g_clear_object (&self->extra_menu);
   g_clear_object (&self->pending);
   g_clear_object (&self->current);
+  g_clear_pointer (&self->tracking, drafting_tracking_free);
+  g_clear_pointer (&self->proposer, g_free);
+  g_clear_pointer (&self->proposer_name, g_free);
 
   G_OBJECT_CLASS (drafting_document_view_parent_class)->dispose (object);
 }

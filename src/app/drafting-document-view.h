@@ -49,4 +49,12 @@ void              drafting_document_view_set_matches      (DraftingDocumentView 
                                                            const DraftingMatch  *current);
 guint             drafting_document_view_get_n_bound_rows (DraftingDocumentView *self);
 
+void                  drafting_document_view_set_tracking (DraftingDocumentView *self,
+                                                           DraftingTracking     *tracking);
+gboolean              drafting_document_view_get_marked   (DraftingDocumentView *self);
+void                  drafting_document_view_set_proposer (DraftingDocumentView *self,
+                                                           const char           *delegation,
+                                                           const char           *name);
+void                  drafting_document_view_reload       (DraftingDocumentView *self);
+
 G_END_DECLS

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "drafting-element-marks.h"
 #include "drafting-element-row.h"
 #include "drafting-element-text.h"
 #include "drafting-paste.h"
@@ -49,6 +50,9 @@ struct _DraftingElementRow
   GtkTextTag    *match_tag;
   GtkTextTag    *current_match_tag;
   GPtrArray     *ref_tags;        /* a tag a footnote call, naming it */
+  DraftingTracking *tracking;     /* the marks shown instead of the text, or NULL */
+  char          *proposer;        /* the delegation typing proposes for, or NULL */
+  char          *proposer_name;
 
   guint          prefix_chars;    /* of the leading phrase and its space */
   gunichar       last_typed;
@@ -301,6 +305,48 @@ clear_ref_tags (DraftingElementRow *self)
   g_ptr_array_set_size (self->ref_tags, 0);
 }
 
+/* The open rewording the proposing delegation has for the element. */
+static DraftingAmendment *
+own_proposal (DraftingElementRow *self)
+{
+  DraftingDocument *document = drafting_node_get_document (self->node);
+
+  if (document == NULL || self->proposer == NULL)
+    return NULL;
+
+  return drafting_document_find_proposal (document, self->proposer, DRAFTING_AMENDMENT_REPLACE,
+                                          drafting_node_get_id (self->node));
+}
+
+static void
+load_marked (DraftingElementRow *self,
+             GtkTextIter        *iter)
+{
+  g_autoptr(DraftingMarkedText) wording = drafting_tracking_mark_wording (self->tracking, self->node);
+  g_autoptr(DraftingMarkedText) arrivals = drafting_tracking_mark_arrivals (self->tracking, self->node,
+                                                                            DRAFTING_PLACEMENT_AFTER);
+  g_autofree char *described = NULL;
+
+  drafting_element_marks_insert (self->buffer, iter, wording, self->decoration_tag);
+  if (arrivals != NULL)
+    {
+      insert_decoration (self, iter, "\n", NULL);
+      drafting_element_marks_insert (self->buffer, iter, arrivals, self->decoration_tag);
+      drafting_marked_text_append_marked (wording, arrivals);
+    }
+
+  /* Screen readers are told who changed the element, not shown a colour. */
+  described = drafting_element_marks_describe (wording);
+  if (described != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->text_view),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, described,
+                                    -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (self->text_view),
+                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+  self->cursor_unplaced = TRUE;
+}
+
 static void
 load_buffer (DraftingElementRow *self)
 {
@@ -344,10 +390,30 @@ load_buffer (DraftingElementRow *self)
     insert_decoration (self, &iter, prefix, NULL);
   self->shown_prefix = g_strdup (prefix);
 
+  /* The marked view: the text with the changes proposed to it, and the
+   * elements proposed after it, none of it to be typed in. */
+  if (self->tracking != NULL)
+    {
+      load_marked (self, &iter);
+      self->loading = FALSE;
+      return;
+    }
+
   /* The leading phrase, and what joins it to the text as it prints; with
-   * no text yet, a space after it, for the text to be typed after. */
+   * no text yet, a space after it, for the text to be typed after. In
+   * proposing, the text is the delegation's proposal, once it has one. */
   content = drafting_node_get_content (self->node);
   lead = drafting_node_get_lead (self->node);
+  if (self->proposer != NULL)
+    {
+      DraftingAmendment *proposal = own_proposal (self);
+
+      if (proposal != NULL)
+        {
+          content = drafting_amendment_get_content (proposal);
+          lead = drafting_amendment_get_lead (proposal);
+        }
+    }
   if (lead[0] != '\0')
     {
       const char *text = drafting_inline_get_text (content);
@@ -553,6 +619,43 @@ read_buffer (DraftingElementRow *self)
   return content;
 }
 
+/* In proposing, what is typed is the delegation's proposal for the
+ * element: one rewording each, made at the first change and changed as
+ * it types; the text itself does not change. */
+static void
+propose_wording (DraftingElementRow   *self,
+                 DraftingDocument     *document,
+                 const char           *lead,
+                 const DraftingInline *content,
+                 gboolean              coalesce)
+{
+  DraftingAmendment *proposal = own_proposal (self);
+  g_autoptr(GError) error = NULL;
+
+  if (proposal != NULL)
+    {
+      drafting_document_update_amendment (document, proposal, lead, content, NULL,
+                                          coalesce ? DRAFTING_EDIT_COALESCE : DRAFTING_EDIT_NONE,
+                                          &error);
+    }
+  else
+    {
+      g_autoptr(DraftingAmendment) amendment = drafting_amendment_new (DRAFTING_AMENDMENT_REPLACE,
+                                                                       self->proposer);
+
+      drafting_amendment_set_target (amendment, drafting_node_get_id (self->node),
+                                     DRAFTING_PLACEMENT_AFTER);
+      drafting_amendment_set_wording (amendment, lead != NULL ? lead : drafting_node_get_lead (self->node),
+                                      content);
+      if (self->proposer_name != NULL && self->proposer_name[0] != '\0')
+        drafting_amendment_set_author (amendment, self->proposer_name);
+      drafting_document_propose (document, amendment, &error);
+    }
+
+  if (error != NULL)
+    g_warning ("The proposal for %s was not recorded: %s", drafting_node_get_id (self->node), error->message);
+}
+
 static void
 sync_to_model (DraftingElementRow *self,
                gboolean            coalesce)
@@ -585,8 +688,11 @@ sync_to_model (DraftingElementRow *self,
     }
 
   self->loading = TRUE;
-  drafting_document_edit_text (document, self->node, lead, content,
-                               coalesce ? DRAFTING_EDIT_COALESCE : DRAFTING_EDIT_NONE);
+  if (self->proposer != NULL)
+    propose_wording (self, document, lead, content, coalesce);
+  else
+    drafting_document_edit_text (document, self->node, lead, content,
+                                 coalesce ? DRAFTING_EDIT_COALESCE : DRAFTING_EDIT_NONE);
   self->loading = FALSE;
 
   /* The buffer is what the element now holds. */
@@ -1073,6 +1179,10 @@ shows_current_text (DraftingElementRow *self)
 {
   g_autofree char *prefix = NULL;
 
+  /* Marks and proposals change with the record, not with the element. */
+  if (self->tracking != NULL || self->proposer != NULL)
+    return FALSE;
+
   if (self->shown != self->node ||
       self->shown_revision != drafting_node_get_revision (self->node) ||
       drafting_node_get_kind (self->node) == DRAFTING_KIND_PLACE_DATE)
@@ -1105,9 +1215,9 @@ drafting_element_row_bind (DraftingElementRow *self,
   kind = drafting_node_get_kind (node);
 
   gtk_text_view_set_editable (self->text_view,
-                              self->editable && drafting_kind_has_text (kind));
+                              self->editable && drafting_kind_has_text (kind) && self->tracking == NULL);
   gtk_text_view_set_cursor_visible (self->text_view,
-                                    self->editable && drafting_kind_has_text (kind));
+                                    self->editable && drafting_kind_has_text (kind) && self->tracking == NULL);
 
   /* Setting a tooltip costs, even the same one: rows are bound by the
    * hundred. */
@@ -1228,6 +1338,56 @@ drafting_element_row_get_text_view (DraftingElementRow *self)
   return self->text_view;
 }
 
+/**
+ * drafting_element_row_set_tracking:
+ * @tracking: (nullable): the proposed amendments to mark, or %NULL to
+ *   show the text
+ *
+ * Shows the element with the changes @tracking marks in it, not to be
+ * typed in. The caller keeps @tracking alive while the row shows it.
+ */
+void
+drafting_element_row_set_tracking (DraftingElementRow *self,
+                                   DraftingTracking   *tracking)
+{
+  g_return_if_fail (DRAFTING_IS_ELEMENT_ROW (self));
+
+  if (self->tracking == tracking)
+    return;
+
+  self->tracking = tracking;
+  if (tracking == NULL)
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (self->text_view),
+                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+  drafting_element_row_set_editable (self, self->editable);
+  if (self->node != NULL)
+    drafting_element_row_reload (self);
+}
+
+/**
+ * drafting_element_row_set_proposer:
+ * @delegation: (nullable): the delegation what is typed is proposed for,
+ *   or %NULL to edit the text
+ * @name: (nullable): the name of the person typing
+ */
+void
+drafting_element_row_set_proposer (DraftingElementRow *self,
+                                   const char         *delegation,
+                                   const char         *name)
+{
+  g_return_if_fail (DRAFTING_IS_ELEMENT_ROW (self));
+
+  if (g_strcmp0 (self->proposer, delegation) == 0 && g_strcmp0 (self->proposer_name, name) == 0)
+    return;
+
+  g_free (self->proposer);
+  self->proposer = g_strdup (delegation);
+  g_free (self->proposer_name);
+  self->proposer_name = g_strdup (name);
+  if (self->node != NULL)
+    drafting_element_row_reload (self);
+}
+
 void
 drafting_element_row_set_editable (DraftingElementRow *self,
                                    gboolean            editable)
@@ -1239,8 +1399,8 @@ drafting_element_row_set_editable (DraftingElementRow *self,
     {
       gboolean has_text = drafting_kind_has_text (drafting_node_get_kind (self->node));
 
-      gtk_text_view_set_editable (self->text_view, self->editable && has_text);
-      gtk_text_view_set_cursor_visible (self->text_view, self->editable && has_text);
+      gtk_text_view_set_editable (self->text_view, self->editable && has_text && self->tracking == NULL);
+      gtk_text_view_set_cursor_visible (self->text_view, self->editable && has_text && self->tracking == NULL);
     }
 }
 
@@ -1257,6 +1417,9 @@ drafting_element_row_dispose (GObject *object)
   g_clear_object (&self->shown);
   g_clear_pointer (&self->shown_prefix, g_free);
   g_clear_pointer (&self->ref_tags, g_ptr_array_unref);
+  g_clear_pointer (&self->proposer, g_free);
+  g_clear_pointer (&self->proposer_name, g_free);
+  self->tracking = NULL;
 
   G_OBJECT_CLASS (drafting_element_row_parent_class)->dispose (object);
 }
@@ -1288,6 +1451,40 @@ drafting_element_row_class_init (DraftingElementRowClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "elementrow");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+/* Over a marked word, who proposes the change. */
+static gboolean
+on_query_tooltip (GtkWidget          *widget G_GNUC_UNUSED,
+                  int                 x,
+                  int                 y,
+                  gboolean            keyboard,
+                  GtkTooltip         *tooltip,
+                  DraftingElementRow *self)
+{
+  GtkTextIter iter;
+  DraftingChange change = DRAFTING_CHANGE_NONE;
+  const char *delegation;
+  int bx, by;
+  g_autofree char *text = NULL;
+
+  if (self->tracking == NULL || keyboard)
+    return FALSE;
+
+  gtk_text_view_window_to_buffer_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET, x, y, &bx, &by);
+  if (!gtk_text_view_get_iter_at_location (self->text_view, &iter, bx, by) ||
+      (delegation = drafting_element_marks_at (&iter, &change)) == NULL)
+    return FALSE;
+
+  if (change == DRAFTING_CHANGE_INSERTED)
+    /* Translators: %s is a delegation, "France" */
+    text = g_strdup_printf (_("Inserted by %s"), delegation);
+  else
+    /* Translators: %s is a delegation, "France" */
+    text = g_strdup_printf (_("Deleted by %s"), delegation);
+  gtk_tooltip_set_text (tooltip, text);
+
+  return TRUE;
 }
 
 static void
@@ -1341,6 +1538,7 @@ drafting_element_row_init (DraftingElementRow *self)
   gtk_widget_set_parent (GTK_WIDGET (self->text_view), GTK_WIDGET (self));
 
   g_signal_connect (self->text_view, "paste-clipboard", G_CALLBACK (on_paste_clipboard), self);
+  g_signal_connect (self->text_view, "query-tooltip", G_CALLBACK (on_query_tooltip), self);
 
   keys = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);

@@ -52,4 +52,10 @@ void          drafting_element_row_set_highlights (DraftingElementRow *self,
                                                    GArray             *matches,
                                                    const DraftingMatch *current);
 
+void           drafting_element_row_set_tracking  (DraftingElementRow *self,
+                                                   DraftingTracking   *tracking);
+void           drafting_element_row_set_proposer  (DraftingElementRow *self,
+                                                   const char         *delegation,
+                                                   const char         *name);
+
 G_END_DECLS

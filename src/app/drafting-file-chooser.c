@@ -21,6 +21,17 @@
  */
 
 static void
+add_amendments_filter (GtkFileChooser *chooser)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Amendments"));
+  gtk_file_filter_add_mime_type (filter, DRAFTING_AMENDMENT_FILE_MIME_TYPE);
+  gtk_file_filter_add_suffix (filter, DRAFTING_AMENDMENT_FILE_EXTENSION + 1);
+  gtk_file_chooser_add_filter (chooser, filter);
+}
+
+static void
 add_filter (GtkFileChooser *chooser,
             const char     *name,
             gboolean        native,
@@ -139,6 +150,21 @@ drafting_file_chooser_new (GtkWindow                  *parent,
       add_filter (chooser, _("PDF Documents"), FALSE, FALSE, TRUE);
       break;
 
+    case DRAFTING_FILE_CHOOSER_IMPORT_AMENDMENTS:
+      dialog = gtk_file_chooser_native_new (_("Import Amendments"), parent,
+                                            GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
+      chooser = GTK_FILE_CHOOSER (dialog);
+      gtk_file_chooser_set_select_multiple (chooser, TRUE);
+      add_amendments_filter (chooser);
+      break;
+
+    case DRAFTING_FILE_CHOOSER_EXPORT_AMENDMENTS:
+      dialog = gtk_file_chooser_native_new (_("Export Amendments"), parent,
+                                            GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+      chooser = GTK_FILE_CHOOSER (dialog);
+      add_amendments_filter (chooser);
+      break;
+
     default:
       g_return_val_if_reached (NULL);
     }
@@ -146,7 +172,8 @@ drafting_file_chooser_new (GtkWindow                  *parent,
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
   if (folder != NULL)
     gtk_file_chooser_set_current_folder (chooser, folder, NULL);
-  if (name != NULL && purpose != DRAFTING_FILE_CHOOSER_OPEN)
+  if (name != NULL && purpose != DRAFTING_FILE_CHOOSER_OPEN &&
+      purpose != DRAFTING_FILE_CHOOSER_IMPORT_AMENDMENTS)
     gtk_file_chooser_set_current_name (chooser, name);
 
   return dialog;
@@ -170,7 +197,8 @@ drafting_file_chooser_get_file (GtkFileChooserNative       *chooser,
   g_return_val_if_fail (GTK_IS_FILE_CHOOSER_NATIVE (chooser), NULL);
 
   file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  if (file == NULL || purpose == DRAFTING_FILE_CHOOSER_OPEN)
+  if (file == NULL || purpose == DRAFTING_FILE_CHOOSER_OPEN ||
+      purpose == DRAFTING_FILE_CHOOSER_IMPORT_AMENDMENTS)
     return g_steal_pointer (&file);
 
   name = g_file_get_basename (file);
@@ -178,7 +206,10 @@ drafting_file_chooser_get_file (GtkFileChooserNative       *chooser,
   if (name == NULL || parent == NULL || strchr (name, '.') != NULL)
     return g_steal_pointer (&file);
 
-  with = g_strconcat (name, purpose == DRAFTING_FILE_CHOOSER_SAVE ? DRAFTING_NATIVE_EXTENSION
-                                                                  : DRAFTING_PDF_EXTENSION, NULL);
+  with = g_strconcat (name,
+                      purpose == DRAFTING_FILE_CHOOSER_SAVE ? DRAFTING_NATIVE_EXTENSION :
+                      purpose == DRAFTING_FILE_CHOOSER_EXPORT_AMENDMENTS ? DRAFTING_AMENDMENT_FILE_EXTENSION :
+                      DRAFTING_PDF_EXTENSION,
+                      NULL);
   return g_file_get_child (parent, with);
 }

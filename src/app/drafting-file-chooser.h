@@ -16,6 +16,8 @@ typedef enum
   DRAFTING_FILE_CHOOSER_OPEN,     /* documents and text to import, several at once */
   DRAFTING_FILE_CHOOSER_SAVE,     /* a document, in the native format */
   DRAFTING_FILE_CHOOSER_EXPORT,   /* a PDF */
+  DRAFTING_FILE_CHOOSER_IMPORT_AMENDMENTS, /* files of amendments, several at once */
+  DRAFTING_FILE_CHOOSER_EXPORT_AMENDMENTS, /* a file of amendments */
 } DraftingFileChooserPurpose;
 
 GtkFileChooserNative *drafting_file_chooser_new      (GtkWindow                  *parent,

@@ -352,6 +352,33 @@ move_down (DraftingDocument  *document,
   return FALSE;
 }
 
+/* In proposing, a move is proposed: before the sibling above (after the
+ * one above that, or first in the parent), or after the one below. */
+static void
+propose_move (DraftingPage *self,
+              gboolean      up)
+{
+  DraftingNode *node = target_node (self);
+  DraftingNode *parent;
+  guint index;
+
+  if (node == NULL || (parent = drafting_node_get_parent (node)) == NULL)
+    return;
+
+  index = drafting_node_get_index (node);
+  if (up && index >= 2)
+    _drafting_page_propose (self, DRAFTING_AMENDMENT_MOVE, node,
+                            drafting_node_get_child (parent, index - 2), DRAFTING_PLACEMENT_AFTER);
+  else if (up && index == 1)
+    _drafting_page_propose (self, DRAFTING_AMENDMENT_MOVE, node, parent, DRAFTING_PLACEMENT_INTO);
+  else if (!up && index + 1 < drafting_node_get_n_children (parent))
+    _drafting_page_propose (self, DRAFTING_AMENDMENT_MOVE, node,
+                            drafting_node_get_child (parent, index + 1), DRAFTING_PLACEMENT_AFTER);
+  else
+    drafting_page_toast (self, up ? _("There is no element above to move before")
+                                  : _("There is no element below to move after"));
+}
+
 static void
 action_indent (GSimpleAction *action G_GNUC_UNUSED,
                GVariant      *param G_GNUC_UNUSED,
@@ -373,7 +400,10 @@ action_move_up (GSimpleAction *action G_GNUC_UNUSED,
                 GVariant      *param G_GNUC_UNUSED,
                 gpointer       user_data)
 {
-  structural (user_data, move_up);
+  if (_drafting_page_get_proposing (user_data))
+    propose_move (user_data, TRUE);
+  else
+    structural (user_data, move_up);
 }
 
 static void
@@ -381,7 +411,10 @@ action_move_down (GSimpleAction *action G_GNUC_UNUSED,
                   GVariant      *param G_GNUC_UNUSED,
                   gpointer       user_data)
 {
-  structural (user_data, move_down);
+  if (_drafting_page_get_proposing (user_data))
+    propose_move (user_data, FALSE);
+  else
+    structural (user_data, move_down);
 }
 
 static void
@@ -396,6 +429,12 @@ action_delete_element (GSimpleAction *action G_GNUC_UNUSED,
 
   if (node == NULL)
     return;
+
+  if (_drafting_page_get_proposing (self))
+    {
+      _drafting_page_propose (self, DRAFTING_AMENDMENT_DELETE, node, NULL, DRAFTING_PLACEMENT_AFTER);
+      return;
+    }
 
   position = drafting_document_get_position (self->document, node);
   drafting_document_delete (self->document, node);
@@ -731,11 +770,17 @@ _drafting_page_update_actions (DraftingPage *self)
     "split", "paste-text", "join-previous", "join-next", "indent", "outdent", "move-up", "move-down",
     "delete-element", "insert", "change-kind", "emphasis", "strong", "footnote",
   };
-  gboolean editable = !drafting_document_file_get_read_only (self->document_file);
+  /* In proposing, deleting and moving propose; the rest is not a proposal. */
+  static const char * const proposing[] = { "move-up", "move-down", "delete-element" };
+  gboolean editable = !drafting_document_file_get_read_only (self->document_file) &&
+                      _drafting_page_shows_text (self);
   gboolean saving = drafting_document_file_get_saving (self->document_file);
 
   for (guint i = 0; i < G_N_ELEMENTS (editing); i++)
-    set_enabled (self, editing[i], editable);
+    set_enabled (self, editing[i], editable && !_drafting_page_get_proposing (self));
+  for (guint i = 0; editable && _drafting_page_get_proposing (self) && i < G_N_ELEMENTS (proposing); i++)
+    set_enabled (self, proposing[i], TRUE);
+  drafting_document_view_set_editable (self->view, editable);
 
   set_enabled (self, "undo", editable && drafting_document_can_undo (self->document));
   set_enabled (self, "undo-to", editable && drafting_document_can_undo (self->document));

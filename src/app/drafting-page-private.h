@@ -5,6 +5,7 @@
 
 #pragma once
 
+#include "drafting-amendments-panel.h"
 #include "drafting-document-view.h"
 #include "drafting-find-bar.h"
 #include "drafting-outline-view.h"
@@ -31,6 +32,13 @@ struct _DraftingPage
   GtkLabel             *save_bar_body;
   GtkInfoBar           *draft_bar;
   GtkLabel             *draft_bar_body;
+  AdwFlap              *amendments_flap;
+  DraftingAmendmentsPanel *amendments_panel;
+  GtkStack             *view_stack;
+  DraftingDocumentView *proposed_view;
+  GtkRevealer          *proposal_revealer;
+  GtkLabel             *proposal_label;
+  GtkEntry             *justification_entry;
 
   DraftingDocumentFile *document_file;
   DraftingDocument     *document;       /* the document file's, changed by a reload */
@@ -42,6 +50,14 @@ struct _DraftingPage
   char                 *name;
   char                 *title;
   char                 *subtitle;
+
+  /* drafting-page-amendments.c */
+  char                 *view_mode;      /* "clean", "marked" or "proposed" */
+  DraftingAmendment    *proposal;       /* the one the justification bar changes */
+  GCancellable         *proposed_cancellable;
+  guint                 marks_source;
+  guint                 proposing : 1;
+  guint                 updating_justification : 1;
 };
 
 void _drafting_page_init_actions   (DraftingPage *self);
@@ -63,5 +79,27 @@ void _drafting_page_show_exported  (DraftingPage *self,
 char *_drafting_page_propose_file   (DraftingPage  *self,
                                      const char    *extension,
                                      GFile        **folder);
+
+/* drafting-page-amendments.c */
+void     _drafting_page_init_amendments            (DraftingPage *self);
+void     _drafting_page_amendments_follow_document (DraftingPage *self);
+void     _drafting_page_amendments_changed         (DraftingPage *self);
+void     _drafting_page_amendments_current_changed (DraftingPage *self);
+void     _drafting_page_dispose_amendments         (DraftingPage *self);
+gboolean _drafting_page_shows_text                 (DraftingPage *self);
+gboolean _drafting_page_get_proposing              (DraftingPage *self);
+gboolean _drafting_page_propose                    (DraftingPage            *self,
+                                                    DraftingAmendmentAction  action,
+                                                    DraftingNode            *node,
+                                                    DraftingNode            *destination,
+                                                    DraftingPlacement        placement);
+void     _drafting_page_on_amendment_activated     (DraftingAmendmentsPanel *panel,
+                                                    DraftingAmendment       *amendment,
+                                                    DraftingPage            *self);
+void     _drafting_page_on_amendments_error        (DraftingAmendmentsPanel *panel,
+                                                    const char              *message,
+                                                    DraftingPage            *self);
+void     _drafting_page_on_justification_changed   (GtkEditable             *entry,
+                                                    DraftingPage            *self);
 
 G_END_DECLS

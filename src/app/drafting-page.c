@@ -631,6 +631,7 @@ static void
 on_document_changed (DraftingPage *self)
 {
   _drafting_page_update_actions (self);
+  _drafting_page_amendments_changed (self);
 }
 
 static void
@@ -657,6 +658,7 @@ follow_document (DraftingPage *self)
   drafting_document_view_set_document (self->view, document);
   drafting_outline_view_set_document (self->outline, document);
   drafting_find_bar_set_view (self->find_bar, self->view);
+  _drafting_page_amendments_follow_document (self);
 
   update_titles (self);
   _drafting_page_update_actions (self);
@@ -694,6 +696,7 @@ on_current_changed (DraftingDocumentView *view,
 
   if (node != NULL)
     drafting_outline_view_select (self->outline, node);
+  _drafting_page_amendments_current_changed (self);
 }
 
 static void
@@ -977,6 +980,7 @@ drafting_page_dispose (GObject *object)
   if (self->document_file != NULL)
     g_signal_handlers_disconnect_by_data (self->document_file, self);
   g_signal_group_set_target (self->document_signals, NULL);
+  _drafting_page_dispose_amendments (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), DRAFTING_TYPE_PAGE);
 
   G_OBJECT_CLASS (drafting_page_parent_class)->dispose (object);
@@ -1112,6 +1116,7 @@ drafting_page_class_init (DraftingPageClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (DRAFTING_TYPE_AMENDMENTS_PANEL);
   g_type_ensure (DRAFTING_TYPE_DOCUMENT_VIEW);
   g_type_ensure (DRAFTING_TYPE_FIND_BAR);
   g_type_ensure (DRAFTING_TYPE_OUTLINE_VIEW);
@@ -1130,6 +1135,19 @@ drafting_page_class_init (DraftingPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DraftingPage, save_bar_body);
   gtk_widget_class_bind_template_child (widget_class, DraftingPage, draft_bar);
   gtk_widget_class_bind_template_child (widget_class, DraftingPage, draft_bar_body);
+  gtk_widget_class_bind_template_child (widget_class, DraftingPage, amendments_flap);
+  gtk_widget_class_bind_template_child (widget_class, DraftingPage, amendments_panel);
+  gtk_widget_class_bind_template_child (widget_class, DraftingPage, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, DraftingPage, proposed_view);
+  gtk_widget_class_bind_template_child (widget_class, DraftingPage, proposal_revealer);
+  gtk_widget_class_bind_template_child (widget_class, DraftingPage, proposal_label);
+  gtk_widget_class_bind_template_child (widget_class, DraftingPage, justification_entry);
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_amendment_activated",
+                                                G_CALLBACK (_drafting_page_on_amendment_activated));
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_amendments_error",
+                                                G_CALLBACK (_drafting_page_on_amendments_error));
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_justification_changed",
+                                                G_CALLBACK (_drafting_page_on_justification_changed));
   gtk_widget_class_bind_template_callback (widget_class, on_current_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_outline_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_move_failed);
@@ -1147,6 +1165,7 @@ drafting_page_init (DraftingPage *self)
   self->settings = g_settings_new (APPLICATION_ID);
   self->cancellable = g_cancellable_new ();
   _drafting_page_init_actions (self);
+  _drafting_page_init_amendments (self);
 
   self->document_signals = g_signal_group_new (DRAFTING_TYPE_DOCUMENT);
   g_signal_group_connect_swapped (self->document_signals, "changed",

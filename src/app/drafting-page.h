@@ -45,4 +45,7 @@ void                  drafting_page_focus                 (DraftingPage         
 void                  drafting_page_toast                 (DraftingPage         *self,
                                                            const char           *message);
 
+void                  drafting_page_import_amendments  (DraftingPage         *self,
+                                                        GPtrArray            *files);
+
 G_END_DECLS

@@ -27,6 +27,8 @@ struct _DraftingPreferencesWindow
   GSettings            *settings;
 
   /* Template children */
+  AdwEntryRow          *delegation_row;
+  AdwEntryRow          *author_row;
   AdwComboRow          *style_row;
   GtkSwitch            *outline_switch;
   GtkSpinButton        *autosave_spin;
@@ -75,6 +77,8 @@ drafting_preferences_window_dispose (GObject *object)
 
   if (self->style_row != NULL)
     {
+      g_settings_unbind (self->delegation_row, "text");
+      g_settings_unbind (self->author_row, "text");
       g_settings_unbind (self->style_row, "selected");
       g_settings_unbind (self->outline_switch, "active");
       g_settings_unbind (self->autosave_spin, "value");
@@ -107,6 +111,8 @@ drafting_preferences_window_class_init (DraftingPreferencesWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/wco/drafting/ui/drafting-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, DraftingPreferencesWindow, delegation_row);
+  gtk_widget_class_bind_template_child (widget_class, DraftingPreferencesWindow, author_row);
   gtk_widget_class_bind_template_child (widget_class, DraftingPreferencesWindow, style_row);
   gtk_widget_class_bind_template_child (widget_class, DraftingPreferencesWindow, outline_switch);
   gtk_widget_class_bind_template_child (widget_class, DraftingPreferencesWindow, autosave_spin);
@@ -123,6 +129,10 @@ drafting_preferences_window_init (DraftingPreferencesWindow *self)
 
   self->settings = g_settings_new (APPLICATION_ID);
 
+  g_settings_bind (self->settings, "delegation",
+                   self->delegation_row, "text", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "author-name",
+                   self->author_row, "text", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind_with_mapping (self->settings, "style-variant",
                                 self->style_row, "selected",
                                 G_SETTINGS_BIND_DEFAULT,

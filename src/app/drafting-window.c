@@ -899,14 +899,28 @@ on_drop (GtkDropTarget  *target G_GNUC_UNUSED,
          double          y G_GNUC_UNUSED,
          DraftingWindow *self)
 {
+  g_autoptr(GPtrArray) amendment_files = NULL;
+  DraftingPage *page;
   GSList *files;
 
   if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
     return FALSE;
 
   files = gdk_file_list_get_files (g_value_get_boxed (value));
+  page = drafting_window_get_current_page (self);
+  amendment_files = g_ptr_array_new_with_free_func (g_object_unref);
   for (GSList *l = files; l != NULL; l = l->next)
-    drafting_window_open_file (self, l->data);
+    {
+      g_autofree char *name = g_file_get_basename (l->data);
+
+      /* A delegation's amendments go into the document they amend. */
+      if (page != NULL && name != NULL && g_str_has_suffix (name, DRAFTING_AMENDMENT_FILE_EXTENSION))
+        g_ptr_array_add (amendment_files, g_object_ref (l->data));
+      else
+        drafting_window_open_file (self, l->data);
+    }
+  if (page != NULL)
+    drafting_page_import_amendments (page, amendment_files);
   g_slist_free (files);
 
   return TRUE;

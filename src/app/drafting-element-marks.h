@@ -1,0 +1,22 @@
+/* drafting-element-marks.h: the words amendments insert and delete, shown in an element's text
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "drafting-core.h"
+
+G_BEGIN_DECLS
+
+void        drafting_element_marks_insert   (GtkTextBuffer      *buffer,
+                                             GtkTextIter        *iter,
+                                             DraftingMarkedText *marked,
+                                             GtkTextTag         *extra);
+const char *drafting_element_marks_at       (GtkTextIter        *iter,
+                                             DraftingChange     *change);
+char       *drafting_element_marks_describe (DraftingMarkedText *marked);
+
+G_END_DECLS
