@@ -739,13 +739,10 @@ drafting_document_view_set_tracking (DraftingDocumentView *self,
   old = g_steal_pointer (&self->tracking);
   self->tracking = tracking;
   g_hash_table_iter_init (&iter, self->rows);
+  /* The old tracking is freed only after: the new one is another, and
+   * each row reloads once, for it. */
   while (g_hash_table_iter_next (&iter, NULL, &value))
-    {
-      /* Each row reloads when its tracking changes: tell it of the new. */
-      drafting_element_row_set_tracking (value, NULL);
-      if (tracking != NULL)
-        drafting_element_row_set_tracking (value, tracking);
-    }
+    drafting_element_row_set_tracking (value, tracking);
 }
 
 gboolean
