@@ -471,6 +471,61 @@ test_footnote_calls (void)
   fixture_close (&fixture);
 }
 
+/* With changes marked: the words an amendment inserts and deletes in its
+ * element's row, its delegation named to screen readers, and what the
+ * row shows before the text ("DRAFT ") once. */
+static void
+test_marked (void)
+{
+  Fixture fixture = { NULL, };
+  g_autoptr(DraftingAmendment) amendment = drafting_amendment_new (DRAFTING_AMENDMENT_REPLACE, "France");
+  g_autoptr(DraftingInline) content = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *text = NULL;
+  DraftingNode *clause;
+  DraftingNode *title;
+  DraftingElementRow *row;
+
+  fixture_open (&fixture, drafting_test_load_example ("ecommerce-resolution.wcodraft"), 1000, 900);
+  g_assert_cmpint (drafting_document_get_status (fixture.document), ==, DRAFTING_STATUS_DRAFT);
+  title = drafting_test_find (fixture.document, DRAFTING_KIND_HEADING, 0);
+  clause = drafting_test_find (fixture.document, DRAFTING_KIND_PREAMBLE_CLAUSE, 0);
+  content = drafting_inline_new ("that the digital transformation of the economy is a key driver of trade,");
+  drafting_amendment_set_target (amendment, drafting_node_get_id (clause), DRAFTING_PLACEMENT_AFTER);
+  drafting_amendment_set_wording (amendment, drafting_node_get_lead (clause), content);
+  g_assert_true (drafting_document_propose (fixture.document, amendment, &error));
+  g_assert_no_error (error);
+
+  drafting_document_view_set_tracking (fixture.view, drafting_tracking_new (fixture.document, NULL));
+  drafting_gui_test_wait_frames (fixture.window, 2);
+
+  heading = row_text (row_of (&fixture, title));
+  g_assert_cmpstr (heading, ==, "DRAFT RESOLUTION OF THE POLICY COMMISSION");
+
+  row = row_of (&fixture, clause);
+  text = row_text (row);
+  /* The words deleted, then those inserted, before the comma both keep. */
+  g_assert_cmpstr (text, ==, "ACKNOWLEDGING that the digital transformation of the economy is "
+                             "one of the key drivers in the global trade environment"
+                             "a key driver of trade,");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (drafting_element_row_get_text_view (row)),
+                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "Changes proposed by France");
+
+  /* Clean again: the text alone, with nobody named. */
+  drafting_document_view_set_tracking (fixture.view, NULL);
+  drafting_gui_test_wait_frames (fixture.window, 2);
+  g_clear_pointer (&heading, g_free);
+  heading = row_text (row_of (&fixture, title));
+  g_assert_cmpstr (heading, ==, "DRAFT RESOLUTION OF THE POLICY COMMISSION");
+  g_clear_pointer (&text, g_free);
+  text = row_text (row_of (&fixture, clause));
+  g_assert_cmpstr (text, ==, "ACKNOWLEDGING that the digital transformation of the economy is "
+                             "one of the key drivers in the global trade environment,");
+
+  fixture_close (&fixture);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -484,6 +539,7 @@ main (int    argc,
   g_test_add_func ("/document-view/focus-start", test_focus_start);
   g_test_add_func ("/document-view/insert-above", test_insert_above);
   g_test_add_func ("/document-view/footnote-calls", test_footnote_calls);
+  g_test_add_func ("/document-view/marked", test_marked);
 
   return g_test_run ();
 }

@@ -874,6 +874,41 @@ test_compare_unknown (void)
   g_assert_cmpstr (drafting_element_change_to_string (DRAFTING_ELEMENT_MOVED), ==, "moved");
 }
 
+/* The label the next revision is likely to have: the Draft in the
+ * document's language, then Rev.1, Rev.2; none after "Adopted". */
+static void
+test_suggest_label (void)
+{
+  g_autoptr(DraftingDocument) document = new_resolution ();
+  g_autoptr(DraftingDocument) french = new_resolution ();
+  char *label;
+
+  label = drafting_document_suggest_revision_label (document);
+  g_assert_cmpstr (label, ==, "Draft");
+  g_free (label);
+  revise (document, "Draft");
+  label = drafting_document_suggest_revision_label (document);
+  g_assert_cmpstr (label, ==, "Rev.1");
+  g_free (label);
+  revise (document, "Rev.1");
+  label = drafting_document_suggest_revision_label (document);
+  g_assert_cmpstr (label, ==, "Rev.2");
+  g_free (label);
+  revise (document, "Adopted");
+  label = drafting_document_suggest_revision_label (document);
+  g_assert_cmpstr (label, ==, "");
+  g_free (label);
+
+  drafting_document_set_language (french, "fr");
+  label = drafting_document_suggest_revision_label (french);
+  g_assert_cmpstr (label, ==, "Projet");
+  g_free (label);
+  revise (french, "Projet");
+  label = drafting_document_suggest_revision_label (french);
+  g_assert_cmpstr (label, ==, "Rev.1");
+  g_free (label);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -898,6 +933,7 @@ main (int    argc,
   g_test_add_func ("/revisions/compare/nested", test_compare_nested);
   g_test_add_func ("/revisions/compare/large", test_compare_large);
   g_test_add_func ("/revisions/compare/unknown", test_compare_unknown);
+  g_test_add_func ("/revisions/suggest-label", test_suggest_label);
 
   return g_test_run ();
 }

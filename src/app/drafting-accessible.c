@@ -113,3 +113,26 @@ drafting_accessible_name_buttons (GtkWidget *widget)
        child = gtk_widget_get_next_sibling (child))
     drafting_accessible_name_buttons (child);
 }
+
+/**
+ * drafting_accessible_name_dropdown:
+ * @dropdown: a drop-down
+ * @name: what it chooses, as a person reads it
+ *
+ * GTK 4.8 leaves the button of a drop-down without a name: a screen
+ * reader reads "GtkToggleButton". It is given @name.
+ */
+void
+drafting_accessible_name_dropdown (GtkDropDown *dropdown,
+                                   const char  *name)
+{
+  g_return_if_fail (GTK_IS_DROP_DOWN (dropdown));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (dropdown));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_TOGGLE_BUTTON (child))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                      -1);
+}

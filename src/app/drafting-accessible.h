@@ -11,5 +11,7 @@ G_BEGIN_DECLS
 
 char *drafting_accessible_strip_mnemonic (const char *label);
 void  drafting_accessible_name_buttons   (GtkWidget  *widget);
+void  drafting_accessible_name_dropdown  (GtkDropDown *dropdown,
+                                          const char  *name);
 
 G_END_DECLS

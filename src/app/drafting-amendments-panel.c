@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
+#include "drafting-accessible.h"
 #include "drafting-amendment-row.h"
 #include "drafting-amendments-panel.h"
 
@@ -1374,21 +1375,6 @@ drafting_amendments_panel_class_init (DraftingAmendmentsPanelClass *klass)
   gtk_widget_class_set_css_name (widget_class, "amendmentspanel");
 }
 
-/* GTK 4.8 leaves the button of a drop-down without a name: a screen
- * reader reads "GtkToggleButton". It is given the drop-down's. */
-static void
-name_dropdown_button (GtkDropDown *dropdown,
-                      const char  *name)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (dropdown));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_TOGGLE_BUTTON (child))
-      gtk_accessible_update_property (GTK_ACCESSIBLE (child),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, name,
-                                      -1);
-}
-
 static void
 drafting_amendments_panel_init (DraftingAmendmentsPanel *self)
 {
@@ -1417,8 +1403,8 @@ drafting_amendments_panel_init (DraftingAmendmentsPanel *self)
                             drafting_amendment_status_get_display_name (filter_statuses[i]));
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  name_dropdown_button (self->delegation_dropdown, _("Delegation"));
-  name_dropdown_button (self->status_dropdown, _("Status"));
+  drafting_accessible_name_dropdown (self->delegation_dropdown, _("Delegation"));
+  drafting_accessible_name_dropdown (self->status_dropdown, _("Status"));
 
   expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
   gtk_drop_down_set_expression (self->delegation_dropdown, expression);

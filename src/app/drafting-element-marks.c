@@ -87,22 +87,42 @@ drafting_element_marks_insert (GtkTextBuffer      *buffer,
                                DraftingMarkedText *marked,
                                GtkTextTag         *extra)
 {
+  drafting_element_marks_insert_from (buffer, iter, marked, 0, extra);
+}
+
+/**
+ * drafting_element_marks_insert_from:
+ * @from: where in @marked to start, in bytes: what comes before, the row
+ *   shows already (the "DRAFT " before a title)
+ *
+ * Inserts @marked from @from, as drafting_element_marks_insert() does.
+ */
+void
+drafting_element_marks_insert_from (GtkTextBuffer      *buffer,
+                                    GtkTextIter        *iter,
+                                    DraftingMarkedText *marked,
+                                    gsize               from,
+                                    GtkTextTag         *extra)
+{
   const char *text = drafting_marked_text_get_text (marked);
-  gsize at = 0;
+  gsize length = drafting_marked_text_get_length (marked);
+  gsize at = MIN (from, length);
 
   for (guint i = 0; i < drafting_marked_text_get_n_runs (marked); i++)
     {
       const DraftingMarkedRun *run = drafting_marked_text_get_run (marked, i);
+      gsize start = MAX (run->start, at);
 
-      if (run->start > at)
-        gtk_text_buffer_insert_with_tags (buffer, iter, text + at, run->start - at, extra, NULL);
-      gtk_text_buffer_insert_with_tags (buffer, iter, text + run->start, run->end - run->start,
+      if (run->end <= at)
+        continue;
+      if (start > at)
+        gtk_text_buffer_insert_with_tags (buffer, iter, text + at, start - at, extra, NULL);
+      gtk_text_buffer_insert_with_tags (buffer, iter, text + start, run->end - start,
                                         tag_for (buffer, run->change, run->author), extra, NULL);
       at = run->end;
     }
-  if (drafting_marked_text_get_length (marked) > at)
-    gtk_text_buffer_insert_with_tags (buffer, iter, text + at, drafting_marked_text_get_length (marked) - at,
-                                      extra, NULL);
+  if (length > at)
+    gtk_text_buffer_insert_with_tags (buffer, iter, text + at, length - at, extra, NULL);
 }
 
 /**

@@ -15,6 +15,11 @@ void        drafting_element_marks_insert   (GtkTextBuffer      *buffer,
                                              GtkTextIter        *iter,
                                              DraftingMarkedText *marked,
                                              GtkTextTag         *extra);
+void        drafting_element_marks_insert_from (GtkTextBuffer      *buffer,
+                                                GtkTextIter        *iter,
+                                                DraftingMarkedText *marked,
+                                                gsize               from,
+                                                GtkTextTag         *extra);
 const char *drafting_element_marks_at       (GtkTextIter        *iter,
                                              DraftingChange     *change);
 char       *drafting_element_marks_describe (DraftingMarkedText *marked);

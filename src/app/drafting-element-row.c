@@ -9,10 +9,8 @@
 
 #include <glib/gi18n.h>
 
-#include "drafting-element-marks.h"
-#include "drafting-element-row.h"
+#include "drafting-element-row-private.h"
 #include "drafting-element-text.h"
-#include "drafting-paste.h"
 
 /*
  * A row shows one element: its number, derived and not editable, then its
@@ -27,42 +25,10 @@
  * other change (structure, undo, find and replace) comes from the model
  * and reloads the buffer.
  *
- * Keys that cross the element's bounds (Enter, Backspace at the start, the
- * arrows at the first or last line, Tab) are turned into the document's
- * actions or into the "leave" signal, so that the document view moves the
- * cursor to the next row.
+ * What typing, pasting and the keys do is in drafting-element-row-editing.c;
+ * the marks of proposed amendments, and proposing as one types, in
+ * drafting-element-row-amendments.c.
  */
-
-struct _DraftingElementRow
-{
-  GtkWidget      parent_instance;
-
-  DraftingNode  *node;            /* bound, or NULL */
-  DraftingNode  *shown;           /* the element the buffer holds the text of */
-  guint          shown_revision;
-  char          *shown_prefix;
-  GtkLabel      *label;
-  GtkTextView   *text_view;
-  GtkTextBuffer *buffer;
-  GtkTextTag    *decoration_tag;
-  GtkTextTag    *emphasis_tag;
-  GtkTextTag    *strong_tag;
-  GtkTextTag    *match_tag;
-  GtkTextTag    *current_match_tag;
-  GPtrArray     *ref_tags;        /* a tag a footnote call, naming it */
-  DraftingTracking *tracking;     /* the marks shown instead of the text, or NULL */
-  char          *proposer;        /* the delegation typing proposes for, or NULL */
-  char          *proposer_name;
-
-  guint          prefix_chars;    /* of the leading phrase and its space */
-  gunichar       last_typed;
-
-  guint          loading : 1;
-  guint          pasting : 1;
-  guint          editable : 1;
-  guint          cursor_unplaced : 1;
-  guint          highlighted : 1;
-};
 
 G_DEFINE_FINAL_TYPE (DraftingElementRow, drafting_element_row, GTK_TYPE_WIDGET)
 
@@ -251,11 +217,11 @@ typedef struct
   GtkTextIter        *iter;
 } LoadState;
 
-static void
-insert_decoration (DraftingElementRow *self,
-                   GtkTextIter        *iter,
-                   const char         *text,
-                   GtkTextTag         *extra)
+void
+_drafting_element_row_insert_decoration (DraftingElementRow *self,
+                                         GtkTextIter        *iter,
+                                         const char         *text,
+                                         GtkTextTag         *extra)
 {
   gtk_text_buffer_insert_with_tags (self->buffer, iter, text, -1, self->decoration_tag, extra, NULL);
 }
@@ -279,7 +245,7 @@ load_run (guint       start,
       g_object_set_qdata_full (G_OBJECT (tag), ref_quark, g_strdup (ref), g_free);
       g_object_set_qdata_full (G_OBJECT (tag), call_quark, g_strdup (call), g_free);
       g_ptr_array_add (self->ref_tags, g_object_ref (tag));
-      insert_decoration (self, state->iter, call, tag);
+      _drafting_element_row_insert_decoration (self, state->iter, call, tag);
       return;
     }
 
@@ -305,46 +271,20 @@ clear_ref_tags (DraftingElementRow *self)
   g_ptr_array_set_size (self->ref_tags, 0);
 }
 
-/* The open rewording the proposing delegation has for the element. */
-static DraftingAmendment *
-own_proposal (DraftingElementRow *self)
+/* The footnote a call starting at @iter stands for, or NULL. */
+const char *
+_drafting_element_row_ref_at (DraftingElementRow *self,
+                              const GtkTextIter  *iter)
 {
-  DraftingDocument *document = drafting_node_get_document (self->node);
-
-  if (document == NULL || self->proposer == NULL)
-    return NULL;
-
-  return drafting_document_find_proposal (document, self->proposer, DRAFTING_AMENDMENT_REPLACE,
-                                          drafting_node_get_id (self->node));
-}
-
-static void
-load_marked (DraftingElementRow *self,
-             GtkTextIter        *iter)
-{
-  g_autoptr(DraftingMarkedText) wording = drafting_tracking_mark_wording (self->tracking, self->node);
-  g_autoptr(DraftingMarkedText) arrivals = drafting_tracking_mark_arrivals (self->tracking, self->node,
-                                                                            DRAFTING_PLACEMENT_AFTER);
-  g_autofree char *described = NULL;
-
-  drafting_element_marks_insert (self->buffer, iter, wording, self->decoration_tag);
-  if (arrivals != NULL)
+  for (guint i = 0; i < self->ref_tags->len; i++)
     {
-      insert_decoration (self, iter, "\n", NULL);
-      drafting_element_marks_insert (self->buffer, iter, arrivals, self->decoration_tag);
-      drafting_marked_text_append_marked (wording, arrivals);
+      GtkTextTag *tag = g_ptr_array_index (self->ref_tags, i);
+
+      if (gtk_text_iter_starts_tag (iter, tag))
+        return g_object_get_qdata (G_OBJECT (tag), ref_quark);
     }
 
-  /* Screen readers are told who changed the element, not shown a colour. */
-  described = drafting_element_marks_describe (wording);
-  if (described != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (self->text_view),
-                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, described,
-                                    -1);
-  else
-    gtk_accessible_reset_property (GTK_ACCESSIBLE (self->text_view),
-                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
-  self->cursor_unplaced = TRUE;
+  return NULL;
 }
 
 static void
@@ -378,7 +318,7 @@ load_buffer (DraftingElementRow *self)
           g_free (line);
           line = g_strdup (_("(Place and date: set them in the document’s properties)"));
         }
-      insert_decoration (self, &iter, line, NULL);
+      _drafting_element_row_insert_decoration (self, &iter, line, NULL);
       self->loading = FALSE;
       return;
     }
@@ -387,14 +327,14 @@ load_buffer (DraftingElementRow *self)
    * "ANNEX" above the annex's title its heading. */
   prefix = decoration_before (self);
   if (prefix[0] != '\0')
-    insert_decoration (self, &iter, prefix, NULL);
+    _drafting_element_row_insert_decoration (self, &iter, prefix, NULL);
   self->shown_prefix = g_strdup (prefix);
 
   /* The marked view: the text with the changes proposed to it, and the
    * elements proposed after it, none of it to be typed in. */
   if (self->tracking != NULL)
     {
-      load_marked (self, &iter);
+      _drafting_element_row_load_marked (self, &iter);
       self->loading = FALSE;
       return;
     }
@@ -406,7 +346,7 @@ load_buffer (DraftingElementRow *self)
   lead = drafting_node_get_lead (self->node);
   if (self->proposer != NULL)
     {
-      DraftingAmendment *proposal = own_proposal (self);
+      DraftingAmendment *proposal = _drafting_element_row_own_proposal (self);
 
       if (proposal != NULL)
         {
@@ -439,11 +379,36 @@ load_buffer (DraftingElementRow *self)
   self->loading = FALSE;
 }
 
+/* GTK 4.8 keeps a text view's cursor blinking after the focus has left it
+ * (to a menu), and a cursor hidden then, without the focus, fails the
+ * blink's assertion at its next frame: it is hidden when the focus comes
+ * back, and the blink stops then. */
+static void
+show_cursor (DraftingElementRow *self,
+             gboolean            shown)
+{
+  self->hide_cursor_on_focus = FALSE;
+  if (!shown && gtk_text_view_get_cursor_visible (self->text_view) &&
+      !gtk_widget_has_focus (GTK_WIDGET (self->text_view)))
+    {
+      self->hide_cursor_on_focus = TRUE;
+      return;
+    }
+
+  gtk_text_view_set_cursor_visible (self->text_view, shown);
+}
+
 static void
 on_focus_enter (GtkEventControllerFocus *controller G_GNUC_UNUSED,
                 DraftingElementRow      *self)
 {
   GtkTextIter iter;
+
+  if (self->hide_cursor_on_focus)
+    {
+      self->hide_cursor_on_focus = FALSE;
+      gtk_text_view_set_cursor_visible (self->text_view, FALSE);
+    }
 
   if (!self->cursor_unplaced || self->node == NULL)
     return;
@@ -457,9 +422,9 @@ on_focus_enter (GtkEventControllerFocus *controller G_GNUC_UNUSED,
 /* Offsets: the model counts bytes of the text, the buffer characters of
  * what prints                                                          */
 
-static gboolean
-is_decoration (DraftingElementRow *self,
-               const GtkTextIter  *iter)
+gboolean
+_drafting_element_row_is_decoration (DraftingElementRow *self,
+                                     const GtkTextIter  *iter)
 {
   return gtk_text_iter_has_tag (iter, self->decoration_tag);
 }
@@ -480,7 +445,7 @@ iter_at_content_offset (DraftingElementRow *self,
   gtk_text_buffer_get_iter_at_offset (self->buffer, iter, self->prefix_chars);
   while (!gtk_text_iter_is_end (iter))
     {
-      if (is_decoration (self, iter))
+      if (_drafting_element_row_is_decoration (self, iter))
         {
           /* A call at this place stays before the cursor. */
           gtk_text_iter_forward_char (iter);
@@ -506,503 +471,12 @@ content_offset_at_iter (DraftingElementRow *self,
   gtk_text_buffer_get_iter_at_offset (self->buffer, &iter, self->prefix_chars);
   while (gtk_text_iter_compare (&iter, target) < 0)
     {
-      if (!is_decoration (self, &iter))
+      if (!_drafting_element_row_is_decoration (self, &iter))
         pos += g_unichar_to_utf8 (gtk_text_iter_get_char (&iter), NULL);
       gtk_text_iter_forward_char (&iter);
     }
 
   return pos;
-}
-
-/* ------------------------------------------------------------------ */
-/* From the buffer to the model                                        */
-
-static const char *
-ref_at (DraftingElementRow *self,
-        const GtkTextIter  *iter)
-{
-  for (guint i = 0; i < self->ref_tags->len; i++)
-    {
-      GtkTextTag *tag = g_ptr_array_index (self->ref_tags, i);
-
-      if (gtk_text_iter_starts_tag (iter, tag))
-        return g_object_get_qdata (G_OBJECT (tag), ref_quark);
-    }
-
-  return NULL;
-}
-
-static DraftingInline *
-read_buffer (DraftingElementRow *self)
-{
-  g_autoptr(GArray) refs = g_array_new (FALSE, FALSE, sizeof (DraftingMark));
-  g_autoptr(GArray) styles = g_array_new (FALSE, FALSE, sizeof (DraftingMark));
-  GString *text = g_string_new (NULL);
-  DraftingInline *content;
-  GtkTextIter iter;
-  int emphasis_from = -1;
-  int strong_from = -1;
-
-  gtk_text_buffer_get_start_iter (self->buffer, &iter);
-  for (; !gtk_text_iter_is_end (&iter); gtk_text_iter_forward_char (&iter))
-    {
-      gboolean emphasis;
-      gboolean strong;
-
-      if (is_decoration (self, &iter))
-        {
-          const char *ref = ref_at (self, &iter);
-
-          if (ref != NULL)
-            {
-              DraftingMark mark = { DRAFTING_MARK_FOOTNOTE_REF, text->len, text->len, (char *) ref };
-
-              g_array_append_val (refs, mark);
-            }
-          continue;
-        }
-
-      emphasis = gtk_text_iter_has_tag (&iter, self->emphasis_tag);
-      strong = gtk_text_iter_has_tag (&iter, self->strong_tag);
-
-      if (emphasis && emphasis_from < 0)
-        emphasis_from = text->len;
-      else if (!emphasis && emphasis_from >= 0)
-        {
-          DraftingMark mark = { DRAFTING_MARK_EMPHASIS, emphasis_from, text->len, NULL };
-
-          g_array_append_val (styles, mark);
-          emphasis_from = -1;
-        }
-
-      if (strong && strong_from < 0)
-        strong_from = text->len;
-      else if (!strong && strong_from >= 0)
-        {
-          DraftingMark mark = { DRAFTING_MARK_STRONG, strong_from, text->len, NULL };
-
-          g_array_append_val (styles, mark);
-          strong_from = -1;
-        }
-
-      g_string_append_unichar (text, gtk_text_iter_get_char (&iter));
-    }
-
-  if (emphasis_from >= 0)
-    {
-      DraftingMark mark = { DRAFTING_MARK_EMPHASIS, emphasis_from, text->len, NULL };
-
-      g_array_append_val (styles, mark);
-    }
-  if (strong_from >= 0)
-    {
-      DraftingMark mark = { DRAFTING_MARK_STRONG, strong_from, text->len, NULL };
-
-      g_array_append_val (styles, mark);
-    }
-
-  content = drafting_inline_new (text->str);
-  for (guint i = 0; i < styles->len; i++)
-    {
-      DraftingMark *mark = &g_array_index (styles, DraftingMark, i);
-
-      drafting_inline_add_mark (content, mark->kind, mark->start, mark->end, NULL);
-    }
-  for (guint i = 0; i < refs->len; i++)
-    {
-      DraftingMark *mark = &g_array_index (refs, DraftingMark, i);
-
-      drafting_inline_add_mark (content, mark->kind, mark->start, mark->start, mark->ref);
-    }
-  g_string_free (text, TRUE);
-
-  return content;
-}
-
-/* In proposing, what is typed is the delegation's proposal for the
- * element: one rewording each, made at the first change and changed as
- * it types; the text itself does not change. */
-static void
-propose_wording (DraftingElementRow   *self,
-                 DraftingDocument     *document,
-                 const char           *lead,
-                 const DraftingInline *content,
-                 gboolean              coalesce)
-{
-  DraftingAmendment *proposal = own_proposal (self);
-  g_autoptr(GError) error = NULL;
-
-  if (proposal != NULL)
-    {
-      drafting_document_update_amendment (document, proposal, lead, content, NULL,
-                                          coalesce ? DRAFTING_EDIT_COALESCE : DRAFTING_EDIT_NONE,
-                                          &error);
-    }
-  else
-    {
-      g_autoptr(DraftingAmendment) amendment = drafting_amendment_new (DRAFTING_AMENDMENT_REPLACE,
-                                                                       self->proposer);
-
-      drafting_amendment_set_target (amendment, drafting_node_get_id (self->node),
-                                     DRAFTING_PLACEMENT_AFTER);
-      drafting_amendment_set_wording (amendment, lead != NULL ? lead : drafting_node_get_lead (self->node),
-                                      content);
-      if (self->proposer_name != NULL && self->proposer_name[0] != '\0')
-        drafting_amendment_set_author (amendment, self->proposer_name);
-      drafting_document_propose (document, amendment, &error);
-    }
-
-  if (error != NULL)
-    g_warning ("The proposal for %s was not recorded: %s", drafting_node_get_id (self->node), error->message);
-}
-
-static void
-sync_to_model (DraftingElementRow *self,
-               gboolean            coalesce)
-{
-  g_autoptr(DraftingInline) content = NULL;
-  g_autofree char *lead = NULL;
-  DraftingDocument *document;
-  DraftingKind kind;
-
-  if (self->node == NULL || (document = drafting_node_get_document (self->node)) == NULL)
-    return;
-
-  kind = drafting_node_get_kind (self->node);
-  if (!drafting_kind_has_text (kind))
-    return;
-
-  content = read_buffer (self);
-
-  /* The leading phrase is the capitals that open the clause, as typed;
-   * the spaces typed after it join it to the text, and are not the text's. */
-  if (drafting_kind_has_lead (kind))
-    {
-      const char *text = drafting_inline_get_text (content);
-      gsize cut;
-      gsize len = drafting_text_split_lead (text, &cut);
-
-      lead = g_strndup (text, len);
-      self->prefix_chars = g_utf8_strlen (text, cut);
-      drafting_inline_delete (content, 0, cut);
-    }
-
-  self->loading = TRUE;
-  if (self->proposer != NULL)
-    propose_wording (self, document, lead, content, coalesce);
-  else
-    drafting_document_edit_text (document, self->node, lead, content,
-                                 coalesce ? DRAFTING_EDIT_COALESCE : DRAFTING_EDIT_NONE);
-  self->loading = FALSE;
-
-  /* The buffer is what the element now holds. */
-  self->shown_revision = drafting_node_get_revision (self->node);
-
-  /* A principle given a title shows "PRINCIPLE I –", without one "PRINCIPLE I". */
-  {
-    g_autofree char *marker = drafting_render_marker (self->node, NULL);
-
-    if (g_strcmp0 (marker, gtk_label_get_label (self->label)) != 0)
-      drafting_element_row_update_label (self);
-  }
-}
-
-/* What is typed in an annex without a title goes on a line of its own,
- * under the heading, as it prints. Called before @location has the text
- * typed: the line break goes before it, and @location after the break. */
-static void
-open_text_line (DraftingElementRow *self,
-                GtkTextIter        *location)
-{
-  DraftingMarkerPlace place;
-  g_autofree char *marker = NULL;
-  char *shown;
-
-  if (self->node == NULL || self->shown_prefix == NULL || !gtk_text_iter_is_end (location))
-    return;
-
-  marker = drafting_render_marker (self->node, &place);
-  if (place != DRAFTING_MARKER_ABOVE || g_str_has_suffix (self->shown_prefix, "\n"))
-    return;
-
-  self->loading = TRUE;
-  insert_decoration (self, location, "\n", NULL);
-  self->loading = FALSE;
-  self->prefix_chars = gtk_text_iter_get_offset (location);
-  shown = g_strconcat (self->shown_prefix, "\n", NULL);
-  g_free (self->shown_prefix);
-  self->shown_prefix = shown;
-}
-
-/* Spaces typed where the leading phrase meets its text, after the space
- * that joins them, are that space: they are not inserted, and the join
- * shows, prints and is kept as one. Returns whether @text was taken care
- * of, what follows the spaces inserted. */
-static gboolean
-join_at_seam (DraftingElementRow *self,
-              GtkTextIter        *location,
-              const char         *text,
-              int                 len)
-{
-  GtkTextIter before = *location;
-  const char *rest = text;
-
-  if (self->node == NULL || !drafting_kind_has_lead (drafting_node_get_kind (self->node)) ||
-      drafting_node_get_lead (self->node)[0] == '\0' ||
-      gtk_text_iter_get_offset (location) != (int) self->prefix_chars ||
-      !gtk_text_iter_backward_char (&before) || gtk_text_iter_get_char (&before) != ' ')
-    return FALSE;
-
-  while (rest < text + len && *rest == ' ')
-    rest++;
-  if (rest == text)
-    return FALSE;
-
-  if (rest < text + len)
-    gtk_text_buffer_insert (self->buffer, location, rest, text + len - rest);
-
-  return TRUE;
-}
-
-static void
-on_insert_text (GtkTextBuffer      *buffer,
-                GtkTextIter        *location,
-                const char         *text,
-                int                 len,
-                DraftingElementRow *self)
-{
-  if (self->loading || text[0] == '\0')
-    return;
-
-  self->last_typed = g_utf8_get_char (text);
-  if (join_at_seam (self, location, text, len))
-    {
-      g_signal_stop_emission_by_name (buffer, "insert-text");
-      return;
-    }
-  open_text_line (self, location);
-}
-
-static void
-on_buffer_changed (GtkTextBuffer      *buffer G_GNUC_UNUSED,
-                   DraftingElementRow *self)
-{
-  gboolean coalesce;
-
-  if (self->loading)
-    return;
-
-  /* Each word is a step of undo: a space or punctuation starts a new one,
-   * and what is pasted is a step of its own. */
-  coalesce = !self->pasting && !(g_unichar_isspace (self->last_typed) || g_unichar_ispunct (self->last_typed));
-  self->last_typed = 'x';
-  sync_to_model (self, coalesce);
-}
-
-/* ------------------------------------------------------------------ */
-/* Pasting                                                             */
-
-/* A line pasted is text where the cursor is, as typed but a step of undo
- * of its own; lines are paragraphs, which the document makes elements. */
-static void
-on_clipboard_text (GObject      *object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  g_autoptr(DraftingElementRow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (object), result, &error);
-  gsize len;
-
-  if (text == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        gtk_widget_error_bell (GTK_WIDGET (self));
-      return;
-    }
-
-  if (self->node == NULL || !gtk_text_view_get_editable (self->text_view))
-    return;
-
-  if (drafting_paste_is_several_lines (text))
-    {
-      gtk_widget_activate_action (GTK_WIDGET (self), "document.paste-text", "s", text);
-      return;
-    }
-
-  len = strlen (text);
-  while (len > 0 && (text[len - 1] == '\n' || text[len - 1] == '\r'))
-    text[--len] = '\0';
-
-  self->pasting = TRUE;
-  gtk_text_buffer_begin_user_action (self->buffer);
-  gtk_text_buffer_delete_selection (self->buffer, TRUE, TRUE);
-  gtk_text_buffer_insert_interactive_at_cursor (self->buffer, text + strspn (text, "\r\n"), -1, TRUE);
-  gtk_text_buffer_end_user_action (self->buffer);
-  self->pasting = FALSE;
-  gtk_text_view_scroll_mark_onscreen (self->text_view, gtk_text_buffer_get_insert (self->buffer));
-}
-
-static void
-on_paste_clipboard (GtkTextView        *text_view,
-                    DraftingElementRow *self)
-{
-  g_signal_stop_emission_by_name (text_view, "paste-clipboard");
-
-  if (self->node == NULL || !gtk_text_view_get_editable (text_view))
-    {
-      gtk_widget_error_bell (GTK_WIDGET (text_view));
-      return;
-    }
-
-  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (text_view)), NULL,
-                                 on_clipboard_text, g_object_ref (self));
-}
-
-/* ------------------------------------------------------------------ */
-/* Keys                                                                */
-
-static gboolean
-cursor_on_edge_line (DraftingElementRow *self,
-                     gboolean            first)
-{
-  GtkTextIter cursor;
-  GtkTextIter edge;
-  GdkRectangle cursor_rect;
-  GdkRectangle edge_rect;
-
-  gtk_text_buffer_get_iter_at_mark (self->buffer, &cursor, gtk_text_buffer_get_insert (self->buffer));
-  if (first)
-    gtk_text_buffer_get_start_iter (self->buffer, &edge);
-  else
-    gtk_text_buffer_get_end_iter (self->buffer, &edge);
-
-  gtk_text_view_get_iter_location (self->text_view, &cursor, &cursor_rect);
-  gtk_text_view_get_iter_location (self->text_view, &edge, &edge_rect);
-
-  return cursor_rect.y == edge_rect.y;
-}
-
-static gboolean
-cursor_at (DraftingElementRow *self,
-           gboolean            start)
-{
-  GtkTextIter cursor;
-  GtkTextIter bound;
-
-  gtk_text_buffer_get_selection_bounds (self->buffer, &cursor, &bound);
-  if (!gtk_text_iter_equal (&cursor, &bound))
-    return FALSE;
-
-  if (start)
-    {
-      /* Only decoration ("DRAFT ") before the cursor counts as the start. */
-      GtkTextIter iter = cursor;
-
-      while (gtk_text_iter_backward_char (&iter))
-        if (!is_decoration (self, &iter))
-          return FALSE;
-      return TRUE;
-    }
-
-  return gtk_text_iter_is_end (&cursor);
-}
-
-static gboolean
-activate (DraftingElementRow *self,
-          const char         *action)
-{
-  return gtk_widget_activate_action (GTK_WIDGET (self), action, NULL);
-}
-
-static gboolean
-on_key_pressed (GtkEventControllerKey *controller G_GNUC_UNUSED,
-                guint                  keyval,
-                guint                  keycode G_GNUC_UNUSED,
-                GdkModifierType        state,
-                DraftingElementRow    *self)
-{
-  GdkModifierType mods = state & gtk_accelerator_get_default_mod_mask ();
-
-  if (self->node == NULL)
-    return FALSE;
-
-  switch (keyval)
-    {
-    case GDK_KEY_Return:
-    case GDK_KEY_KP_Enter:
-    case GDK_KEY_ISO_Enter:
-      if (mods == 0 && self->editable)
-        return activate (self, "document.split");
-      if (mods == GDK_SHIFT_MASK && self->editable)
-        {
-          /* A line break inside the element, as a title has. */
-          gtk_text_buffer_insert_interactive_at_cursor (self->buffer, "\n", 1, TRUE);
-          return TRUE;
-        }
-      return FALSE;
-
-    case GDK_KEY_BackSpace:
-      if (mods == 0 && self->editable && cursor_at (self, TRUE))
-        return activate (self, "document.join-previous");
-      return FALSE;
-
-    case GDK_KEY_Delete:
-    case GDK_KEY_KP_Delete:
-      if (mods == 0 && self->editable && cursor_at (self, FALSE))
-        return activate (self, "document.join-next");
-      return FALSE;
-
-    case GDK_KEY_Tab:
-    case GDK_KEY_KP_Tab:
-      if (mods == 0 && self->editable)
-        return activate (self, "document.indent");
-      return FALSE;
-
-    case GDK_KEY_ISO_Left_Tab:
-      if ((mods & ~GDK_SHIFT_MASK) == 0 && self->editable)
-        return activate (self, "document.outdent");
-      return FALSE;
-
-    case GDK_KEY_Up:
-    case GDK_KEY_KP_Up:
-      if (mods == 0 && cursor_on_edge_line (self, TRUE))
-        {
-          g_signal_emit (self, signals[LEAVE], 0, DRAFTING_DIRECTION_UP);
-          return TRUE;
-        }
-      return FALSE;
-
-    case GDK_KEY_Down:
-    case GDK_KEY_KP_Down:
-      if (mods == 0 && cursor_on_edge_line (self, FALSE))
-        {
-          g_signal_emit (self, signals[LEAVE], 0, DRAFTING_DIRECTION_DOWN);
-          return TRUE;
-        }
-      return FALSE;
-
-    case GDK_KEY_Left:
-    case GDK_KEY_KP_Left:
-      if (mods == 0 && cursor_at (self, TRUE))
-        {
-          g_signal_emit (self, signals[LEAVE], 0, DRAFTING_DIRECTION_BACKWARD);
-          return TRUE;
-        }
-      return FALSE;
-
-    case GDK_KEY_Right:
-    case GDK_KEY_KP_Right:
-      if (mods == 0 && cursor_at (self, FALSE))
-        {
-          g_signal_emit (self, signals[LEAVE], 0, DRAFTING_DIRECTION_FORWARD);
-          return TRUE;
-        }
-      return FALSE;
-
-    default:
-      return FALSE;
-    }
 }
 
 /* ------------------------------------------------------------------ */
@@ -1108,6 +582,15 @@ drafting_element_row_get_cursor_x (DraftingElementRow *self)
   gtk_text_view_buffer_to_window_coords (self->text_view, GTK_TEXT_WINDOW_TEXT, rect.x, rect.y, &wx, &wy);
 
   return wx;
+}
+
+/* The cursor is to leave the row for the one before or after: the keys
+ * that cross the element's bounds say so. */
+void
+_drafting_element_row_leave (DraftingElementRow *self,
+                             DraftingDirection   direction)
+{
+  g_signal_emit (self, signals[LEAVE], 0, direction);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1216,8 +699,7 @@ drafting_element_row_bind (DraftingElementRow *self,
 
   gtk_text_view_set_editable (self->text_view,
                               self->editable && drafting_kind_has_text (kind) && self->tracking == NULL);
-  gtk_text_view_set_cursor_visible (self->text_view,
-                                    self->editable && drafting_kind_has_text (kind) && self->tracking == NULL);
+  show_cursor (self, self->editable && drafting_kind_has_text (kind) && self->tracking == NULL);
 
   /* Setting a tooltip costs, even the same one: rows are bound by the
    * hundred. */
@@ -1338,56 +820,6 @@ drafting_element_row_get_text_view (DraftingElementRow *self)
   return self->text_view;
 }
 
-/**
- * drafting_element_row_set_tracking:
- * @tracking: (nullable): the proposed amendments to mark, or %NULL to
- *   show the text
- *
- * Shows the element with the changes @tracking marks in it, not to be
- * typed in. The caller keeps @tracking alive while the row shows it.
- */
-void
-drafting_element_row_set_tracking (DraftingElementRow *self,
-                                   DraftingTracking   *tracking)
-{
-  g_return_if_fail (DRAFTING_IS_ELEMENT_ROW (self));
-
-  if (self->tracking == tracking)
-    return;
-
-  self->tracking = tracking;
-  if (tracking == NULL)
-    gtk_accessible_reset_property (GTK_ACCESSIBLE (self->text_view),
-                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
-  drafting_element_row_set_editable (self, self->editable);
-  if (self->node != NULL)
-    drafting_element_row_reload (self);
-}
-
-/**
- * drafting_element_row_set_proposer:
- * @delegation: (nullable): the delegation what is typed is proposed for,
- *   or %NULL to edit the text
- * @name: (nullable): the name of the person typing
- */
-void
-drafting_element_row_set_proposer (DraftingElementRow *self,
-                                   const char         *delegation,
-                                   const char         *name)
-{
-  g_return_if_fail (DRAFTING_IS_ELEMENT_ROW (self));
-
-  if (g_strcmp0 (self->proposer, delegation) == 0 && g_strcmp0 (self->proposer_name, name) == 0)
-    return;
-
-  g_free (self->proposer);
-  self->proposer = g_strdup (delegation);
-  g_free (self->proposer_name);
-  self->proposer_name = g_strdup (name);
-  if (self->node != NULL)
-    drafting_element_row_reload (self);
-}
-
 void
 drafting_element_row_set_editable (DraftingElementRow *self,
                                    gboolean            editable)
@@ -1400,7 +832,7 @@ drafting_element_row_set_editable (DraftingElementRow *self,
       gboolean has_text = drafting_kind_has_text (drafting_node_get_kind (self->node));
 
       gtk_text_view_set_editable (self->text_view, self->editable && has_text && self->tracking == NULL);
-      gtk_text_view_set_cursor_visible (self->text_view, self->editable && has_text && self->tracking == NULL);
+      show_cursor (self, self->editable && has_text && self->tracking == NULL);
     }
 }
 
@@ -1453,40 +885,6 @@ drafting_element_row_class_init (DraftingElementRowClass *klass)
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
-/* Over a marked word, who proposes the change. */
-static gboolean
-on_query_tooltip (GtkWidget          *widget G_GNUC_UNUSED,
-                  int                 x,
-                  int                 y,
-                  gboolean            keyboard,
-                  GtkTooltip         *tooltip,
-                  DraftingElementRow *self)
-{
-  GtkTextIter iter;
-  DraftingChange change = DRAFTING_CHANGE_NONE;
-  const char *delegation;
-  int bx, by;
-  g_autofree char *text = NULL;
-
-  if (self->tracking == NULL || keyboard)
-    return FALSE;
-
-  gtk_text_view_window_to_buffer_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET, x, y, &bx, &by);
-  if (!gtk_text_view_get_iter_at_location (self->text_view, &iter, bx, by) ||
-      (delegation = drafting_element_marks_at (&iter, &change)) == NULL)
-    return FALSE;
-
-  if (change == DRAFTING_CHANGE_INSERTED)
-    /* Translators: %s is a delegation, "France" */
-    text = g_strdup_printf (_("Inserted by %s"), delegation);
-  else
-    /* Translators: %s is a delegation, "France" */
-    text = g_strdup_printf (_("Deleted by %s"), delegation);
-  gtk_tooltip_set_text (tooltip, text);
-
-  return TRUE;
-}
-
 static void
 drafting_element_row_init (DraftingElementRow *self)
 {
@@ -1526,8 +924,10 @@ drafting_element_row_init (DraftingElementRow *self)
                                                         "background", "#ffa348",
                                                         "foreground", "#241f31",
                                                         NULL);
-  g_signal_connect (self->buffer, "insert-text", G_CALLBACK (on_insert_text), self);
-  g_signal_connect (self->buffer, "changed", G_CALLBACK (on_buffer_changed), self);
+  g_signal_connect (self->buffer, "insert-text",
+                    G_CALLBACK (_drafting_element_row_on_insert_text), self);
+  g_signal_connect (self->buffer, "changed",
+                    G_CALLBACK (_drafting_element_row_on_buffer_changed), self);
 
   self->text_view = GTK_TEXT_VIEW (drafting_element_text_new (self->buffer));
   g_object_unref (self->buffer);
@@ -1537,12 +937,14 @@ drafting_element_row_init (DraftingElementRow *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->text_view), "element-text");
   gtk_widget_set_parent (GTK_WIDGET (self->text_view), GTK_WIDGET (self));
 
-  g_signal_connect (self->text_view, "paste-clipboard", G_CALLBACK (on_paste_clipboard), self);
-  g_signal_connect (self->text_view, "query-tooltip", G_CALLBACK (on_query_tooltip), self);
+  g_signal_connect (self->text_view, "paste-clipboard",
+                    G_CALLBACK (_drafting_element_row_on_paste_clipboard), self);
+  g_signal_connect (self->text_view, "query-tooltip",
+                    G_CALLBACK (_drafting_element_row_on_query_tooltip), self);
 
   keys = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
-  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (_drafting_element_row_on_key_pressed), self);
   gtk_widget_add_controller (GTK_WIDGET (self->text_view), keys);
 
   focus = gtk_event_controller_focus_new ();

@@ -462,6 +462,12 @@ action_insert (GSimpleAction *action G_GNUC_UNUSED,
   if (kind == DRAFTING_KIND_INVALID || kind == DRAFTING_KIND_DOCUMENT || kind == DRAFTING_KIND_FOOTNOTE)
     return;
 
+  if (_drafting_page_get_proposing (self))
+    {
+      _drafting_page_propose_new_element (self, kind, target_node (self));
+      return;
+    }
+
   node = drafting_document_insert_new (self->document, target_node (self), kind, &error);
   report (self, error);
   focus_after_change (self, node, 0);
@@ -770,10 +776,11 @@ _drafting_page_update_actions (DraftingPage *self)
     "split", "paste-text", "join-previous", "join-next", "indent", "outdent", "move-up", "move-down",
     "delete-element", "insert", "change-kind", "emphasis", "strong", "footnote",
   };
-  /* In proposing, deleting and moving propose; the rest is not a proposal. */
-  static const char * const proposing[] = { "move-up", "move-down", "delete-element" };
-  gboolean editable = !drafting_document_file_get_read_only (self->document_file) &&
-                      _drafting_page_shows_text (self);
+  /* In proposing, inserting, deleting and moving propose; the rest is not
+   * a proposal. */
+  static const char * const proposing[] = { "move-up", "move-down", "delete-element", "insert" };
+  gboolean writable = !drafting_document_file_get_read_only (self->document_file);
+  gboolean editable = writable && _drafting_page_shows_text (self);
   gboolean saving = drafting_document_file_get_saving (self->document_file);
 
   for (guint i = 0; i < G_N_ELEMENTS (editing); i++)
@@ -782,9 +789,12 @@ _drafting_page_update_actions (DraftingPage *self)
     set_enabled (self, proposing[i], TRUE);
   drafting_document_view_set_editable (self->view, editable);
 
-  set_enabled (self, "undo", editable && drafting_document_can_undo (self->document));
-  set_enabled (self, "undo-to", editable && drafting_document_can_undo (self->document));
-  set_enabled (self, "redo", editable && drafting_document_can_redo (self->document));
+  /* Undo takes back a decision made in any view, and a proposal too. */
+  set_enabled (self, "undo", writable && drafting_document_can_undo (self->document));
+  set_enabled (self, "undo-to", writable && drafting_document_can_undo (self->document));
+  set_enabled (self, "redo", writable && drafting_document_can_redo (self->document));
+  /* A revision is the Secretariat's, whatever the view. */
+  set_enabled (self, "revise", writable && !_drafting_page_get_proposing (self));
   set_enabled (self, "save", !saving);
   set_enabled (self, "save-as", !saving);
 }

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "drafting-accessible.h"
 #include "drafting-amendments-panel.h"
 #include "drafting-file-chooser.h"
 #include "drafting-page-private.h"
@@ -291,6 +292,254 @@ _drafting_page_propose (DraftingPage            *self,
 
   update_proposal_bar (self);
   return error == NULL;
+}
+
+/* ------------------------------------------------------------------ */
+/* Proposing a new element                                             */
+
+/*
+ * A new element has no row to type in until it is in the text: it is
+ * proposed in a dialog, its kind chosen from the Insert menu and its place
+ * where the Secretariat's insertion would put it, with its wording and a
+ * justification. Asked again at the same place, the dialog shows the
+ * delegation's proposal there, to change it.
+ */
+
+typedef struct
+{
+  DraftingPage      *page;
+  DraftingKind       kind;
+  char              *anchor;
+  DraftingPlacement  placement;
+  DraftingAmendment *earlier;
+  GtkEditable       *lead;
+  GtkTextBuffer     *text;
+  GtkEditable       *justification;
+} NewElement;
+
+static void
+new_element_free (gpointer data)
+{
+  NewElement *proposal = data;
+
+  g_clear_object (&proposal->page);
+  g_clear_object (&proposal->earlier);
+  g_free (proposal->anchor);
+  g_free (proposal);
+}
+
+static char *
+text_of (GtkTextBuffer *buffer)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return g_strstrip (gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
+}
+
+static void
+check_new_element (AdwMessageDialog *dialog)
+{
+  NewElement *proposal = g_object_get_data (G_OBJECT (dialog), "proposal");
+  g_autofree char *text = text_of (proposal->text);
+
+  adw_message_dialog_set_response_enabled (dialog, "propose", text[0] != '\0');
+}
+
+static void
+on_new_element_response (AdwMessageDialog *dialog,
+                         const char       *response,
+                         gpointer          user_data G_GNUC_UNUSED)
+{
+  NewElement *proposal = g_object_get_data (G_OBJECT (dialog), "proposal");
+  DraftingPage *self = proposal->page;
+  g_autofree char *delegation = own_delegation (self);
+  g_autofree char *name = g_settings_get_string (self->settings, "author-name");
+  g_autofree char *text = text_of (proposal->text);
+  g_autoptr(DraftingInline) content = drafting_inline_new (text);
+  const char *lead = proposal->lead != NULL ? gtk_editable_get_text (proposal->lead) : NULL;
+  const char *justification = gtk_editable_get_text (proposal->justification);
+  g_autoptr(DraftingAmendment) amendment = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "propose") != 0 || self->document == NULL || delegation == NULL)
+    return;
+
+  if (proposal->earlier != NULL &&
+      drafting_amendment_get_status (proposal->earlier) == DRAFTING_AMENDMENT_PROPOSED &&
+      drafting_amendment_get_kind (proposal->earlier) == proposal->kind)
+    {
+      if (!drafting_document_update_amendment (self->document, proposal->earlier, lead, content,
+                                               justification, DRAFTING_EDIT_NONE, &error))
+        _drafting_page_report (self, error);
+      return;
+    }
+
+  amendment = drafting_amendment_new (DRAFTING_AMENDMENT_INSERT, delegation);
+  drafting_amendment_set_kind (amendment, proposal->kind);
+  drafting_amendment_set_target (amendment, proposal->anchor, proposal->placement);
+  drafting_amendment_set_wording (amendment, lead, content);
+  drafting_amendment_set_justification (amendment, justification);
+  if (name[0] != '\0')
+    drafting_amendment_set_author (amendment, name);
+
+  drafting_document_begin_action (self->document, C_("undo", "Propose New Element"));
+  if (proposal->earlier != NULL)
+    drafting_document_decide_amendment (self->document, proposal->earlier, DRAFTING_AMENDMENT_SUPERSEDED, NULL);
+  if (!drafting_document_propose (self->document, amendment, &error))
+    _drafting_page_report (self, error);
+  drafting_document_end_action (self->document);
+
+  if (error == NULL && g_strcmp0 (self->view_mode, "marked") != 0)
+    _drafting_page_toast_with_action (self, _("New element proposed"), _("_Show Changes"),
+                                      "document.view-mode", g_variant_new_string ("marked"));
+}
+
+static GtkWidget *
+labelled_entry (const char *name,
+                const char *label,
+                const char *text)
+{
+  GtkWidget *entry = gtk_entry_new ();
+
+  gtk_widget_set_name (entry, name);
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), label);
+  gtk_editable_set_text (GTK_EDITABLE (entry), text != NULL ? text : "");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+
+  return entry;
+}
+
+/* The start of @node's text, to say which element it is. */
+static char *
+excerpt_of (DraftingNode *node)
+{
+  g_autofree char *text = drafting_render_plain_text (node, FALSE);
+
+  if (g_utf8_strlen (text, -1) <= 60)
+    return g_steal_pointer (&text);
+
+  *g_utf8_offset_to_pointer (text, 59) = '\0';
+  return g_strconcat (g_strchomp (text), "…", NULL);
+}
+
+/**
+ * _drafting_page_propose_new_element:
+ * @kind: what kind of element
+ * @near: the element the new one goes after, or where it belongs
+ *
+ * Asks for the wording of a new element of @kind that the person's
+ * delegation proposes, and proposes it.
+ */
+void
+_drafting_page_propose_new_element (DraftingPage *self,
+                                    DraftingKind  kind,
+                                    DraftingNode *near)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autofree char *delegation = own_delegation (self);
+  g_autofree char *body = NULL;
+  g_autofree char *where = NULL;
+  g_autofree char *excerpt = NULL;
+  DraftingNode *parent = NULL;
+  DraftingNode *anchor;
+  guint index = 0;
+  NewElement *proposal;
+  GtkWidget *dialog;
+  GtkWidget *box;
+  GtkWidget *frame;
+  GtkWidget *scrolled;
+  GtkWidget *text_view;
+  GtkWidget *justification;
+  const char *lead = NULL;
+  const char *justified = NULL;
+  const char *wording = NULL;
+
+  if (self->document == NULL || delegation == NULL)
+    return;
+
+  if (!drafting_document_find_insert_position (self->document, near, kind, &parent, &index))
+    {
+      drafting_page_toast (self, _("An element of this kind cannot go here"));
+      return;
+    }
+
+  proposal = g_new0 (NewElement, 1);
+  proposal->page = g_object_ref (self);
+  proposal->kind = kind;
+  anchor = index > 0 ? drafting_node_get_child (parent, index - 1) : parent;
+  proposal->placement = index > 0 ? DRAFTING_PLACEMENT_AFTER : DRAFTING_PLACEMENT_INTO;
+  excerpt = excerpt_of (anchor);
+  if (index > 0)
+    /* Translators: where a proposed element goes: %s is the start of the text of the element before it */
+    where = g_strdup_printf (_("After “%s”"), excerpt);
+  else
+    /* Translators: where a proposed element goes: %s is the start of the text of the element it opens */
+    where = g_strdup_printf (_("First in “%s”"), excerpt);
+  proposal->anchor = g_strdup (drafting_node_get_id (anchor));
+  g_set_object (&proposal->earlier, drafting_document_find_proposal (self->document, delegation,
+                                                                     DRAFTING_AMENDMENT_INSERT, proposal->anchor));
+  if (proposal->earlier != NULL)
+    {
+      lead = drafting_amendment_get_lead (proposal->earlier);
+      justified = drafting_amendment_get_justification (proposal->earlier);
+      wording = drafting_inline_get_text (drafting_amendment_get_content (proposal->earlier));
+    }
+
+  /* Translators: %s is a kind of element, "Operative paragraph", then where it goes */
+  body = g_strdup_printf (_("%s, proposed by %s. %s"), drafting_kind_get_display_name (kind), delegation, where);
+
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   _("Propose a New Element"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "propose", _("_Propose"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "propose", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  if (drafting_kind_has_lead (kind))
+    {
+      GtkWidget *entry = labelled_entry ("proposed-lead", _("Leading phrase"), lead);
+
+      proposal->lead = GTK_EDITABLE (entry);
+      gtk_box_append (GTK_BOX (box), entry);
+    }
+
+  text_view = gtk_text_view_new ();
+  gtk_widget_set_name (text_view, "proposed-text");
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (text_view), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (text_view), FALSE);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (text_view), 6);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (text_view), 6);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (text_view), 6);
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (text_view), 6);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (text_view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Text of the new element"),
+                                  -1);
+  proposal->text = gtk_text_view_get_buffer (GTK_TEXT_VIEW (text_view));
+  gtk_text_buffer_set_text (proposal->text, wording != NULL ? wording : "", -1);
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 120);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), text_view);
+  frame = gtk_frame_new (NULL);
+  gtk_frame_set_child (GTK_FRAME (frame), scrolled);
+  gtk_box_append (GTK_BOX (box), frame);
+
+  justification = labelled_entry ("proposed-justification", _("Justification"), justified);
+  proposal->justification = GTK_EDITABLE (justification);
+  gtk_box_append (GTK_BOX (box), justification);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+
+  g_object_set_data_full (G_OBJECT (dialog), "proposal", proposal, new_element_free);
+  g_signal_connect_swapped (proposal->text, "changed", G_CALLBACK (check_new_element), dialog);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_new_element_response), NULL);
+  check_new_element (ADW_MESSAGE_DIALOG (dialog));
+  drafting_accessible_name_buttons (dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (proposal->lead != NULL ? GTK_WIDGET (proposal->lead) : text_view);
 }
 
 /* ------------------------------------------------------------------ */
@@ -604,6 +853,11 @@ _drafting_page_init_amendments (DraftingPage *self)
   g_action_map_add_action_entries (G_ACTION_MAP (self->actions), amendment_entries,
                                    G_N_ELEMENTS (amendment_entries), self);
   g_action_map_add_action (G_ACTION_MAP (self->actions), show_amendments);
+  /* GTK 4.8 relates a mnemonic's widget to its label twice over, and a
+   * screen reader reads the name twice: once is enough. */
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->justification_entry),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, self->justification_title, NULL,
+                                  -1);
   g_settings_bind (self->settings, "show-amendments", self->amendments_flap, "reveal-flap",
                    G_SETTINGS_BIND_GET);
   /* Folded away, the panel is not there for screen readers either. */

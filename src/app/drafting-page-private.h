@@ -6,6 +6,7 @@
 #pragma once
 
 #include "drafting-amendments-panel.h"
+#include "drafting-compare-window.h"
 #include "drafting-document-view.h"
 #include "drafting-find-bar.h"
 #include "drafting-outline-view.h"
@@ -39,6 +40,7 @@ struct _DraftingPage
   GtkRevealer          *proposal_revealer;
   GtkLabel             *proposal_label;
   GtkEntry             *justification_entry;
+  GtkLabel             *justification_title;
 
   DraftingDocumentFile *document_file;
   DraftingDocument     *document;       /* the document file's, changed by a reload */
@@ -58,6 +60,10 @@ struct _DraftingPage
   guint                 marks_source;
   guint                 proposing : 1;
   guint                 updating_justification : 1;
+
+  /* drafting-page-revisions.c */
+  GSignalGroup         *revision_signals;
+  DraftingCompareWindow *compare_window;
 };
 
 void _drafting_page_init_actions   (DraftingPage *self);
@@ -93,6 +99,9 @@ gboolean _drafting_page_propose                    (DraftingPage            *sel
                                                     DraftingNode            *node,
                                                     DraftingNode            *destination,
                                                     DraftingPlacement        placement);
+void     _drafting_page_propose_new_element        (DraftingPage            *self,
+                                                    DraftingKind             kind,
+                                                    DraftingNode            *near);
 void     _drafting_page_on_amendment_activated     (DraftingAmendmentsPanel *panel,
                                                     DraftingAmendment       *amendment,
                                                     DraftingPage            *self);
@@ -101,5 +110,10 @@ void     _drafting_page_on_amendments_error        (DraftingAmendmentsPanel *pan
                                                     DraftingPage            *self);
 void     _drafting_page_on_justification_changed   (GtkEditable             *entry,
                                                     DraftingPage            *self);
+
+/* drafting-page-revisions.c */
+void     _drafting_page_init_revisions             (DraftingPage *self);
+void     _drafting_page_revisions_follow_document  (DraftingPage *self);
+void     _drafting_page_dispose_revisions          (DraftingPage *self);
 
 G_END_DECLS

@@ -659,6 +659,7 @@ follow_document (DraftingPage *self)
   drafting_outline_view_set_document (self->outline, document);
   drafting_find_bar_set_view (self->find_bar, self->view);
   _drafting_page_amendments_follow_document (self);
+  _drafting_page_revisions_follow_document (self);
 
   update_titles (self);
   _drafting_page_update_actions (self);
@@ -981,6 +982,7 @@ drafting_page_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->document_file, self);
   g_signal_group_set_target (self->document_signals, NULL);
   _drafting_page_dispose_amendments (self);
+  _drafting_page_dispose_revisions (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), DRAFTING_TYPE_PAGE);
 
   G_OBJECT_CLASS (drafting_page_parent_class)->dispose (object);
@@ -1142,6 +1144,7 @@ drafting_page_class_init (DraftingPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DraftingPage, proposal_revealer);
   gtk_widget_class_bind_template_child (widget_class, DraftingPage, proposal_label);
   gtk_widget_class_bind_template_child (widget_class, DraftingPage, justification_entry);
+  gtk_widget_class_bind_template_child (widget_class, DraftingPage, justification_title);
   gtk_widget_class_bind_template_callback_full (widget_class, "on_amendment_activated",
                                                 G_CALLBACK (_drafting_page_on_amendment_activated));
   gtk_widget_class_bind_template_callback_full (widget_class, "on_amendments_error",
@@ -1166,6 +1169,7 @@ drafting_page_init (DraftingPage *self)
   self->cancellable = g_cancellable_new ();
   _drafting_page_init_actions (self);
   _drafting_page_init_amendments (self);
+  _drafting_page_init_revisions (self);
 
   self->document_signals = g_signal_group_new (DRAFTING_TYPE_DOCUMENT);
   g_signal_group_connect_swapped (self->document_signals, "changed",

@@ -12,6 +12,7 @@
 #define DRAFTING_DOCUMENT_COMPILATION
 #include "drafting-document-private.h"
 #include "drafting-error.h"
+#include "drafting-language.h"
 
 /*
  * The Secretariat issues a document in revisions (Draft, Rev.1, Rev.2, ...,
@@ -272,4 +273,44 @@ drafting_document_compare (DraftingDocument  *self,
   return drafting_compare (drafting_document_get_root (earlier),
                            drafting_document_get_root (later),
                            drafting_document_get_language (later));
+}
+
+/**
+ * drafting_document_suggest_revision_label:
+ *
+ * What the next revision is likely to be called: the first "Draft", in
+ * the document's language ("Projet" for a French one), then "Rev.1",
+ * "Rev.2"; nothing after a label of another sort ("Adopted").
+ *
+ * Returns: (transfer full): the label, "" when there is none to suggest
+ */
+char *
+drafting_document_suggest_revision_label (DraftingDocument *self)
+{
+  const DraftingLanguageTerms *terms;
+  g_autoptr(DraftingRevision) last = NULL;
+  const char *label;
+  guint n;
+
+  g_return_val_if_fail (DRAFTING_IS_DOCUMENT (self), NULL);
+
+  terms = drafting_language_get_terms (drafting_document_get_language (self));
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->revisions));
+  if (n == 0)
+    return g_strdup (terms->revision_draft);
+
+  last = g_list_model_get_item (G_LIST_MODEL (self->revisions), n - 1);
+  label = drafting_revision_get_label (last);
+  if (g_utf8_collate (label, terms->revision_draft) == 0 || g_ascii_strcasecmp (label, "Draft") == 0)
+    return g_strdup ("Rev.1");
+  if (g_str_has_prefix (label, "Rev.") && g_ascii_isdigit (label[4]))
+    {
+      char *end;
+      guint64 number = g_ascii_strtoull (label + 4, &end, 10);
+
+      if (*end == '\0' && number < G_MAXUINT)
+        return g_strdup_printf ("Rev.%" G_GUINT64_FORMAT, number + 1);
+    }
+
+  return g_strdup ("");
 }

@@ -16,17 +16,17 @@
  * interface, and so are not translated with it. */
 static const DraftingLanguageTerms terms[] = {
   { "en", "DRAFT ", "REVISED DRAFT ", "Draft ", "Revised draft ",
-    "PRINCIPLE ", "Principle ", "ANNEX", "ANNEX " },
+    "PRINCIPLE ", "Principle ", "ANNEX", "ANNEX ", "Draft" },
   { "fr", "PROJET DE ", "PROJET RÉVISÉ DE ", "Projet : ", "Projet révisé : ",
-    "PRINCIPE ", "Principe ", "ANNEXE", "ANNEXE " },
+    "PRINCIPE ", "Principe ", "ANNEXE", "ANNEXE ", "Projet" },
   { "es", "PROYECTO DE ", "PROYECTO REVISADO DE ", "Proyecto: ", "Proyecto revisado: ",
-    "PRINCIPIO ", "Principio ", "ANEXO", "ANEXO " },
+    "PRINCIPIO ", "Principio ", "ANEXO", "ANEXO ", "Proyecto" },
   { "ar", "مشروع ", "مشروع منقح ", "مشروع: ", "مشروع منقح: ",
-    "المبدأ ", "المبدأ ", "المرفق", "المرفق " },
+    "المبدأ ", "المبدأ ", "المرفق", "المرفق ", "مشروع" },
   { "ru", "ПРОЕКТ ", "ПЕРЕСМОТРЕННЫЙ ПРОЕКТ ", "Проект: ", "Пересмотренный проект: ",
-    "ПРИНЦИП ", "Принцип ", "ПРИЛОЖЕНИЕ", "ПРИЛОЖЕНИЕ " },
+    "ПРИНЦИП ", "Принцип ", "ПРИЛОЖЕНИЕ", "ПРИЛОЖЕНИЕ ", "Проект" },
   { "pt", "PROJETO DE ", "PROJETO REVISTO DE ", "Projeto: ", "Projeto revisto: ",
-    "PRINCÍPIO ", "Princípio ", "ANEXO", "ANEXO " },
+    "PRINCÍPIO ", "Princípio ", "ANEXO", "ANEXO ", "Projeto" },
 };
 
 /**

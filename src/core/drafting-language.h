@@ -21,6 +21,8 @@ G_BEGIN_DECLS
  * @principle: before the number of a principle of a communiqué: "Principle "
  * @annex: the one annex: "ANNEX"
  * @annex_numbered: before the number of one of several: "ANNEX "
+ * @revision_draft: the label of a document's first revision, "Draft"
+ *   (those after are "Rev.1", "Rev.2" in every language)
  *
  * What a document prints around its text is the document's, in the
  * document's language whatever language the interface speaks: a French
@@ -37,6 +39,7 @@ typedef struct
   const char *principle;
   const char *annex;
   const char *annex_numbered;
+  const char *revision_draft;
 } DraftingLanguageTerms;
 
 const DraftingLanguageTerms *drafting_language_get_terms     (const char *language);

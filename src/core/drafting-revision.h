@@ -37,6 +37,7 @@ DraftingRevision   *drafting_document_lookup_revision (DraftingDocument  *self,
 gboolean            drafting_document_revise          (DraftingDocument  *self,
                                                        const char        *label,
                                                        GError           **error);
+char               *drafting_document_suggest_revision_label (DraftingDocument *self);
 DraftingComparison *drafting_document_compare         (DraftingDocument  *self,
                                                        const char        *from,
                                                        const char        *to,

@@ -1,0 +1,710 @@
+/* drafting-compare-window.c: two revisions of a document, or one and the present text, compared
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "drafting-compare-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "drafting-accessible.h"
+#include "drafting-compare-window.h"
+#include "drafting-element-marks.h"
+
+/*
+ * The window compares what the two drop-downs choose: any revision the
+ * document keeps, or the present text, which comes last. The core does
+ * the comparison (drafting-compare.h), elements matched by identifier and
+ * words within them, and the text shows it marked as the amendments are:
+ * inserted words underlined, deleted ones struck through, elements that
+ * moved shaded at their new place.
+ *
+ * A revision never changes, so comparing two of them takes their copies
+ * as they are; the present text is copied first (a snapshot, on this
+ * thread), and the comparison itself runs in a worker thread: a document
+ * of 10,000 clauses does not stop the window. While either side is the
+ * present text, a change to the document compares again, once the
+ * changes pause.
+ */
+
+#define RECOMPARE_DELAY_MS 400
+
+struct _DraftingCompareWindow
+{
+  AdwWindow           parent_instance;
+
+  DraftingDocument   *document;
+  GListModel         *revisions;
+  GtkStringList      *versions;      /* the revisions' labels, then the present text */
+  DraftingComparison *comparison;    /* what is shown */
+  GCancellable       *cancellable;   /* the comparison being made */
+  char               *from;          /* what is chosen: a revision's label, or "present" */
+  char               *to;
+  guint               recompare_source;
+  guint               updating : 1;
+
+  /* Template children */
+  AdwWindowTitle     *window_title;
+  GtkDropDown        *from_dropdown;
+  GtkDropDown        *to_dropdown;
+  GtkLabel           *summary_label;
+  GtkStack           *stack;
+  GtkTextView        *text_view;
+  AdwStatusPage      *same_page;
+};
+
+G_DEFINE_FINAL_TYPE (DraftingCompareWindow, drafting_compare_window, ADW_TYPE_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_DOCUMENT,
+  PROP_COMPARISON,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* ------------------------------------------------------------------ */
+/* The versions                                                        */
+
+static guint
+n_revisions (DraftingCompareWindow *self)
+{
+  return self->revisions != NULL ? g_list_model_get_n_items (self->revisions) : 0;
+}
+
+/* The label of the version at @position in the drop-downs, "present" for
+ * the present text, or NULL for none. */
+static char *
+version_at (DraftingCompareWindow *self,
+            guint                  position)
+{
+  g_autoptr(DraftingRevision) revision = NULL;
+  guint n = n_revisions (self);
+
+  if (position == n)
+    return g_strdup ("present");
+  if (position > n)
+    return NULL;
+
+  revision = g_list_model_get_item (self->revisions, position);
+  return g_strdup (drafting_revision_get_label (revision));
+}
+
+static guint
+position_of (DraftingCompareWindow *self,
+             const char            *version)
+{
+  guint n = n_revisions (self);
+
+  if (version == NULL || g_strcmp0 (version, "present") == 0)
+    return n;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DraftingRevision) revision = g_list_model_get_item (self->revisions, i);
+
+      if (g_strcmp0 (drafting_revision_get_label (revision), version) == 0)
+        return i;
+    }
+
+  return GTK_INVALID_LIST_POSITION;
+}
+
+/* The text a version is, to compare: a revision's own copy, which never
+ * changes, or a snapshot of the document as it is now. */
+static DraftingDocument *
+version_document (DraftingCompareWindow *self,
+                  guint                  position)
+{
+  g_autoptr(DraftingRevision) revision = NULL;
+
+  if (position >= n_revisions (self))
+    return drafting_document_snapshot (self->document);
+
+  revision = g_list_model_get_item (self->revisions, position);
+  return g_object_ref (drafting_revision_get_document (revision));
+}
+
+/* ------------------------------------------------------------------ */
+/* Showing a comparison                                                */
+
+static GtkTextTag *
+moved_tag (DraftingCompareWindow *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "moved");
+
+  if (tag == NULL)
+    {
+      GdkRGBA shade = { 0.21, 0.52, 0.89, 0.10 };
+
+      tag = gtk_text_buffer_create_tag (buffer, "moved", "paragraph-background-rgba", &shade, NULL);
+    }
+
+  return tag;
+}
+
+static void
+get_iter_at_byte (GtkTextBuffer *buffer,
+                  const char    *text,
+                  gsize          byte,
+                  GtkTextIter   *iter)
+{
+  gtk_text_buffer_get_iter_at_offset (buffer, iter, g_utf8_pointer_to_offset (text, text + byte));
+}
+
+static void
+append_count (GString *summary,
+              char    *count)
+{
+  if (summary->len > 0)
+    /* Translators: what separates the counts of a comparison, "2 changed, 1 moved" */
+    g_string_append (summary, _(", "));
+  g_string_append (summary, count);
+  g_free (count);
+}
+
+static char *
+describe (DraftingComparison *comparison)
+{
+  g_autoptr(GString) summary = g_string_new (NULL);
+  guint count;
+
+  /* Translators: how many elements a comparison found changed, inserted, deleted or moved */
+  if ((count = drafting_comparison_count (comparison, DRAFTING_ELEMENT_CHANGED)) > 0)
+    append_count (summary, g_strdup_printf (ngettext ("%u changed", "%u changed", count), count));
+  if ((count = drafting_comparison_count (comparison, DRAFTING_ELEMENT_INSERTED)) > 0)
+    append_count (summary, g_strdup_printf (ngettext ("%u inserted", "%u inserted", count), count));
+  if ((count = drafting_comparison_count (comparison, DRAFTING_ELEMENT_DELETED)) > 0)
+    append_count (summary, g_strdup_printf (ngettext ("%u deleted", "%u deleted", count), count));
+  if ((count = drafting_comparison_count (comparison, DRAFTING_ELEMENT_MOVED)) > 0)
+    append_count (summary, g_strdup_printf (ngettext ("%u moved", "%u moved", count), count));
+
+  if (summary->len == 0)
+    return g_strdup (_("No differences"));
+
+  return g_string_free (g_steal_pointer (&summary), FALSE);
+}
+
+static void
+show_comparison (DraftingCompareWindow *self,
+                 DraftingComparison    *comparison)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  DraftingMarkedText *marked = drafting_comparison_get_text (comparison);
+  const char *text = drafting_marked_text_get_text (marked);
+  g_autofree char *summary = describe (comparison);
+  GtkTextIter iter;
+
+  g_clear_pointer (&self->comparison, drafting_comparison_unref);
+  self->comparison = drafting_comparison_ref (comparison);
+
+  gtk_text_buffer_set_text (buffer, "", 0);
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  drafting_element_marks_insert (buffer, &iter, marked, NULL);
+
+  for (guint i = 0; i < drafting_comparison_get_n_entries (comparison); i++)
+    {
+      const DraftingComparisonEntry *entry = drafting_comparison_get_entry (comparison, i);
+      GtkTextIter start, end;
+
+      if (entry->change != DRAFTING_ELEMENT_MOVED)
+        continue;
+      get_iter_at_byte (buffer, text, entry->start, &start);
+      get_iter_at_byte (buffer, text, entry->end, &end);
+      gtk_text_buffer_apply_tag (buffer, moved_tag (self), &start, &end);
+    }
+
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+
+  gtk_label_set_text (self->summary_label, summary);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->text_view),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, summary,
+                                  -1);
+  gtk_stack_set_visible_child_name (self->stack, drafting_comparison_has_changes (comparison) ? "text" : "same");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "compare.next-change",
+                                 drafting_comparison_has_changes (comparison));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "compare.previous-change",
+                                 drafting_comparison_has_changes (comparison));
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPARISON]);
+}
+
+typedef struct
+{
+  DraftingDocument *from;
+  DraftingDocument *to;
+} Versions;
+
+static void
+versions_free (Versions *versions)
+{
+  g_clear_object (&versions->from);
+  g_clear_object (&versions->to);
+  g_free (versions);
+}
+
+static void
+compare_in_thread (GTask        *task,
+                   gpointer      source_object G_GNUC_UNUSED,
+                   gpointer      task_data,
+                   GCancellable *cancellable G_GNUC_UNUSED)
+{
+  Versions *versions = task_data;
+
+  /* Both are copies nothing else changes. */
+  g_task_return_pointer (task,
+                         drafting_compare (drafting_document_get_root (versions->from),
+                                           drafting_document_get_root (versions->to),
+                                           drafting_document_get_language (versions->to)),
+                         (GDestroyNotify) drafting_comparison_unref);
+}
+
+static void
+on_compared (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data G_GNUC_UNUSED)
+{
+  DraftingCompareWindow *self = DRAFTING_COMPARE_WINDOW (object);
+  g_autoptr(DraftingComparison) comparison = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  if (comparison != NULL)
+    show_comparison (self, comparison);
+}
+
+static void
+compare (DraftingCompareWindow *self)
+{
+  guint from = gtk_drop_down_get_selected (self->from_dropdown);
+  guint to = gtk_drop_down_get_selected (self->to_dropdown);
+  g_autoptr(GTask) task = NULL;
+  Versions *versions;
+
+  g_clear_handle_id (&self->recompare_source, g_source_remove);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+
+  if (self->document == NULL || n_revisions (self) == 0 ||
+      from == GTK_INVALID_LIST_POSITION || to == GTK_INVALID_LIST_POSITION)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "none");
+      gtk_label_set_text (self->summary_label, "");
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "compare.next-change", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "compare.previous-change", FALSE);
+      return;
+    }
+
+  versions = g_new0 (Versions, 1);
+  versions->from = version_document (self, from);
+  versions->to = version_document (self, to);
+
+  self->cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->cancellable, on_compared, NULL);
+  g_task_set_source_tag (task, compare);
+  g_task_set_check_cancellable (task, TRUE);
+  g_task_set_task_data (task, versions, (GDestroyNotify) versions_free);
+  g_task_run_in_thread (task, compare_in_thread);
+}
+
+static gboolean
+recompare (gpointer data)
+{
+  DraftingCompareWindow *self = data;
+
+  self->recompare_source = 0;
+  compare (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+shows_present (DraftingCompareWindow *self)
+{
+  guint n = n_revisions (self);
+
+  return gtk_drop_down_get_selected (self->from_dropdown) == n ||
+         gtk_drop_down_get_selected (self->to_dropdown) == n;
+}
+
+static void
+on_document_changed (DraftingCompareWindow *self)
+{
+  if (!shows_present (self))
+    return;
+
+  g_clear_handle_id (&self->recompare_source, g_source_remove);
+  self->recompare_source = g_timeout_add (RECOMPARE_DELAY_MS, recompare, self);
+}
+
+static void
+on_selected (DraftingCompareWindow *self)
+{
+  if (self->updating)
+    return;
+
+  g_free (self->from);
+  self->from = version_at (self, gtk_drop_down_get_selected (self->from_dropdown));
+  g_free (self->to);
+  self->to = version_at (self, gtk_drop_down_get_selected (self->to_dropdown));
+  compare (self);
+}
+
+/* The revisions changed (one issued, or taken back by undo): the
+ * drop-downs list them again, each keeping its choice where it can. */
+static void
+on_revisions_changed (DraftingCompareWindow *self)
+{
+  g_autofree char *from = g_strdup (self->from);
+  g_autofree char *to = g_strdup (self->to);
+  guint n = n_revisions (self);
+  g_autofree const char **labels = g_new0 (const char *, n + 2);
+  g_autoptr(GPtrArray) revisions = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < n; i++)
+    {
+      DraftingRevision *revision = g_list_model_get_item (self->revisions, i);
+
+      g_ptr_array_add (revisions, revision);
+      labels[i] = drafting_revision_get_label (revision);
+    }
+  labels[n] = _("Present Text");
+
+  self->updating = TRUE;
+  gtk_string_list_splice (self->versions, 0, g_list_model_get_n_items (G_LIST_MODEL (self->versions)), labels);
+  self->updating = FALSE;
+
+  drafting_compare_window_set_versions (self, from, to);
+}
+
+/* ------------------------------------------------------------------ */
+/* Going from change to change                                         */
+
+static void
+go_to_change (DraftingCompareWindow *self,
+              gboolean               forward)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  const char *text;
+  GtkTextIter cursor;
+  gint at;
+  guint n;
+
+  if (self->comparison == NULL)
+    return;
+
+  text = drafting_marked_text_get_text (drafting_comparison_get_text (self->comparison));
+  gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
+  at = gtk_text_iter_get_offset (&cursor);
+  n = drafting_comparison_get_n_entries (self->comparison);
+
+  /* The entries are in the order of the text. */
+  for (guint k = 0; k < n; k++)
+    {
+      guint i = forward ? k : n - 1 - k;
+      const DraftingComparisonEntry *entry = drafting_comparison_get_entry (self->comparison, i);
+      GtkTextIter start;
+      gint offset;
+
+      if (entry->change == DRAFTING_ELEMENT_UNCHANGED)
+        continue;
+
+      get_iter_at_byte (buffer, text, entry->start, &start);
+      offset = gtk_text_iter_get_offset (&start);
+      if (forward ? offset <= at : offset >= at)
+        continue;
+
+      gtk_text_buffer_place_cursor (buffer, &start);
+      gtk_text_view_scroll_to_mark (self->text_view, gtk_text_buffer_get_insert (buffer), 0.1, TRUE, 0.0, 0.2);
+      return;
+    }
+
+  gtk_widget_error_bell (GTK_WIDGET (self));
+}
+
+static void
+action_next_change (GtkWidget  *widget,
+                    const char *action_name G_GNUC_UNUSED,
+                    GVariant   *param G_GNUC_UNUSED)
+{
+  go_to_change (DRAFTING_COMPARE_WINDOW (widget), TRUE);
+}
+
+static void
+action_previous_change (GtkWidget  *widget,
+                        const char *action_name G_GNUC_UNUSED,
+                        GVariant   *param G_GNUC_UNUSED)
+{
+  go_to_change (DRAFTING_COMPARE_WINDOW (widget), FALSE);
+}
+
+/* ------------------------------------------------------------------ */
+/* The window                                                          */
+
+static void
+set_document (DraftingCompareWindow *self,
+              DraftingDocument      *document)
+{
+  g_autofree char *subtitle = NULL;
+  const char *symbol;
+
+  g_return_if_fail (self->document == NULL);
+
+  self->document = g_object_ref (document);
+  self->revisions = g_object_ref (drafting_document_get_revisions (document));
+  g_signal_connect_object (self->revisions, "items-changed", G_CALLBACK (on_revisions_changed),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (document, "changed", G_CALLBACK (on_document_changed), self, G_CONNECT_SWAPPED);
+
+  symbol = drafting_document_get_symbol (document);
+  subtitle = symbol != NULL && symbol[0] != '\0'
+             /* Translators: the subtitle of the comparison window: a document's title, then its symbol */
+             ? g_strdup_printf (_("%s (%s)"), drafting_document_get_title (document), symbol)
+             : g_strdup (drafting_document_get_title (document));
+  adw_window_title_set_subtitle (self->window_title, subtitle);
+
+  on_revisions_changed (self);
+}
+
+static void
+drafting_compare_window_dispose (GObject *object)
+{
+  DraftingCompareWindow *self = DRAFTING_COMPARE_WINDOW (object);
+
+  g_clear_handle_id (&self->recompare_source, g_source_remove);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), DRAFTING_TYPE_COMPARE_WINDOW);
+
+  G_OBJECT_CLASS (drafting_compare_window_parent_class)->dispose (object);
+}
+
+static void
+drafting_compare_window_finalize (GObject *object)
+{
+  DraftingCompareWindow *self = DRAFTING_COMPARE_WINDOW (object);
+
+  g_clear_pointer (&self->comparison, drafting_comparison_unref);
+  g_clear_pointer (&self->from, g_free);
+  g_clear_pointer (&self->to, g_free);
+  g_clear_object (&self->versions);
+  g_clear_object (&self->revisions);
+  g_clear_object (&self->document);
+
+  G_OBJECT_CLASS (drafting_compare_window_parent_class)->finalize (object);
+}
+
+static void
+drafting_compare_window_get_property (GObject    *object,
+                                      guint       prop_id,
+                                      GValue     *value,
+                                      GParamSpec *pspec)
+{
+  DraftingCompareWindow *self = DRAFTING_COMPARE_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+
+    case PROP_COMPARISON:
+      g_value_set_boxed (value, self->comparison);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+drafting_compare_window_set_property (GObject      *object,
+                                      guint         prop_id,
+                                      const GValue *value,
+                                      GParamSpec   *pspec)
+{
+  DraftingCompareWindow *self = DRAFTING_COMPARE_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      set_document (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+drafting_compare_window_class_init (DraftingCompareWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = drafting_compare_window_dispose;
+  object_class->finalize = drafting_compare_window_finalize;
+  object_class->get_property = drafting_compare_window_get_property;
+  object_class->set_property = drafting_compare_window_set_property;
+
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL,
+                         DRAFTING_TYPE_DOCUMENT,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * DraftingCompareWindow:comparison:
+   *
+   * The comparison the window shows, %NULL until the first is made.
+   */
+  properties[PROP_COMPARISON] =
+    g_param_spec_boxed ("comparison", NULL, NULL,
+                        DRAFTING_TYPE_COMPARISON,
+                        (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/wco/drafting/ui/drafting-compare-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, DraftingCompareWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, DraftingCompareWindow, from_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, DraftingCompareWindow, to_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, DraftingCompareWindow, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, DraftingCompareWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, DraftingCompareWindow, text_view);
+  gtk_widget_class_bind_template_child (widget_class, DraftingCompareWindow, same_page);
+
+  gtk_widget_class_install_action (widget_class, "compare.next-change", NULL, action_next_change);
+  gtk_widget_class_install_action (widget_class, "compare.previous-change", NULL, action_previous_change);
+}
+
+static void
+drafting_compare_window_init (DraftingCompareWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->versions = gtk_string_list_new (NULL);
+  gtk_drop_down_set_model (self->from_dropdown, G_LIST_MODEL (self->versions));
+  gtk_drop_down_set_model (self->to_dropdown, G_LIST_MODEL (self->versions));
+  drafting_accessible_name_dropdown (self->from_dropdown, C_("compare", "From"));
+  drafting_accessible_name_dropdown (self->to_dropdown, C_("compare", "To"));
+  g_signal_connect_swapped (self->from_dropdown, "notify::selected", G_CALLBACK (on_selected), self);
+  g_signal_connect_swapped (self->to_dropdown, "notify::selected", G_CALLBACK (on_selected), self);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "compare.next-change", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "compare.previous-change", FALSE);
+  drafting_accessible_name_buttons (GTK_WIDGET (self));
+}
+
+/**
+ * drafting_compare_window_new:
+ * @document: the document whose revisions to compare
+ *
+ * Returns: (transfer floating): a window comparing, to begin with, the
+ *   last two revisions, or the only one with the present text
+ */
+GtkWidget *
+drafting_compare_window_new (DraftingDocument *document)
+{
+  g_return_val_if_fail (DRAFTING_IS_DOCUMENT (document), NULL);
+
+  return g_object_new (DRAFTING_TYPE_COMPARE_WINDOW, "document", document, NULL);
+}
+
+DraftingDocument *
+drafting_compare_window_get_document (DraftingCompareWindow *self)
+{
+  g_return_val_if_fail (DRAFTING_IS_COMPARE_WINDOW (self), NULL);
+
+  return self->document;
+}
+
+/**
+ * drafting_compare_window_set_versions:
+ * @from: (nullable): the label of the earlier revision; %NULL for the
+ *   revision before the last
+ * @to: (nullable): the label of the later one, or "present" for the
+ *   present text; %NULL for the last revision
+ *
+ * Chooses what to compare. A label the document has no revision of
+ * chooses as %NULL does.
+ */
+void
+drafting_compare_window_set_versions (DraftingCompareWindow *self,
+                                      const char            *from,
+                                      const char            *to)
+{
+  guint n;
+  guint from_position;
+  guint to_position;
+
+  g_return_if_fail (DRAFTING_IS_COMPARE_WINDOW (self));
+
+  n = n_revisions (self);
+  from_position = from != NULL ? position_of (self, from) : GTK_INVALID_LIST_POSITION;
+  to_position = to != NULL ? position_of (self, to) : GTK_INVALID_LIST_POSITION;
+
+  /* The last revision against the one before it, or the only revision
+   * against the present text. */
+  if (to_position == GTK_INVALID_LIST_POSITION)
+    to_position = n >= 2 ? n - 1 : n;
+  if (from_position == GTK_INVALID_LIST_POSITION)
+    from_position = n >= 2 ? n - 2 : 0;
+
+  self->updating = TRUE;
+  gtk_drop_down_set_selected (self->from_dropdown, from_position);
+  gtk_drop_down_set_selected (self->to_dropdown, to_position);
+  self->updating = FALSE;
+
+  g_free (self->from);
+  self->from = version_at (self, from_position);
+  g_free (self->to);
+  self->to = version_at (self, to_position);
+
+  compare (self);
+}
+
+/**
+ * drafting_compare_window_dup_from:
+ *
+ * Returns: (transfer full) (nullable): the label of the earlier version
+ *   chosen, "present" for the present text
+ */
+char *
+drafting_compare_window_dup_from (DraftingCompareWindow *self)
+{
+  g_return_val_if_fail (DRAFTING_IS_COMPARE_WINDOW (self), NULL);
+
+  return g_strdup (self->from);
+}
+
+/**
+ * drafting_compare_window_dup_to:
+ *
+ * Returns: (transfer full) (nullable): the label of the later version
+ *   chosen, "present" for the present text
+ */
+char *
+drafting_compare_window_dup_to (DraftingCompareWindow *self)
+{
+  g_return_val_if_fail (DRAFTING_IS_COMPARE_WINDOW (self), NULL);
+
+  return g_strdup (self->to);
+}
+
+/**
+ * drafting_compare_window_get_comparison:
+ *
+ * Returns: (transfer none) (nullable): the comparison shown, %NULL until
+ *   the first is made
+ */
+DraftingComparison *
+drafting_compare_window_get_comparison (DraftingCompareWindow *self)
+{
+  g_return_val_if_fail (DRAFTING_IS_COMPARE_WINDOW (self), NULL);
+
+  return self->comparison;
+}

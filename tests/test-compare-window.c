@@ -1,0 +1,381 @@
+/* test-compare-window.c: revisions compared in a window: what it chooses, shows and follows
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "drafting-compare-window.h"
+#include "drafting-gui-test-utils.h"
+#include "drafting-test-utils.h"
+
+static DraftingDocument *
+new_resolution (void)
+{
+  DraftingDocument *document = drafting_test_import_string (
+    "RESOLUTION OF THE CUSTOMS CO-OPERATION COUNCIL\n"
+    "\n"
+    "THE CUSTOMS CO-OPERATION COUNCIL,\n"
+    "\n"
+    "NOTING that natural disasters are increasing,\n"
+    "\n"
+    "RESOLVES:\n"
+    "\n"
+    "1. Members should simplify the clearance of relief consignments;\n"
+    "\n"
+    "2. Members should share information with other border agencies;\n"
+    "\n"
+    "3. The Secretariat should report to the Council every year.\n",
+    NULL);
+
+  drafting_document_clear_history (document);
+  return document;
+}
+
+static DraftingNode *
+paragraph (DraftingDocument *document,
+           guint             nth)
+{
+  return drafting_test_find (document, DRAFTING_KIND_OPERATIVE_PARAGRAPH, nth);
+}
+
+static void
+revise (DraftingDocument *document,
+        const char       *label)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (drafting_document_revise (document, label, &error));
+  g_assert_no_error (error);
+}
+
+/* Draft, then Rev.1 with paragraph 1 reworded and paragraph 3 deleted. */
+static DraftingDocument *
+new_revised (void)
+{
+  DraftingDocument *document = new_resolution ();
+
+  revise (document, "Draft");
+  drafting_document_set_text (document, paragraph (document, 0),
+                              "Members should simplify and speed up the clearance of relief consignments;");
+  drafting_document_delete (document, paragraph (document, 2));
+  revise (document, "Rev.1");
+
+  return document;
+}
+
+/* Waits for a comparison other than @previous, made in the background,
+ * to be shown. */
+static DraftingComparison *
+wait_for_comparison (DraftingCompareWindow *window,
+                     DraftingComparison    *previous)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (drafting_compare_window_get_comparison (window) == previous &&
+         g_get_monotonic_time () < deadline)
+    {
+      drafting_gui_test_iterate ();
+      g_usleep (1000);
+    }
+  g_assert_true (drafting_compare_window_get_comparison (window) != previous);
+
+  return drafting_compare_window_get_comparison (window);
+}
+
+static DraftingCompareWindow *
+open_window (DraftingDocument *document)
+{
+  GtkWidget *window = drafting_compare_window_new (document);
+
+  drafting_gui_test_present (window);
+  return DRAFTING_COMPARE_WINDOW (window);
+}
+
+static const char *
+visible_page (DraftingCompareWindow *window)
+{
+  GtkStack *stack = GTK_STACK (drafting_gui_test_find_named (GTK_WIDGET (window), "comparison"));
+
+  return gtk_stack_get_visible_child_name (stack);
+}
+
+static const char *
+summary (DraftingCompareWindow *window)
+{
+  return gtk_label_get_text (GTK_LABEL (drafting_gui_test_find_named (GTK_WIDGET (window), "summary")));
+}
+
+static GtkTextBuffer *
+text_buffer (DraftingCompareWindow *window)
+{
+  GtkWidget *view = drafting_gui_test_find_named (GTK_WIDGET (window), "differences");
+
+  g_assert_true (GTK_IS_TEXT_VIEW (view));
+  return gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+}
+
+static char *
+buffer_text (GtkTextBuffer *buffer)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+}
+
+/* Whether the text at @offset in @buffer is struck through (or
+ * underlined), and in the colour it is written in. */
+static gboolean
+marked_at (GtkTextBuffer *buffer,
+           int            offset,
+           const char    *property)
+{
+  g_autoptr(GSList) tags = NULL;
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, offset);
+  tags = gtk_text_iter_get_tags (&iter);
+  for (GSList *l = tags; l != NULL; l = l->next)
+    {
+      gboolean set = FALSE;
+
+      if (g_str_equal (property, "underline"))
+        {
+          PangoUnderline underline;
+
+          g_object_get (l->data, "underline", &underline, "underline-set", &set, NULL);
+          if (set && underline != PANGO_UNDERLINE_NONE)
+            return TRUE;
+        }
+      else
+        {
+          gboolean strikethrough;
+
+          g_object_get (l->data, "strikethrough", &strikethrough, "strikethrough-set", &set, NULL);
+          if (set && strikethrough)
+            return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static int
+line_of (GtkTextBuffer *buffer,
+         int            offset)
+{
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, offset);
+  gtk_text_iter_set_line_offset (&iter, 0);
+  return gtk_text_iter_get_offset (&iter);
+}
+
+static int
+offset_of (GtkTextBuffer *buffer,
+           const char    *words)
+{
+  g_autofree char *text = buffer_text (buffer);
+  const char *found = strstr (text, words);
+
+  g_assert_nonnull (found);
+  return g_utf8_pointer_to_offset (text, found);
+}
+
+/* A document with no revision yet says so, and has no change to go to. */
+static void
+test_none (void)
+{
+  g_autoptr(DraftingDocument) document = new_resolution ();
+  DraftingCompareWindow *window = open_window (document);
+
+  g_assert_cmpstr (visible_page (window), ==, "none");
+  g_assert_null (drafting_compare_window_get_comparison (window));
+  g_assert_false (gtk_widget_get_sensitive (drafting_gui_test_find_named (GTK_WIDGET (window), "next-change")));
+  g_assert_false (gtk_widget_get_sensitive (drafting_gui_test_find_named (GTK_WIDGET (window), "previous-change")));
+
+  drafting_gui_test_destroy (GTK_WIDGET (window));
+}
+
+/* The last two revisions, compared: the words each side has marked in
+ * the text, the elements counted above it. */
+static void
+test_last_two (void)
+{
+  g_autoptr(DraftingDocument) document = new_revised ();
+  DraftingCompareWindow *window = open_window (document);
+  DraftingComparison *comparison = wait_for_comparison (window, NULL);
+  GtkTextBuffer *buffer = text_buffer (window);
+  g_autofree char *from = drafting_compare_window_dup_from (window);
+  g_autofree char *to = drafting_compare_window_dup_to (window);
+  g_autofree char *text = buffer_text (buffer);
+  g_autofree char *expected = NULL;
+  int at;
+
+  g_assert_cmpstr (from, ==, "Draft");
+  g_assert_cmpstr (to, ==, "Rev.1");
+  g_assert_cmpstr (visible_page (window), ==, "text");
+  g_assert_cmpuint (drafting_comparison_count (comparison, DRAFTING_ELEMENT_CHANGED), ==, 1);
+  g_assert_cmpuint (drafting_comparison_count (comparison, DRAFTING_ELEMENT_DELETED), ==, 1);
+  g_assert_cmpstr (summary (window), ==, "1 changed, 1 deleted");
+
+  /* The text shown is the comparison's, both sides' words in it. */
+  expected = g_strdup (drafting_marked_text_get_text (drafting_comparison_get_text (comparison)));
+  g_assert_cmpstr (text, ==, expected);
+  at = offset_of (buffer, "and speed up ");
+  g_assert_true (marked_at (buffer, at, "underline"));
+  g_assert_false (marked_at (buffer, at, "strikethrough"));
+  at = offset_of (buffer, "The Secretariat should report");
+  g_assert_true (marked_at (buffer, at, "strikethrough"));
+  at = offset_of (buffer, "Members should share");
+  g_assert_false (marked_at (buffer, at, "underline"));
+  g_assert_false (marked_at (buffer, at, "strikethrough"));
+
+  drafting_gui_test_destroy (GTK_WIDGET (window));
+}
+
+/* Going from change to change: down to the reworded paragraph, then the
+ * deleted one, then no further; and back up. */
+static void
+test_next_change (void)
+{
+  g_autoptr(DraftingDocument) document = new_revised ();
+  DraftingCompareWindow *window = open_window (document);
+  GtkTextBuffer *buffer;
+  GtkTextIter cursor;
+  int first, second;
+
+  wait_for_comparison (window, NULL);
+  buffer = text_buffer (window);
+  /* Each at the start of its line, its number included. */
+  first = line_of (buffer, offset_of (buffer, "Members should simplify"));
+  second = line_of (buffer, offset_of (buffer, "The Secretariat should report"));
+
+  g_assert_true (gtk_widget_get_sensitive (drafting_gui_test_find_named (GTK_WIDGET (window), "next-change")));
+  gtk_widget_activate_action (GTK_WIDGET (window), "compare.next-change", NULL);
+  gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
+  g_assert_cmpint (gtk_text_iter_get_offset (&cursor), ==, first);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "compare.next-change", NULL);
+  gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
+  g_assert_cmpint (gtk_text_iter_get_offset (&cursor), ==, second);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "compare.next-change", NULL);
+  gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
+  g_assert_cmpint (gtk_text_iter_get_offset (&cursor), ==, second);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "compare.previous-change", NULL);
+  gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
+  g_assert_cmpint (gtk_text_iter_get_offset (&cursor), ==, first);
+
+  drafting_gui_test_destroy (GTK_WIDGET (window));
+}
+
+/* The only revision against the present text, which the window follows
+ * as it is edited. */
+static void
+test_present (void)
+{
+  g_autoptr(DraftingDocument) document = new_resolution ();
+  DraftingCompareWindow *window;
+  g_autofree char *to = NULL;
+
+  revise (document, "Draft");
+  window = open_window (document);
+  wait_for_comparison (window, NULL);
+  to = drafting_compare_window_dup_to (window);
+  g_assert_cmpstr (to, ==, "present");
+  g_assert_cmpstr (visible_page (window), ==, "same");
+  g_assert_cmpstr (summary (window), ==, "No differences");
+
+  drafting_document_set_text (document, paragraph (document, 1),
+                              "Members should share risk information with other border agencies;");
+  wait_for_comparison (window, drafting_compare_window_get_comparison (window));
+  g_assert_cmpstr (visible_page (window), ==, "text");
+  g_assert_cmpstr (summary (window), ==, "1 changed");
+  g_assert_true (marked_at (text_buffer (window), offset_of (text_buffer (window), "risk "), "underline"));
+
+  /* Undone, the text is the revision's again. */
+  drafting_document_undo (document);
+  wait_for_comparison (window, drafting_compare_window_get_comparison (window));
+  g_assert_cmpstr (visible_page (window), ==, "same");
+
+  drafting_gui_test_destroy (GTK_WIDGET (window));
+}
+
+/* A revision issued or taken back by undo: the choices follow, each
+ * keeping what it chose where it still can. */
+static void
+test_revisions_change (void)
+{
+  g_autoptr(DraftingDocument) document = new_revised ();
+  DraftingCompareWindow *window = open_window (document);
+  GtkDropDown *to_dropdown;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  g_autofree char *again = NULL;
+
+  wait_for_comparison (window, NULL);
+  to_dropdown = GTK_DROP_DOWN (drafting_gui_test_find_named (GTK_WIDGET (window), "to"));
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (to_dropdown)), ==, 3);
+
+  /* Rev.1 taken back: Draft against the present text. */
+  drafting_document_undo (document);
+  wait_for_comparison (window, drafting_compare_window_get_comparison (window));
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (to_dropdown)), ==, 2);
+  from = drafting_compare_window_dup_from (window);
+  to = drafting_compare_window_dup_to (window);
+  g_assert_cmpstr (from, ==, "Draft");
+  g_assert_cmpstr (to, ==, "present");
+  g_assert_cmpstr (summary (window), ==, "1 changed, 1 deleted");
+
+  /* Issued again: the choice stays the present text. */
+  drafting_document_redo (document);
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (to_dropdown)), ==, 3);
+  again = drafting_compare_window_dup_to (window);
+  g_assert_cmpstr (again, ==, "present");
+
+  /* Chosen by name. */
+  drafting_compare_window_set_versions (window, "Rev.1", "present");
+  wait_for_comparison (window, drafting_compare_window_get_comparison (window));
+  g_assert_cmpstr (visible_page (window), ==, "same");
+  g_assert_cmpuint (gtk_drop_down_get_selected (to_dropdown), ==, 2);
+
+  drafting_gui_test_destroy (GTK_WIDGET (window));
+}
+
+/* The window goes before its document, and a comparison still being made
+ * when it closes is dropped. */
+static void
+test_closed_while_comparing (void)
+{
+  g_autoptr(DraftingDocument) document = new_revised ();
+  GtkWidget *window = drafting_compare_window_new (document);
+
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+  for (guint i = 0; i < 50; i++)
+    {
+      drafting_gui_test_iterate ();
+      g_usleep (1000);
+    }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  drafting_gui_test_init (&argc, &argv);
+
+  g_test_add_func ("/compare-window/none", test_none);
+  g_test_add_func ("/compare-window/last-two", test_last_two);
+  g_test_add_func ("/compare-window/next-change", test_next_change);
+  g_test_add_func ("/compare-window/present", test_present);
+  g_test_add_func ("/compare-window/revisions-change", test_revisions_change);
+  g_test_add_func ("/compare-window/closed-while-comparing", test_closed_while_comparing);
+
+  return g_test_run ();
+}
