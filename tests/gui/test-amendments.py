@@ -20,7 +20,7 @@ import traceback
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from drafting_atspi import (Session, Tap, activate, actions, application, descendants, element_nodes, focused,
+from drafting_atspi import (Session, Tap, activate, actions, application, descendants, element_nodes, elements, focused,
                             focused_index, frames, go_to, key, screenshot, showing, text_of, type_text, wait_for,
                             window)
 
@@ -29,6 +29,9 @@ WCO_DRAFT = os.path.join(os.path.dirname(os.environ["DRAFTING_BIN"]), "..", "too
 
 TYPED = " without delay"
 JUSTIFICATION = "Relief consignments must not wait at the border"
+NEW_LEAD = "RECALLING"
+NEW_TEXT = "the Revised Kyoto Convention and its Guidelines,"
+NEW_JUSTIFICATION = "The Convention is the base of the principles"
 
 
 def identify(session, delegation, name):
@@ -96,9 +99,9 @@ def click(frame, label):
                          f"{[b.name for b in descendants(frame, role='push button')]}")
 
 
-def menu_item(frame, item_name):
-    """Opens the main menu and clicks @item_name, as a person would."""
-    click(frame, "Main Menu")
+def menu_item(frame, item_name, menu="Main Menu"):
+    """Opens the menu @menu and clicks @item_name, as a person would."""
+    click(frame, menu)
     app = application()
     item = wait_for(lambda: next((n for f in frames(app) for n in descendants(f)
                                   if n.getRoleName() in ("menu item", "radio menu item", "check menu item")
@@ -189,6 +192,23 @@ def france_proposes(tap, session, path, out):
     tap.ok(wait_for(lambda: focused(justification)), "Alt+J goes to the justification")
     type_text(JUSTIFICATION)
 
+    # A new clause after the second: the + menu asks for its wording.
+    key("Escape")
+    go_to(frame, CLAUSE, 1)
+    menu_item(frame, "Preambular Clause", menu="Insert and Arrange Elements")
+    asking = wait_for(lambda: dialog("Propose a New Element"))
+    tap.ok(asking is not None, "Insert, in proposing, asks for the new element's wording")
+    time.sleep(0.5)
+    type_text(NEW_LEAD)
+    key("Tab")
+    type_text(NEW_TEXT)
+    key("Tab")
+    type_text(NEW_JUSTIFICATION)
+    click(asking, "Propose")
+    tap.ok(wait_for(lambda: dialog("Propose a New Element") is None), "and proposes it")
+    tap.ok(not any(NEW_TEXT in (text or "") for _, text in elements(frame)),
+           "the text itself has no new clause")
+
     activate(frame, "document.export-amendments")
     choose_file(out)
     tap.ok(wait_for(lambda: os.path.exists(out), timeout=20), "Export My Amendments writes the file")
@@ -198,6 +218,7 @@ def france_proposes(tap, session, path, out):
     tap.ok('delegation="France"' in exported or ">France<" in exported, "the file is France's")
     tap.ok(JUSTIFICATION in exported, "with the justification typed")
     tap.ok(TYPED.strip() in exported, "and the words typed")
+    tap.ok(NEW_TEXT in exported and NEW_JUSTIFICATION in exported, "and the new clause, justified")
     screenshot(os.path.join(session.dir, "france-proposing.png"))
     session.stop()
     return before
@@ -212,9 +233,9 @@ def secretariat_decides(tap, session, path, amendments, before, shots):
 
     activate(frame, "document.import-amendments")
     choose_file(amendments)
-    rows = wait_for(lambda: amendment_rows(frame), timeout=20)
-    tap.ok(rows and len(rows) == 1 and rows[0].startswith("Amendment by France")
-           and "Status: Proposed" in rows[0], f"the amendments panel lists France's amendment: {rows}")
+    rows = wait_for(lambda: len(amendment_rows(frame)) == 2 and amendment_rows(frame), timeout=20)
+    tap.ok(rows and all(row.startswith("Amendment by France") and "Status: Proposed" in row for row in rows),
+           f"the amendments panel lists France's two amendments: {rows}")
 
     menu_item(frame, "With Changes Marked")
     row = wait_for(lambda: paragraph(frame) if TYPED.strip() in (first_paragraph_text(frame) or "") else None)
@@ -225,10 +246,11 @@ def secretariat_decides(tap, session, path, amendments, before, shots):
     screenshot(os.path.join(shots, "marked.png"))
 
     # Accept it: the list's only row chosen, then Accept.
-    amendments_list(frame).querySelection().selectChild(0)
+    replacing = next(i for i, row in enumerate(amendment_rows(frame)) if "Replace" in row)
+    amendments_list(frame).querySelection().selectChild(replacing)
     time.sleep(0.5)
     click(frame, "Accept")
-    tap.ok(wait_for(lambda: any("Status: Accepted" in row for row in amendment_rows(frame))),
+    tap.ok(wait_for(lambda: any("Replace" in row and "Status: Accepted" in row for row in amendment_rows(frame))),
            f"the panel says it is accepted: {amendment_rows(frame)}")
     accepted = wait_for(lambda: TYPED.strip() in (first_paragraph_text(frame) or "")
                         and "France" not in (paragraph(frame).description or ""))
@@ -236,7 +258,7 @@ def secretariat_decides(tap, session, path, amendments, before, shots):
 
     activate(frame, "document.undo")
     tap.ok(wait_for(lambda: "France" in (paragraph(frame).description or "")
-                    and any("Status: Proposed" in row for row in amendment_rows(frame))),
+                    and all("Status: Proposed" in row for row in amendment_rows(frame))),
            "undo makes it a proposal again, marked as France's")
     activate(frame, "document.redo")
     tap.ok(wait_for(lambda: TYPED.strip() in (first_paragraph_text(frame) or "")
@@ -274,10 +296,15 @@ def secretariat_decides(tap, session, path, amendments, before, shots):
 
 
 def check_file(tap, path, before):
-    listed = json.loads(tool("amendments", path, "--json").stdout or "[]")
-    tap.ok(len(listed) == 1 and listed[0]["delegation"] == "France" and listed[0]["status"] == "accepted"
-           and listed[0]["justification"] == JUSTIFICATION and listed[0]["author"] == "Jean Dupont",
-           f"the record keeps France's amendment, accepted, with its justification and author: {listed}")
+    listed = {a["action"]: a for a in json.loads(tool("amendments", path, "--json").stdout or "[]")}
+    replace, insert = listed.get("replace"), listed.get("insert")
+    tap.ok(replace and replace["delegation"] == "France" and replace["status"] == "accepted"
+           and replace["justification"] == JUSTIFICATION and replace["author"] == "Jean Dupont",
+           f"the record keeps France's rewording, accepted, with its justification and author: {replace}")
+    tap.ok(insert and insert["status"] == "proposed" and insert["kind"] == "preamble-clause"
+           and insert["lead"] == NEW_LEAD and insert["text"] == NEW_TEXT
+           and insert["justification"] == NEW_JUSTIFICATION,
+           f"and its new clause, still proposed: {insert}")
     compared = tool("compare", path, "--from", "Draft", "--to", "Rev.1").stdout
     tap.ok("{+" + TYPED.strip() in compared or "{+" + TYPED in compared,
            "wco-draft compares the Draft and Rev.1 alike")
