@@ -108,81 +108,83 @@ summary (DraftingCompareWindow *window)
   return gtk_label_get_text (GTK_LABEL (drafting_gui_test_find_named (GTK_WIDGET (window), "summary")));
 }
 
-static GtkTextBuffer *
-text_buffer (DraftingCompareWindow *window)
+static GtkListView *
+list_view (DraftingCompareWindow *window)
 {
   GtkWidget *view = drafting_gui_test_find_named (GTK_WIDGET (window), "differences");
 
-  g_assert_true (GTK_IS_TEXT_VIEW (view));
-  return gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  g_assert_true (GTK_IS_LIST_VIEW (view));
+  return GTK_LIST_VIEW (view);
 }
 
-static char *
-buffer_text (GtkTextBuffer *buffer)
+static void
+collect_labels (GtkWidget *widget,
+                GPtrArray *labels)
 {
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
-}
-
-/* Whether the text at @offset in @buffer is struck through (or
- * underlined), and in the colour it is written in. */
-static gboolean
-marked_at (GtkTextBuffer *buffer,
-           int            offset,
-           const char    *property)
-{
-  g_autoptr(GSList) tags = NULL;
-  GtkTextIter iter;
-
-  gtk_text_buffer_get_iter_at_offset (buffer, &iter, offset);
-  tags = gtk_text_iter_get_tags (&iter);
-  for (GSList *l = tags; l != NULL; l = l->next)
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
     {
-      gboolean set = FALSE;
+      if (GTK_IS_LABEL (child))
+        g_ptr_array_add (labels, child);
+      collect_labels (child, labels);
+    }
+}
 
-      if (g_str_equal (property, "underline"))
+/* The row on screen whose text has @words. */
+static GtkLabel *
+row_with (DraftingCompareWindow *window,
+          const char            *words)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  drafting_gui_test_wait_frames (GTK_WIDGET (window), 2);
+  collect_labels (GTK_WIDGET (list_view (window)), labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (strstr (gtk_label_get_text (labels->pdata[i]), words) != NULL)
+      return labels->pdata[i];
+
+  g_assert_not_reached ();
+}
+
+/* Whether @words, in @window's row that has them, are underlined (or
+ * struck through). */
+static gboolean
+marked_at (DraftingCompareWindow *window,
+           const char            *words,
+           PangoAttrType          type)
+{
+  GtkLabel *label = row_with (window, words);
+  const char *text = gtk_label_get_text (label);
+  int index = strstr (text, words) - text;
+  PangoAttrList *attributes = gtk_label_get_attributes (label);
+  g_autoptr(PangoAttrIterator) iter = NULL;
+
+  if (attributes == NULL)
+    return FALSE;
+
+  iter = pango_attr_list_get_iterator (attributes);
+  do
+    {
+      int start, end;
+
+      pango_attr_iterator_range (iter, &start, &end);
+      if (start <= index && index < end)
         {
-          PangoUnderline underline;
+          PangoAttrInt *attribute = (PangoAttrInt *) pango_attr_iterator_get (iter, type);
 
-          g_object_get (l->data, "underline", &underline, "underline-set", &set, NULL);
-          if (set && underline != PANGO_UNDERLINE_NONE)
-            return TRUE;
-        }
-      else
-        {
-          gboolean strikethrough;
-
-          g_object_get (l->data, "strikethrough", &strikethrough, "strikethrough-set", &set, NULL);
-          if (set && strikethrough)
-            return TRUE;
+          return attribute != NULL && attribute->value != 0;
         }
     }
+  while (pango_attr_iterator_next (iter));
 
   return FALSE;
 }
 
-static int
-line_of (GtkTextBuffer *buffer,
-         int            offset)
+static guint
+selected (DraftingCompareWindow *window)
 {
-  GtkTextIter iter;
-
-  gtk_text_buffer_get_iter_at_offset (buffer, &iter, offset);
-  gtk_text_iter_set_line_offset (&iter, 0);
-  return gtk_text_iter_get_offset (&iter);
-}
-
-static int
-offset_of (GtkTextBuffer *buffer,
-           const char    *words)
-{
-  g_autofree char *text = buffer_text (buffer);
-  const char *found = strstr (text, words);
-
-  g_assert_nonnull (found);
-  return g_utf8_pointer_to_offset (text, found);
+  return gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (gtk_list_view_get_model (list_view (window))));
 }
 
 /* A document with no revision yet says so, and has no change to go to. */
@@ -208,12 +210,8 @@ test_last_two (void)
   g_autoptr(DraftingDocument) document = new_revised ();
   DraftingCompareWindow *window = open_window (document);
   DraftingComparison *comparison = wait_for_comparison (window, NULL);
-  GtkTextBuffer *buffer = text_buffer (window);
   g_autofree char *from = drafting_compare_window_dup_from (window);
   g_autofree char *to = drafting_compare_window_dup_to (window);
-  g_autofree char *text = buffer_text (buffer);
-  g_autofree char *expected = NULL;
-  int at;
 
   g_assert_cmpstr (from, ==, "Draft");
   g_assert_cmpstr (to, ==, "Rev.1");
@@ -222,17 +220,16 @@ test_last_two (void)
   g_assert_cmpuint (drafting_comparison_count (comparison, DRAFTING_ELEMENT_DELETED), ==, 1);
   g_assert_cmpstr (summary (window), ==, "1 changed, 1 deleted");
 
-  /* The text shown is the comparison's, both sides' words in it. */
-  expected = g_strdup (drafting_marked_text_get_text (drafting_comparison_get_text (comparison)));
-  g_assert_cmpstr (text, ==, expected);
-  at = offset_of (buffer, "and speed up ");
-  g_assert_true (marked_at (buffer, at, "underline"));
-  g_assert_false (marked_at (buffer, at, "strikethrough"));
-  at = offset_of (buffer, "The Secretariat should report");
-  g_assert_true (marked_at (buffer, at, "strikethrough"));
-  at = offset_of (buffer, "Members should share");
-  g_assert_false (marked_at (buffer, at, "underline"));
-  g_assert_false (marked_at (buffer, at, "strikethrough"));
+  /* An element a row, both sides' words in it, marked. */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (list_view (window)))), ==,
+                    drafting_comparison_get_n_entries (comparison));
+  g_assert_true (marked_at (window, "and speed up ", PANGO_ATTR_UNDERLINE));
+  g_assert_false (marked_at (window, "and speed up ", PANGO_ATTR_STRIKETHROUGH));
+  g_assert_true (marked_at (window, "The Secretariat should report", PANGO_ATTR_STRIKETHROUGH));
+  g_assert_false (marked_at (window, "Members should share", PANGO_ATTR_UNDERLINE));
+  g_assert_false (marked_at (window, "Members should share", PANGO_ATTR_STRIKETHROUGH));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (row_with (window, "The Secretariat should report")),
+                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "Deleted");
 
   drafting_gui_test_destroy (GTK_WIDGET (window));
 }
@@ -244,32 +241,30 @@ test_next_change (void)
 {
   g_autoptr(DraftingDocument) document = new_revised ();
   DraftingCompareWindow *window = open_window (document);
-  GtkTextBuffer *buffer;
-  GtkTextIter cursor;
-  int first, second;
-
-  wait_for_comparison (window, NULL);
-  buffer = text_buffer (window);
-  /* Each at the start of its line, its number included. */
-  first = line_of (buffer, offset_of (buffer, "Members should simplify"));
-  second = line_of (buffer, offset_of (buffer, "The Secretariat should report"));
+  DraftingComparison *comparison = wait_for_comparison (window, NULL);
+  const DraftingComparisonEntry *entry;
 
   g_assert_true (gtk_widget_get_sensitive (drafting_gui_test_find_named (GTK_WIDGET (window), "next-change")));
-  gtk_widget_activate_action (GTK_WIDGET (window), "compare.next-change", NULL);
-  gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
-  g_assert_cmpint (gtk_text_iter_get_offset (&cursor), ==, first);
+  g_assert_cmpuint (selected (window), ==, GTK_INVALID_LIST_POSITION);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "compare.next-change", NULL);
-  gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
-  g_assert_cmpint (gtk_text_iter_get_offset (&cursor), ==, second);
+  entry = drafting_comparison_get_entry (comparison, selected (window));
+  g_assert_cmpint (entry->change, ==, DRAFTING_ELEMENT_CHANGED);
+  g_assert_nonnull (strstr (drafting_marked_text_get_text (drafting_comparison_get_text (comparison)) + entry->start,
+                            "Members should simplify"));
 
   gtk_widget_activate_action (GTK_WIDGET (window), "compare.next-change", NULL);
-  gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
-  g_assert_cmpint (gtk_text_iter_get_offset (&cursor), ==, second);
+  entry = drafting_comparison_get_entry (comparison, selected (window));
+  g_assert_cmpint (entry->change, ==, DRAFTING_ELEMENT_DELETED);
+
+  /* No change further down: it stays. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "compare.next-change", NULL);
+  g_assert_cmpint (drafting_comparison_get_entry (comparison, selected (window))->change, ==,
+                   DRAFTING_ELEMENT_DELETED);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "compare.previous-change", NULL);
-  gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
-  g_assert_cmpint (gtk_text_iter_get_offset (&cursor), ==, first);
+  g_assert_cmpint (drafting_comparison_get_entry (comparison, selected (window))->change, ==,
+                   DRAFTING_ELEMENT_CHANGED);
 
   drafting_gui_test_destroy (GTK_WIDGET (window));
 }
@@ -296,7 +291,7 @@ test_present (void)
   wait_for_comparison (window, drafting_compare_window_get_comparison (window));
   g_assert_cmpstr (visible_page (window), ==, "text");
   g_assert_cmpstr (summary (window), ==, "1 changed");
-  g_assert_true (marked_at (text_buffer (window), offset_of (text_buffer (window), "risk "), "underline"));
+  g_assert_true (marked_at (window, "risk ", PANGO_ATTR_UNDERLINE));
 
   /* Undone, the text is the revision's again. */
   drafting_document_undo (document);

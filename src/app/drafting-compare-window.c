@@ -17,9 +17,10 @@
  * The window compares what the two drop-downs choose: any revision the
  * document keeps, or the present text, which comes last. The core does
  * the comparison (drafting-compare.h), elements matched by identifier and
- * words within them, and the text shows it marked as the amendments are:
- * inserted words underlined, deleted ones struck through, elements that
- * moved shaded at their new place.
+ * words within them, and the list shows it an element a row, marked as the
+ * amendments are: inserted words underlined, deleted ones struck through,
+ * elements that moved shaded at their new place. Only the rows on screen
+ * are made: a comparison of 10,000 clauses shows as soon as one of ten.
  *
  * A revision never changes, so comparing two of them takes their copies
  * as they are; the present text is copied first (a snapshot, on this
@@ -51,7 +52,10 @@ struct _DraftingCompareWindow
   GtkDropDown        *to_dropdown;
   GtkLabel           *summary_label;
   GtkStack           *stack;
-  GtkTextView        *text_view;
+  GtkListView        *list_view;
+  GtkStringList      *lines;         /* an element of the comparison a line */
+  GArray             *line_changes;  /* what became of each, a DraftingElementChange */
+  GtkSingleSelection *selection;     /* the change gone to */
   AdwStatusPage      *same_page;
 };
 
@@ -131,29 +135,77 @@ version_document (DraftingCompareWindow *self,
 /* ------------------------------------------------------------------ */
 /* Showing a comparison                                                */
 
-static GtkTextTag *
-moved_tag (DraftingCompareWindow *self)
+static const char *
+describe_change (DraftingElementChange change)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
-  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "moved");
-
-  if (tag == NULL)
+  switch (change)
     {
-      GdkRGBA shade = { 0.21, 0.52, 0.89, 0.10 };
-
-      tag = gtk_text_buffer_create_tag (buffer, "moved", "paragraph-background-rgba", &shade, NULL);
+    case DRAFTING_ELEMENT_INSERTED:
+      /* Translators: said of an element, comparing two versions */
+      return C_("element", "Inserted");
+    case DRAFTING_ELEMENT_DELETED:
+      return C_("element", "Deleted");
+    case DRAFTING_ELEMENT_MOVED:
+      return C_("element", "Moved");
+    case DRAFTING_ELEMENT_CHANGED:
+      return C_("element", "Changed");
+    case DRAFTING_ELEMENT_UNCHANGED:
+    default:
+      return NULL;
     }
+}
 
-  return tag;
+/* A row: an element of the comparison, its words marked. */
+static void
+bind_line (GtkSignalListItemFactory *factory G_GNUC_UNUSED,
+           GtkListItem              *item,
+           DraftingCompareWindow    *self)
+{
+  GtkWidget *label = gtk_list_item_get_child (item);
+  GtkStringObject *line = gtk_list_item_get_item (item);
+  guint position = gtk_list_item_get_position (item);
+  const DraftingComparisonEntry *entry = NULL;
+  g_autoptr(PangoAttrList) attributes = NULL;
+  GtkWidget *row = gtk_widget_get_parent (label);
+
+  if (self->comparison != NULL && position < drafting_comparison_get_n_entries (self->comparison))
+    entry = drafting_comparison_get_entry (self->comparison, position);
+
+  gtk_label_set_text (GTK_LABEL (label), gtk_string_object_get_string (line));
+  if (entry != NULL)
+    attributes = drafting_element_marks_attributes (drafting_comparison_get_text (self->comparison),
+                                                    entry->start, entry->end);
+  gtk_label_set_attributes (GTK_LABEL (label), attributes);
+
+  /* What became of the element, said to screen readers and, for one that
+   * moved, shown by its shade. */
+  if (entry != NULL && entry->change != DRAFTING_ELEMENT_UNCHANGED)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (label),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, describe_change (entry->change),
+                                    -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+  if (row != NULL)
+    {
+      if (entry != NULL && entry->change == DRAFTING_ELEMENT_MOVED)
+        gtk_widget_add_css_class (row, "moved");
+      else
+        gtk_widget_remove_css_class (row, "moved");
+    }
 }
 
 static void
-get_iter_at_byte (GtkTextBuffer *buffer,
-                  const char    *text,
-                  gsize          byte,
-                  GtkTextIter   *iter)
+setup_line (GtkSignalListItemFactory *factory G_GNUC_UNUSED,
+            GtkListItem              *item,
+            DraftingCompareWindow    *self G_GNUC_UNUSED)
 {
-  gtk_text_buffer_get_iter_at_offset (buffer, iter, g_utf8_pointer_to_offset (text, text + byte));
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_widget_set_halign (label, GTK_ALIGN_FILL);
+  gtk_list_item_set_child (item, label);
 }
 
 static void
@@ -189,40 +241,74 @@ describe (DraftingComparison *comparison)
   return g_string_free (g_steal_pointer (&summary), FALSE);
 }
 
+/* Only the rows whose element reads or fares otherwise are made again: a
+ * word typed while the present text is compared remakes a row, not the
+ * screen. */
+static void
+replace_lines (DraftingCompareWindow *self,
+               DraftingComparison    *comparison,
+               GPtrArray             *lines)
+{
+  guint old_n = g_list_model_get_n_items (G_LIST_MODEL (self->lines));
+  guint new_n = lines->len - 1;
+  guint head = 0;
+  guint tail = 0;
+  gpointer kept;
+  g_autoptr(GArray) changes = g_array_sized_new (FALSE, FALSE, sizeof (guint8), new_n);
+
+  for (guint i = 0; i < new_n; i++)
+    {
+      guint8 change = drafting_comparison_get_entry (comparison, i)->change;
+
+      g_array_append_val (changes, change);
+    }
+
+#define SAME(old_i, new_i) \
+  (g_array_index (self->line_changes, guint8, old_i) == g_array_index (changes, guint8, new_i) && \
+   g_strcmp0 (gtk_string_list_get_string (self->lines, old_i), lines->pdata[new_i]) == 0)
+
+  while (head < old_n && head < new_n && SAME (head, head))
+    head++;
+  while (tail < old_n - head && tail < new_n - head && SAME (old_n - 1 - tail, new_n - 1 - tail))
+    tail++;
+#undef SAME
+
+  g_array_unref (self->line_changes);
+  self->line_changes = g_steal_pointer (&changes);
+
+  /* The lines to put in, ended where the kept ones start. */
+  kept = lines->pdata[new_n - tail];
+  lines->pdata[new_n - tail] = NULL;
+  gtk_string_list_splice (self->lines, head, old_n - head - tail, (const char * const *) lines->pdata + head);
+  lines->pdata[new_n - tail] = kept;
+}
+
 static void
 show_comparison (DraftingCompareWindow *self,
                  DraftingComparison    *comparison)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
   DraftingMarkedText *marked = drafting_comparison_get_text (comparison);
   const char *text = drafting_marked_text_get_text (marked);
+  guint n = drafting_comparison_get_n_entries (comparison);
   g_autofree char *summary = describe (comparison);
-  GtkTextIter iter;
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_full (n + 1, g_free);
 
   g_clear_pointer (&self->comparison, drafting_comparison_unref);
   self->comparison = drafting_comparison_ref (comparison);
 
-  gtk_text_buffer_set_text (buffer, "", 0);
-  gtk_text_buffer_get_start_iter (buffer, &iter);
-  drafting_element_marks_insert (buffer, &iter, marked, NULL);
-
-  for (guint i = 0; i < drafting_comparison_get_n_entries (comparison); i++)
+  for (guint i = 0; i < n; i++)
     {
       const DraftingComparisonEntry *entry = drafting_comparison_get_entry (comparison, i);
-      GtkTextIter start, end;
 
-      if (entry->change != DRAFTING_ELEMENT_MOVED)
-        continue;
-      get_iter_at_byte (buffer, text, entry->start, &start);
-      get_iter_at_byte (buffer, text, entry->end, &end);
-      gtk_text_buffer_apply_tag (buffer, moved_tag (self), &start, &end);
+      g_ptr_array_add (lines, g_strndup (text + entry->start, entry->end - entry->start));
     }
+  g_ptr_array_add (lines, NULL);
 
-  gtk_text_buffer_get_start_iter (buffer, &iter);
-  gtk_text_buffer_place_cursor (buffer, &iter);
+  replace_lines (self, comparison, lines);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
 
   gtk_label_set_text (self->summary_label, summary);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->text_view),
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list_view),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, summary,
                                   -1);
   gtk_stack_set_visible_child_name (self->stack, drafting_comparison_has_changes (comparison) ? "text" : "same");
@@ -387,38 +473,35 @@ static void
 go_to_change (DraftingCompareWindow *self,
               gboolean               forward)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
-  const char *text;
-  GtkTextIter cursor;
-  gint at;
+  guint selected = gtk_single_selection_get_selected (self->selection);
   guint n;
 
   if (self->comparison == NULL)
     return;
 
-  text = drafting_marked_text_get_text (drafting_comparison_get_text (self->comparison));
-  gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
-  at = gtk_text_iter_get_offset (&cursor);
   n = drafting_comparison_get_n_entries (self->comparison);
-
-  /* The entries are in the order of the text. */
   for (guint k = 0; k < n; k++)
     {
-      guint i = forward ? k : n - 1 - k;
-      const DraftingComparisonEntry *entry = drafting_comparison_get_entry (self->comparison, i);
-      GtkTextIter start;
-      gint offset;
+      guint i;
 
-      if (entry->change == DRAFTING_ELEMENT_UNCHANGED)
+      /* After the change gone to last, or from the start; before it, or
+       * from the end. */
+      if (forward)
+        i = selected == GTK_INVALID_LIST_POSITION ? k : selected + 1 + k;
+      else if (selected == GTK_INVALID_LIST_POSITION)
+        i = n - 1 - k;
+      else if (k < selected)
+        i = selected - 1 - k;
+      else
+        break;
+      if (i >= n)
+        break;
+
+      if (drafting_comparison_get_entry (self->comparison, i)->change == DRAFTING_ELEMENT_UNCHANGED)
         continue;
 
-      get_iter_at_byte (buffer, text, entry->start, &start);
-      offset = gtk_text_iter_get_offset (&start);
-      if (forward ? offset <= at : offset >= at)
-        continue;
-
-      gtk_text_buffer_place_cursor (buffer, &start);
-      gtk_text_view_scroll_to_mark (self->text_view, gtk_text_buffer_get_insert (buffer), 0.1, TRUE, 0.0, 0.2);
+      gtk_single_selection_set_selected (self->selection, i);
+      gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", i);
       return;
     }
 
@@ -492,6 +575,9 @@ drafting_compare_window_finalize (GObject *object)
   g_clear_pointer (&self->from, g_free);
   g_clear_pointer (&self->to, g_free);
   g_clear_object (&self->versions);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->lines);
+  g_clear_pointer (&self->line_changes, g_array_unref);
   g_clear_object (&self->revisions);
   g_clear_object (&self->document);
 
@@ -574,7 +660,7 @@ drafting_compare_window_class_init (DraftingCompareWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DraftingCompareWindow, to_dropdown);
   gtk_widget_class_bind_template_child (widget_class, DraftingCompareWindow, summary_label);
   gtk_widget_class_bind_template_child (widget_class, DraftingCompareWindow, stack);
-  gtk_widget_class_bind_template_child (widget_class, DraftingCompareWindow, text_view);
+  gtk_widget_class_bind_template_child (widget_class, DraftingCompareWindow, list_view);
   gtk_widget_class_bind_template_child (widget_class, DraftingCompareWindow, same_page);
 
   gtk_widget_class_install_action (widget_class, "compare.next-change", NULL, action_next_change);
@@ -584,7 +670,20 @@ drafting_compare_window_class_init (DraftingCompareWindowClass *klass)
 static void
 drafting_compare_window_init (DraftingCompareWindow *self)
 {
+  g_autoptr(GtkListItemFactory) factory = NULL;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  factory = gtk_signal_list_item_factory_new ();
+
+  self->lines = gtk_string_list_new (NULL);
+  self->line_changes = g_array_new (FALSE, FALSE, sizeof (guint8));
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->lines)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_line), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_line), self);
+  gtk_list_view_set_factory (self->list_view, factory);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 
   self->versions = gtk_string_list_new (NULL);
   gtk_drop_down_set_model (self->from_dropdown, G_LIST_MODEL (self->versions));

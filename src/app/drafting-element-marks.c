@@ -126,6 +126,63 @@ drafting_element_marks_insert_from (GtkTextBuffer      *buffer,
 }
 
 /**
+ * drafting_element_marks_attributes:
+ * @marked: text with its changes marked
+ * @start: where the text to show starts in @marked, in bytes
+ * @end: where it ends
+ *
+ * The marks of a part of @marked as attributes of a label that shows
+ * that part alone: inserted words underlined and deleted ones struck
+ * through, in the colour of their delegation, as in a buffer.
+ *
+ * Returns: (transfer full): the attributes, their indices from @start
+ */
+PangoAttrList *
+drafting_element_marks_attributes (DraftingMarkedText *marked,
+                                   gsize               start,
+                                   gsize               end)
+{
+  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  PangoAttrList *attributes = pango_attr_list_new ();
+
+  for (guint i = 0; i < drafting_marked_text_get_n_runs (marked); i++)
+    {
+      const DraftingMarkedRun *run = drafting_marked_text_get_run (marked, i);
+      guint from, to;
+      PangoAttribute *attribute;
+      GdkRGBA rgba;
+
+      if (run->end <= start || run->start >= end)
+        continue;
+      from = MAX (run->start, start) - start;
+      to = MIN (run->end, end) - start;
+      drafting_delegation_colour (run->author, dark, &rgba);
+
+      attribute = pango_attr_foreground_new (rgba.red * 65535, rgba.green * 65535, rgba.blue * 65535);
+      attribute->start_index = from;
+      attribute->end_index = to;
+      pango_attr_list_insert (attributes, attribute);
+
+      if (run->change == DRAFTING_CHANGE_INSERTED)
+        {
+          attribute = pango_attr_underline_new (PANGO_UNDERLINE_SINGLE);
+          attribute->start_index = from;
+          attribute->end_index = to;
+          pango_attr_list_insert (attributes, attribute);
+        }
+      else
+        {
+          attribute = pango_attr_strikethrough_new (TRUE);
+          attribute->start_index = from;
+          attribute->end_index = to;
+          pango_attr_list_insert (attributes, attribute);
+        }
+    }
+
+  return attributes;
+}
+
+/**
  * drafting_element_marks_at:
  * @iter: a place in a buffer marks were inserted in
  * @change: (out) (optional): what the change there does

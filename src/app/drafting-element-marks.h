@@ -20,6 +20,9 @@ void        drafting_element_marks_insert_from (GtkTextBuffer      *buffer,
                                                 DraftingMarkedText *marked,
                                                 gsize               from,
                                                 GtkTextTag         *extra);
+PangoAttrList *drafting_element_marks_attributes (DraftingMarkedText *marked,
+                                                 gsize               start,
+                                                 gsize               end);
 const char *drafting_element_marks_at       (GtkTextIter        *iter,
                                              DraftingChange     *change);
 char       *drafting_element_marks_describe (DraftingMarkedText *marked);
