@@ -12,6 +12,7 @@
 #include "drafting-accessible.h"
 #include "drafting-compare-window.h"
 #include "drafting-element-marks.h"
+#include "drafting-list-revealer.h"
 
 /*
  * The window compares what the two drop-downs choose: any revision the
@@ -55,6 +56,7 @@ struct _DraftingCompareWindow
   GtkListView        *list_view;
   GtkStringList      *lines;         /* an element of the comparison a line */
   GArray             *line_changes;  /* what became of each, a DraftingElementChange */
+  DraftingListRevealer *revealer;    /* the lines given to the list a few a frame */
   GtkSingleSelection *selection;     /* the change gone to */
   AdwStatusPage      *same_page;
 };
@@ -167,6 +169,12 @@ bind_line (GtkSignalListItemFactory *factory G_GNUC_UNUSED,
   const DraftingComparisonEntry *entry = NULL;
   g_autoptr(PangoAttrList) attributes = NULL;
   GtkWidget *row = gtk_widget_get_parent (label);
+
+  /* GTK 4.8 binds every row again after a change to the list: a row that
+   * shows this line already is left as it is, not laid out again. */
+  if (g_object_get_data (G_OBJECT (label), "drafting-line") == line)
+    return;
+  g_object_set_data_full (G_OBJECT (label), "drafting-line", g_object_ref (line), g_object_unref);
 
   if (self->comparison != NULL && position < drafting_comparison_get_n_entries (self->comparison))
     entry = drafting_comparison_get_entry (self->comparison, position);
@@ -281,6 +289,11 @@ replace_lines (DraftingCompareWindow *self,
   lines->pdata[new_n - tail] = NULL;
   gtk_string_list_splice (self->lines, head, old_n - head - tail, (const char * const *) lines->pdata + head);
   lines->pdata[new_n - tail] = kept;
+
+  /* All of it new (another pair of versions): the rows are made a few
+   * at a frame, not 200 at once. */
+  if (head == 0 && tail == 0)
+    drafting_list_revealer_set_model (self->revealer, G_LIST_MODEL (self->lines));
 }
 
 static void
@@ -500,6 +513,7 @@ go_to_change (DraftingCompareWindow *self,
       if (drafting_comparison_get_entry (self->comparison, i)->change == DRAFTING_ELEMENT_UNCHANGED)
         continue;
 
+      drafting_list_revealer_reveal (self->revealer, i);
       gtk_single_selection_set_selected (self->selection, i);
       gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", i);
       return;
@@ -560,6 +574,9 @@ drafting_compare_window_dispose (GObject *object)
   g_clear_handle_id (&self->recompare_source, g_source_remove);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  /* Its pacing stops with the list it paces. */
+  if (self->revealer != NULL)
+    drafting_list_revealer_set_model (self->revealer, NULL);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DRAFTING_TYPE_COMPARE_WINDOW);
 
@@ -576,6 +593,7 @@ drafting_compare_window_finalize (GObject *object)
   g_clear_pointer (&self->to, g_free);
   g_clear_object (&self->versions);
   g_clear_object (&self->selection);
+  g_clear_object (&self->revealer);
   g_clear_object (&self->lines);
   g_clear_pointer (&self->line_changes, g_array_unref);
   g_clear_object (&self->revisions);
@@ -677,7 +695,9 @@ drafting_compare_window_init (DraftingCompareWindow *self)
 
   self->lines = gtk_string_list_new (NULL);
   self->line_changes = g_array_new (FALSE, FALSE, sizeof (guint8));
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->lines)));
+  self->revealer = drafting_list_revealer_new (GTK_WIDGET (self->list_view));
+  drafting_list_revealer_set_model (self->revealer, G_LIST_MODEL (self->lines));
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->revealer)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   g_signal_connect (factory, "setup", G_CALLBACK (setup_line), self);
