@@ -18,6 +18,7 @@
 #include "bench-window-files.h"
 #include "drafting-app-resources.h"
 #include "drafting-bench-utils.h"
+#include "drafting-compare-window.h"
 #include "drafting-document-view.h"
 #include "drafting-element-row.h"
 #include "drafting-gui-test-utils.h"
@@ -787,6 +788,83 @@ jump_to (Bench        *b,
   return b->watched_paint - start;
 }
 
+/* Comparing: the Draft with the present text in its window, the longest
+ * gap between frames from opening it until the comparison is shown and
+ * its rows made; and again after a paragraph is changed, which the
+ * window compares again once the changes pause. */
+typedef struct
+{
+  gint64 last;
+  gint64 worst;
+} Gaps;
+
+static gboolean
+on_compare_tick (GtkWidget     *widget G_GNUC_UNUSED,
+                 GdkFrameClock *clock G_GNUC_UNUSED,
+                 gpointer       data)
+{
+  Gaps *gaps = data;
+  gint64 now = g_get_monotonic_time ();
+
+  if (gaps->last != 0 && now - gaps->last > gaps->worst)
+    gaps->worst = now - gaps->last;
+  gaps->last = now;
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+wait_for_comparison (DraftingCompareWindow *window,
+                     DraftingComparison    *previous)
+{
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  while (drafting_compare_window_get_comparison (window) == previous && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  if (drafting_compare_window_get_comparison (window) == previous)
+    {
+      g_printerr ("bench-window: no comparison after a minute\n");
+      exit (1);
+    }
+}
+
+static void
+measure_compare (DraftingDocument *document,
+                 DraftingNode     *paragraph)
+{
+  g_autoptr(GError) error = NULL;
+  Gaps gaps = { 0, 0 };
+  DraftingCompareWindow *window;
+  gint64 start;
+
+  if (!drafting_document_revise (document, "Draft", &error))
+    drafting_bench_fail ("issuing the Draft", error);
+
+  start = g_get_monotonic_time ();
+  window = DRAFTING_COMPARE_WINDOW (drafting_compare_window_new (document));
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 720);
+  gtk_widget_add_tick_callback (GTK_WIDGET (window), on_compare_tick, &gaps, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_comparison (window, NULL);
+  drafting_bench_report_int ("compare_open_us", g_get_monotonic_time () - start);
+  drafting_gui_test_wait_frames (GTK_WIDGET (window), 30);
+  drafting_bench_report_int ("compare_open_gap_us", gaps.worst);
+
+  gaps.worst = 0;
+  drafting_document_set_text (document, paragraph, "A paragraph changed while the comparison is shown.");
+  wait_for_comparison (window, drafting_compare_window_get_comparison (window));
+  drafting_gui_test_wait_frames (GTK_WIDGET (window), 30);
+  drafting_bench_report_int ("compare_edit_gap_us", gaps.worst);
+  if (drafting_comparison_count (drafting_compare_window_get_comparison (window), DRAFTING_ELEMENT_CHANGED) != 1)
+    {
+      g_printerr ("bench-window: the comparison does not find the paragraph changed\n");
+      exit (1);
+    }
+
+  drafting_document_undo (document);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 measure_jumps (Bench *b)
 {
@@ -999,6 +1077,7 @@ run_child (int     argc,
       n_stalls = measure_scrolling (b, 0, N_PAGES, 20, "page_us");
       n_stalls += measure_scrolling (b, WHEEL_STEP, N_WHEEL_STEPS, 0, "wheel_us");
       drafting_bench_report_int ("stalls", n_stalls);
+      measure_compare (document, paragraph);
       drafting_bench_report_int ("max_bound", b->max_bound);
       drafting_bench_report_int ("max_row_widgets", b->max_row_widgets);
       drafting_bench_report_int ("widgets_end", count_widgets (b->window));
@@ -1160,6 +1239,10 @@ static const Row rows[] = {
   { "wheel step, 95th pct.", "wheel_us_p95", UNIT_TIME, FALSE },
   { "wheel step, worst", "wheel_us_max", UNIT_TIME, FALSE },
   { "frames over 100 ms, scrolling", "stalls", UNIT_COUNT, FALSE },
+  { NULL, NULL, 0, FALSE },
+  { "compare the Draft with the present text", "compare_open_us", UNIT_TIME, FALSE },
+  { "  longest frame, until its rows are made", "compare_open_gap_us", UNIT_TIME, FALSE },
+  { "  a paragraph changed: longest frame", "compare_edit_gap_us", UNIT_TIME, FALSE },
   { NULL, NULL, 0, FALSE },
   { "open: file read, rows painted", "open_us", UNIT_TIME, FALSE },
   { "  all the list's rows made", "open_rows_us", UNIT_TIME, FALSE },
