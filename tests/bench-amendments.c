@@ -13,6 +13,7 @@
 
 #include "drafting-bench-utils.h"
 #include "drafting-diff.h"
+#include "drafting-document-private.h"
 #include "drafting-test-resolution.h"
 #include "drafting-test-utils.h"
 
@@ -38,8 +39,10 @@
  * amendment of wording (the word difference of the element's present text
  * and the proposed one), as the window shows them; accepting the planted
  * amendment, with the re-application of the five others, and undoing it;
- * the conflicts of one amendment and of all of them (the panel's
- * "conflicts" column); and one pass over the list model counting the
+ * the conflicts of one amendment, asked for again and again and just
+ * after a change to the record, and of all of them after a change, one
+ * by one as the panel asks and all at once (the panel's "conflicts"
+ * column); and one pass over the list model counting the
  * amendments of one delegation and those of one status, as the panel's
  * filters will. Each timed figure is checked against what was planted:
  * a figure for work not done would be no figure at all.
@@ -1050,6 +1053,8 @@ conflicts_of_one (gpointer data)
   return conflicts->len;
 }
 
+/* The conflicts of every amendment, asked for one by one as the panel
+ * asks for those of its rows. */
 static guint
 conflicts_of_all (DraftingDocument *document)
 {
@@ -1068,16 +1073,44 @@ conflicts_of_all (DraftingDocument *document)
   return total;
 }
 
+/* The same, all at once. */
+static guint
+conflicts_at_once (DraftingDocument *document)
+{
+  g_autoptr(GPtrArray) all = _drafting_document_get_all_conflicts (document);
+  guint total = 0;
+
+  for (guint i = 0; i < all->len; i++)
+    total += ((GPtrArray *) g_ptr_array_index (all, i))->len;
+
+  return total;
+}
+
+/* A change to the record, undone: what the document found of the
+ * conflicts no longer holds, and is found again when next asked for. */
+static void
+change_record (Conflicts *c)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!drafting_document_decide_amendment (c->document, c->amendment, DRAFTING_AMENDMENT_REJECTED,
+                                           &error) ||
+      !drafting_document_undo (c->document))
+    drafting_bench_fail ("rejecting an amendment and undoing it", error);
+}
+
 static void
 phase_conflicts (Child *child)
 {
   g_autoptr(GKeyFile) plan = read_plan (child);
   g_autoptr(DraftingDocument) document = load_with (child, plan);
+  g_autoptr(GArray) changed = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) at_once = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_auto(GStrv) expected_ids = plan_strings (plan, "probe_conflicts", PROBE_CONFLICTS);
   Conflicts one = { document, planted (document, plan, "probe") };
   guint expected = plan_int (plan, "conflicts");
-  guint n = repetitions (child->size, 5, 1);
+  guint n = repetitions (child->size, 21, 9);
 
   /* The planted ones, in the order they were proposed. */
   {
@@ -1089,19 +1122,49 @@ phase_conflicts (Child *child)
     if (!same)
       wrong ("the planted amendment has %u conflicts, not the %u planted", conflicts->len, PROBE_CONFLICTS);
   }
+
+  /* Asked for again and again, the record unchanged: from what the
+   * document keeps of them. */
   drafting_bench_report_int ("conflicts_one_ns", time_operation (conflicts_of_one, &one));
 
+  /* Each time after a change: the record walked again. */
+  for (guint i = 0; i < SAMPLES * 2 + 1; i++)
+    {
+      gint64 start;
+
+      change_record (&one);
+      start = now_ns ();
+      if (conflicts_of_one (&one) != PROBE_CONFLICTS)
+        wrong ("the planted amendment has lost its conflicts");
+      g_array_append_val (changed, (gint64) { now_ns () - start });
+    }
+  report_median ("conflicts_one_changed_ns", changed);
+
+  /* Every amendment's, each time after a change, one by one as the panel
+   * asks, and all at once. */
   for (guint i = 0; i < n; i++)
     {
-      gint64 start = now_ns ();
-      guint total = conflicts_of_all (document);
+      gint64 start;
+      guint total;
 
+      change_record (&one);
+      start = now_ns ();
+      total = conflicts_of_all (document);
       g_array_append_val (samples, (gint64) { now_ns () - start });
       if (total != expected)
         wrong ("the amendments have %u conflicts between them, not the %u planted", total, expected);
+
+      change_record (&one);
+      start = now_ns ();
+      total = conflicts_at_once (document);
+      g_array_append_val (at_once, (gint64) { now_ns () - start });
+      if (total != expected)
+        wrong ("the amendments have %u conflicts between them all at once, not the %u planted",
+               total, expected);
     }
   drafting_bench_report_int ("conflicts", expected);
   report_median ("conflicts_all_ns", samples);
+  report_median ("conflicts_all_once_ns", at_once);
 }
 
 /* One pass of a filter over the record, as the panel's list does. */
@@ -1254,7 +1317,12 @@ static const Row rows[] = {
   { "accept: 95th percentile", "accept", "accept_p95_ns", NULL, UNIT_NS, "accept_p95_ns" },
   { "undo it", "accept", "undo_ns", NULL, UNIT_NS, "accept_undo_ns" },
   { "conflicts of one", "conflicts", "conflicts_one_ns", NULL, UNIT_NS, "conflicts_one_ns" },
-  { "conflicts of all", "conflicts", "conflicts_all_ns", NULL, UNIT_NS, "conflicts_all_ns" },
+  { "conflicts of one, after a change", "conflicts", "conflicts_one_changed_ns", NULL, UNIT_NS,
+    "conflicts_one_changed_ns" },
+  { "conflicts of all, one by one", "conflicts", "conflicts_all_ns", NULL, UNIT_NS,
+    "conflicts_all_ns" },
+  { "conflicts of all, at once", "conflicts", "conflicts_all_once_ns", NULL, UNIT_NS,
+    "conflicts_all_once_ns" },
   { "filter by delegation, a pass", "filter", "filter_delegation_ns", NULL, UNIT_NS, "filter_delegation_ns" },
   { "filter by status, a pass", "filter", "filter_status_ns", NULL, UNIT_NS, "filter_status_ns" },
   { NULL, },

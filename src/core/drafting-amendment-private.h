@@ -33,6 +33,26 @@ void          _drafting_amendment_set_removed (DraftingAmendment *self,
                                               DraftingNode      *removed);
 DraftingNode *_drafting_amendment_get_removed (DraftingAmendment *self);
 
+/* For the readers of files: what they read, taken rather than copied. */
+DraftingAmendment *_drafting_amendment_new_read        (DraftingAmendmentAction  action,
+                                                        const char              *delegation,
+                                                        const char              *id,
+                                                        GDateTime               *date);
+void               _drafting_amendment_take_wording    (DraftingAmendment       *self,
+                                                        char                    *lead,
+                                                        DraftingInline          *content);
+void               _drafting_amendment_take_base       (DraftingAmendment       *self,
+                                                        char                    *lead,
+                                                        DraftingInline          *content);
+void               _drafting_amendment_take_cosponsors (DraftingAmendment       *self,
+                                                        GStrv                    cosponsors);
+
+/* For the document: whether a record holds it, and a number that changes
+ * with every amendment of a record. */
+void               _drafting_amendment_set_in_record     (DraftingAmendment *self,
+                                                          gboolean           in_record);
+guint              _drafting_amendment_get_record_serial (void);
+
 typedef struct _DraftingAmendmentState DraftingAmendmentState;
 
 DraftingAmendmentState *_drafting_amendment_save_state    (DraftingAmendment            *self);

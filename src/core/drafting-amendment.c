@@ -55,6 +55,7 @@ struct _DraftingAmendment
   char                    *origin;           /* where a deleted or moved element was */
   DraftingPlacement        origin_placement;
   DraftingNode            *removed;          /* what an accepted deletion took away */
+  guint                    records;          /* how many documents' records hold it */
 };
 
 /* What the document changes in an amendment, kept whole for undo. */
@@ -85,6 +86,19 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* Changed each time an amendment in a document's record changes, joins one
+ * or leaves it: what a document keeps of its amendments (their conflicts)
+ * is good while it stays the same. Amendments being read or written, not
+ * yet in a record, leave it alone. */
+static gint record_serial;
+
+static inline void
+record_changed (DraftingAmendment *self)
+{
+  if (self->records > 0)
+    g_atomic_int_inc (&record_serial);
+}
 
 static const char * const action_names[] = { "replace", "insert", "delete", "move" };
 static const char * const status_names[] = { "proposed", "accepted", "rejected", "withdrawn",
@@ -344,6 +358,41 @@ drafting_amendment_new (DraftingAmendmentAction  action,
   self->action = action;
   self->delegation = g_strdup (delegation);
   self->date = g_date_time_new_now_utc ();
+  self->content = drafting_inline_new ("");
+  self->base_content = drafting_inline_new ("");
+
+  return self;
+}
+
+/**
+ * _drafting_amendment_new_read:
+ * @id: its identifier, as a file gives it
+ * @date: when it was proposed
+ *
+ * An amendment as a file has it, for its reader to fill: without the
+ * random identifier and the reading of the clock of
+ * drafting_amendment_new(), which the file's would replace at once.
+ *
+ * Returns: (transfer full): a new proposed amendment
+ */
+DraftingAmendment *
+_drafting_amendment_new_read (DraftingAmendmentAction  action,
+                              const char              *delegation,
+                              const char              *id,
+                              GDateTime               *date)
+{
+  DraftingAmendment *self;
+
+  g_return_val_if_fail (action < DRAFTING_AMENDMENT_ACTION_INVALID, NULL);
+  g_return_val_if_fail (delegation != NULL && delegation[0] != '\0', NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+  g_return_val_if_fail (date != NULL, NULL);
+
+  self = g_object_new (DRAFTING_TYPE_AMENDMENT, NULL);
+  self->id = g_strdup (id);
+  self->action = action;
+  self->delegation = g_strdup (delegation);
+  self->date = g_date_time_to_utc (date);
   self->content = drafting_inline_new ("");
   self->base_content = drafting_inline_new ("");
 
@@ -615,6 +664,7 @@ drafting_amendment_set_cosponsors (DraftingAmendment  *self,
 
   g_strfreev (self->cosponsors);
   self->cosponsors = cosponsors != NULL ? g_strdupv ((char **) cosponsors) : g_new0 (char *, 1);
+  record_changed (self);
 }
 
 void
@@ -625,6 +675,7 @@ drafting_amendment_set_author (DraftingAmendment *self,
 
   g_free (self->author);
   self->author = g_strdup (author != NULL ? author : "");
+  record_changed (self);
 }
 
 void
@@ -636,6 +687,7 @@ drafting_amendment_set_date (DraftingAmendment *self,
 
   g_clear_pointer (&self->date, g_date_time_unref);
   self->date = g_date_time_to_utc (date);
+  record_changed (self);
 }
 
 void
@@ -648,6 +700,7 @@ drafting_amendment_set_target (DraftingAmendment *self,
   g_free (self->target);
   self->target = g_strdup (target);
   self->placement = placement;
+  record_changed (self);
 }
 
 /**
@@ -665,6 +718,7 @@ drafting_amendment_set_destination (DraftingAmendment *self,
   g_free (self->destination);
   self->destination = g_strdup (destination);
   self->destination_placement = placement;
+  record_changed (self);
 }
 
 void
@@ -674,6 +728,7 @@ drafting_amendment_set_kind (DraftingAmendment *self,
   g_return_if_fail (DRAFTING_IS_AMENDMENT (self));
 
   self->kind = kind;
+  record_changed (self);
 }
 
 /**
@@ -689,10 +744,7 @@ drafting_amendment_set_wording (DraftingAmendment    *self,
   g_return_if_fail (DRAFTING_IS_AMENDMENT (self));
   g_return_if_fail (content != NULL);
 
-  g_free (self->lead);
-  self->lead = g_strdup (lead != NULL ? lead : "");
-  drafting_inline_free (self->content);
-  self->content = drafting_inline_copy (content);
+  _drafting_amendment_take_wording (self, g_strdup (lead), drafting_inline_copy (content));
 }
 
 void
@@ -703,6 +755,50 @@ drafting_amendment_set_justification (DraftingAmendment *self,
 
   g_free (self->justification);
   self->justification = g_strdup (justification != NULL ? justification : "");
+  record_changed (self);
+}
+
+/**
+ * _drafting_amendment_take_wording:
+ * @lead: (transfer full) (nullable): the proposed leading phrase
+ * @content: (transfer full): the proposed text
+ *
+ * drafting_amendment_set_wording(), for a wording made for @self alone,
+ * as a reader makes it: taken rather than copied.
+ */
+void
+_drafting_amendment_take_wording (DraftingAmendment *self,
+                                  char              *lead,
+                                  DraftingInline    *content)
+{
+  g_return_if_fail (DRAFTING_IS_AMENDMENT (self));
+  g_return_if_fail (content != NULL);
+
+  g_free (self->lead);
+  self->lead = lead != NULL ? lead : g_strdup ("");
+  drafting_inline_free (self->content);
+  self->content = content;
+  record_changed (self);
+}
+
+/**
+ * _drafting_amendment_take_cosponsors:
+ * @cosponsors: (transfer full) (array zero-terminated=1): the delegations
+ *   that sponsor it with the one that proposes it
+ *
+ * drafting_amendment_set_cosponsors(), taking @cosponsors rather than
+ * copying them.
+ */
+void
+_drafting_amendment_take_cosponsors (DraftingAmendment *self,
+                                     GStrv              cosponsors)
+{
+  g_return_if_fail (DRAFTING_IS_AMENDMENT (self));
+  g_return_if_fail (cosponsors != NULL);
+
+  g_strfreev (self->cosponsors);
+  self->cosponsors = cosponsors;
+  record_changed (self);
 }
 
 /* ------------------------------------------------------------------ */
@@ -720,6 +816,7 @@ _drafting_amendment_set_id (DraftingAmendment *self,
 
   g_free (self->id);
   self->id = g_strdup (id);
+  record_changed (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
 }
 
@@ -734,6 +831,7 @@ _drafting_amendment_set_status (DraftingAmendment       *self,
     return;
 
   self->status = status;
+  record_changed (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
 }
 
@@ -748,6 +846,7 @@ _drafting_amendment_set_needs_review (DraftingAmendment *self,
     return;
 
   self->needs_review = needs_review;
+  record_changed (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NEEDS_REVIEW]);
 }
 
@@ -759,10 +858,31 @@ _drafting_amendment_set_base (DraftingAmendment    *self,
   g_return_if_fail (DRAFTING_IS_AMENDMENT (self));
   g_return_if_fail (content != NULL);
 
+  _drafting_amendment_take_base (self, g_strdup (lead), drafting_inline_copy (content));
+}
+
+/**
+ * _drafting_amendment_take_base:
+ * @lead: (transfer full) (nullable): the leading phrase the change was
+ *   made against
+ * @content: (transfer full): the text it was made against
+ *
+ * _drafting_amendment_set_base(), taking the wording rather than copying
+ * it.
+ */
+void
+_drafting_amendment_take_base (DraftingAmendment *self,
+                               char              *lead,
+                               DraftingInline    *content)
+{
+  g_return_if_fail (DRAFTING_IS_AMENDMENT (self));
+  g_return_if_fail (content != NULL);
+
   g_free (self->base_lead);
-  self->base_lead = g_strdup (lead != NULL ? lead : "");
+  self->base_lead = lead != NULL ? lead : g_strdup ("");
   drafting_inline_free (self->base_content);
-  self->base_content = drafting_inline_copy (content);
+  self->base_content = content;
+  record_changed (self);
 }
 
 void
@@ -773,6 +893,7 @@ _drafting_amendment_set_target_label (DraftingAmendment *self,
 
   g_free (self->target_label);
   self->target_label = g_strdup (label != NULL ? label : "");
+  record_changed (self);
 }
 
 void
@@ -783,6 +904,7 @@ _drafting_amendment_set_result (DraftingAmendment *self,
 
   g_free (self->result);
   self->result = g_strdup (result);
+  record_changed (self);
 }
 
 void
@@ -795,6 +917,7 @@ _drafting_amendment_set_origin (DraftingAmendment *self,
   g_free (self->origin);
   self->origin = g_strdup (origin);
   self->origin_placement = placement;
+  record_changed (self);
 }
 
 /* A copy of the element (and all it held) an accepted deletion took away,
@@ -805,7 +928,8 @@ _drafting_amendment_set_removed (DraftingAmendment *self,
 {
   g_return_if_fail (DRAFTING_IS_AMENDMENT (self));
 
-  g_set_object (&self->removed, removed);
+  if (g_set_object (&self->removed, removed))
+    record_changed (self);
 }
 
 DraftingNode *
@@ -814,6 +938,41 @@ _drafting_amendment_get_removed (DraftingAmendment *self)
   g_return_val_if_fail (DRAFTING_IS_AMENDMENT (self), NULL);
 
   return self->removed;
+}
+
+/**
+ * _drafting_amendment_set_in_record:
+ * @in_record: whether a document's record takes @self in, or lets it go
+ *
+ * Kept by the document as it links and unlinks its amendments: once in a
+ * record, each change to @self changes _drafting_amendment_get_record_serial().
+ */
+void
+_drafting_amendment_set_in_record (DraftingAmendment *self,
+                                   gboolean           in_record)
+{
+  g_return_if_fail (DRAFTING_IS_AMENDMENT (self));
+  g_return_if_fail (in_record || self->records > 0);
+
+  if (in_record)
+    self->records++;
+  else
+    self->records--;
+  g_atomic_int_inc (&record_serial);
+}
+
+/**
+ * _drafting_amendment_get_record_serial:
+ *
+ * Returns: a number that changes each time an amendment of a document's
+ *   record changes, or joins or leaves a record, and stays the same
+ *   otherwise: what is found from the amendments of a record (their
+ *   conflicts) holds while it does
+ */
+guint
+_drafting_amendment_get_record_serial (void)
+{
+  return (guint) g_atomic_int_get (&record_serial);
 }
 
 DraftingAmendmentState *

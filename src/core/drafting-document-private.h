@@ -21,8 +21,14 @@ void   _drafting_document_adopt_root          (DraftingDocument *self,
 char  *_drafting_document_new_id              (DraftingDocument *self);
 void   _drafting_document_add_amendment       (DraftingDocument  *self,
                                                DraftingAmendment *amendment);
+void   _drafting_document_add_amendments      (DraftingDocument  *self,
+                                               GPtrArray         *amendments);
 void   _drafting_document_set_identifier      (DraftingDocument *self,
                                                const char       *identifier);
+
+/* The conflicts of every amendment of the record at once, for the window's
+ * list of them (drafting-document-amendments.c). */
+GPtrArray *_drafting_document_get_all_conflicts (DraftingDocument *self);
 
 /* Revisions (drafting-revision.c, drafting-document-revisions.c), for the
  * loaders: a revision read from a file joins the document's record with

@@ -22,6 +22,436 @@
  */
 
 /* ------------------------------------------------------------------ */
+/* Validating                                                          */
+
+/*
+ * libxml2 validates an amendment against the schema in some sixty thousand
+ * instructions, more than it takes to parse and read it: its optional
+ * attributes multiply the states its RELAX NG validation tries. The
+ * records Drafting writes are of a plain form, a strict part of what the
+ * schema accepts: tokens as they are written, without white space around
+ * them; names in ASCII; dates as "2024-05-01T10:30:15.25Z"; no comments,
+ * no other namespace. A record all of that form is checked here against
+ * the schema's rules, and the rest of the document validated by libxml2
+ * without it. Whatever is not of that form, or fails, is validated by
+ * libxml2 whole as before, so that what is accepted, and the error given
+ * for what is not, stay the same. The lists below are the schema's
+ * (data/drafting-1.1.rng), not the model's.
+ */
+
+static const char * const schema_actions[] = { "replace", "insert", "delete", "move" };
+static const char * const schema_statuses[] = { "proposed", "accepted", "rejected", "withdrawn",
+                                                "superseded" };
+static const char * const schema_placements[] = { "after", "into" };
+static const char * const schema_booleans[] = { "true", "false", "1", "0" };
+static const char * const schema_kinds[] = {
+  "heading", "place-date", "authority", "preamble-clause", "operative-formula",
+  "operative-paragraph", "sub-paragraph", "annex", "principle", "section", "item", "occasion",
+  "title", "narrative-paragraph", "speaker-formula", "statement", "footnote", "paragraph",
+};
+
+static gboolean
+is_one_of (const char         *value,
+           const char * const *values,
+           gsize               n)
+{
+  for (gsize i = 0; i < n; i++)
+    if (strcmp (value, values[i]) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* An NCName of ASCII letters, digits, "_", "-" and ".", not starting
+ * with a digit, "-" or ".". */
+static gboolean
+is_plain_name (const char *value)
+{
+  if (!g_ascii_isalpha (value[0]) && value[0] != '_')
+    return FALSE;
+
+  for (const char *p = value + 1; *p != '\0'; p++)
+    if (!g_ascii_isalnum (*p) && *p != '_' && *p != '-' && *p != '.')
+      return FALSE;
+
+  return TRUE;
+}
+
+/* The schema's element-ref: an NCName, or "#root". */
+static gboolean
+is_plain_reference (const char *value)
+{
+  return is_plain_name (value) || strcmp (value, DRAFTING_ROOT_ID) == 0;
+}
+
+static gboolean
+read_digits (const char **p,
+             guint        n,
+             guint       *value)
+{
+  *value = 0;
+  for (guint i = 0; i < n; i++, (*p)++)
+    {
+      if (!g_ascii_isdigit (**p))
+        return FALSE;
+      *value = *value * 10 + (guint) (**p - '0');
+    }
+
+  return TRUE;
+}
+
+/* An xsd:dateTime of the schema's pattern ".*Z", written in full: a year
+ * of four digits (not 0000), a day the month has, a time of day to the
+ * second with up to nine digits of its fraction, in UTC. */
+static gboolean
+is_plain_date (const char *value)
+{
+  const char *p = value;
+  guint year, month, day, hour, minute, second, fraction;
+  guint days;
+
+  if (!read_digits (&p, 4, &year) || *p++ != '-' ||
+      !read_digits (&p, 2, &month) || *p++ != '-' ||
+      !read_digits (&p, 2, &day) || *p++ != 'T' ||
+      !read_digits (&p, 2, &hour) || *p++ != ':' ||
+      !read_digits (&p, 2, &minute) || *p++ != ':' ||
+      !read_digits (&p, 2, &second))
+    return FALSE;
+
+  if (*p == '.')
+    {
+      p++;
+      for (fraction = 0; g_ascii_isdigit (*p); p++)
+        fraction++;
+      if (fraction == 0 || fraction > 9)
+        return FALSE;
+    }
+  if (strcmp (p, "Z") != 0)
+    return FALSE;
+
+  if (year == 0 || month < 1 || month > 12 || hour > 23 || minute > 59 || second > 59)
+    return FALSE;
+  days = g_date_get_days_in_month ((GDateMonth) month, (GDateYear) year);
+
+  return day >= 1 && day <= days;
+}
+
+/* White space alone, which the schema lets be between elements. */
+static gboolean
+is_blank (xmlNode *node)
+{
+  if (node->type != XML_TEXT_NODE || node->content == NULL)
+    return FALSE;
+
+  for (const xmlChar *p = node->content; *p != '\0'; p++)
+    if (*p != ' ' && *p != '\t' && *p != '\n' && *p != '\r')
+      return FALSE;
+
+  return TRUE;
+}
+
+/* The value of an attribute in no namespace, as one piece of text. */
+static const char *
+plain_value (xmlAttr *attribute)
+{
+  xmlNode *text = attribute->children;
+
+  if (attribute->ns != NULL)
+    return NULL;
+  if (text == NULL)
+    return "";
+  if (text->next != NULL || text->type != XML_TEXT_NODE || text->content == NULL)
+    return NULL;
+
+  return (const char *) text->content;
+}
+
+/* An element of the format, without attributes. */
+static gboolean
+is_bare (xmlNode    *node,
+         const char *name)
+{
+  return drafting_xml_is_element (node, NS, name) && node->properties == NULL;
+}
+
+/* The schema's <text/>: text alone, or nothing. */
+static gboolean
+holds_text_only (xmlNode *element)
+{
+  for (xmlNode *child = element->children; child != NULL; child = child->next)
+    if (child->type != XML_TEXT_NODE)
+      return FALSE;
+
+  return TRUE;
+}
+
+/* The schema's inline: text, with <em> and <strong> holding the same,
+ * empty <br/>, and <fnref ref=""/> naming a footnote. */
+static gboolean
+holds_plain_inline (xmlNode *element)
+{
+  for (xmlNode *child = element->children; child != NULL; child = child->next)
+    {
+      if (child->type == XML_TEXT_NODE)
+        continue;
+
+      if (is_bare (child, "em") || is_bare (child, "strong"))
+        {
+          if (!holds_plain_inline (child))
+            return FALSE;
+        }
+      else if (is_bare (child, "br"))
+        {
+          if (child->children != NULL)
+            return FALSE;
+        }
+      else if (drafting_xml_is_element (child, NS, "fnref"))
+        {
+          xmlAttr *ref = child->properties;
+          const char *value;
+
+          if (child->children != NULL || ref == NULL || ref->next != NULL ||
+              strcmp ((const char *) ref->name, "ref") != 0 ||
+              (value = plain_value (ref)) == NULL || !is_plain_name (value))
+            return FALSE;
+        }
+      else
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The schema's wording: a <lead> of text, then a <text>, either left out. */
+static gboolean
+holds_plain_wording (xmlNode *element)
+{
+  guint stage = 0;
+
+  for (xmlNode *child = element->children; child != NULL; child = child->next)
+    {
+      if (is_blank (child))
+        continue;
+
+      if (stage < 1 && is_bare (child, "lead") && holds_text_only (child))
+        stage = 1;
+      else if (stage < 2 && is_bare (child, "text") && holds_plain_inline (child))
+        stage = 2;
+      else
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* What the attributes of an amendment are, in the schema's order. */
+enum
+{
+  ATTR_ID,
+  ATTR_ACTION,
+  ATTR_STATUS,
+  ATTR_NEEDS_REVIEW,
+  ATTR_DATE,
+  ATTR_TARGET,
+  ATTR_PLACEMENT,
+  ATTR_DESTINATION,
+  ATTR_DESTINATION_PLACEMENT,
+  ATTR_KIND,
+  ATTR_RESULT,
+  ATTR_ORIGIN,
+  ATTR_ORIGIN_PLACEMENT,
+  ATTR_BASE,
+  N_ATTRS
+};
+
+static const char * const attribute_names[N_ATTRS] = {
+  "id", "action", "status", "needs-review", "date", "target", "placement", "destination",
+  "destination-placement", "kind", "result", "origin", "origin-placement", "base",
+};
+
+static gboolean
+has_plain_attributes (xmlNode *amendment)
+{
+  const char *values[N_ATTRS] = { NULL, };
+
+  for (xmlAttr *attribute = amendment->properties; attribute != NULL; attribute = attribute->next)
+    {
+      const char *value = plain_value (attribute);
+      guint i;
+
+      if (value == NULL)
+        return FALSE;
+      for (i = 0; i < N_ATTRS; i++)
+        if (strcmp ((const char *) attribute->name, attribute_names[i]) == 0)
+          break;
+      if (i == N_ATTRS || values[i] != NULL)
+        return FALSE;
+      values[i] = value;
+    }
+
+#define CHECK(attr, test) (values[attr] == NULL || (test))
+#define ONE_OF(attr, list) is_one_of (values[attr], list, G_N_ELEMENTS (list))
+  return values[ATTR_ID] != NULL && values[ATTR_ACTION] != NULL && values[ATTR_STATUS] != NULL &&
+         values[ATTR_DATE] != NULL && values[ATTR_TARGET] != NULL &&
+         is_plain_name (values[ATTR_ID]) &&
+         ONE_OF (ATTR_ACTION, schema_actions) &&
+         ONE_OF (ATTR_STATUS, schema_statuses) &&
+         CHECK (ATTR_NEEDS_REVIEW, ONE_OF (ATTR_NEEDS_REVIEW, schema_booleans)) &&
+         is_plain_date (values[ATTR_DATE]) &&
+         is_plain_reference (values[ATTR_TARGET]) &&
+         CHECK (ATTR_PLACEMENT, ONE_OF (ATTR_PLACEMENT, schema_placements)) &&
+         CHECK (ATTR_DESTINATION, is_plain_reference (values[ATTR_DESTINATION])) &&
+         CHECK (ATTR_DESTINATION_PLACEMENT,
+                values[ATTR_DESTINATION] != NULL &&
+                ONE_OF (ATTR_DESTINATION_PLACEMENT, schema_placements)) &&
+         CHECK (ATTR_KIND, ONE_OF (ATTR_KIND, schema_kinds)) &&
+         CHECK (ATTR_RESULT, is_plain_reference (values[ATTR_RESULT])) &&
+         CHECK (ATTR_ORIGIN, is_plain_reference (values[ATTR_ORIGIN])) &&
+         CHECK (ATTR_ORIGIN_PLACEMENT,
+                values[ATTR_ORIGIN] != NULL &&
+                ONE_OF (ATTR_ORIGIN_PLACEMENT, schema_placements)) &&
+         CHECK (ATTR_BASE, strcmp (values[ATTR_BASE], "present") == 0);
+#undef ONE_OF
+#undef CHECK
+}
+
+/* Its elements in the schema's order: a <delegation> that is not empty,
+ * <cosponsor>s, then an <author>, a <target-label>, a <base>, a
+ * <proposed> and a <justification>, each left out or once. */
+static gboolean
+has_plain_children (xmlNode *amendment)
+{
+  static const char * const names[] = {
+    "delegation", "cosponsor", "author", "target-label", "base", "proposed", "justification",
+  };
+  guint stage = 0;  /* how far along the list the last one was, plus one */
+
+  for (xmlNode *child = amendment->children; child != NULL; child = child->next)
+    {
+      guint i;
+
+      if (is_blank (child))
+        continue;
+
+      for (i = 0; i < G_N_ELEMENTS (names); i++)
+        if (is_bare (child, names[i]))
+          break;
+      if (i == G_N_ELEMENTS (names))
+        return FALSE;
+
+      /* The delegation first; only co-sponsors come more than once. */
+      if ((stage == 0) != (i == 0) || (i + 1 < stage) || (i + 1 == stage && i != 1))
+        return FALSE;
+      stage = i + 1;
+
+      if (i == 0 ? child->children == NULL || child->children->next != NULL ||
+                   child->children->type != XML_TEXT_NODE || child->children->content == NULL ||
+                   child->children->content[0] == '\0'
+                 : i == 4 || i == 5 ? !holds_plain_wording (child)
+                                    : !holds_text_only (child))
+        return FALSE;
+    }
+
+  return stage > 0;
+}
+
+/**
+ * _drafting_native_amendments_are_plain:
+ * @amendments: an <amendments> element
+ *
+ * Returns: whether it and every amendment in it are of the plain form
+ *   Drafting writes (see above), each following the schema: %FALSE when
+ *   one does not, or when it cannot tell
+ */
+gboolean
+_drafting_native_amendments_are_plain (xmlNode *amendments)
+{
+  if (!is_bare (amendments, "amendments"))
+    return FALSE;
+
+  for (xmlNode *child = amendments->children; child != NULL; child = child->next)
+    if (!is_blank (child) &&
+        (!drafting_xml_is_element (child, NS, "amendment") || !has_plain_attributes (child) ||
+         !has_plain_children (child)))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* The next element of the document after @node, or the one before. */
+static xmlNode *
+element_after (xmlNode *node)
+{
+  for (node = node->next; node != NULL && node->type != XML_ELEMENT_NODE; node = node->next)
+    ;
+  return node;
+}
+
+static xmlNode *
+element_before (xmlNode *node)
+{
+  for (node = node->prev; node != NULL && node->type != XML_ELEMENT_NODE; node = node->prev)
+    ;
+  return node;
+}
+
+/**
+ * _drafting_native_validate:
+ * @schema: the resource path of the schema of the document's version
+ *
+ * drafting_xml_validate(), with a plain record of amendments checked here
+ * (see above) and the rest of the document by libxml2; otherwise, or when
+ * either finds something wrong, the whole document by libxml2, which
+ * says what.
+ *
+ * Returns: %TRUE if @doc follows the schema
+ */
+gboolean
+_drafting_native_validate (xmlDoc      *doc,
+                           const char  *schema,
+                           GError     **error)
+{
+  xmlNode *top = xmlDocGetRootElement (doc);
+  xmlNode *amendments = NULL;
+  xmlNode *before;
+  xmlNode *after;
+  xmlNode *prev;
+  xmlNode *parent;
+  gboolean valid;
+
+  for (xmlNode *child = top != NULL ? top->children : NULL; child != NULL; child = child->next)
+    if (drafting_xml_is_element (child, NS, "amendments"))
+      {
+        if (amendments != NULL)
+          return drafting_xml_validate (doc, schema, error);
+        amendments = child;
+      }
+
+  /* Where the schema has it: after <content>, before <revisions> if any. */
+  if (g_strcmp0 (schema, DRAFTING_NATIVE_SCHEMA_1_1) != 0 || amendments == NULL ||
+      (before = element_before (amendments)) == NULL ||
+      !drafting_xml_is_element (before, NS, "content") ||
+      ((after = element_after (amendments)) != NULL &&
+       !drafting_xml_is_element (after, NS, "revisions")) ||
+      !_drafting_native_amendments_are_plain (amendments))
+    return drafting_xml_validate (doc, schema, error);
+
+  /* The rest without it, then it back where it was. */
+  prev = amendments->prev;
+  parent = amendments->parent;
+  xmlUnlinkNode (amendments);
+  valid = drafting_xml_validate (doc, schema, NULL);
+  if (prev != NULL)
+    xmlAddNextSibling (prev, amendments);
+  else if (parent->children != NULL)
+    xmlAddPrevSibling (parent->children, amendments);
+  else
+    xmlAddChild (parent, amendments);
+
+  return valid || drafting_xml_validate (doc, schema, error);
+}
+
+/* ------------------------------------------------------------------ */
 /* Reading                                                             */
 
 /* An attribute that names an element, which the schema reads as an
@@ -67,6 +497,20 @@ read_placement (xmlNode            *element,
   return FALSE;
 }
 
+/* The text of an element, as _drafting_native_node_text() reads it: of
+ * its one piece of text, copied once, as nearly all are. */
+static char *
+element_text (xmlNode *element)
+{
+  xmlNode *child = element->children;
+
+  if (child != NULL && child->next == NULL && child->type == XML_TEXT_NODE &&
+      child->content != NULL)
+    return g_strdup ((const char *) child->content);
+
+  return _drafting_native_node_text (element);
+}
+
 /* A leading phrase (in @ns) and the native format's text. */
 static gboolean
 read_wording (xmlNode         *wording,
@@ -85,7 +529,7 @@ read_wording (xmlNode         *wording,
         continue;
 
       if (drafting_xml_is_element (child, ns, "lead") && found_lead == NULL)
-        found_lead = _drafting_native_node_text (child);
+        found_lead = element_text (child);
       else if (drafting_xml_is_element (child, NS, "text") && !seen_text)
         {
           seen_text = TRUE;
@@ -186,15 +630,15 @@ _drafting_native_read_amendment_fields (xmlNode                  *element,
         continue;
 
       if (drafting_xml_is_element (child, ns, "delegation") && delegation == NULL)
-        delegation = _drafting_native_node_text (child);
+        delegation = element_text (child);
       else if (drafting_xml_is_element (child, ns, "cosponsor"))
-        g_ptr_array_add (cosponsors, _drafting_native_node_text (child));
+        g_ptr_array_add (cosponsors, element_text (child));
       else if (drafting_xml_is_element (child, ns, "author") && author == NULL)
-        author = _drafting_native_node_text (child);
+        author = element_text (child);
       else if (drafting_xml_is_element (child, ns, "target-label") && target_label == NULL)
-        target_label = _drafting_native_node_text (child);
+        target_label = element_text (child);
       else if (drafting_xml_is_element (child, ns, "justification") && justification == NULL)
-        justification = _drafting_native_node_text (child);
+        justification = element_text (child);
       else if (drafting_xml_is_element (child, ns, "base") && base_content == NULL)
         {
           if (!read_wording (child, ns, &base_lead, &base_content, error))
@@ -239,18 +683,21 @@ _drafting_native_read_amendment_fields (xmlNode                  *element,
 
   g_ptr_array_add (cosponsors, NULL);
 
-  amendment = drafting_amendment_new (action, delegation);
-  _drafting_amendment_set_id (amendment, id);
-  drafting_amendment_set_cosponsors (amendment, (const char * const *) cosponsors->pdata);
+  /* What was read is taken, not copied: a file holds thousands. */
+  amendment = _drafting_amendment_new_read (action, delegation, id, date);
+  _drafting_amendment_take_cosponsors (amendment,
+                                       (GStrv) g_ptr_array_free (g_steal_pointer (&cosponsors),
+                                                                 FALSE));
   drafting_amendment_set_author (amendment, author);
-  drafting_amendment_set_date (amendment, date);
   drafting_amendment_set_target (amendment, target, placement);
   drafting_amendment_set_destination (amendment, destination, destination_placement);
   drafting_amendment_set_kind (amendment, kind);
   if (content != NULL)
-    drafting_amendment_set_wording (amendment, lead, content);
+    _drafting_amendment_take_wording (amendment, g_steal_pointer (&lead),
+                                      g_steal_pointer (&content));
   if (base_content != NULL)
-    _drafting_amendment_set_base (amendment, base_lead, base_content);
+    _drafting_amendment_take_base (amendment, g_steal_pointer (&base_lead),
+                                   g_steal_pointer (&base_content));
   _drafting_amendment_set_target_label (amendment, target_label);
   drafting_amendment_set_justification (amendment, justification);
 
@@ -390,22 +837,28 @@ _drafting_native_resolve_bases (Reader  *reader,
   return TRUE;
 }
 
+/* The record, joining the document at once when all of it is read: one
+ * change to the list of amendments rather than one each. */
 gboolean
 _drafting_native_read_amendments (Reader   *reader,
                                   xmlNode  *amendments,
                                   GError  **error)
 {
+  g_autoptr(GPtrArray) read = g_ptr_array_new_with_free_func (g_object_unref);
+
   for (xmlNode *child = amendments->children; child != NULL; child = child->next)
     {
-      g_autoptr(DraftingAmendment) amendment = NULL;
+      DraftingAmendment *amendment;
 
       if (child->type != XML_ELEMENT_NODE)
         continue;
 
       if ((amendment = read_amendment (reader, child, error)) == NULL)
         return FALSE;
-      _drafting_document_add_amendment (reader->document, amendment);
+      g_ptr_array_add (read, amendment);
     }
+
+  _drafting_document_add_amendments (reader->document, read);
 
   return TRUE;
 }

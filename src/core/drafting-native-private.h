@@ -16,6 +16,9 @@ G_BEGIN_DECLS
 
 #define NS DRAFTING_NATIVE_NAMESPACE
 
+/* The schema of the version with amendments. */
+#define DRAFTING_NATIVE_SCHEMA_1_1 "/org/wco/drafting/core/drafting-1.1.rng"
+
 /* Reading, in drafting-native.c and, for <amendments>,
  * drafting-native-amendments.c, for <revisions>, drafting-native-revisions.c. */
 
@@ -55,6 +58,13 @@ gboolean  _drafting_native_read_amendments    (Reader                *reader,
 gboolean  _drafting_native_read_revisions     (Reader                *reader,
                                                xmlNode               *revisions,
                                                GError               **error);
+
+/* Validating, with a plain record of amendments checked without libxml2
+ * (drafting-native-amendments.c). */
+gboolean  _drafting_native_validate           (xmlDoc                *doc,
+                                               const char            *schema,
+                                               GError               **error);
+gboolean  _drafting_native_amendments_are_plain (xmlNode             *amendments);
 
 /* Writing, the same way. The sink, which holds what is written, is
  * drafting-native.c's own. */

@@ -471,7 +471,7 @@ drafting_native_load_bytes (GBytes  *bytes,
 
   top = xmlDocGetRootElement (doc);
   if (!check_root (top, &schema, error) ||
-      !drafting_xml_validate (doc, schema, error))
+      !_drafting_native_validate (doc, schema, error))
     return NULL;
 
   type_name = drafting_xml_get_token (top, "type");

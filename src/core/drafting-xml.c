@@ -98,7 +98,11 @@ set_parse_error (ParseState *state,
                _("Line %u, column %u: %s"), line, column, message);
 }
 
-/* Where the start tag that was just read begins. */
+/* Where the start tag that was just read begins: at the last "<" before
+ * the parser's position, as none can be inside a tag. Every element of
+ * every file comes here, so it is one pass back over the tag, counting
+ * its characters as the bytes that do not continue one (the file is
+ * valid UTF-8, checked before it is parsed). */
 static void
 start_tag_position (xmlParserCtxt *ctxt,
                     guint         *line,
@@ -106,23 +110,25 @@ start_tag_position (xmlParserCtxt *ctxt,
 {
   const xmlChar *base = ctxt->input->base;
   const xmlChar *cur = ctxt->input->cur;
-  const xmlChar *lt = cur;
+  const xmlChar *lt;
   guint newlines = 0;
+  guint chars = 0;
 
   *line = ctxt->input->line;
   *column = ctxt->input->col;
 
+  lt = cur;
   while (lt > base && *lt != '<')
-    lt--;
+    {
+      lt--;
+      newlines += *lt == '\n';
+      chars += (*lt & 0xC0) != 0x80;
+    }
   if (*lt != '<')
     return;
 
-  for (const xmlChar *p = lt; p < cur; p++)
-    if (*p == '\n')
-      newlines++;
-
   if (newlines == 0)
-    *column = MAX (1, (int) *column - (int) g_utf8_strlen ((const char *) lt, cur - lt));
+    *column = MAX (1, (int) *column - (int) chars);
   else
     {
       const xmlChar *bol = lt;
@@ -296,7 +302,8 @@ drafting_xml_is_initialized (void)
  * @len: how many
  *
  * Parses XML safely (see above). Every element of the result keeps its
- * position for drafting_xml_get_position().
+ * position for drafting_xml_get_position(). The result is to be read, not
+ * changed: its short texts are kept inside their nodes.
  *
  * Returns: (transfer full) (nullable): the parsed document
  */
@@ -344,7 +351,11 @@ drafting_xml_parse (const char  *data,
   ctxt->sax->warning = ignore_generic_error;
   ctxt->vctxt.error = ignore_generic_error;
   ctxt->vctxt.warning = ignore_generic_error;
-  xmlCtxtUseOptions (ctxt, XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES);
+  /* Short texts (the white space between elements, most values of
+   * attributes) are kept inside their nodes rather than each apart: the
+   * tree is read, never changed. */
+  xmlCtxtUseOptions (ctxt, XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES |
+                           XML_PARSE_COMPACT);
 
   g_private_set (&current_parse, ctxt);
   xmlParseDocument (ctxt);
@@ -619,7 +630,21 @@ drafting_xml_get_token (xmlNode    *node,
   g_return_val_if_fail (node != NULL, NULL);
 
   if (attribute != NULL)
-    value = xmlGetProp (node, (const xmlChar *) attribute);
+    {
+      xmlAttr *prop = xmlHasProp (node, (const xmlChar *) attribute);
+
+      if (prop == NULL)
+        return NULL;
+
+      /* The value as xmlGetProp() has it, without a copy to collapse
+       * when it is one piece of text, as every attribute parsed is. */
+      if (prop->type == XML_ATTRIBUTE_NODE && prop->children != NULL &&
+          prop->children->next == NULL && prop->children->type == XML_TEXT_NODE &&
+          prop->children->content != NULL)
+        return drafting_xml_collapse ((const char *) prop->children->content);
+
+      value = xmlGetProp (node, (const xmlChar *) attribute);
+    }
   else
     value = xmlNodeGetContent (node);
 
