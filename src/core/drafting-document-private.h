@@ -30,6 +30,12 @@ void   _drafting_document_set_identifier      (DraftingDocument *self,
  * list of them (drafting-document-amendments.c). */
 GPtrArray *_drafting_document_get_all_conflicts (DraftingDocument *self);
 
+/* drafting-document-conflicts.c, for drafting-document-amendments.c */
+void      _drafting_document_forget_conflicts (DraftingDocument  *self);
+gboolean  _drafting_document_takes_away       (DraftingDocument  *self,
+                                               DraftingAmendment *a,
+                                               DraftingAmendment *b);
+
 /* Revisions (drafting-revision.c, drafting-document-revisions.c), for the
  * loaders: a revision read from a file joins the document's record with
  * no history, and the identifiers it used are never given again. */
