@@ -76,6 +76,90 @@ _drafting_diff_add_token (Side  *side,
   g_array_append_val (side->tokens, token);
 }
 
+/* ------------------------------------------------------------------ */
+/* Word boundaries, remembered                                         */
+
+/*
+ * Pango's word segmentation is most of what a diff costs, and the same
+ * texts come again and again: accepting an amendment merges each other
+ * amendment of the element three ways, against the same base and the same
+ * new text. The boundaries of the last few texts segmented are kept, a
+ * few for each thread (diffs run in worker threads too), for short texts
+ * only.
+ */
+
+#define N_REMEMBERED     8
+#define MAX_REMEMBERED   8192   /* bytes of text */
+
+typedef struct
+{
+  PangoLanguage *language;
+  char          *text;
+  gsize          len;
+  PangoLogAttr  *attrs;
+} Remembered;
+
+typedef struct
+{
+  Remembered entries[N_REMEMBERED];
+  guint      next;
+} Memory;
+
+static void
+memory_free (gpointer data)
+{
+  Memory *memory = data;
+
+  for (guint i = 0; i < N_REMEMBERED; i++)
+    {
+      g_free (memory->entries[i].text);
+      g_free (memory->entries[i].attrs);
+    }
+  g_free (memory);
+}
+
+static GPrivate memory_key = G_PRIVATE_INIT (memory_free);
+
+/* The log attributes of the @len bytes of @text, @n_chars characters:
+ * owned by the thread's memory, valid until the next call. */
+static const PangoLogAttr *
+log_attrs (const char    *text,
+           gsize          len,
+           glong          n_chars,
+           PangoLanguage *language)
+{
+  Memory *memory = g_private_get (&memory_key);
+  Remembered *entry;
+
+  if (memory == NULL)
+    {
+      memory = g_new0 (Memory, 1);
+      g_private_set (&memory_key, memory);
+    }
+
+  for (guint i = 0; i < N_REMEMBERED; i++)
+    {
+      entry = &memory->entries[i];
+      if (entry->text != NULL && entry->len == len && entry->language == language &&
+          memcmp (entry->text, text, len) == 0)
+        return entry->attrs;
+    }
+
+  /* A long text is segmented every time, in the slot for it. */
+  entry = &memory->entries[len > MAX_REMEMBERED ? 0 : memory->next];
+  if (len <= MAX_REMEMBERED)
+    memory->next = (memory->next + 1) % N_REMEMBERED;
+  g_free (entry->text);
+  g_free (entry->attrs);
+  entry->text = len <= MAX_REMEMBERED ? g_memdup2 (text, len) : NULL;
+  entry->len = len;
+  entry->language = language;
+  entry->attrs = g_new (PangoLogAttr, n_chars + 1);
+  pango_get_log_attrs (text, (int) len, -1, language, entry->attrs, (int) n_chars + 1);
+
+  return entry->attrs;
+}
+
 /* Appends the tokens of [@from, @to) of @side's text; @cum is the count of
  * characters before @from. Returns the count after @to. */
 guint
@@ -87,7 +171,7 @@ _drafting_diff_tokenize_region (Side          *side,
 {
   const char *text = side->text + from;
   const char *p = text;
-  g_autofree PangoLogAttr *attrs = NULL;
+  const PangoLogAttr *attrs;
   glong n_chars;
   gunichar previous = 0;
   guint newlines = 0;
@@ -97,8 +181,7 @@ _drafting_diff_tokenize_region (Side          *side,
     return cum;
 
   n_chars = g_utf8_strlen (text, to - from);
-  attrs = g_new (PangoLogAttr, n_chars + 1);
-  pango_get_log_attrs (text, (int) (to - from), -1, language, attrs, (int) n_chars + 1);
+  attrs = log_attrs (text, to - from, n_chars, language);
 
   for (glong i = 0; i < n_chars; i++, cum++)
     {
