@@ -625,7 +625,8 @@ find_conflicts (gpointer user_data)
   GHashTableIter iter;
   gpointer row;
 
-  /* A few rows at a time, each a walk of the record. */
+  /* A few rows at a time: the first after a change walks the record, and
+   * the core keeps an index of conflicts for the others. */
   g_hash_table_iter_init (&iter, self->stale_rows);
   while (g_get_monotonic_time () < deadline && g_hash_table_iter_next (&iter, &row, NULL))
     {
