@@ -285,6 +285,9 @@ test_present (void)
   g_assert_cmpstr (to, ==, "present");
   g_assert_cmpstr (visible_page (window), ==, "same");
   g_assert_cmpstr (summary (window), ==, "No differences");
+  g_assert_cmpstr (adw_status_page_get_description (ADW_STATUS_PAGE (gtk_stack_get_visible_child (
+                     GTK_STACK (drafting_gui_test_find_named (GTK_WIDGET (window), "comparison"))))),
+                   ==, "No word differs between Draft and the present text.");
 
   drafting_document_set_text (document, paragraph (document, 1),
                               "Members should share risk information with other border agencies;");

@@ -44,6 +44,10 @@ struct _DraftingCompareWindow
   GCancellable       *cancellable;   /* the comparison being made */
   char               *from;          /* what is chosen: a revision's label, or "present" */
   char               *to;
+  GtkStringList      *lines;         /* an element of the comparison a line */
+  GArray             *line_changes;  /* what became of each, a DraftingElementChange */
+  DraftingListRevealer *revealer;    /* the lines given to the list a few a frame */
+  GtkSingleSelection *selection;     /* the change gone to */
   guint               recompare_source;
   guint               updating : 1;
 
@@ -54,10 +58,6 @@ struct _DraftingCompareWindow
   GtkLabel           *summary_label;
   GtkStack           *stack;
   GtkListView        *list_view;
-  GtkStringList      *lines;         /* an element of the comparison a line */
-  GArray             *line_changes;  /* what became of each, a DraftingElementChange */
-  DraftingListRevealer *revealer;    /* the lines given to the list a few a frame */
-  GtkSingleSelection *selection;     /* the change gone to */
   AdwStatusPage      *same_page;
 };
 
@@ -136,6 +136,18 @@ version_document (DraftingCompareWindow *self,
 
 /* ------------------------------------------------------------------ */
 /* Showing a comparison                                                */
+
+/* A version as a person reads it: a revision's label, or the present text. */
+static char *
+version_name (DraftingCompareWindow *self G_GNUC_UNUSED,
+              const char            *version)
+{
+  if (version == NULL || g_strcmp0 (version, "present") == 0)
+    /* Translators: one of two versions compared, "No word differs between Rev.1 and the present text" */
+    return g_strdup (_("the present text"));
+
+  return g_strdup (version);
+}
 
 static const char *
 describe_change (DraftingElementChange change)
@@ -324,6 +336,15 @@ show_comparison (DraftingCompareWindow *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->list_view),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, summary,
                                   -1);
+  if (!drafting_comparison_has_changes (comparison))
+    {
+      g_autofree char *from = version_name (self, self->from);
+      g_autofree char *to = version_name (self, self->to);
+      /* Translators: the two versions compared, "Rev.1" and "the present text" */
+      g_autofree char *same = g_strdup_printf (_("No word differs between %s and %s."), from, to);
+
+      adw_status_page_set_description (self->same_page, same);
+    }
   gtk_stack_set_visible_child_name (self->stack, drafting_comparison_has_changes (comparison) ? "text" : "same");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "compare.next-change",
                                  drafting_comparison_has_changes (comparison));
