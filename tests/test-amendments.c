@@ -1134,6 +1134,61 @@ test_plain_record (void)
   }
 }
 
+/* The Secretariat splits or merges the element an amendment is about: the
+ * amendment still says what it was about (its element, as it read), and
+ * one whose element is gone is refused with that said. */
+static void
+test_element_split_or_merged (void)
+{
+  g_autoptr(DraftingDocument) document = new_resolution ();
+  DraftingNode *second = paragraph (document, 1);
+  g_autofree char *second_id = g_strdup (drafting_node_get_id (second));
+  g_autofree char *second_text = g_strdup (drafting_node_get_text (second));
+  g_autoptr(DraftingAmendment) amendment = NULL;
+  g_autoptr(DraftingDocument) reloaded = NULL;
+  g_autoptr(GError) error = NULL;
+  DraftingAmendment *again;
+
+  amendment = propose_replace (document, second, "Kenya",
+                               "Members should share risk information with other border agencies;");
+  g_assert_cmpstr (drafting_amendment_get_target_label (amendment), ==, "operative-paragraph 2.");
+
+  /* Split: the first part keeps the element's identifier, and the
+   * amendment its base, whole. */
+  g_assert_nonnull (drafting_document_split (document, second, 14, &error));
+  g_assert_no_error (error);
+  g_assert_true (drafting_document_lookup (document, second_id) == second);
+  g_assert_cmpstr (drafting_amendment_get_target (amendment), ==, second_id);
+  g_assert_cmpstr (drafting_amendment_get_target_label (amendment), ==, "operative-paragraph 2.");
+  g_assert_cmpstr (drafting_inline_get_text (drafting_amendment_get_base_content (amendment)), ==, second_text);
+  g_assert_true (drafting_document_undo (document));
+
+  /* Merged into the paragraph before it: gone from the text, and the
+   * amendment says which it was. */
+  g_assert_nonnull (drafting_document_merge (document, second, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_null (drafting_document_lookup (document, second_id));
+  g_assert_cmpstr (drafting_amendment_get_target_label (amendment), ==, "operative-paragraph 2.");
+  g_assert_cmpstr (drafting_inline_get_text (drafting_amendment_get_base_content (amendment)), ==, second_text);
+  g_assert_false (drafting_document_accept_amendment (document, amendment, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "operative-paragraph 2."));
+  g_assert_cmpint (drafting_amendment_get_status (amendment), ==, DRAFTING_AMENDMENT_PROPOSED);
+  g_clear_error (&error);
+
+  /* Saved and read again, it says so still. */
+  {
+    g_autoptr(GBytes) bytes = drafting_test_save_bytes (document);
+
+    reloaded = drafting_native_load_bytes (bytes, &error);
+    g_assert_no_error (error);
+  }
+  again = drafting_document_lookup_amendment (reloaded, drafting_amendment_get_id (amendment));
+  g_assert_nonnull (again);
+  g_assert_cmpstr (drafting_amendment_get_target_label (again), ==, "operative-paragraph 2.");
+  g_assert_cmpstr (drafting_inline_get_text (drafting_amendment_get_base_content (again)), ==, second_text);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1153,6 +1208,7 @@ main (int   argc,
   g_test_add_func ("/amendments/update-as-typed", test_update_as_typed);
   g_test_add_func ("/amendments/all-conflicts", test_all_conflicts);
   g_test_add_func ("/amendments/plain-record", test_plain_record);
+  g_test_add_func ("/amendments/element-split-or-merged", test_element_split_or_merged);
 
   return g_test_run ();
 }
