@@ -84,6 +84,33 @@ drafting_test_import_string (const char  *text,
   return document;
 }
 
+/**
+ * drafting_test_new_relief_resolution:
+ * @operative: the paragraphs after "RESOLVES:", as text is imported
+ *
+ * The short resolution of the Council on relief consignments that the
+ * tests of amendments, revisions and their windows work on: its heading,
+ * authority and one preambular clause, then @operative; its history
+ * cleared.
+ */
+DraftingDocument *
+drafting_test_new_relief_resolution (const char *operative)
+{
+  g_autofree char *text = g_strconcat ("RESOLUTION OF THE CUSTOMS CO-OPERATION COUNCIL\n"
+                                       "\n"
+                                       "THE CUSTOMS CO-OPERATION COUNCIL,\n"
+                                       "\n"
+                                       "NOTING that natural disasters are increasing,\n"
+                                       "\n"
+                                       "RESOLVES:\n"
+                                       "\n",
+                                       operative, NULL);
+  DraftingDocument *document = drafting_test_import_string (text, NULL);
+
+  drafting_document_clear_history (document);
+  return document;
+}
+
 /* A document in the native format, which must save. */
 GBytes *
 drafting_test_save_bytes (DraftingDocument *document)

@@ -17,7 +17,25 @@ DraftingDocument *drafting_test_import_corpus (const char       *name,
                                                GPtrArray       **warnings);
 DraftingDocument *drafting_test_import_string (const char       *text,
                                                GPtrArray       **warnings);
+DraftingDocument *drafting_test_new_relief_resolution (const char *operative);
 GBytes           *drafting_test_save_bytes    (DraftingDocument *document);
+
+/* The three paragraphs of the relief resolution, the second with two
+ * sub-paragraphs; and the same without them. */
+#define DRAFTING_TEST_RELIEF_PARAGRAPHS \
+  "1. Members should simplify the clearance of relief consignments;\n" \
+  "\n" \
+  "2. Members should share information with other border agencies:\n" \
+  "(a) before a disaster;\n" \
+  "(b) during a disaster; and\n" \
+  "\n" \
+  "3. The Secretariat should report to the Council every year.\n"
+#define DRAFTING_TEST_RELIEF_PARAGRAPHS_FLAT \
+  "1. Members should simplify the clearance of relief consignments;\n" \
+  "\n" \
+  "2. Members should share information with other border agencies;\n" \
+  "\n" \
+  "3. The Secretariat should report to the Council every year.\n"
 DraftingNode     *drafting_test_find          (DraftingDocument *document,
                                                DraftingKind      kind,
                                                guint             nth);

@@ -14,24 +14,7 @@
 static DraftingDocument *
 new_resolution (void)
 {
-  DraftingDocument *document = drafting_test_import_string (
-    "RESOLUTION OF THE CUSTOMS CO-OPERATION COUNCIL\n"
-    "\n"
-    "THE CUSTOMS CO-OPERATION COUNCIL,\n"
-    "\n"
-    "NOTING that natural disasters are increasing,\n"
-    "\n"
-    "RESOLVES:\n"
-    "\n"
-    "1. Members should simplify the clearance of relief consignments;\n"
-    "\n"
-    "2. Members should share information with other border agencies;\n"
-    "\n"
-    "3. The Secretariat should report to the Council every year.\n",
-    NULL);
-
-  drafting_document_clear_history (document);
-  return document;
+  return drafting_test_new_relief_resolution (DRAFTING_TEST_RELIEF_PARAGRAPHS_FLAT);
 }
 
 static DraftingNode *

@@ -13,15 +13,7 @@
 static DraftingDocument *
 new_resolution (void)
 {
-  DraftingDocument *document = drafting_test_import_string (
-    "RESOLUTION OF THE CUSTOMS CO-OPERATION COUNCIL\n"
-    "\n"
-    "THE CUSTOMS CO-OPERATION COUNCIL,\n"
-    "\n"
-    "NOTING that natural disasters are increasing,\n"
-    "\n"
-    "RESOLVES:\n"
-    "\n"
+  DraftingDocument *document = drafting_test_new_relief_resolution (
     "1. Members should simplify the clearance of relief consignments;\n"
     "\n"
     "2. Members should share information with other border agencies:\n"
@@ -32,8 +24,7 @@ new_resolution (void)
     "\n"
     "4. Members should train their officers;\n"
     "\n"
-    "5. Members should review these measures.\n",
-    NULL);
+    "5. Members should review these measures.\n");
 
   drafting_document_set_status (document, DRAFTING_STATUS_DRAFT);
   drafting_document_clear_history (document);
