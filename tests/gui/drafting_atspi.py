@@ -160,6 +160,21 @@ def frames(app):
             if app.getChildAtIndex(i) is not None]
 
 
+def dialog(title):
+    """The dialog of the application whose title (an AdwMessageDialog's
+    heading) is @title."""
+    app = application()
+    if app is None:
+        return None
+    for frame in frames(app):
+        try:
+            if frame.getRoleName() == "dialog" and frame.name == title:
+                return frame
+        except Exception:
+            continue
+    return None
+
+
 def window(timeout=60):
     """The application's main window, once it is on screen."""
     def find():

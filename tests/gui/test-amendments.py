@@ -20,9 +20,9 @@ import traceback
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from drafting_atspi import (Session, Tap, activate, actions, application, descendants, element_nodes, elements, focused,
-                            focused_index, frames, go_to, key, screenshot, showing, text_of, type_text, wait_for,
-                            window)
+from drafting_atspi import (Session, Tap, activate, actions, application, descendants, dialog,
+                            element_nodes, elements, focused, focused_index, frames, go_to, key,
+                            screenshot, text_of, type_text, wait_for, window)
 
 EXAMPLES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "data", "examples")
 WCO_DRAFT = os.path.join(os.path.dirname(os.environ["DRAFTING_BIN"]), "..", "tool", "wco-draft")
@@ -59,20 +59,6 @@ def entry_text(root, name):
                 return text.getText(0, text.characterCount)
             except Exception:
                 return None
-    return None
-
-
-def dialog(heading):
-    """The dialog of the application whose heading is @heading."""
-    app = application()
-    if app is None:
-        return None
-    for frame in frames(app):
-        try:
-            if frame.getRoleName() == "dialog" and frame.name == heading:
-                return frame
-        except Exception:
-            continue
     return None
 
 

@@ -11,24 +11,10 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from drafting_atspi import (Session, Tap, activate, application, descendants, frames, key,
+from drafting_atspi import (Session, Tap, activate, application, descendants, dialog, frames, key,
                             screenshot, type_text, wait_for, window)
 
 EXAMPLES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "data", "examples")
-
-
-def dialog(title):
-    """The dialog of the application whose title is @title."""
-    app = application()
-    if app is None:
-        return None
-    for frame in frames(app):
-        try:
-            if frame.getRoleName() == "dialog" and frame.name == title:
-                return frame
-        except Exception:
-            continue
-    return None
 
 
 def click(frame, label):
