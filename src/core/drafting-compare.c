@@ -501,18 +501,23 @@ static void lay_out_children (Compare      *self,
                               DraftingNode *to,
                               guint         depth);
 
-/* The earlier version's @node and all it held, as deleted lines. */
+/* The earlier version's @node and all it held, as deleted lines (@change
+ * DRAFTING_CHANGE_DELETED); or the later version's and all it holds, as
+ * inserted lines. An element in both that moved is laid out at both
+ * places, and its entry is made where it arrived. */
 static void
-lay_out_gone (Compare      *self,
-              DraftingNode *node,
-              guint         depth,
-              gboolean      top)
+lay_out_whole (Compare        *self,
+               DraftingNode   *node,
+               guint           depth,
+               gboolean        top,
+               DraftingChange  change)
 {
   DraftingKind kind = drafting_node_get_kind (node);
   gboolean joined = top && joins (kind, self->previous);
   gboolean printed = !(top && kind == DRAFTING_KIND_FOOTNOTE);
   g_autofree char *text = NULL;
   g_autofree char *head = line_of (node, joined, &text);
+  DraftingNode *from = NULL;
   gsize start;
 
   if (top)
@@ -523,63 +528,20 @@ lay_out_gone (Compare      *self,
   start = drafting_marked_text_get_length (self->out);
   if (printed)
     {
-      append (self, head, DRAFTING_CHANGE_DELETED);
-      append (self, text, DRAFTING_CHANGE_DELETED);
+      append (self, head, change);
+      append (self, text, change);
     }
 
-  if (later (self, node) == NULL)
-    {
-      DraftingComparisonEntry *entry = add_entry (self, DRAFTING_ELEMENT_DELETED, node, NULL, start);
-
-      drafting_marked_text_append (entry->words, text, -1, DRAFTING_CHANGE_DELETED, NULL, NULL);
-    }
-  if (printed)
-    append (self, "\n", DRAFTING_CHANGE_NONE);
-
-  for (int footnotes = 0; footnotes < 2; footnotes++)
-    for (guint i = 0; i < drafting_node_get_n_children (node); i++)
-      {
-        DraftingNode *child = drafting_node_get_child (node, i);
-
-        if ((drafting_node_get_kind (child) == DRAFTING_KIND_FOOTNOTE) == footnotes)
-          lay_out_gone (self, child, child_depth (kind, depth), FALSE);
-      }
-}
-
-/* The later version's @node and all it holds, as inserted lines. */
-static void
-lay_out_arrived (Compare      *self,
-                 DraftingNode *node,
-                 guint         depth,
-                 gboolean      top)
-{
-  DraftingKind kind = drafting_node_get_kind (node);
-  gboolean joined = top && joins (kind, self->previous);
-  gboolean printed = !(top && kind == DRAFTING_KIND_FOOTNOTE);
-  g_autofree char *text = NULL;
-  g_autofree char *head = line_of (node, joined, &text);
-  DraftingNode *from;
-  gsize start;
-
-  if (top)
-    self->previous = kind;
-
-  if (printed)
-    begin_line (self, kind, depth, joined);
-  start = drafting_marked_text_get_length (self->out);
-  if (printed)
-    {
-      append (self, head, DRAFTING_CHANGE_INSERTED);
-      append (self, text, DRAFTING_CHANGE_INSERTED);
-    }
-
-  if ((from = earlier (self, node)) != NULL)
+  if (change == DRAFTING_CHANGE_INSERTED && (from = earlier (self, node)) != NULL)
     add_matched_entry (self, from, node, text, start);
-  else
+  else if (change == DRAFTING_CHANGE_INSERTED || later (self, node) == NULL)
     {
-      DraftingComparisonEntry *entry = add_entry (self, DRAFTING_ELEMENT_INSERTED, NULL, node, start);
+      gboolean inserted = change == DRAFTING_CHANGE_INSERTED;
+      DraftingComparisonEntry *entry = add_entry (self,
+                                                  inserted ? DRAFTING_ELEMENT_INSERTED : DRAFTING_ELEMENT_DELETED,
+                                                  inserted ? NULL : node, inserted ? node : NULL, start);
 
-      drafting_marked_text_append (entry->words, text, -1, DRAFTING_CHANGE_INSERTED, NULL, NULL);
+      drafting_marked_text_append (entry->words, text, -1, change, NULL, NULL);
     }
   if (printed)
     append (self, "\n", DRAFTING_CHANGE_NONE);
@@ -590,7 +552,7 @@ lay_out_arrived (Compare      *self,
         DraftingNode *child = drafting_node_get_child (node, i);
 
         if ((drafting_node_get_kind (child) == DRAFTING_KIND_FOOTNOTE) == footnotes)
-          lay_out_arrived (self, child, child_depth (kind, depth), FALSE);
+          lay_out_whole (self, child, child_depth (kind, depth), FALSE, change);
       }
 }
 
@@ -724,11 +686,11 @@ lay_out_children (Compare      *self,
         switch (item->place)
           {
           case PLACE_GONE:
-            lay_out_gone (self, item->from, depth, top);
+            lay_out_whole (self, item->from, depth, top, DRAFTING_CHANGE_DELETED);
             break;
 
           case PLACE_ARRIVED:
-            lay_out_arrived (self, item->to, depth, top);
+            lay_out_whole (self, item->to, depth, top, DRAFTING_CHANGE_INSERTED);
             break;
 
           case PLACE_KEPT:

@@ -47,20 +47,12 @@
 /* ------------------------------------------------------------------ */
 /* Shared                                                              */
 
-static gboolean
-is_native (const char *path)
-{
-  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
-
-  return drafting_format_for_file (file) == DRAFTING_FORMAT_NATIVE;
-}
-
 /* Loads a document that a command changes: only Drafting's own format
  * keeps amendments. */
 static DraftingDocument *
 load_native (const char *path)
 {
-  if (!is_native (path))
+  if (!tool_is_native (path))
     {
       /* Translators: %s is a file name, then the extension ".wcodraft" */
       g_printerr (_("%s: amendments are kept only in Drafting's own format (%s)\n"),

@@ -114,7 +114,6 @@ tool_command_revise (int    argc,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(DraftingDocument) document = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = NULL;
   g_autofree char *label = NULL;
   g_autofree char *clean = NULL;
   GOptionEntry entries[] = {
@@ -135,8 +134,7 @@ tool_command_revise (int    argc,
   if (label == NULL)
     return tool_usage_error (context, _("say what the revision is called with --label LABEL"));
 
-  file = g_file_new_for_commandline_arg (argv[1]);
-  if (drafting_format_for_file (file) != DRAFTING_FORMAT_NATIVE)
+  if (!tool_is_native (argv[1]))
     {
       /* Translators: %s is a file name, then the extension ".wcodraft" */
       g_printerr (_("%s: revisions are kept only in Drafting's own format (%s)\n"),

@@ -16,6 +16,7 @@ void              tool_print_warnings     (const char      *path,
                                            GPtrArray       *warnings);
 void              tool_print_error        (const char      *path,
                                            const GError    *error);
+gboolean          tool_is_native          (const char      *path);
 DraftingDocument *tool_load               (const char      *path,
                                            gboolean         show_warnings);
 gboolean          tool_save               (DraftingDocument *document,

@@ -56,6 +56,16 @@ tool_print_error (const char   *path,
   g_printerr ("%s: %s\n", path, error->message);
 }
 
+/* Whether @path is in Drafting's own format, the only one that keeps
+ * amendments and revisions. */
+gboolean
+tool_is_native (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+
+  return drafting_format_for_file (file) == DRAFTING_FORMAT_NATIVE;
+}
+
 DraftingDocument *
 tool_load (const char *path,
            gboolean    show_warnings)
