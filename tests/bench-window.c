@@ -15,6 +15,7 @@
 #include <gdk/x11/gdkx.h>
 #endif
 
+#include "bench-window-amendments.h"
 #include "bench-window-files.h"
 #include "drafting-app-resources.h"
 #include "drafting-bench-utils.h"
@@ -87,6 +88,9 @@
 #define MAX_ROWS 220
 
 static const guint sizes[] = { 1000, 10000 };
+
+/* The children that watch the main loop, each a size. */
+static const char * const main_loop_modes[] = { "--files", "--amendments" };
 
 static const char typed_text[] = " and to report on the progress made";
 
@@ -1268,6 +1272,19 @@ static const Row rows[] = {
   { "an idle window's longest stall", "idle_stall_us", UNIT_TIME, FALSE },
   { "words typed on screen, longest frame", "edit_stall_frame_us", UNIT_TIME, FALSE },
   { NULL, NULL, 0, FALSE },
+  { "amendments, one for two clauses", "amendments", UNIT_COUNT, FALSE },
+  { "show the panel: longest stall", "panel_open_stall_us", UNIT_TIME, FALSE },
+  { "  less waits for a CPU", "panel_open_stall_cpu_us", UNIT_TIME, FALSE },
+  { "show changes marked: longest stall", "marked_stall_us", UNIT_TIME, FALSE },
+  { "  less waits for a CPU", "marked_stall_cpu_us", UNIT_TIME, FALSE },
+  { "search typed, erased: longest stall", "search_stall_us", UNIT_TIME, FALSE },
+  { "  less waits for a CPU", "search_stall_cpu_us", UNIT_TIME, FALSE },
+  { "  longest frame", "search_stall_frame_us", UNIT_TIME, FALSE },
+  { "delegation, status: longest stall", "filter_stall_us", UNIT_TIME, FALSE },
+  { "  less waits for a CPU", "filter_stall_cpu_us", UNIT_TIME, FALSE },
+  { "accept and undo: longest stall", "accept_stall_us", UNIT_TIME, FALSE },
+  { "  less waits for a CPU", "accept_stall_cpu_us", UNIT_TIME, FALSE },
+  { NULL, NULL, 0, FALSE },
   { "memory before loading (GTK's)", "rss_init_kb", UNIT_KB, FALSE },
   { "memory, document loaded", "rss_loaded_kb", UNIT_KB, TRUE },
   { "memory at the first frame", "rss_first_kb", UNIT_KB, TRUE },
@@ -1371,6 +1388,8 @@ main (int    argc,
     return run_prepare (argc, argv);
   if (argc > 1 && strcmp (argv[1], "--files") == 0)
     return bench_window_files_run (argc, argv);
+  if (argc > 1 && strcmp (argv[1], "--amendments") == 0)
+    return bench_window_amendments_run (argc, argv);
 
   if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
     {
@@ -1406,20 +1425,22 @@ main (int    argc,
           goto failed;
     }
 
-  /* The main loop during opening, saving, autosave and closing, once a
-   * size, its figures with the first round's. */
+  /* The main loop during opening, saving, autosave and closing, and with
+   * thousands of amendments, once a size, its figures with the first
+   * round's. */
   for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
-    {
-      g_autoptr(GHashTable) files = spawn_child (self, "--files", sizes[s], paths[s], &error);
-      GHashTableIter iter;
-      gpointer figure, measured;
+    for (guint m = 0; m < G_N_ELEMENTS (main_loop_modes); m++)
+      {
+        g_autoptr(GHashTable) figures = spawn_child (self, main_loop_modes[m], sizes[s], paths[s], &error);
+        GHashTableIter iter;
+        gpointer figure, measured;
 
-      if (files == NULL)
-        goto failed;
-      g_hash_table_iter_init (&iter, files);
-      while (g_hash_table_iter_next (&iter, &figure, &measured))
-        g_hash_table_insert (results[s][0], g_strdup (figure), g_strdup (measured));
-    }
+        if (figures == NULL)
+          goto failed;
+        g_hash_table_iter_init (&iter, figures);
+        while (g_hash_table_iter_next (&iter, &figure, &measured))
+          g_hash_table_insert (results[s][0], g_strdup (figure), g_strdup (measured));
+      }
 
   g_print ("Drafting's window at scale: resolutions of");
   for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
