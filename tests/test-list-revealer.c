@@ -156,6 +156,43 @@ test_reveal (void)
   fixture_tear_down (&fixture);
 }
 
+/* A model that brings many items at once among those given, as a filter
+ * that widens: the list is still given no more than it was. */
+static void
+test_widen (void)
+{
+  Fixture fixture = { NULL, };
+  g_autoptr(GPtrArray) many = g_ptr_array_new_with_free_func (g_object_unref);
+  guint given;
+
+  fixture_set_up (&fixture, 50);
+  drafting_list_revealer_set_model (fixture.revealer, G_LIST_MODEL (fixture.store));
+  drafting_gui_test_wait_frames (fixture.window, 3);
+  given = g_list_model_get_n_items (G_LIST_MODEL (fixture.revealer));
+  g_assert_cmpuint (given, >, 1);
+  g_assert_false (drafting_list_revealer_is_done (fixture.revealer));
+
+  for (guint i = 0; i < 3000; i++)
+    g_ptr_array_add (many, g_object_new (G_TYPE_OBJECT, NULL));
+  g_list_store_splice (fixture.store, 1, 0, many->pdata, many->len);
+  assert_consistent (&fixture, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture.revealer)), <=, given);
+
+  /* A few more, at the start: given as they come. */
+  add_items (fixture.store, 0, 2);
+  assert_consistent (&fixture, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture.revealer)), <=, given + 2);
+
+  while (!drafting_list_revealer_is_done (fixture.revealer))
+    {
+      drafting_gui_test_wait_frames (fixture.window, 1);
+      assert_consistent (&fixture, TRUE);
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture.revealer)), ==, 3052);
+
+  fixture_tear_down (&fixture);
+}
+
 /* Going to an item not given yet gives everything at once. */
 static void
 test_reveal_far (void)
@@ -231,6 +268,7 @@ main (int    argc,
   drafting_gui_test_init (&argc, &argv);
 
   g_test_add_func ("/list-revealer/reveal", test_reveal);
+  g_test_add_func ("/list-revealer/widen", test_widen);
   g_test_add_func ("/list-revealer/reveal-far", test_reveal_far);
   g_test_add_func ("/list-revealer/empty", test_empty);
 

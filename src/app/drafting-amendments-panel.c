@@ -15,6 +15,7 @@
 #include "drafting-accessible.h"
 #include "drafting-amendment-row.h"
 #include "drafting-amendments-panel.h"
+#include "drafting-list-revealer.h"
 
 /*
  * The panel lists the document's record of amendments, beside the outline:
@@ -73,6 +74,7 @@ struct _DraftingAmendmentsPanel
   DraftingDocument        *document;
   GtkCustomFilter         *filter;
   GtkFilterListModel      *filtered;
+  DraftingListRevealer    *revealer;       /* the filtered, given to the list a few at a frame */
   GtkMultiSelection       *selection;
   GtkStringList           *delegations;    /* "All Delegations", then each, sorted */
   GPtrArray               *watched;        /* the record, each amendment followed for its status */
@@ -242,6 +244,17 @@ change_of (gboolean from_all,
   return GTK_FILTER_CHANGE_DIFFERENT;
 }
 
+/* Filters anew, what is shown no longer what was: the list is given the
+ * amendments found a few at a frame again, as it makes a row for each of
+ * up to two hundred of them at once. */
+static void
+filter_changed (DraftingAmendmentsPanel *self,
+                GtkFilterChange          change)
+{
+  drafting_list_revealer_set_model (self->revealer, G_LIST_MODEL (self->filtered));
+  gtk_filter_changed (GTK_FILTER (self->filter), change);
+}
+
 static void
 apply_search (DraftingAmendmentsPanel *self)
 {
@@ -266,7 +279,7 @@ apply_search (DraftingAmendmentsPanel *self)
 
   g_free (self->search);
   self->search = g_steal_pointer (&search);
-  gtk_filter_changed (GTK_FILTER (self->filter), change);
+  filter_changed (self, change);
 }
 
 static void
@@ -291,7 +304,7 @@ apply_delegation (DraftingAmendmentsPanel *self)
   change = change_of (self->delegation == NULL, name == NULL);
   g_free (self->delegation);
   self->delegation = g_strdup (name);
-  gtk_filter_changed (GTK_FILTER (self->filter), change);
+  filter_changed (self, change);
 }
 
 static void
@@ -318,7 +331,7 @@ on_status_selected (DraftingAmendmentsPanel *self)
   change = change_of (self->status == DRAFTING_AMENDMENT_STATUS_INVALID,
                       status == DRAFTING_AMENDMENT_STATUS_INVALID);
   self->status = status;
-  gtk_filter_changed (GTK_FILTER (self->filter), change);
+  filter_changed (self, change);
 }
 
 /* Filters again after the amendments changed, not the filters: at once,
@@ -393,7 +406,7 @@ drafting_amendments_panel_set_element_filter (DraftingAmendmentsPanel *self,
   g_free (self->element_id);
   self->element_id = g_strdup (element);
   update_chip (self);
-  gtk_filter_changed (GTK_FILTER (self->filter), change);
+  filter_changed (self, change);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ELEMENT_FILTER]);
 }
@@ -865,6 +878,7 @@ select_waiting (DraftingAmendmentsPanel *self)
       if (item == self->to_select)
         {
           g_clear_object (&self->to_select);
+          drafting_list_revealer_reveal (self->revealer, i);
           gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), i, TRUE);
           gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", i);
           return;
@@ -1197,6 +1211,7 @@ drafting_amendments_panel_set_document (DraftingAmendmentsPanel *self,
     }
 
   gtk_filter_list_model_set_model (self->filtered, amendments);
+  drafting_list_revealer_set_model (self->revealer, G_LIST_MODEL (self->filtered));
   update_counts (self);
   update_empty (self);
   update_actions (self);
@@ -1273,6 +1288,7 @@ drafting_amendments_panel_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), DRAFTING_TYPE_AMENDMENTS_PANEL);
 
   g_clear_object (&self->selection);
+  g_clear_object (&self->revealer);
   g_clear_object (&self->filtered);
   g_clear_object (&self->filter);
   g_clear_object (&self->delegations);
@@ -1393,7 +1409,9 @@ drafting_amendments_panel_init (DraftingAmendmentsPanel *self)
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
   self->filtered = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->filter)));
   gtk_filter_list_model_set_incremental (self->filtered, TRUE);
-  self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
+  self->revealer = drafting_list_revealer_new (GTK_WIDGET (self));
+  drafting_list_revealer_set_model (self->revealer, G_LIST_MODEL (self->filtered));
+  self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->revealer)));
 
   self->delegations = gtk_string_list_new ((const char * const[]) { _("All Delegations"), NULL });
   statuses = gtk_string_list_new (NULL);

@@ -31,7 +31,9 @@
  * until the list is empty and the page can go at no cost.
  *
  * While it gives items, the model's changes are passed on for the items
- * given (the first ones); once all are given, as they are. While it takes
+ * given (the first ones), a change that brings many of them (a filter
+ * widening) giving the list no more than it had; once all are given, as
+ * they are. While it takes
  * them back, it holds the items it still gives, and the model's changes no
  * longer matter.
  */
@@ -170,7 +172,19 @@ on_items_changed (GListModel           *model G_GNUC_UNUSED,
       return;
     }
 
-  /* Among them: the same change, the items after it kept. */
+  /* Among them, many items: those from the change on are given again, up
+   * to as many as the list may have. A filter that widens does this. */
+  if (added > MAX_A_FRAME)
+    {
+      guint shown_after = self->n_shown - position;
+
+      self->n_shown = MIN (self->n_given, model_n_items (self));
+      g_list_model_items_changed (G_LIST_MODEL (self), position, shown_after,
+                                  self->n_shown - position);
+      return;
+    }
+
+  /* A few: the same change, the items after it kept. */
   shown_removed = MIN (removed, self->n_shown - position);
   self->n_shown = self->n_shown - shown_removed + added;
   self->n_given = self->n_given - shown_removed + added;
@@ -377,6 +391,19 @@ drafting_list_revealer_set_model (DraftingListRevealer *self,
 
   g_list_model_items_changed (G_LIST_MODEL (self), 0, before,
                               g_list_model_get_n_items (G_LIST_MODEL (self)));
+}
+
+/**
+ * drafting_list_revealer_get_model:
+ *
+ * Returns: (transfer none) (nullable): the items to show, all of them
+ */
+GListModel *
+drafting_list_revealer_get_model (DraftingListRevealer *self)
+{
+  g_return_val_if_fail (DRAFTING_IS_LIST_REVEALER (self), NULL);
+
+  return self->model;
 }
 
 /**

@@ -16,6 +16,7 @@ G_DECLARE_FINAL_TYPE (DraftingListRevealer, drafting_list_revealer, DRAFTING, LI
 DraftingListRevealer *drafting_list_revealer_new       (GtkWidget            *pacer);
 void                  drafting_list_revealer_set_model (DraftingListRevealer *self,
                                                         GListModel           *model);
+GListModel           *drafting_list_revealer_get_model (DraftingListRevealer *self);
 void                  drafting_list_revealer_reveal    (DraftingListRevealer *self,
                                                         guint                 position);
 gboolean              drafting_list_revealer_is_done   (DraftingListRevealer *self);
