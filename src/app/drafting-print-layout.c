@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 #include <pango/pangocairo.h>
 
@@ -18,14 +20,14 @@
  * page, and later a cairo context to draw on, so that the print dialog's
  * printer and the PDF written in a worker thread get the very same pages.
  *
- * The elements become blocks as pagination reaches them: the text as it
- * prints (leading phrase, status prefix, footnote calls, markers such as
- * "PRINCIPLE I –" and "ANNEX", all by the core's rules, which the window's
- * rows follow as well: the screen shows what prints) with its attributes,
- * the number that hangs in the margin column, where the block starts, the
- * space above it, and the footnotes it calls. The
- * document is a snapshot that no one else changes, and the blocks are
- * copies of its text, so once the pages are made the snapshot is let go.
+ * What prints, and how, is the core's layout (drafting-layout.c), read a
+ * block at a time as pagination reaches it: the text as it prints, its
+ * runs, which become Pango attributes, the number that hangs in the
+ * margin column (wider, if it measures wider than the core asks), where
+ * the block starts, the space above it, what it keeps with, and the
+ * footnotes it calls. The document is a snapshot that no one else changes,
+ * and the blocks are copies of its text, so once the pages are made the
+ * snapshot is let go.
  *
  * Pagination goes a block at a time until it is done or a deadline has
  * passed, so that the main loop can turn between two slices of a long
@@ -52,14 +54,7 @@
 #define MM(x)              ((x) * 72.0 / 25.4)
 
 #define MARGIN             MM (25)
-#define NUMBER_HANG        MM (12)     /* from a number to the text after it */
-#define BULLET_HANG        MM (7)
-#define CHILD_INDENT       MM (10)     /* of what an unnumbered paragraph holds */
 #define LABEL_GAP          4.0         /* at least this between a label and its text */
-#define PARAGRAPH_SPACE    11.0
-#define ITEM_SPACE         6.0
-#define NESTED_ITEM_SPACE  3.0
-#define HEADING_SPACE      22.0
 #define NOTE_SEPARATOR     14.0        /* above the footnotes of a page, the rule in it */
 #define NOTE_RULE_WIDTH    MM (50)
 #define NOTE_SPACE         2.0         /* between two footnotes */
@@ -111,27 +106,17 @@ typedef struct
   double     notes_height;       /* the rule above them included */
 } Page;
 
-/* An element whose children are being turned into blocks. */
-typedef struct
-{
-  DraftingNode *parent;
-  guint         next;            /* the child to turn into a block next */
-  double        base;            /* where the children's blocks start */
-  guint         item_depth;      /* how deep in lists the children are */
-} Frame;
-
 struct _DraftingPrintLayout
 {
   GObject               parent_instance;
 
-  DraftingDocument     *document;      /* the snapshot, until the pages are made */
   PangoContext         *pango_context;
   PangoFontDescription *body_font;
   PangoFontDescription *note_font;
   PangoFontDescription *footer_font;
   GPtrArray            *blocks;        /* Block *, in reading order */
   GPtrArray            *pages;         /* Page * */
-  GArray               *frames;        /* Frame: where building the blocks has got to */
+  DraftingLayout       *layout;        /* of the snapshot, until every block is made */
   char                 *symbol;
 
   double                left;          /* the text area, footer excluded */
@@ -139,8 +124,6 @@ struct _DraftingPrintLayout
   double                text_width;
   double                text_height;
   double                y;             /* how far the last page is filled */
-  double                space_after;   /* what the last block asks below it */
-  DraftingKind          previous;      /* the kind of the last block */
   guint                 next_block;    /* the next block to place on the pages */
 
   guint                 rtl : 1;
@@ -210,135 +193,35 @@ add_attribute (PangoAttrList  *attrs,
 }
 
 /* ------------------------------------------------------------------ */
-/* From the elements to blocks                                         */
-
-typedef struct
-{
-  DraftingPrintLayout *self;
-  DraftingNode        *node;
-  Block               *block;
-  GString             *text;
-  const char          *source;
-  GPtrArray           *called;  /* DraftingNode *: the footnotes already called */
-} RunState;
-
-static void add_runs (DraftingPrintLayout *self,
-                      Block               *block,
-                      GString             *text,
-                      DraftingNode        *node,
-                      GPtrArray           *called);
+/* From the core's blocks to lines                                     */
 
 static void
-add_note (DraftingPrintLayout *self,
-          Block               *block,
-          DraftingNode        *footnote,
-          guint                call)
+add_run_attributes (Block                   *block,
+                    const DraftingLayoutRun *run,
+                    guint                    shift)
+{
+  if (run->style & DRAFTING_RUN_EMPHASIS)
+    add_attribute (block->attrs, pango_attr_style_new (PANGO_STYLE_ITALIC),
+                   shift + run->start, shift + run->end);
+  if (run->style & DRAFTING_RUN_STRONG)
+    add_attribute (block->attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD),
+                   shift + run->start, shift + run->end);
+}
+
+/* A footnote prints as its number, a space, then its text, smaller. */
+static Block *
+note_from_layout (DraftingLayoutBlock *laid)
 {
   Block *note = block_new ();
-  g_autofree char *number = drafting_render_marker (footnote, NULL);
-  GString *text = g_string_new (number);
+  guint shift = strlen (laid->label) + 1;
 
-  /* The number, as the call has it, then the text, in a smaller font. */
-  g_string_append_c (text, ' ');
-  add_runs (self, note, text, footnote, NULL);
-  note->text = g_string_free (text, FALSE);
+  note->text = g_strconcat (laid->label, " ", laid->text, NULL);
+  for (guint i = 0; i < laid->runs->len; i++)
+    add_run_attributes (note, &g_array_index (laid->runs, DraftingLayoutRun, i), shift);
   note->note = TRUE;
   note->justified = TRUE;
 
-  if (block->notes == NULL)
-    {
-      block->notes = g_ptr_array_new_with_free_func (block_free);
-      block->calls = g_array_new (FALSE, FALSE, sizeof (guint));
-    }
-  g_ptr_array_add (block->notes, note);
-  g_array_append_val (block->calls, call);
-}
-
-static void
-add_run (guint       start,
-         guint       end,
-         gboolean    emphasis,
-         gboolean    strong,
-         const char *ref,
-         gpointer    user_data)
-{
-  RunState *state = user_data;
-  guint at = state->text->len;
-
-  if (ref != NULL)
-    {
-      DraftingNode *footnote = NULL;
-      g_autofree char *call = drafting_render_footnote_call (state->node, ref, &footnote);
-
-      if (call == NULL)
-        return;
-
-      g_string_append (state->text, call);
-
-      /* A footnote called twice prints once, where it is first called. */
-      if (state->called != NULL && !g_ptr_array_find (state->called, footnote, NULL))
-        {
-          g_ptr_array_add (state->called, footnote);
-          add_note (state->self, state->block, footnote, at);
-        }
-      return;
-    }
-
-  g_string_append_len (state->text, state->source + start, end - start);
-  if (emphasis)
-    add_attribute (state->block->attrs, pango_attr_style_new (PANGO_STYLE_ITALIC),
-                   at, state->text->len);
-  if (strong)
-    add_attribute (state->block->attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD),
-                   at, state->text->len);
-}
-
-/* The text of @node, with its emphasis and its footnote calls; @called is
- * NULL for a footnote's own text, whose calls have no note. */
-static void
-add_runs (DraftingPrintLayout *self,
-          Block               *block,
-          GString             *text,
-          DraftingNode        *node,
-          GPtrArray           *called)
-{
-  const DraftingInline *content = drafting_node_get_content (node);
-  RunState state = { self, node, block, text, drafting_inline_get_text (content), called };
-
-  drafting_inline_foreach_run (content, add_run, &state);
-}
-
-/* The whole of @node's text as it prints, after @before, leading phrase
- * and status prefix included, with the notes it calls; footnotes among its children
- * that it does not call print after it all the same. */
-static void
-block_set_content (DraftingPrintLayout *self,
-                   Block               *block,
-                   DraftingNode        *node,
-                   const char          *before)
-{
-  g_autoptr(GPtrArray) called = g_ptr_array_new ();
-  g_autofree char *prefix = drafting_render_prefix (node);
-  const char *lead = drafting_node_get_lead (node);
-  const char *source = drafting_inline_get_text (drafting_node_get_content (node));
-  GString *text = g_string_new (before);
-
-  g_string_append (text, prefix);
-  g_string_append (text, lead);
-  g_string_append (text, drafting_text_lead_separator (lead, source));
-  add_runs (self, block, text, node, called);
-
-  for (guint i = 0; i < drafting_node_get_n_children (node); i++)
-    {
-      DraftingNode *child = drafting_node_get_child (node, i);
-
-      if (drafting_node_get_kind (child) == DRAFTING_KIND_FOOTNOTE &&
-          !g_ptr_array_find (called, child, NULL))
-        add_note (self, block, child, G_MAXUINT);
-    }
-
-  g_free (block->text);
-  block->text = g_string_free (text, FALSE);
+  return note;
 }
 
 static double
@@ -360,233 +243,67 @@ label_width (DraftingPrintLayout *self,
   return pango_units_to_double (logical.width);
 }
 
-/* The number of @node hangs at @base, its text after it. */
-static void
-block_set_label (DraftingPrintLayout *self,
-                 Block               *block,
-                 DraftingNode        *node,
-                 double               base)
+/* The core's block as Pango lays it out: its marks as attributes, its
+ * number hanging wider than the core asks if it must. */
+static Block *
+block_from_layout (DraftingPrintLayout *self,
+                   DraftingLayoutBlock *laid)
 {
-  DraftingMarkerPlace place;
-  g_autofree char *label = drafting_render_marker (node, &place);
-  double hang = drafting_render_has_bullet (node) ? BULLET_HANG : NUMBER_HANG;
+  Block *block = block_new ();
 
-  block->label_indent = base;
-  block->indent = base;
-  if (place != DRAFTING_MARKER_HANGING)
-    return;
-
-  block->label = g_steal_pointer (&label);
-  hang = MAX (hang, label_width (self, block) + LABEL_GAP);
-  block->indent = base + hang;
-}
-
-/* Turns @node into a block, if anything of it prints, and says in
- * @children where the blocks of its children start. Returns FALSE for an
- * element whose children are not blocks of their own. */
-static gboolean
-add_element (DraftingPrintLayout *self,
-             DraftingNode        *node,
-             double               base,
-             guint                item_depth,
-             Frame               *children)
-{
-  DraftingKind kind = drafting_node_get_kind (node);
-  Block *block;
-  double child_base = base;
-  double space = PARAGRAPH_SPACE;
-  double space_after = 0;
-
-  if (kind == DRAFTING_KIND_FOOTNOTE || kind == DRAFTING_KIND_DOCUMENT)
-    return FALSE;
-
-  block = block_new ();
-  block->justified = TRUE;
-  block->indent = base;
-  block->label_indent = base;
-
-  switch (kind)
-    {
-    case DRAFTING_KIND_HEADING:
-      block_set_content (self, block, node, NULL);
-      add_attribute (block->attrs, pango_attr_text_transform_new (PANGO_TEXT_TRANSFORM_UPPERCASE),
-                     0, PANGO_ATTR_INDEX_TO_TEXT_END);
-      block->bold = TRUE;
-      block->centred = TRUE;
-      block->keep_with_next = TRUE;
-      space = self->previous == DRAFTING_KIND_HEADING ? 0 : HEADING_SPACE;
-      space_after = HEADING_SPACE;
-      break;
-
-    case DRAFTING_KIND_PLACE_DATE:
-      block->text = drafting_render_place_date (self->document);
-      block->centred = TRUE;
-      block->keep_with_next = TRUE;
-      space_after = HEADING_SPACE;
-      break;
-
-    case DRAFTING_KIND_OCCASION:
-      block_set_content (self, block, node, NULL);
-      block->centred = TRUE;
-      block->keep_with_next = TRUE;
-      space = self->previous == DRAFTING_KIND_OCCASION ? 0 : HEADING_SPACE;
-      break;
-
-    case DRAFTING_KIND_TITLE:
-      block_set_content (self, block, node, NULL);
-      block->bold = TRUE;
-      block->centred = TRUE;
-      block->keep_with_next = TRUE;
-      space = self->previous == DRAFTING_KIND_TITLE ? 0 : PARAGRAPH_SPACE;
-      space_after = HEADING_SPACE;
-      break;
-
-    case DRAFTING_KIND_AUTHORITY:
-      block_set_content (self, block, node, NULL);
-      block->justified = FALSE;
-      block->keep_with_next = TRUE;
-      space_after = PARAGRAPH_SPACE;
-      break;
-
-    case DRAFTING_KIND_OPERATIVE_FORMULA:
-    case DRAFTING_KIND_SPEAKER_FORMULA:
-      block_set_content (self, block, node, NULL);
-      block->keep_with_next = TRUE;
-      break;
-
-    case DRAFTING_KIND_ANNEX:
-      {
-        g_autofree char *marker = drafting_render_marker (node, NULL);
-        g_autofree char *before = g_strconcat (marker, drafting_render_marker_separator (node), NULL);
-
-        block_set_content (self, block, node, before);
-        block->bold = TRUE;
-        block->centred = TRUE;
-        block->page_break_before = TRUE;
-        block->keep_with_next = TRUE;
-        space = 0;
-        space_after = HEADING_SPACE;
-      }
-      break;
-
-    case DRAFTING_KIND_PRINCIPLE:
-      {
-        g_autofree char *marker = drafting_render_marker (node, NULL);
-        g_autofree char *before = g_strconcat (marker, drafting_render_marker_separator (node), NULL);
-
-        block_set_content (self, block, node, before);
-        block->bold = TRUE;
-        block->justified = FALSE;
-        block->keep_with_next = TRUE;
-        space = HEADING_SPACE;
-      }
-      break;
-
-    case DRAFTING_KIND_SECTION:
-      block_set_content (self, block, node, NULL);
-      block->italic = TRUE;
-      block->justified = FALSE;
-      block->keep_with_next = TRUE;
-      block_set_label (self, block, node, base);
-      space = PARAGRAPH_SPACE + 3;
-      break;
-
-    case DRAFTING_KIND_ITEM:
-      block_set_content (self, block, node, NULL);
-      block_set_label (self, block, node, base);
-      child_base = block->indent;
-      space = item_depth == 0 ? ITEM_SPACE : NESTED_ITEM_SPACE;
-      item_depth++;
-      break;
-
-    case DRAFTING_KIND_PREAMBLE_CLAUSE:
-    case DRAFTING_KIND_OPERATIVE_PARAGRAPH:
-    case DRAFTING_KIND_SUB_PARAGRAPH:
-    case DRAFTING_KIND_NARRATIVE_PARAGRAPH:
-    case DRAFTING_KIND_STATEMENT:
-    case DRAFTING_KIND_PARAGRAPH:
-    case DRAFTING_KIND_DOCUMENT:
-    case DRAFTING_KIND_FOOTNOTE:
-    case DRAFTING_N_KINDS:
-    default:
-      block_set_content (self, block, node, NULL);
-      block_set_label (self, block, node, base);
-      child_base = block->label != NULL ? block->indent : base + CHILD_INDENT;
-      if (kind == DRAFTING_KIND_SUB_PARAGRAPH)
-        space = ITEM_SPACE;
-      break;
-    }
-
-  if (block->bold)
+  block->text = g_steal_pointer (&laid->text);
+  for (guint i = 0; i < laid->runs->len; i++)
+    add_run_attributes (block, &g_array_index (laid->runs, DraftingLayoutRun, i), 0);
+  if (laid->uppercase)
+    add_attribute (block->attrs, pango_attr_text_transform_new (PANGO_TEXT_TRANSFORM_UPPERCASE),
+                   0, PANGO_ATTR_INDEX_TO_TEXT_END);
+  if (laid->bold)
     add_attribute (block->attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD),
                    0, PANGO_ATTR_INDEX_TO_TEXT_END);
-  if (block->italic)
+  if (laid->italic)
     add_attribute (block->attrs, pango_attr_style_new (PANGO_STYLE_ITALIC),
                    0, PANGO_ATTR_INDEX_TO_TEXT_END);
 
-  if (block->text == NULL ||
-      (block->text[0] == '\0' && block->label == NULL && block->notes == NULL))
+  block->centred = laid->align == DRAFTING_LAYOUT_CENTRED;
+  block->justified = laid->align == DRAFTING_LAYOUT_JUSTIFIED;
+  block->bold = laid->bold;
+  block->italic = laid->italic;
+  block->page_break_before = laid->page_break_before;
+  block->keep_with_next = laid->keep_with_next;
+  block->space_before = laid->space_before;
+  block->label_indent = laid->label_indent;
+  block->indent = laid->indent;
+  block->label = g_steal_pointer (&laid->label);
+  if (block->label != NULL)
+    block->indent = laid->label_indent + MAX (laid->hang, label_width (self, block) + LABEL_GAP);
+
+  if (laid->notes != NULL)
     {
-      /* Nothing prints: no place and date, an empty heading line. */
-      block_free (block);
-    }
-  else
-    {
-      /* Heading lines, and the lines of a title, follow one another
-       * without space between them. */
-      if (self->blocks->len == 0 || (kind == self->previous && space == 0))
-        block->space_before = 0;
-      else
-        block->space_before = MAX (space, self->space_after);
-      g_ptr_array_add (self->blocks, block);
-      self->space_after = space_after;
-      self->previous = kind;
+      block->notes = g_ptr_array_new_with_free_func (block_free);
+      block->calls = g_array_ref (laid->calls);
+      for (guint i = 0; i < laid->notes->len; i++)
+        g_ptr_array_add (block->notes, note_from_layout (g_ptr_array_index (laid->notes, i)));
     }
 
-  children->parent = node;
-  children->next = 0;
-  children->base = child_base;
-  children->item_depth = item_depth;
-
-  return TRUE;
+  return block;
 }
 
-/* Turns the next element, in reading order, into a block: the elements
- * are walked with a stack of their own rather than by recursion, so that
- * building can stop anywhere and go on at the next slice of pagination.
- * Returns FALSE once every element has been seen. */
-static gboolean
-build_next (DraftingPrintLayout *self)
-{
-  while (self->frames->len > 0)
-    {
-      Frame *frame = &g_array_index (self->frames, Frame, self->frames->len - 1);
-      DraftingNode *node;
-      Frame children;
-
-      if (frame->next >= drafting_node_get_n_children (frame->parent))
-        {
-          g_array_set_size (self->frames, self->frames->len - 1);
-          continue;
-        }
-
-      node = drafting_node_get_child (frame->parent, frame->next++);
-      if (add_element (self, node, frame->base, frame->item_depth, &children))
-        g_array_append_val (self->frames, children);
-
-      return TRUE;
-    }
-
-  return FALSE;
-}
-
-/* Builds blocks until there are @n of them, or no more elements. */
+/* Makes blocks until there are @n of them, or no more elements. */
 static void
 ensure_blocks (DraftingPrintLayout *self,
                guint                n)
 {
-  while (self->blocks->len < n && build_next (self))
-    ;
+  while (self->layout != NULL && self->blocks->len < n)
+    {
+      g_autoptr(DraftingLayoutBlock) laid = drafting_layout_next (self->layout);
+
+      if (laid == NULL)
+        {
+          g_clear_pointer (&self->layout, drafting_layout_free);
+          return;
+        }
+      g_ptr_array_add (self->blocks, block_from_layout (self, laid));
+    }
 }
 
 /* ------------------------------------------------------------------ */
@@ -1016,8 +733,7 @@ drafting_print_layout_finalize (GObject *object)
   /* The pages first: they point into the blocks. */
   g_clear_pointer (&self->pages, g_ptr_array_unref);
   g_clear_pointer (&self->blocks, g_ptr_array_unref);
-  g_clear_pointer (&self->frames, g_array_unref);
-  g_clear_object (&self->document);
+  g_clear_pointer (&self->layout, drafting_layout_free);
   g_clear_object (&self->pango_context);
   g_clear_pointer (&self->body_font, pango_font_description_free);
   g_clear_pointer (&self->note_font, pango_font_description_free);
@@ -1043,8 +759,6 @@ drafting_print_layout_init (DraftingPrintLayout *self)
   self->footer_font = pango_font_description_from_string (FOOTER_FONT);
   self->blocks = g_ptr_array_new_with_free_func (block_free);
   self->pages = g_ptr_array_new_with_free_func (page_free);
-  self->frames = g_array_new (FALSE, FALSE, sizeof (Frame));
-  self->previous = DRAFTING_KIND_INVALID;
 }
 
 /**
@@ -1113,14 +827,12 @@ drafting_print_layout_new (DraftingDocument *snapshot,
   DraftingPrintLayout *self;
   const char *language;
   const char *symbol;
-  Frame root;
 
   g_return_val_if_fail (DRAFTING_IS_DOCUMENT (snapshot), NULL);
   g_return_val_if_fail (PANGO_IS_CONTEXT (context), NULL);
   g_return_val_if_fail (page_width > 0 && page_height > 0, NULL);
 
   self = g_object_new (DRAFTING_TYPE_PRINT_LAYOUT, NULL);
-  self->document = g_object_ref (snapshot);
   self->pango_context = g_object_ref (context);
 
   language = drafting_document_get_language (snapshot);
@@ -1144,11 +856,7 @@ drafting_print_layout_new (DraftingDocument *snapshot,
   if (symbol != NULL && symbol[0] != '\0')
     self->symbol = g_strdup (symbol);
 
-  root.parent = drafting_document_get_root (snapshot);
-  root.next = 0;
-  root.base = 0;
-  root.item_depth = 0;
-  g_array_append_val (self->frames, root);
+  self->layout = drafting_layout_new (snapshot);
 
   start_page (self);
 
@@ -1185,8 +893,7 @@ drafting_print_layout_paginate (DraftingPrintLayout *self,
         {
           self->paginated = TRUE;
           /* The blocks hold what the pages need: the snapshot can go. */
-          g_clear_pointer (&self->frames, g_array_unref);
-          g_clear_object (&self->document);
+          g_clear_pointer (&self->layout, drafting_layout_free);
           return TRUE;
         }
 

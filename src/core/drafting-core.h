@@ -18,6 +18,7 @@
 #include "drafting-io.h"
 #include "drafting-kind.h"
 #include "drafting-language.h"
+#include "drafting-layout.h"
 #include "drafting-marked-text.h"
 #include "drafting-native.h"
 #include "drafting-node.h"

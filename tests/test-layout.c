@@ -1,0 +1,292 @@
+/* test-layout.c: the document as it prints, block by block, for every output
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "drafting-layout.h"
+#include "drafting-test-utils.h"
+
+/*
+ * The layout is what every output reads: the printed page, the PDF and
+ * the exports. These check its rules on the two bundled examples, its
+ * runs against the elements' marks, its footnotes against their calls,
+ * and that laying out a block at a time gives what laying out the whole
+ * document gives.
+ */
+
+/* The runs of @block cover its text, one after another. */
+static void
+assert_runs_cover (DraftingLayoutBlock *block)
+{
+  guint at = 0;
+
+  g_assert_nonnull (block->text);
+  for (guint i = 0; i < block->runs->len; i++)
+    {
+      DraftingLayoutRun *run = &g_array_index (block->runs, DraftingLayoutRun, i);
+
+      g_assert_cmpuint (run->start, ==, at);
+      g_assert_cmpuint (run->end, >, run->start);
+      g_assert_cmpint (run->change, ==, DRAFTING_CHANGE_NONE);
+      g_assert_null (run->amendment);
+      g_assert_true (g_utf8_validate (block->text + run->start, run->end - run->start, NULL));
+      at = run->end;
+    }
+  g_assert_cmpuint (at, ==, strlen (block->text));
+  g_assert_cmpint (block->change, ==, DRAFTING_CHANGE_NONE);
+
+  for (guint i = 0; block->notes != NULL && i < block->notes->len; i++)
+    {
+      DraftingLayoutBlock *note = g_ptr_array_index (block->notes, i);
+
+      g_assert_true (note->note);
+      g_assert_cmpint (note->kind, ==, DRAFTING_KIND_FOOTNOTE);
+      g_assert_nonnull (note->label);
+      assert_runs_cover (note);
+    }
+}
+
+static DraftingLayoutBlock *
+find_block (GPtrArray    *blocks,
+            DraftingKind  kind,
+            guint         nth)
+{
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      DraftingLayoutBlock *block = g_ptr_array_index (blocks, i);
+
+      if (block->kind == kind && nth-- == 0)
+        return block;
+    }
+
+  g_assert_not_reached ();
+}
+
+/* The resolution: its heading, place and date, authority, preamble,
+ * operative paragraphs and annex of principles, as a WCO resolution
+ * prints. */
+static void
+test_resolution (void)
+{
+  g_autoptr(DraftingDocument) document = drafting_test_load_example ("ecommerce-resolution.wcodraft");
+  g_autoptr(GPtrArray) blocks = drafting_layout_build_all (document);
+  DraftingLayoutBlock *heading, *place, *authority, *clause, *formula, *first, *second;
+  DraftingLayoutBlock *annex, *principle, *section, *item, *nested;
+  gboolean emphasis = FALSE;
+
+  g_assert_cmpuint (blocks->len, >, 40);
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      DraftingLayoutBlock *block = g_ptr_array_index (blocks, i);
+
+      assert_runs_cover (block);
+      g_assert_nonnull (block->id);
+      g_assert_nonnull (drafting_document_lookup (document, block->id));
+      for (guint j = 0; j < block->runs->len; j++)
+        emphasis |= (g_array_index (block->runs, DraftingLayoutRun, j).style & DRAFTING_RUN_EMPHASIS) != 0;
+    }
+  /* The example emphasises a few words, once. */
+  g_assert_true (emphasis);
+
+  heading = g_ptr_array_index (blocks, 0);
+  g_assert_cmpint (heading->kind, ==, DRAFTING_KIND_HEADING);
+  /* "DRAFT" from the document's status, never typed. */
+  g_assert_cmpstr (heading->text, ==, "DRAFT RESOLUTION OF THE POLICY COMMISSION");
+  g_assert_true (heading->bold && heading->uppercase && heading->keep_with_next);
+  g_assert_cmpint (heading->align, ==, DRAFTING_LAYOUT_CENTRED);
+  g_assert_cmpfloat (heading->space_before, ==, 0);
+  /* The lines of the heading follow one another. */
+  g_assert_cmpfloat (find_block (blocks, DRAFTING_KIND_HEADING, 1)->space_before, ==, 0);
+
+  place = find_block (blocks, DRAFTING_KIND_PLACE_DATE, 0);
+  g_assert_cmpstr (place->text, ==, "(Luxor, December 2017)");
+  g_assert_cmpint (place->align, ==, DRAFTING_LAYOUT_CENTRED);
+
+  authority = find_block (blocks, DRAFTING_KIND_AUTHORITY, 0);
+  g_assert_cmpint (authority->align, ==, DRAFTING_LAYOUT_START);
+  g_assert_true (authority->keep_with_next);
+
+  /* A preambular clause: no number, its leading phrase first. */
+  clause = find_block (blocks, DRAFTING_KIND_PREAMBLE_CLAUSE, 0);
+  g_assert_null (clause->label);
+  g_assert_true (g_str_has_prefix (clause->text, "ACKNOWLEDGING "));
+  g_assert_cmpint (clause->align, ==, DRAFTING_LAYOUT_JUSTIFIED);
+  g_assert_cmpfloat (clause->space_before, >, 0);
+
+  formula = find_block (blocks, DRAFTING_KIND_OPERATIVE_FORMULA, 0);
+  g_assert_true (g_str_has_prefix (formula->text, "RESOLVES"));
+  g_assert_true (formula->keep_with_next);
+
+  /* This resolution's operative paragraphs are not numbered. */
+  first = find_block (blocks, DRAFTING_KIND_OPERATIVE_PARAGRAPH, 0);
+  second = find_block (blocks, DRAFTING_KIND_OPERATIVE_PARAGRAPH, 1);
+  g_assert_null (first->label);
+  g_assert_true (g_str_has_prefix (first->text, "Endorses the principles"));
+  g_assert_true (g_str_has_prefix (second->text, "Invites Customs administrations"));
+  g_assert_false (first->keep_with_next);
+
+  /* The annex on a new page, "ANNEX" (here without a title); a principle's
+   * marker run in; a section in italics with its number; items under it,
+   * nested items further in. */
+  annex = find_block (blocks, DRAFTING_KIND_ANNEX, 0);
+  g_assert_true (annex->page_break_before && annex->bold && annex->keep_with_next);
+  g_assert_cmpstr (annex->text, ==, "ANNEX");
+  g_assert_cmpint (annex->align, ==, DRAFTING_LAYOUT_CENTRED);
+
+  principle = find_block (blocks, DRAFTING_KIND_PRINCIPLE, 0);
+  g_assert_true (g_str_has_prefix (principle->text, "PRINCIPLE I – Advance Electronic Data"));
+  g_assert_null (principle->label);
+  g_assert_true (principle->bold && principle->keep_with_next);
+
+  section = find_block (blocks, DRAFTING_KIND_SECTION, 0);
+  g_assert_cmpstr (section->label, ==, "i.");
+  g_assert_true (section->italic && section->keep_with_next);
+  g_assert_true (g_str_has_prefix (section->text, "Advance electronic data"));
+
+  item = find_block (blocks, DRAFTING_KIND_ITEM, 1);
+  nested = find_block (blocks, DRAFTING_KIND_ITEM, 2);
+  g_assert_cmpuint (item->depth, ==, 0);
+  g_assert_cmpuint (nested->depth, ==, 1);
+  g_assert_nonnull (item->label);
+  g_assert_nonnull (nested->label);
+  g_assert_cmpfloat (nested->label_indent, ==, item->indent);
+  g_assert_cmpfloat (nested->space_before, <, item->space_before);
+}
+
+/* Numbered paragraphs: the number hangs before the text, and what a
+ * paragraph holds starts under its text. */
+static void
+test_numbers (void)
+{
+  g_autoptr(DraftingDocument) document = drafting_test_new_relief_resolution (DRAFTING_TEST_RELIEF_PARAGRAPHS);
+  g_autoptr(GPtrArray) blocks = drafting_layout_build_all (document);
+  DraftingLayoutBlock *first = find_block (blocks, DRAFTING_KIND_OPERATIVE_PARAGRAPH, 0);
+  DraftingLayoutBlock *second = find_block (blocks, DRAFTING_KIND_OPERATIVE_PARAGRAPH, 1);
+  DraftingLayoutBlock *sub = find_block (blocks, DRAFTING_KIND_SUB_PARAGRAPH, 0);
+
+  g_assert_cmpstr (first->label, ==, "1.");
+  g_assert_cmpstr (first->text, ==, "Members should simplify the clearance of relief consignments;");
+  g_assert_cmpstr (second->label, ==, "2.");
+  g_assert_cmpfloat (first->hang, >, 0);
+  g_assert_cmpfloat (first->indent, ==, first->label_indent + first->hang);
+  g_assert_cmpstr (sub->label, ==, "(a)");
+  g_assert_cmpstr (sub->text, ==, "before a disaster;");
+  g_assert_cmpfloat (sub->label_indent, ==, second->indent);
+  g_assert_cmpfloat (sub->space_before, <, second->space_before);
+}
+
+/* A footnote: called where its number is, printed once with its number,
+ * its call a run of its own. */
+static void
+test_footnotes (void)
+{
+  g_autoptr(DraftingDocument) document = drafting_test_load_example ("ecommerce-communique.wcodraft");
+  g_autoptr(GPtrArray) blocks = drafting_layout_build_all (document);
+  DraftingNode *calling = drafting_test_find (document, DRAFTING_KIND_NARRATIVE_PARAGRAPH, 1);
+  DraftingLayoutBlock *block = NULL;
+  DraftingLayoutBlock *note;
+  g_autofree char *note_text = NULL;
+  guint n_calls = 0;
+
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      DraftingLayoutBlock *candidate = g_ptr_array_index (blocks, i);
+
+      assert_runs_cover (candidate);
+      /* A footnote is never a block of its own. */
+      g_assert_cmpint (candidate->kind, !=, DRAFTING_KIND_FOOTNOTE);
+      if (g_strcmp0 (candidate->id, drafting_node_get_id (calling)) == 0)
+        block = candidate;
+    }
+  g_assert_nonnull (block);
+  g_assert_nonnull (block->notes);
+  g_assert_cmpuint (block->notes->len, ==, 1);
+
+  note = g_ptr_array_index (block->notes, 0);
+  /* The number as the call has it. */
+  g_assert_cmpstr (note->label, ==, "¹");
+  note_text = drafting_render_plain_text (drafting_test_find (document, DRAFTING_KIND_FOOTNOTE, 0), TRUE);
+  g_assert_cmpstr (note->text, ==, note_text);
+
+  for (guint i = 0; i < block->runs->len; i++)
+    {
+      DraftingLayoutRun *run = &g_array_index (block->runs, DraftingLayoutRun, i);
+
+      if (!(run->style & DRAFTING_RUN_NOTE_CALL))
+        continue;
+      n_calls++;
+      g_assert_cmpint (run->note, ==, 0);
+      g_assert_cmpuint (run->start, ==, g_array_index (block->calls, guint, 0));
+      g_assert_true (strncmp (block->text + run->start, "¹", run->end - run->start) == 0);
+    }
+  g_assert_cmpuint (n_calls, ==, 1);
+}
+
+/* A block at a time, as pagination asks for them, is the whole. */
+static void
+test_incremental (void)
+{
+  g_autoptr(DraftingDocument) document = drafting_test_load_example ("ecommerce-resolution.wcodraft");
+  g_autoptr(GPtrArray) whole = drafting_layout_build_all (document);
+  g_autoptr(DraftingLayout) layout = drafting_layout_new (document);
+  DraftingLayoutBlock *block;
+  guint n = 0;
+
+  while ((block = drafting_layout_next (layout)) != NULL)
+    {
+      DraftingLayoutBlock *same = g_ptr_array_index (whole, n++);
+
+      g_assert_cmpstr (block->text, ==, same->text);
+      g_assert_cmpstr (block->label, ==, same->label);
+      g_assert_cmpfloat (block->space_before, ==, same->space_before);
+      g_assert_cmpuint (block->runs->len, ==, same->runs->len);
+      drafting_layout_block_free (block);
+    }
+  g_assert_cmpuint (n, ==, whole->len);
+  g_assert_null (drafting_layout_next (layout));
+}
+
+/* Empty lines print nothing; an empty document lays out nothing. */
+static void
+test_empty (void)
+{
+  g_autoptr(DraftingDocument) document = drafting_document_new (DRAFTING_DOCUMENT_RESOLUTION);
+  g_autoptr(GPtrArray) blocks = drafting_layout_build_all (document);
+  DraftingNode *root = drafting_document_get_root (document);
+  g_autoptr(DraftingNode) empty = drafting_node_new_with_text (DRAFTING_KIND_PREAMBLE_CLAUSE, NULL, "");
+  g_autoptr(DraftingNode) paragraph = drafting_node_new_with_text (DRAFTING_KIND_OPERATIVE_PARAGRAPH,
+                                                                   NULL, "Urges Members to act;");
+  g_autoptr(GPtrArray) after = NULL;
+  DraftingLayoutBlock *only;
+
+  g_assert_cmpuint (blocks->len, ==, 0);
+
+  g_assert_true (drafting_document_insert (document, root, 0, empty, NULL));
+  g_assert_true (drafting_document_insert (document, root, 1, paragraph, NULL));
+  after = drafting_layout_build_all (document);
+  g_assert_cmpuint (after->len, ==, 1);
+  only = g_ptr_array_index (after, 0);
+  g_assert_cmpstr (only->text, ==, "Urges Members to act;");
+  g_assert_cmpstr (only->label, ==, "1.");
+  g_assert_cmpfloat (only->space_before, ==, 0);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  drafting_core_init ();
+
+  g_test_add_func ("/layout/resolution", test_resolution);
+  g_test_add_func ("/layout/numbers", test_numbers);
+  g_test_add_func ("/layout/footnotes", test_footnotes);
+  g_test_add_func ("/layout/incremental", test_incremental);
+  g_test_add_func ("/layout/empty", test_empty);
+
+  return g_test_run ();
+}
