@@ -275,6 +275,181 @@ test_empty (void)
   g_assert_cmpfloat (only->space_before, ==, 0);
 }
 
+/* ------------------------------------------------------------------ */
+/* The tracked form                                                    */
+
+static DraftingAmendment *
+propose (DraftingDocument        *document,
+         DraftingAmendmentAction  action,
+         DraftingNode            *node,
+         const char              *delegation,
+         const char              *wording)
+{
+  g_autoptr(DraftingAmendment) amendment = drafting_amendment_new (action, delegation);
+  g_autoptr(GError) error = NULL;
+
+  drafting_amendment_set_target (amendment, drafting_node_get_id (node), DRAFTING_PLACEMENT_AFTER);
+  if (action == DRAFTING_AMENDMENT_INSERT)
+    drafting_amendment_set_kind (amendment, drafting_node_get_kind (node));
+  if (wording != NULL)
+    {
+      g_autoptr(DraftingInline) content = drafting_inline_new (wording);
+
+      drafting_amendment_set_wording (amendment, NULL, content);
+    }
+  g_assert_true (drafting_document_propose (document, amendment, &error));
+  g_assert_no_error (error);
+
+  return g_steal_pointer (&amendment);
+}
+
+/* The text of @block's runs that a person who accepted (or rejected)
+ * every change would read. */
+static char *
+read_as (DraftingLayoutBlock *block,
+         DraftingChange       left_out)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < block->runs->len; i++)
+    {
+      DraftingLayoutRun *run = &g_array_index (block->runs, DraftingLayoutRun, i);
+
+      if (run->change != left_out)
+        g_string_append_len (text, block->text + run->start, run->end - run->start);
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+/* Each action marked as the window's marked view marks it: words of one
+ * rewording, several rewordings after their element, a deletion, a new
+ * element where it would go; the clean form of the same document has no
+ * marks at all. */
+static void
+test_tracked (void)
+{
+  g_autoptr(DraftingDocument) document = drafting_test_new_relief_resolution (DRAFTING_TEST_RELIEF_PARAGRAPHS);
+  DraftingNode *first = drafting_test_find (document, DRAFTING_KIND_OPERATIVE_PARAGRAPH, 0);
+  DraftingNode *second = drafting_test_find (document, DRAFTING_KIND_OPERATIVE_PARAGRAPH, 1);
+  DraftingNode *third = drafting_test_find (document, DRAFTING_KIND_OPERATIVE_PARAGRAPH, 2);
+  g_autoptr(DraftingAmendment) france = NULL;
+  g_autoptr(DraftingAmendment) japan = NULL;
+  g_autoptr(DraftingAmendment) brazil = NULL;
+  g_autoptr(DraftingAmendment) spain = NULL;
+  g_autoptr(DraftingAmendment) kenya = NULL;
+  g_autoptr(GPtrArray) clean = NULL;
+  g_autoptr(DraftingLayout) layout = NULL;
+  g_autoptr(GPtrArray) blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) drafting_layout_block_free);
+  DraftingLayoutBlock *block;
+  g_autofree char *accepted = NULL;
+  g_autofree char *rejected = NULL;
+  guint at = 0;
+
+  france = propose (document, DRAFTING_AMENDMENT_REPLACE, first, "France",
+                    "Members should speed up the clearance of relief consignments;");
+  japan = propose (document, DRAFTING_AMENDMENT_INSERT, first, "Japan",
+                   "Members should waive duties on relief consignments;");
+  brazil = propose (document, DRAFTING_AMENDMENT_REPLACE, second, "Brazil",
+                    "Members should share data with other border agencies:");
+  spain = propose (document, DRAFTING_AMENDMENT_REPLACE, second, "Spain",
+                   "Members should share information with all border agencies:");
+  kenya = propose (document, DRAFTING_AMENDMENT_DELETE, third, "Kenya", NULL);
+
+  clean = drafting_layout_build_all (document);
+  for (guint i = 0; i < clean->len; i++)
+    assert_runs_cover (g_ptr_array_index (clean, i));
+
+  layout = drafting_layout_new_tracked (document, NULL);
+  while ((block = drafting_layout_next (layout)) != NULL)
+    g_ptr_array_add (blocks, block);
+
+  while (((DraftingLayoutBlock *) g_ptr_array_index (blocks, at))->kind != DRAFTING_KIND_OPERATIVE_PARAGRAPH)
+    at++;
+
+  /* 1. One rewording: its words, by France. */
+  block = g_ptr_array_index (blocks, at++);
+  g_assert_cmpstr (block->label, ==, "1.");
+  g_assert_cmpint (block->change, ==, DRAFTING_CHANGE_NONE);
+  accepted = read_as (block, DRAFTING_CHANGE_DELETED);
+  rejected = read_as (block, DRAFTING_CHANGE_INSERTED);
+  g_assert_cmpstr (accepted, ==, "Members should speed up the clearance of relief consignments;");
+  g_assert_cmpstr (rejected, ==, "Members should simplify the clearance of relief consignments;");
+  for (guint i = 0; i < block->runs->len; i++)
+    {
+      DraftingLayoutRun *run = &g_array_index (block->runs, DraftingLayoutRun, i);
+
+      g_assert_true ((run->change == DRAFTING_CHANGE_NONE) == (run->amendment == NULL));
+      g_assert_true (run->amendment == NULL || run->amendment == france);
+    }
+
+  /* Japan's new paragraph after it, without a number. */
+  block = g_ptr_array_index (blocks, at++);
+  g_assert_cmpint (block->kind, ==, DRAFTING_KIND_OPERATIVE_PARAGRAPH);
+  g_assert_cmpint (block->change, ==, DRAFTING_CHANGE_INSERTED);
+  g_assert_true (block->amendment == japan);
+  g_assert_null (block->label);
+  g_assert_cmpstr (block->text, ==, "Members should waive duties on relief consignments;");
+  g_assert_cmpuint (block->runs->len, ==, 1);
+  g_assert_cmpint (g_array_index (block->runs, DraftingLayoutRun, 0).change, ==, DRAFTING_CHANGE_INSERTED);
+
+  /* 2. Two rewordings: its own text, then each, before its
+   * sub-paragraphs. */
+  block = g_ptr_array_index (blocks, at++);
+  g_assert_cmpstr (block->label, ==, "2.");
+  g_assert_cmpstr (block->text, ==, "Members should share information with other border agencies:");
+  for (guint i = 0; i < 2; i++)
+    {
+      DraftingAmendment *by = i == 0 ? brazil : spain;
+      g_autofree char *who = g_strdup_printf ("[%s] ", drafting_amendment_get_delegation (by));
+      g_autofree char *as_proposed = NULL;
+
+      block = g_ptr_array_index (blocks, at++);
+      g_assert_cmpint (block->kind, ==, DRAFTING_KIND_OPERATIVE_PARAGRAPH);
+      g_assert_null (block->label);
+      g_assert_true (block->amendment == by);
+      g_assert_true (g_str_has_prefix (block->text, who));
+      as_proposed = read_as (block, DRAFTING_CHANGE_DELETED);
+      g_assert_cmpstr (as_proposed + strlen (who), ==,
+                       drafting_inline_get_text (drafting_amendment_get_content (by)));
+    }
+  block = g_ptr_array_index (blocks, at++);
+  g_assert_cmpstr (block->label, ==, "(a)");
+  block = g_ptr_array_index (blocks, at++);
+  g_assert_cmpstr (block->label, ==, "(b)");
+
+  /* 3. Deleted, all of it, by Kenya. */
+  block = g_ptr_array_index (blocks, at++);
+  g_assert_cmpstr (block->label, ==, "3.");
+  g_assert_cmpint (block->change, ==, DRAFTING_CHANGE_DELETED);
+  g_assert_true (block->amendment == kenya);
+  g_free (accepted);
+  accepted = read_as (block, DRAFTING_CHANGE_DELETED);
+  g_assert_cmpstr (accepted, ==, "");
+  g_assert_cmpuint (at, ==, blocks->len);
+
+  /* Only France's and Japan's, when only theirs are asked for. */
+  {
+    const char * const chosen[] = { "France", "Japan", NULL };
+    g_autoptr(DraftingLayout) theirs = drafting_layout_new_tracked (document, chosen);
+    guint n_inserted = 0;
+
+    while ((block = drafting_layout_next (theirs)) != NULL)
+      {
+        g_assert_true (block->amendment == NULL || block->amendment == japan);
+        for (guint i = 0; i < block->runs->len; i++)
+          {
+            DraftingAmendment *by = g_array_index (block->runs, DraftingLayoutRun, i).amendment;
+
+            g_assert_true (by == NULL || by == france || by == japan);
+          }
+        n_inserted += block->change == DRAFTING_CHANGE_INSERTED;
+        drafting_layout_block_free (block);
+      }
+    g_assert_cmpuint (n_inserted, ==, 1);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -287,6 +462,7 @@ main (int    argc,
   g_test_add_func ("/layout/footnotes", test_footnotes);
   g_test_add_func ("/layout/incremental", test_incremental);
   g_test_add_func ("/layout/empty", test_empty);
+  g_test_add_func ("/layout/tracked", test_tracked);
 
   return g_test_run ();
 }

@@ -212,13 +212,14 @@ draw_swatch (GtkDrawingArea *area G_GNUC_UNUSED,
              gpointer        user_data)
 {
   DraftingAmendmentRow *self = user_data;
+  g_autofree char *hex = NULL;
   GdkRGBA colour;
 
   if (self->amendment == NULL)
     return;
 
-  drafting_delegation_colour (drafting_amendment_get_delegation (self->amendment), is_dark (),
-                              &colour);
+  hex = drafting_delegation_colour_hex (drafting_amendment_get_delegation (self->amendment), is_dark ());
+  gdk_rgba_parse (&colour, hex);
   gdk_cairo_set_source_rgba (cr, &colour);
   cairo_arc (cr, width / 2.0, height / 2.0, MIN (width, height) / 2.0, 0, 2 * G_PI);
   cairo_fill (cr);

@@ -150,13 +150,15 @@ drafting_element_marks_attributes (DraftingMarkedText *marked,
       const DraftingMarkedRun *run = drafting_marked_text_get_run (marked, i);
       guint from, to;
       PangoAttribute *attribute;
+      g_autofree char *hex = NULL;
       GdkRGBA rgba;
 
       if (run->end <= start || run->start >= end)
         continue;
       from = MAX (run->start, start) - start;
       to = MIN (run->end, end) - start;
-      drafting_delegation_colour (run->author, dark, &rgba);
+      hex = drafting_delegation_colour_hex (run->author, dark);
+      gdk_rgba_parse (&rgba, hex);
 
       attribute = pango_attr_foreground_new (rgba.red * 65535, rgba.green * 65535, rgba.blue * 65535);
       attribute->start_index = from;

@@ -5,10 +5,13 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "drafting-layout.h"
 
 #include "drafting-render.h"
 #include "drafting-text-utils.h"
+#include "drafting-tracking.h"
 
 /*
  * What is bold, centred, in capitals, numbered, kept with what follows or
@@ -36,6 +39,14 @@
  *    paragraph's children indented by a step;
  *  - the rest justified.
  *
+ * In the tracked form, the open amendments are marked as the window's
+ * marked view marks them (drafting-tracking.c): the words one amendment
+ * inserts and deletes in an element, each run saying which amendment; an
+ * element deleted or moved away, all deleted; each of several rewordings
+ * of an element, a block of its own after it, "[Delegation]" and the
+ * words it changes; a new element, or one moved there, a block inserted
+ * where it would go, without a number.
+ *
  * The blocks are made one at a time, the elements walked with a stack of
  * their own, so that a renderer can stop between two and go on later, as
  * pagination does in slices between two turns of the main loop. The
@@ -60,12 +71,16 @@ typedef struct
   guint         next;            /* the child to turn into a block next */
   double        base;            /* where the children's blocks start */
   guint         depth;           /* how deep in items the children are */
+  double        parent_base;     /* where the parent's own block starts */
 } Frame;
 
 struct _DraftingLayout
 {
   DraftingDocument *document;
+  DraftingTracking *tracking;    /* the open amendments, in the tracked form */
   GArray           *frames;      /* Frame: where building has got to */
+  GQueue            pending;     /* DraftingLayoutBlock *: made, not yet asked for */
+  GPtrArray        *proposals;   /* the rewordings of the element laid out last */
   gboolean          started;     /* a block has been made */
   double            space_after; /* what the last block asks below it */
   DraftingKind      previous;    /* the kind of the last block */
@@ -112,15 +127,18 @@ block_new (DraftingKind kind)
   return block;
 }
 
-/* Text of @style after what @text holds so far, as a run of its own or
- * as more of the last one. */
+/* Text of @style, inserted or deleted by @amendment as @change says,
+ * after what @text holds so far, as a run of its own or as more of the
+ * last one. */
 static void
-append_run (DraftingLayoutBlock *block,
-            GString             *text,
-            const char          *added,
-            gssize               length,
-            DraftingRunStyle     style,
-            int                  note)
+append_changed_run (DraftingLayoutBlock *block,
+                    GString             *text,
+                    const char          *added,
+                    gssize               length,
+                    DraftingRunStyle     style,
+                    DraftingChange       change,
+                    DraftingAmendment   *amendment,
+                    int                  note)
 {
   DraftingLayoutRun *last = block->runs->len > 0
                             ? &g_array_index (block->runs, DraftingLayoutRun, block->runs->len - 1)
@@ -132,7 +150,7 @@ append_run (DraftingLayoutBlock *block,
     return;
 
   if (last != NULL && last->end == start && last->style == style &&
-      !(style & DRAFTING_RUN_NOTE_CALL) && last->change == DRAFTING_CHANGE_NONE)
+      !(style & DRAFTING_RUN_NOTE_CALL) && last->change == change && last->amendment == amendment)
     {
       last->end = text->len;
       return;
@@ -142,19 +160,32 @@ append_run (DraftingLayoutBlock *block,
     .start = start,
     .end = text->len,
     .style = style,
-    .change = DRAFTING_CHANGE_NONE,
-    .amendment = NULL,
+    .change = change,
+    .amendment = amendment != NULL ? g_object_ref (amendment) : NULL,
     .note = note,
   }));
 }
 
+static void
+append_run (DraftingLayoutBlock *block,
+            GString             *text,
+            const char          *added,
+            gssize               length,
+            DraftingRunStyle     style,
+            int                  note)
+{
+  append_changed_run (block, text, added, length, style, DRAFTING_CHANGE_NONE, NULL, note);
+}
+
 typedef struct
 {
-  DraftingNode        *node;
+  DraftingNode        *node;      /* whose wording it is, which calls its footnotes */
   DraftingLayoutBlock *block;
   GString             *text;
   const char          *source;
-  GPtrArray           *called;  /* DraftingNode *: the footnotes already called */
+  GPtrArray           *called;    /* DraftingNode *: the footnotes already called */
+  DraftingChange       change;    /* of the whole wording, as proposed */
+  DraftingAmendment   *amendment;
 } RunState;
 
 static void add_wording (DraftingLayoutBlock *block,
@@ -201,6 +232,8 @@ add_run (guint       start,
   RunState *state = user_data;
   DraftingRunStyle style = (emphasis ? DRAFTING_RUN_EMPHASIS : 0) | (strong ? DRAFTING_RUN_STRONG : 0);
 
+  if (ref != NULL && state->node == NULL)
+    return;
   if (ref != NULL)
     {
       DraftingNode *footnote = NULL;
@@ -218,11 +251,13 @@ add_run (guint       start,
           note = state->block->notes != NULL ? (int) state->block->notes->len : 0;
           add_note (state->block, footnote, at);
         }
-      append_run (state->block, state->text, call, -1, DRAFTING_RUN_NOTE_CALL, note);
+      append_changed_run (state->block, state->text, call, -1, DRAFTING_RUN_NOTE_CALL,
+                          state->change, state->amendment, note);
       return;
     }
 
-  append_run (state->block, state->text, state->source + start, end - start, style, -1);
+  append_changed_run (state->block, state->text, state->source + start, end - start, style,
+                      state->change, state->amendment, -1);
 }
 
 /* The wording of @node, with its emphasis and its footnote calls; @called
@@ -234,7 +269,21 @@ add_wording (DraftingLayoutBlock *block,
              GPtrArray           *called)
 {
   const DraftingInline *content = drafting_node_get_content (node);
-  RunState state = { node, block, text, drafting_inline_get_text (content), called };
+  RunState state = { node, block, text, drafting_inline_get_text (content), called,
+                     DRAFTING_CHANGE_NONE, NULL };
+
+  drafting_inline_foreach_run (content, add_run, &state);
+}
+
+/* @content, all inserted by @amendment, its footnote calls left out. */
+static void
+add_inserted_wording (DraftingLayoutBlock  *block,
+                      GString              *text,
+                      const DraftingInline *content,
+                      DraftingAmendment    *amendment)
+{
+  RunState state = { NULL, block, text, drafting_inline_get_text (content), NULL,
+                     DRAFTING_CHANGE_INSERTED, amendment };
 
   drafting_inline_foreach_run (content, add_run, &state);
 }
@@ -271,6 +320,107 @@ block_set_content (DraftingLayoutBlock *block,
 
   g_free (block->text);
   block->text = g_string_free (text, FALSE);
+}
+
+/* @marked after what @text holds, its runs with their changes. */
+static void
+append_marked (DraftingLayout      *self,
+               DraftingLayoutBlock *block,
+               GString             *text,
+               DraftingMarkedText  *marked)
+{
+  const char *source = drafting_marked_text_get_text (marked);
+  gsize at = 0;
+
+  for (guint i = 0; i < drafting_marked_text_get_n_runs (marked); i++)
+    {
+      const DraftingMarkedRun *run = drafting_marked_text_get_run (marked, i);
+      DraftingAmendment *amendment = NULL;
+
+      if (run->start > at)
+        append_run (block, text, source + at, run->start - at, DRAFTING_RUN_PLAIN, -1);
+      if (run->amendment != NULL)
+        amendment = drafting_document_lookup_amendment (self->document, run->amendment);
+      append_changed_run (block, text, source + run->start, run->end - run->start,
+                          DRAFTING_RUN_PLAIN, amendment != NULL ? run->change : DRAFTING_CHANGE_NONE,
+                          amendment, -1);
+      at = run->end;
+    }
+  if (at < drafting_marked_text_get_length (marked))
+    append_run (block, text, source + at, drafting_marked_text_get_length (marked) - at,
+                DRAFTING_RUN_PLAIN, -1);
+}
+
+/* The amendment that deletes all of @marked, if one does. */
+static DraftingAmendment *
+deleting_all (DraftingLayout     *self,
+              DraftingMarkedText *marked)
+{
+  const char *id = NULL;
+
+  if (drafting_marked_text_get_n_runs (marked) == 0)
+    return NULL;
+  for (guint i = 0; i < drafting_marked_text_get_n_runs (marked); i++)
+    {
+      const DraftingMarkedRun *run = drafting_marked_text_get_run (marked, i);
+
+      if (run->change != DRAFTING_CHANGE_DELETED || run->amendment == NULL ||
+          (id != NULL && strcmp (id, run->amendment) != 0))
+        return NULL;
+      id = run->amendment;
+    }
+
+  return drafting_document_lookup_amendment (self->document, id);
+}
+
+/* The tracked form of block_set_content(): @node's text as the marked
+ * view shows it, its footnotes after it; the rewordings it does not show
+ * are left in @self->proposals. */
+static void
+block_set_tracked (DraftingLayout      *self,
+                   DraftingLayoutBlock *block,
+                   DraftingNode        *node,
+                   const char          *before)
+{
+  g_autoptr(DraftingMarkedText) marked = NULL;
+  DraftingAmendment *deleting;
+  GString *text = g_string_new (NULL);
+
+  g_clear_pointer (&self->proposals, g_ptr_array_unref);
+  marked = drafting_tracking_mark_element (self->tracking, node, &self->proposals);
+
+  if (before != NULL)
+    append_run (block, text, before, -1, DRAFTING_RUN_PLAIN, -1);
+  append_marked (self, block, text, marked);
+
+  for (guint i = 0; i < drafting_node_get_n_children (node); i++)
+    {
+      DraftingNode *child = drafting_node_get_child (node, i);
+
+      if (drafting_node_get_kind (child) == DRAFTING_KIND_FOOTNOTE)
+        add_note (block, child, G_MAXUINT);
+    }
+
+  if ((deleting = deleting_all (self, marked)) != NULL)
+    {
+      block->change = DRAFTING_CHANGE_DELETED;
+      g_set_object (&block->amendment, deleting);
+    }
+
+  g_free (block->text);
+  block->text = g_string_free (text, FALSE);
+}
+
+static void
+set_content (DraftingLayout      *self,
+             DraftingLayoutBlock *block,
+             DraftingNode        *node,
+             const char          *before)
+{
+  if (self->tracking != NULL)
+    block_set_tracked (self, block, node, before);
+  else
+    block_set_content (block, node, before);
 }
 
 /* The plain text @text, as a block's whole text. */
@@ -314,11 +464,123 @@ marker_before (DraftingNode *node)
   return g_strconcat (marker, drafting_render_marker_separator (node), NULL);
 }
 
-/* Turns @node into a block, if anything of it prints, and says in
- * @children where the blocks of its children start. Returns %NULL with
- * @children->parent %NULL for an element whose children are not blocks
- * of their own. */
+/* Puts @block next in line, @space above it or what the block before
+ * asks below itself, @space_after below it. */
+static void
+place (DraftingLayout      *self,
+       DraftingLayoutBlock *block,
+       double               space,
+       double               space_after)
+{
+  if (block == NULL)
+    return;
+
+  /* Heading lines, and the lines of a title, follow one another without
+   * space between them. */
+  if (!self->started || (block->kind == self->previous && space == 0))
+    block->space_before = 0;
+  else
+    block->space_before = MAX (space, self->space_after);
+  self->started = TRUE;
+  self->space_after = space_after;
+  self->previous = block->kind;
+  g_queue_push_tail (&self->pending, block);
+}
+
+/* One of several rewordings of @node, laid out @of: "[Delegation]", then
+ * the element's text with the words it changes marked. */
 static DraftingLayoutBlock *
+proposal_block (DraftingLayout      *self,
+                DraftingNode        *node,
+                DraftingLayoutBlock *of,
+                DraftingAmendment   *amendment)
+{
+  DraftingLayoutBlock *block = block_new (of->kind);
+  g_autoptr(DraftingMarkedText) marked = drafting_tracking_mark_proposal (self->tracking, node, amendment);
+  g_autofree char *who = g_strdup_printf ("[%s] ", drafting_amendment_get_delegation (amendment));
+  GString *text = g_string_new (NULL);
+
+  block->id = g_strdup (drafting_node_get_id (node));
+  block->depth = of->depth;
+  block->label_indent = of->indent;
+  block->indent = of->indent;
+  block->align = of->align;
+  block->bold = of->bold;
+  block->italic = of->italic;
+  block->uppercase = of->uppercase;
+  block->amendment = g_object_ref (amendment);
+  append_run (block, text, who, -1, DRAFTING_RUN_PLAIN, -1);
+  append_marked (self, block, text, marked);
+  block->text = g_string_free (text, FALSE);
+
+  return block;
+}
+
+/* What @amendment puts in place, new or moved, as a block of its own,
+ * all inserted, without a number; %NULL if the element it moves is gone. */
+static DraftingLayoutBlock *
+arrival_block (DraftingLayout    *self,
+               DraftingAmendment *amendment,
+               double             base,
+               guint              depth)
+{
+  DraftingLayoutBlock *block;
+  const DraftingInline *content;
+  const char *lead;
+  GString *text;
+
+  if (drafting_amendment_get_action (amendment) == DRAFTING_AMENDMENT_INSERT)
+    {
+      block = block_new (drafting_amendment_get_kind (amendment));
+      lead = drafting_amendment_get_lead (amendment);
+      content = drafting_amendment_get_content (amendment);
+    }
+  else
+    {
+      DraftingNode *moved = drafting_document_lookup (self->document, drafting_amendment_get_target (amendment));
+
+      if (moved == NULL)
+        return NULL;
+      block = block_new (drafting_node_get_kind (moved));
+      block->id = g_strdup (drafting_node_get_id (moved));
+      lead = drafting_node_get_lead (moved);
+      content = drafting_node_get_content (moved);
+    }
+
+  text = g_string_new (NULL);
+  block->depth = depth;
+  block->label_indent = base;
+  block->indent = base;
+  block->change = DRAFTING_CHANGE_INSERTED;
+  block->amendment = g_object_ref (amendment);
+  append_changed_run (block, text, lead, -1, DRAFTING_RUN_PLAIN, DRAFTING_CHANGE_INSERTED, amendment, -1);
+  append_changed_run (block, text, drafting_text_lead_separator (lead, drafting_inline_get_text (content)), -1,
+                      DRAFTING_RUN_PLAIN, DRAFTING_CHANGE_INSERTED, amendment, -1);
+  add_inserted_wording (block, text, content, amendment);
+  block->text = g_string_free (text, FALSE);
+
+  return block;
+}
+
+/* The blocks of what open amendments put @placement @node. */
+static void
+place_arrivals (DraftingLayout    *self,
+                DraftingNode      *node,
+                DraftingPlacement  placement,
+                double             base,
+                guint              depth)
+{
+  g_autoptr(GPtrArray) arriving = drafting_tracking_get_arrivals (self->tracking, node, placement);
+
+  for (guint i = 0; i < arriving->len; i++)
+    place (self, arrival_block (self, g_ptr_array_index (arriving, i), base, depth), PARAGRAPH_SPACE, 0);
+}
+
+/* Turns @node into a block, if anything of it prints, and in the tracked
+ * form the rewordings and arrivals that go with it, and says in @children
+ * where the blocks of its children start, or leaves @children->parent
+ * %NULL for an element whose children are not blocks of their own. */
+static void
 lay_out_element (DraftingLayout *self,
                  DraftingNode   *node,
                  double          base,
@@ -333,7 +595,7 @@ lay_out_element (DraftingLayout *self,
 
   children->parent = NULL;
   if (kind == DRAFTING_KIND_FOOTNOTE || kind == DRAFTING_KIND_DOCUMENT)
-    return NULL;
+    return;
 
   block = block_new (kind);
   block->id = g_strdup (drafting_node_get_id (node));
@@ -344,7 +606,7 @@ lay_out_element (DraftingLayout *self,
   switch (kind)
     {
     case DRAFTING_KIND_HEADING:
-      block_set_content (block, node, NULL);
+      set_content (self, block, node, NULL);
       block->uppercase = TRUE;
       block->bold = TRUE;
       block->align = DRAFTING_LAYOUT_CENTRED;
@@ -361,14 +623,14 @@ lay_out_element (DraftingLayout *self,
       break;
 
     case DRAFTING_KIND_OCCASION:
-      block_set_content (block, node, NULL);
+      set_content (self, block, node, NULL);
       block->align = DRAFTING_LAYOUT_CENTRED;
       block->keep_with_next = TRUE;
       space = self->previous == DRAFTING_KIND_OCCASION ? 0 : HEADING_SPACE;
       break;
 
     case DRAFTING_KIND_TITLE:
-      block_set_content (block, node, NULL);
+      set_content (self, block, node, NULL);
       block->bold = TRUE;
       block->align = DRAFTING_LAYOUT_CENTRED;
       block->keep_with_next = TRUE;
@@ -377,7 +639,7 @@ lay_out_element (DraftingLayout *self,
       break;
 
     case DRAFTING_KIND_AUTHORITY:
-      block_set_content (block, node, NULL);
+      set_content (self, block, node, NULL);
       block->align = DRAFTING_LAYOUT_START;
       block->keep_with_next = TRUE;
       space_after = PARAGRAPH_SPACE;
@@ -385,7 +647,7 @@ lay_out_element (DraftingLayout *self,
 
     case DRAFTING_KIND_OPERATIVE_FORMULA:
     case DRAFTING_KIND_SPEAKER_FORMULA:
-      block_set_content (block, node, NULL);
+      set_content (self, block, node, NULL);
       block->keep_with_next = TRUE;
       break;
 
@@ -393,7 +655,7 @@ lay_out_element (DraftingLayout *self,
       {
         g_autofree char *before = marker_before (node);
 
-        block_set_content (block, node, before);
+        set_content (self, block, node, before);
         block->bold = TRUE;
         block->align = DRAFTING_LAYOUT_CENTRED;
         block->page_break_before = TRUE;
@@ -407,7 +669,7 @@ lay_out_element (DraftingLayout *self,
       {
         g_autofree char *before = marker_before (node);
 
-        block_set_content (block, node, before);
+        set_content (self, block, node, before);
         block->bold = TRUE;
         block->align = DRAFTING_LAYOUT_START;
         block->keep_with_next = TRUE;
@@ -416,7 +678,7 @@ lay_out_element (DraftingLayout *self,
       break;
 
     case DRAFTING_KIND_SECTION:
-      block_set_content (block, node, NULL);
+      set_content (self, block, node, NULL);
       block->italic = TRUE;
       block->align = DRAFTING_LAYOUT_START;
       block->keep_with_next = TRUE;
@@ -425,7 +687,7 @@ lay_out_element (DraftingLayout *self,
       break;
 
     case DRAFTING_KIND_ITEM:
-      block_set_content (block, node, NULL);
+      set_content (self, block, node, NULL);
       block_set_label (block, node, base);
       child_base = block->indent;
       space = depth == 0 ? ITEM_SPACE : NESTED_ITEM_SPACE;
@@ -442,7 +704,7 @@ lay_out_element (DraftingLayout *self,
     case DRAFTING_KIND_FOOTNOTE:
     case DRAFTING_N_KINDS:
     default:
-      block_set_content (block, node, NULL);
+      set_content (self, block, node, NULL);
       block_set_label (block, node, base);
       child_base = block->label != NULL ? block->indent : base + CHILD_INDENT;
       if (kind == DRAFTING_KIND_SUB_PARAGRAPH)
@@ -454,30 +716,46 @@ lay_out_element (DraftingLayout *self,
   children->next = 0;
   children->base = child_base;
   children->depth = depth;
+  children->parent_base = base;
 
   if (block->text == NULL ||
       (block->text[0] == '\0' && block->label == NULL && block->notes == NULL))
     {
       /* Nothing prints: no place and date, an empty heading line. */
       drafting_layout_block_free (block);
-      return NULL;
+      block = NULL;
     }
-
-  /* Heading lines, and the lines of a title, follow one another without
-   * space between them. */
-  if (!self->started || (kind == self->previous && space == 0))
-    block->space_before = 0;
   else
-    block->space_before = MAX (space, self->space_after);
-  self->started = TRUE;
-  self->space_after = space_after;
-  self->previous = kind;
+    place (self, block, space, space_after);
 
-  return block;
+  if (self->tracking != NULL)
+    {
+      for (guint i = 0; block != NULL && self->proposals != NULL && i < self->proposals->len; i++)
+        place (self, proposal_block (self, node, block, g_ptr_array_index (self->proposals, i)),
+               ITEM_SPACE, 0);
+      g_clear_pointer (&self->proposals, g_ptr_array_unref);
+      place_arrivals (self, node, DRAFTING_PLACEMENT_INTO, child_base, depth);
+    }
 }
 
 /* ------------------------------------------------------------------ */
 /* The walk                                                            */
+
+static DraftingLayout *
+layout_new (DraftingDocument *document)
+{
+  DraftingLayout *self = g_new0 (DraftingLayout, 1);
+  Frame root = { NULL, 0, 0, 0, 0 };
+
+  self->document = g_object_ref (document);
+  self->frames = g_array_new (FALSE, FALSE, sizeof (Frame));
+  g_queue_init (&self->pending);
+  self->previous = DRAFTING_N_KINDS;
+  root.parent = drafting_document_get_root (document);
+  g_array_append_val (self->frames, root);
+
+  return self;
+}
 
 /**
  * drafting_layout_new:
@@ -491,17 +769,31 @@ lay_out_element (DraftingLayout *self,
 DraftingLayout *
 drafting_layout_new (DraftingDocument *document)
 {
+  g_return_val_if_fail (DRAFTING_IS_DOCUMENT (document), NULL);
+
+  return layout_new (document);
+}
+
+/**
+ * drafting_layout_new_tracked:
+ * @document: the document, which must not change while it is laid out
+ * @delegations: (nullable) (array zero-terminated=1): only the amendments
+ *   these delegations propose or co-sponsor; %NULL for all
+ *
+ * Starts laying @document out with its open amendments marked.
+ *
+ * Returns: (transfer full): the layout
+ */
+DraftingLayout *
+drafting_layout_new_tracked (DraftingDocument   *document,
+                             const char * const *delegations)
+{
   DraftingLayout *self;
-  Frame root = { NULL, 0, 0, 0 };
 
   g_return_val_if_fail (DRAFTING_IS_DOCUMENT (document), NULL);
 
-  self = g_new0 (DraftingLayout, 1);
-  self->document = g_object_ref (document);
-  self->frames = g_array_new (FALSE, FALSE, sizeof (Frame));
-  self->previous = DRAFTING_N_KINDS;
-  root.parent = drafting_document_get_root (document);
-  g_array_append_val (self->frames, root);
+  self = layout_new (document);
+  self->tracking = drafting_tracking_new (document, delegations);
 
   return self;
 }
@@ -512,9 +804,38 @@ drafting_layout_free (DraftingLayout *self)
   if (self == NULL)
     return;
 
+  g_queue_clear_full (&self->pending, (GDestroyNotify) drafting_layout_block_free);
+  g_clear_pointer (&self->proposals, g_ptr_array_unref);
+  g_clear_pointer (&self->tracking, drafting_tracking_free);
   g_clear_object (&self->document);
   g_clear_pointer (&self->frames, g_array_unref);
   g_free (self);
+}
+
+/**
+ * drafting_layout_get_document:
+ *
+ * Returns: (transfer none): the document laid out
+ */
+DraftingDocument *
+drafting_layout_get_document (DraftingLayout *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->document;
+}
+
+/**
+ * drafting_layout_is_tracked:
+ *
+ * Returns: whether the open amendments are marked
+ */
+gboolean
+drafting_layout_is_tracked (DraftingLayout *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  return self->tracking != NULL;
 }
 
 /**
@@ -530,28 +851,32 @@ drafting_layout_next (DraftingLayout *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
 
-  while (self->frames->len > 0)
+  while (g_queue_is_empty (&self->pending) && self->frames->len > 0)
     {
       Frame *frame = &g_array_index (self->frames, Frame, self->frames->len - 1);
-      DraftingLayoutBlock *block;
       DraftingNode *node;
       Frame children;
 
       if (frame->next >= drafting_node_get_n_children (frame->parent))
         {
+          Frame done = *frame;
+
           g_array_set_size (self->frames, self->frames->len - 1);
+          /* After an element and all it holds: what is put after it, as
+           * deep as the element. */
+          if (self->tracking != NULL && self->frames->len > 0)
+            place_arrivals (self, done.parent, DRAFTING_PLACEMENT_AFTER, done.parent_base,
+                            g_array_index (self->frames, Frame, self->frames->len - 1).depth);
           continue;
         }
 
       node = drafting_node_get_child (frame->parent, frame->next++);
-      block = lay_out_element (self, node, frame->base, frame->depth, &children);
+      lay_out_element (self, node, frame->base, frame->depth, &children);
       if (children.parent != NULL)
         g_array_append_val (self->frames, children);
-      if (block != NULL)
-        return block;
     }
 
-  return NULL;
+  return g_queue_pop_head (&self->pending);
 }
 
 /**

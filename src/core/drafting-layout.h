@@ -128,7 +128,11 @@ void drafting_layout_block_free (DraftingLayoutBlock *block);
 typedef struct _DraftingLayout DraftingLayout;
 
 DraftingLayout      *drafting_layout_new          (DraftingDocument *document);
+DraftingLayout      *drafting_layout_new_tracked  (DraftingDocument   *document,
+                                                   const char * const *delegations);
 void                 drafting_layout_free         (DraftingLayout   *self);
+DraftingDocument    *drafting_layout_get_document (DraftingLayout   *self);
+gboolean             drafting_layout_is_tracked   (DraftingLayout   *self);
 DraftingLayoutBlock *drafting_layout_next         (DraftingLayout   *self);
 GPtrArray           *drafting_layout_build_all    (DraftingDocument *document);
 

@@ -14,6 +14,9 @@
 
 #include "drafting-print-layout.h"
 
+#include "drafting-delegation-colour.h"
+#include "drafting-layout.h"
+
 /*
  * The document is laid out as it prints, with Pango, in three steps. The
  * layout knows nothing of GTK: it is given a Pango context, the size of the
@@ -195,11 +198,39 @@ add_attribute (PangoAttrList  *attrs,
 /* ------------------------------------------------------------------ */
 /* From the core's blocks to lines                                     */
 
+/* Words an amendment inserts are underlined, those it deletes struck
+ * through, both in its delegation's colour, as on screen. */
+static void
+add_change_attributes (Block                   *block,
+                       const DraftingLayoutRun *run,
+                       guint                    shift)
+{
+  g_autofree char *hex = NULL;
+  PangoColor colour;
+
+  if (run->change == DRAFTING_CHANGE_NONE)
+    return;
+
+  hex = drafting_delegation_colour_hex (run->amendment != NULL
+                                        ? drafting_amendment_get_delegation (run->amendment) : NULL,
+                                        FALSE);
+  if (pango_color_parse (&colour, hex))
+    add_attribute (block->attrs, pango_attr_foreground_new (colour.red, colour.green, colour.blue),
+                   shift + run->start, shift + run->end);
+  if (run->change == DRAFTING_CHANGE_INSERTED)
+    add_attribute (block->attrs, pango_attr_underline_new (PANGO_UNDERLINE_SINGLE),
+                   shift + run->start, shift + run->end);
+  else
+    add_attribute (block->attrs, pango_attr_strikethrough_new (TRUE),
+                   shift + run->start, shift + run->end);
+}
+
 static void
 add_run_attributes (Block                   *block,
                     const DraftingLayoutRun *run,
                     guint                    shift)
 {
+  add_change_attributes (block, run, shift);
   if (run->style & DRAFTING_RUN_EMPHASIS)
     add_attribute (block->attrs, pango_attr_style_new (PANGO_STYLE_ITALIC),
                    shift + run->start, shift + run->end);
@@ -861,6 +892,29 @@ drafting_print_layout_new (DraftingDocument *snapshot,
   start_page (self);
 
   return self;
+}
+
+/**
+ * drafting_print_layout_track_changes:
+ * @delegations: (nullable) (array zero-terminated=1): only the amendments
+ *   these delegations propose or co-sponsor; %NULL for all
+ *
+ * Lays the document out with its open amendments marked, as the window's
+ * marked view shows them, each delegation's in its colour. Call it before
+ * the pages are made.
+ */
+void
+drafting_print_layout_track_changes (DraftingPrintLayout *self,
+                                     const char * const  *delegations)
+{
+  DraftingLayout *tracked;
+
+  g_return_if_fail (DRAFTING_IS_PRINT_LAYOUT (self));
+  g_return_if_fail (self->layout != NULL && self->blocks->len == 0);
+
+  tracked = drafting_layout_new_tracked (drafting_layout_get_document (self->layout), delegations);
+  drafting_layout_free (self->layout);
+  self->layout = tracked;
 }
 
 /**

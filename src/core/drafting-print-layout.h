@@ -29,6 +29,8 @@ DraftingPrintLayout *drafting_print_layout_new            (DraftingDocument    *
                                                            double               margin_right,
                                                            double               margin_bottom,
                                                            double               margin_left);
+void                 drafting_print_layout_track_changes  (DraftingPrintLayout *self,
+                                                           const char * const  *delegations);
 gboolean             drafting_print_layout_paginate       (DraftingPrintLayout *self,
                                                            gint64               deadline);
 guint                drafting_print_layout_get_n_pages    (DraftingPrintLayout *self);

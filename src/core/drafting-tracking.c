@@ -320,6 +320,73 @@ drafting_tracking_mark_wording (DraftingTracking *self,
   return mark_wording (self, node, taken_by, NULL);
 }
 
+/**
+ * drafting_tracking_mark_element:
+ * @self: a tracking
+ * @node: an element of the tracked document
+ * @proposals: (out) (transfer container) (element-type DraftingAmendment):
+ *   the open rewordings the marked text does not show, or %NULL
+ *
+ * The text of @node marked as drafting_tracking_mark_wording() marks it,
+ * but for an element several amendments reword (or one that is deleted or
+ * moved as well): its own text, deleted if it is taken away, and in
+ * @proposals the rewordings, for the caller to lay out one by one with
+ * drafting_tracking_mark_proposal().
+ *
+ * Returns: (transfer full): the marked wording
+ */
+DraftingMarkedText *
+drafting_tracking_mark_element (DraftingTracking  *self,
+                                DraftingNode      *node,
+                                GPtrArray        **proposals)
+{
+  DraftingAmendment *taken_by = NULL;
+  g_autoptr(GPtrArray) others = NULL;
+  DraftingMarkedText *marked;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (DRAFTING_IS_NODE (node), NULL);
+  g_return_val_if_fail (proposals != NULL, NULL);
+
+  for (DraftingNode *above = drafting_node_get_parent (node);
+       above != NULL && taken_by == NULL;
+       above = drafting_node_get_parent (above))
+    taken_by = taking_away (g_hash_table_lookup (self->about, drafting_node_get_id (above)));
+
+  marked = mark_wording (self, node, taken_by, &others);
+  *proposals = others != NULL && others->len > 0 ? g_steal_pointer (&others) : NULL;
+
+  return marked;
+}
+
+/**
+ * drafting_tracking_mark_proposal:
+ * @self: a tracking
+ * @node: an element of the tracked document
+ * @amendment: an open amendment that rewords it
+ *
+ * Returns: (transfer full): the present text of @node with the words
+ *   @amendment deletes and inserts marked
+ */
+DraftingMarkedText *
+drafting_tracking_mark_proposal (DraftingTracking  *self,
+                                 DraftingNode      *node,
+                                 DraftingAmendment *amendment)
+{
+  DraftingMarkedText *out;
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (DRAFTING_IS_NODE (node), NULL);
+  g_return_val_if_fail (DRAFTING_IS_AMENDMENT (amendment), NULL);
+
+  out = drafting_marked_text_new ();
+  text = drafting_render_plain_text (node, TRUE);
+  append_rewording (self, out, node, text, amendment);
+
+  return out;
+}
+
 /* The text of what @amendment puts in place. */
 static char *
 arrival_text (DraftingTracking  *self,
@@ -350,6 +417,41 @@ arrives (DraftingAmendment *amendment,
 
   drafting_amendment_get_destination (amendment, &where);
   return where == placement;
+}
+
+/**
+ * drafting_tracking_get_arrivals:
+ * @self: a tracking
+ * @node: an element of the tracked document
+ * @placement: after @node, or first into it
+ *
+ * Returns: (transfer container) (element-type DraftingAmendment): the open
+ *   amendments that put an element @placement @node, new or moved, in the
+ *   order they would stand there, the last proposed first, as accepting
+ *   them in turn would put them
+ */
+GPtrArray *
+drafting_tracking_get_arrivals (DraftingTracking  *self,
+                                DraftingNode      *node,
+                                DraftingPlacement  placement)
+{
+  GPtrArray *arriving;
+  GPtrArray *found;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (DRAFTING_IS_NODE (node), NULL);
+
+  found = g_ptr_array_new ();
+  arriving = g_hash_table_lookup (self->arriving, drafting_node_get_id (node));
+  for (guint i = arriving != NULL ? arriving->len : 0; i > 0; i--)
+    {
+      DraftingAmendment *amendment = g_ptr_array_index (arriving, i - 1);
+
+      if (arrives (amendment, placement))
+        g_ptr_array_add (found, amendment);
+    }
+
+  return found;
 }
 
 /**

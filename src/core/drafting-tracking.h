@@ -21,6 +21,15 @@ GPtrArray          *drafting_tracking_get_about       (DraftingTracking   *self,
                                                        const char         *id);
 DraftingMarkedText *drafting_tracking_mark_wording    (DraftingTracking   *self,
                                                        DraftingNode       *node);
+DraftingMarkedText *drafting_tracking_mark_element    (DraftingTracking   *self,
+                                                       DraftingNode       *node,
+                                                       GPtrArray         **proposals);
+DraftingMarkedText *drafting_tracking_mark_proposal   (DraftingTracking   *self,
+                                                       DraftingNode       *node,
+                                                       DraftingAmendment  *amendment);
+GPtrArray          *drafting_tracking_get_arrivals    (DraftingTracking   *self,
+                                                       DraftingNode       *node,
+                                                       DraftingPlacement   placement);
 DraftingMarkedText *drafting_tracking_mark_arrivals   (DraftingTracking   *self,
                                                        DraftingNode       *node,
                                                        DraftingPlacement   placement);

@@ -5,13 +5,10 @@
 
 #pragma once
 
-#include <gdk/gdk.h>
+#include <glib.h>
 
 G_BEGIN_DECLS
 
-void  drafting_delegation_colour      (const char *delegation,
-                                       gboolean    dark,
-                                       GdkRGBA    *colour);
 char *drafting_delegation_colour_hex  (const char *delegation,
                                        gboolean    dark);
 

@@ -75,19 +75,3 @@ drafting_delegation_colour_hex (const char *delegation,
 
   return g_strdup (dark ? shade->on_dark : shade->on_light);
 }
-
-/**
- * drafting_delegation_colour:
- * @delegation: a delegation's name
- * @dark: whether the page is dark
- * @colour: (out): where to put the colour of @delegation's marks
- */
-void
-drafting_delegation_colour (const char *delegation,
-                            gboolean    dark,
-                            GdkRGBA    *colour)
-{
-  const Shade *shade = &palette[shade_index (delegation)];
-
-  gdk_rgba_parse (colour, dark ? shade->on_dark : shade->on_light);
-}
