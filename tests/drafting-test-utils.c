@@ -256,3 +256,40 @@ drafting_test_wait_result (GAsyncResult **result)
 
   return *result;
 }
+
+void
+drafting_test_run_clear (DraftingTestRun *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+/* Runs wco-draft, the build's (named by $WCO_DRAFT), with the arguments
+ * from @first to %NULL, and keeps what it printed and its exit status. */
+void
+drafting_test_run_tool (DraftingTestRun *run,
+                        const char      *first,
+                        ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *tool = g_getenv ("WCO_DRAFT");
+  va_list args;
+
+  g_assert_nonnull (tool);
+  g_ptr_array_add (argv, (gpointer) tool);
+  va_start (args, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  process = g_subprocess_newv ((const char * const *) argv->pdata,
+                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
+                               &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
+  g_assert_no_error (error);
+  run->status = g_subprocess_get_exit_status (process);
+}

@@ -68,4 +68,19 @@ void              drafting_test_on_result      (GObject         *object,
                                                 gpointer         user_data);
 GAsyncResult     *drafting_test_wait_result    (GAsyncResult   **result);
 
+/* What a run of wco-draft (the tool named by $WCO_DRAFT) gave. */
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} DraftingTestRun;
+
+void              drafting_test_run_clear      (DraftingTestRun *run);
+void              drafting_test_run_tool       (DraftingTestRun *run,
+                                                const char      *first,
+                                                ...) G_GNUC_NULL_TERMINATED;
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (DraftingTestRun, drafting_test_run_clear)
+
 G_END_DECLS

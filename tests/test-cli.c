@@ -10,71 +10,27 @@
 
 #include "drafting-test-utils.h"
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-run_tool (Run        *run,
-          const char *first,
-          ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *tool = g_getenv ("WCO_DRAFT");
-  va_list args;
-
-  g_assert_nonnull (tool);
-  g_ptr_array_add (argv, (gpointer) tool);
-  va_start (args, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  process = g_subprocess_newv ((const char * const *) argv->pdata,
-                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
-                               &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-  run->status = g_subprocess_get_exit_status (process);
-}
-
 static void
 test_help (void)
 {
-  g_auto(Run) run = { 0, };
-  g_auto(Run) sub = { 0, };
-  g_auto(Run) wrong = { 0, };
+  g_auto(DraftingTestRun) run = { 0, };
+  g_auto(DraftingTestRun) sub = { 0, };
+  g_auto(DraftingTestRun) wrong = { 0, };
   static const char * const commands[] = {
     "import", "convert", "validate", "outline", "amendments", "propose", "accept", "reject",
     "withdraw", "reopen", "text", "export-amendments", "import-amendments",
   };
 
-  run_tool (&run, "--help", NULL);
+  drafting_test_run_tool (&run, "--help", NULL);
   g_assert_cmpint (run.status, ==, 0);
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     g_assert_nonnull (strstr (run.out, commands[i]));
 
-  run_tool (&sub, "outline", "--help", NULL);
+  drafting_test_run_tool (&sub, "outline", "--help", NULL);
   g_assert_cmpint (sub.status, ==, 0);
   g_assert_nonnull (strstr (sub.out, "--json"));
 
-  run_tool (&wrong, "frobnicate", NULL);
+  drafting_test_run_tool (&wrong, "frobnicate", NULL);
   g_assert_cmpint (wrong.status, ==, 2);
   g_assert_nonnull (strstr (wrong.err, "frobnicate"));
 }
@@ -85,20 +41,20 @@ test_import_validate (void)
   g_autofree char *dir = drafting_test_make_tmpdir ();
   g_autofree char *out = g_build_filename (dir, "resolution.wcodraft", NULL);
   g_autofree char *corpus = drafting_test_corpus_path ("ecommerce-resolution.txt");
-  g_auto(Run) import = { 0, };
-  g_auto(Run) validate = { 0, };
-  g_auto(Run) missing = { 0, };
+  g_auto(DraftingTestRun) import = { 0, };
+  g_auto(DraftingTestRun) validate = { 0, };
+  g_auto(DraftingTestRun) missing = { 0, };
 
-  run_tool (&import, "import", corpus, "-o", out, NULL);
+  drafting_test_run_tool (&import, "import", corpus, "-o", out, NULL);
   g_assert_cmpint (import.status, ==, 0);
   g_assert_cmpstr (import.err, ==, "");
   g_assert_true (g_file_test (out, G_FILE_TEST_IS_REGULAR));
 
-  run_tool (&validate, "validate", out, NULL);
+  drafting_test_run_tool (&validate, "validate", out, NULL);
   g_assert_cmpint (validate.status, ==, 0);
   g_assert_nonnull (strstr (validate.out, "valid"));
 
-  run_tool (&missing, "import", corpus, NULL);
+  drafting_test_run_tool (&missing, "import", corpus, NULL);
   g_assert_cmpint (missing.status, ==, 2);
 
   drafting_test_remove_tree (dir);
@@ -109,7 +65,7 @@ test_validate_reports_where (void)
 {
   g_autofree char *dir = drafting_test_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "broken.wcodraft", NULL);
-  g_auto(Run) run = { 0, };
+  g_auto(DraftingTestRun) run = { 0, };
   const char *xml =
     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
     "<document version=\"1.0\" type=\"resolution\" xmlns=\"http://wco.org/ns/drafting/1\">\n"
@@ -122,7 +78,7 @@ test_validate_reports_where (void)
     "</document>\n";
 
   g_assert_true (g_file_set_contents (path, xml, -1, NULL));
-  run_tool (&run, "validate", path, NULL);
+  drafting_test_run_tool (&run, "validate", path, NULL);
   g_assert_cmpint (run.status, ==, 1);
   g_assert_nonnull (strstr (run.err, path));
   g_assert_nonnull (strstr (run.err, "Line 6"));
@@ -194,10 +150,10 @@ test_validate_hostile_quiet (void)
       g_autofree char *name = g_strconcat (files[i].name, ".wcodraft", NULL);
       g_autofree char *path = g_build_filename (dir, name, NULL);
       g_autofree char *expected_start = g_strconcat (path, ": ", NULL);
-      g_auto(Run) run = { 0, };
+      g_auto(DraftingTestRun) run = { 0, };
 
       g_assert_true (g_file_set_contents (path, files[i].xml, -1, NULL));
-      run_tool (&run, "validate", path, NULL);
+      drafting_test_run_tool (&run, "validate", path, NULL);
       g_test_message ("%s", run.err);
       g_assert_cmpint (run.status, ==, 1);
       g_assert_cmpstr (run.out, ==, "");
@@ -217,8 +173,8 @@ test_validate_whitespace (void)
   g_autofree char *dir = drafting_test_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "spaced.wcodraft", NULL);
   g_autofree char *outline = NULL;
-  g_auto(Run) validate = { 0, };
-  g_auto(Run) run = { 0, };
+  g_auto(DraftingTestRun) validate = { 0, };
+  g_auto(DraftingTestRun) run = { 0, };
   const char *xml =
     PROLOG
     "<document version=\" 1.0 \" type=\" resolution \" xmlns=\"http://wco.org/ns/drafting/1\">\n"
@@ -233,11 +189,11 @@ test_validate_whitespace (void)
     "</document>\n";
 
   g_assert_true (g_file_set_contents (path, xml, -1, NULL));
-  run_tool (&validate, "validate", path, NULL);
+  drafting_test_run_tool (&validate, "validate", path, NULL);
   g_assert_cmpint (validate.status, ==, 0);
   g_assert_cmpstr (validate.err, ==, "");
 
-  run_tool (&run, "outline", path, NULL);
+  drafting_test_run_tool (&run, "outline", path, NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.err, ==, "");
   g_assert_cmpstr (run.out, ==, "operative-paragraph (a) Decides.\n");
@@ -249,12 +205,12 @@ static void
 test_outline_text (void)
 {
   g_autofree char *corpus = drafting_test_corpus_path ("ecommerce-resolution.txt");
-  g_auto(Run) run = { 0, };
+  g_auto(DraftingTestRun) run = { 0, };
   g_auto(GStrv) lines = NULL;
   guint clauses = 0;
   gboolean seen_nested = FALSE;
 
-  run_tool (&run, "outline", corpus, NULL);
+  drafting_test_run_tool (&run, "outline", corpus, NULL);
   g_assert_cmpint (run.status, ==, 0);
 
   lines = g_strsplit (run.out, "\n", -1);
@@ -318,10 +274,10 @@ test_outline_json (gconstpointer data)
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GError) error = NULL;
-  g_auto(Run) run = { 0, };
+  g_auto(DraftingTestRun) run = { 0, };
   JsonNode *root;
 
-  run_tool (&run, "outline", "--json", corpus, NULL);
+  drafting_test_run_tool (&run, "outline", "--json", corpus, NULL);
   g_assert_cmpint (run.status, ==, 0);
 
   json_parser_load_from_data (parser, run.out, -1, &error);
@@ -339,13 +295,13 @@ test_outline_json_fields (void)
 {
   g_autofree char *corpus = drafting_test_corpus_path ("ecommerce-resolution.txt");
   g_autoptr(JsonParser) parser = json_parser_new ();
-  g_auto(Run) run = { 0, };
+  g_auto(DraftingTestRun) run = { 0, };
   JsonArray *top;
   JsonObject *clause;
   JsonObject *annex;
   JsonObject *principle;
 
-  run_tool (&run, "outline", "--json", corpus, NULL);
+  drafting_test_run_tool (&run, "outline", "--json", corpus, NULL);
   g_assert_true (json_parser_load_from_data (parser, run.out, -1, NULL));
   top = json_node_get_array (json_parser_get_root (parser));
 
@@ -368,14 +324,14 @@ test_outline_native_equals_text (void)
   g_autofree char *dir = drafting_test_make_tmpdir ();
   g_autofree char *native = g_build_filename (dir, "c.wcodraft", NULL);
   g_autofree char *corpus = drafting_test_corpus_path ("ecommerce-communique.txt");
-  g_auto(Run) import = { 0, };
-  g_auto(Run) from_text = { 0, };
-  g_auto(Run) from_native = { 0, };
+  g_auto(DraftingTestRun) import = { 0, };
+  g_auto(DraftingTestRun) from_text = { 0, };
+  g_auto(DraftingTestRun) from_native = { 0, };
 
-  run_tool (&import, "import", corpus, "-o", native, NULL);
+  drafting_test_run_tool (&import, "import", corpus, "-o", native, NULL);
   g_assert_cmpint (import.status, ==, 0);
-  run_tool (&from_text, "outline", corpus, NULL);
-  run_tool (&from_native, "outline", native, NULL);
+  drafting_test_run_tool (&from_text, "outline", corpus, NULL);
+  drafting_test_run_tool (&from_native, "outline", native, NULL);
   g_assert_cmpint (from_native.status, ==, 0);
   g_assert_cmpstr (from_native.out, ==, from_text.out);
 
@@ -392,15 +348,15 @@ test_convert (void)
   g_autofree char *unknown = g_build_filename (dir, "r.xyz", NULL);
   g_autofree char *corpus = drafting_test_corpus_path ("ecommerce-resolution.txt");
   g_autofree char *printed = NULL;
-  g_auto(Run) import = { 0, };
-  g_auto(Run) to_text = { 0, };
-  g_auto(Run) back = { 0, };
-  g_auto(Run) outline_a = { 0, };
-  g_auto(Run) outline_b = { 0, };
-  g_auto(Run) refused = { 0, };
+  g_auto(DraftingTestRun) import = { 0, };
+  g_auto(DraftingTestRun) to_text = { 0, };
+  g_auto(DraftingTestRun) back = { 0, };
+  g_auto(DraftingTestRun) outline_a = { 0, };
+  g_auto(DraftingTestRun) outline_b = { 0, };
+  g_auto(DraftingTestRun) refused = { 0, };
 
-  run_tool (&import, "import", corpus, "-o", native, NULL);
-  run_tool (&to_text, "convert", native, "-o", text, NULL);
+  drafting_test_run_tool (&import, "import", corpus, "-o", native, NULL);
+  drafting_test_run_tool (&to_text, "convert", native, "-o", text, NULL);
   g_assert_cmpint (to_text.status, ==, 0);
   g_assert_true (g_file_get_contents (text, &printed, NULL, NULL));
   /* As it prints: the status in the heading, place and date, the annex. */
@@ -410,13 +366,13 @@ test_convert (void)
   /* The "o" marks were bullets, not text. */
   g_assert_null (strstr (printed, "- o "));
 
-  run_tool (&back, "convert", text, "-o", again, NULL);
+  drafting_test_run_tool (&back, "convert", text, "-o", again, NULL);
   g_assert_cmpint (back.status, ==, 0);
-  run_tool (&outline_a, "outline", native, NULL);
-  run_tool (&outline_b, "outline", again, NULL);
+  drafting_test_run_tool (&outline_a, "outline", native, NULL);
+  drafting_test_run_tool (&outline_b, "outline", again, NULL);
   g_assert_cmpstr (outline_a.out, ==, outline_b.out);
 
-  run_tool (&refused, "convert", native, "-o", unknown, NULL);
+  drafting_test_run_tool (&refused, "convert", native, "-o", unknown, NULL);
   g_assert_cmpint (refused.status, ==, 1);
   g_assert_nonnull (strstr (refused.err, ".wcodraft"));
   g_assert_false (g_file_test (unknown, G_FILE_TEST_EXISTS));
@@ -427,9 +383,9 @@ test_convert (void)
 static void
 test_missing_file (void)
 {
-  g_auto(Run) run = { 0, };
+  g_auto(DraftingTestRun) run = { 0, };
 
-  run_tool (&run, "outline", "/nonexistent/file.wcodraft", NULL);
+  drafting_test_run_tool (&run, "outline", "/nonexistent/file.wcodraft", NULL);
   g_assert_cmpint (run.status, ==, 1);
   g_assert_nonnull (strstr (run.err, "/nonexistent/file.wcodraft"));
 }
@@ -494,20 +450,20 @@ amendable_init (Amendable *self)
   g_autofree char *text = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
-  g_auto(Run) import = { 0, };
-  g_auto(Run) outline = { 0, };
+  g_auto(DraftingTestRun) import = { 0, };
+  g_auto(DraftingTestRun) outline = { 0, };
 
   self->dir = drafting_test_make_tmpdir ();
   text = g_build_filename (self->dir, "resolution.txt", NULL);
   self->path = g_build_filename (self->dir, "resolution.wcodraft", NULL);
   g_assert_true (g_file_set_contents (text, amendable, -1, NULL));
 
-  run_tool (&import, "import", text, "-o", self->path, NULL);
+  drafting_test_run_tool (&import, "import", text, "-o", self->path, NULL);
   g_assert_cmpint (import.status, ==, 0);
   g_assert_cmpstr (import.err, ==, "");
   g_assert_no_errno (g_unlink (text));
 
-  run_tool (&outline, "outline", "--json", self->path, NULL);
+  drafting_test_run_tool (&outline, "outline", "--json", self->path, NULL);
   g_assert_cmpint (outline.status, ==, 0);
   g_assert_true (json_parser_load_from_data (parser, outline.out, -1, NULL));
   collect_ids (json_node_get_array (json_parser_get_root (parser)), ids);
@@ -586,10 +542,10 @@ static JsonArray *
 amendments_json (Amendable  *self,
                  JsonParser *parser)
 {
-  g_auto(Run) run = { 0, };
+  g_auto(DraftingTestRun) run = { 0, };
   g_autoptr(GError) error = NULL;
 
-  run_tool (&run, "amendments", self->path, "--json", NULL);
+  drafting_test_run_tool (&run, "amendments", self->path, "--json", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.err, ==, "");
   json_parser_load_from_data (parser, run.out, -1, &error);
@@ -731,10 +687,10 @@ test_amendments_list (void)
   g_autofree char *line = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_auto(Run) list = { 0, };
-  g_auto(Run) by_kenya = { 0, };
-  g_auto(Run) by_status = { 0, };
-  g_auto(Run) bad_status = { 0, };
+  g_auto(DraftingTestRun) list = { 0, };
+  g_auto(DraftingTestRun) by_kenya = { 0, };
+  g_auto(DraftingTestRun) by_status = { 0, };
+  g_auto(DraftingTestRun) bad_status = { 0, };
   g_auto(GStrv) lines = NULL;
   g_auto(GStrv) fields = NULL;
   static const char * const keys[] = {
@@ -759,7 +715,7 @@ test_amendments_list (void)
                    "--after", doc.ids[E_P3], "--lead", "", "--text", "Members should train officers.", NULL);
 
   /* One line each, fields separated by tabs. */
-  run_tool (&list, "amendments", doc.path, NULL);
+  drafting_test_run_tool (&list, "amendments", doc.path, NULL);
   g_assert_cmpint (list.status, ==, 0);
   lines = g_strsplit (list.out, "\n", -1);
   g_assert_cmpuint (g_strv_length (lines), ==, 4);
@@ -835,17 +791,17 @@ test_amendments_list (void)
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (third, "cosponsors")), ==, 0);
 
   /* Filters: a co-sponsor counts, whatever the case; a status. */
-  run_tool (&by_kenya, "amendments", doc.path, "--delegation", "kenya", NULL);
+  drafting_test_run_tool (&by_kenya, "amendments", doc.path, "--delegation", "kenya", NULL);
   g_assert_cmpint (by_kenya.status, ==, 0);
   g_assert_true (g_str_has_prefix (by_kenya.out, france));
   g_assert_nonnull (strstr (by_kenya.out, kenya));
   g_assert_null (strstr (by_kenya.out, japan));
 
-  run_tool (&by_status, "amendments", doc.path, "--status", "rejected", "--json", NULL);
+  drafting_test_run_tool (&by_status, "amendments", doc.path, "--status", "rejected", "--json", NULL);
   g_assert_cmpint (by_status.status, ==, 0);
   g_assert_cmpstr (g_strstrip (by_status.out), ==, "[]");
 
-  run_tool (&bad_status, "amendments", doc.path, "--status", "pending", NULL);
+  drafting_test_run_tool (&bad_status, "amendments", doc.path, "--status", "pending", NULL);
   g_assert_cmpint (bad_status.status, ==, 1);
   g_assert_nonnull (strstr (bad_status.err, "pending"));
 }
@@ -858,12 +814,12 @@ test_amendments_decide (void)
   g_autofree char *b = NULL;
   g_autofree char *c = NULL;
   g_autofree char *d = NULL;
-  g_auto(Run) accept = { 0, };
-  g_auto(Run) reject = { 0, };
-  g_auto(Run) withdraw = { 0, };
-  g_auto(Run) reopen = { 0, };
-  g_auto(Run) outline = { 0, };
-  g_auto(Run) none = { 0, };
+  g_auto(DraftingTestRun) accept = { 0, };
+  g_auto(DraftingTestRun) reject = { 0, };
+  g_auto(DraftingTestRun) withdraw = { 0, };
+  g_auto(DraftingTestRun) reopen = { 0, };
+  g_auto(DraftingTestRun) outline = { 0, };
+  g_auto(DraftingTestRun) none = { 0, };
 
   amendable_init (&doc);
   a = propose (&doc, "--delegation", "France", "--replace", doc.ids[E_P1],
@@ -873,22 +829,22 @@ test_amendments_decide (void)
                "--after", doc.ids[E_P3], "--text", "Members should train officers.", NULL);
   d = propose (&doc, "--delegation", "Chile", "--delete", doc.ids[E_P1], NULL);
 
-  run_tool (&accept, "accept", doc.path, a, b, NULL);
+  drafting_test_run_tool (&accept, "accept", doc.path, a, b, NULL);
   g_assert_cmpint (accept.status, ==, 0);
   g_assert_cmpstr (accept.out, ==, "");
   g_assert_cmpstr (accept.err, ==, "");
   assert_alone (&doc);
   g_assert_cmpstr (status_of (&doc, a), ==, "accepted");
   g_assert_cmpstr (status_of (&doc, b), ==, "accepted");
-  run_tool (&outline, "outline", doc.path, NULL);
+  drafting_test_run_tool (&outline, "outline", doc.path, NULL);
   g_assert_nonnull (strstr (outline.out, "1. Members should speed up the clearance"));
   g_assert_null (strstr (outline.out, "during a disaster"));
 
-  run_tool (&reject, "reject", doc.path, c, NULL);
+  drafting_test_run_tool (&reject, "reject", doc.path, c, NULL);
   g_assert_cmpint (reject.status, ==, 0);
   g_assert_cmpstr (status_of (&doc, c), ==, "rejected");
 
-  run_tool (&withdraw, "withdraw", doc.path, d, NULL);
+  drafting_test_run_tool (&withdraw, "withdraw", doc.path, d, NULL);
   g_assert_cmpint (withdraw.status, ==, 0);
   g_assert_cmpstr (status_of (&doc, d), ==, "withdrawn");
 
@@ -902,19 +858,19 @@ test_amendments_decide (void)
   assert_refused (&doc, "reopen", doc.path, c, c, NULL);
   g_assert_cmpstr (status_of (&doc, c), ==, "rejected");
 
-  run_tool (&none, "accept", doc.path, NULL);
+  drafting_test_run_tool (&none, "accept", doc.path, NULL);
   g_assert_cmpint (none.status, ==, 2);
 
   /* Reopened, an accepted change is taken back. */
-  run_tool (&reopen, "reopen", doc.path, a, c, NULL);
+  drafting_test_run_tool (&reopen, "reopen", doc.path, a, c, NULL);
   g_assert_cmpint (reopen.status, ==, 0);
   assert_alone (&doc);
   g_assert_cmpstr (status_of (&doc, a), ==, "proposed");
   g_assert_cmpstr (status_of (&doc, c), ==, "proposed");
   {
-    g_auto(Run) again = { 0, };
+    g_auto(DraftingTestRun) again = { 0, };
 
-    run_tool (&again, "outline", doc.path, NULL);
+    drafting_test_run_tool (&again, "outline", doc.path, NULL);
     g_assert_nonnull (strstr (again.out, "1. Members should simplify the clearance"));
   }
 }
@@ -929,11 +885,11 @@ test_amendments_text (void)
   g_autofree char *d = NULL;
   g_autofree char *e = NULL;
   g_autofree char *f = NULL;
-  g_auto(Run) clean = { 0, };
-  g_auto(Run) tracked_before = { 0, };
-  g_auto(Run) tracked = { 0, };
-  g_auto(Run) proposed = { 0, };
-  g_auto(Run) bad_view = { 0, };
+  g_auto(DraftingTestRun) clean = { 0, };
+  g_auto(DraftingTestRun) tracked_before = { 0, };
+  g_auto(DraftingTestRun) tracked = { 0, };
+  g_auto(DraftingTestRun) proposed = { 0, };
+  g_auto(DraftingTestRun) bad_view = { 0, };
   const char *clean_text =
     "RESOLUTION OF THE CUSTOMS CO-OPERATION COUNCIL\n"
     "\n"
@@ -954,10 +910,10 @@ test_amendments_text (void)
   amendable_init (&doc);
 
   /* No amendments: all three views are the text. */
-  run_tool (&clean, "text", doc.path, NULL);
+  drafting_test_run_tool (&clean, "text", doc.path, NULL);
   g_assert_cmpint (clean.status, ==, 0);
   g_assert_cmpstr (clean.out, ==, clean_text);
-  run_tool (&tracked_before, "text", doc.path, "--view", "tracked", NULL);
+  drafting_test_run_tool (&tracked_before, "text", doc.path, "--view", "tracked", NULL);
   g_assert_cmpstr (tracked_before.out, ==, clean_text);
 
   a = propose (&doc, "--delegation", "France", "--replace", doc.ids[E_P1],
@@ -972,13 +928,13 @@ test_amendments_text (void)
   f = propose (&doc, "--delegation", "Brazil", "--move", doc.ids[E_P3], "--after", doc.ids[E_P1], NULL);
 
   {
-    g_auto(Run) again = { 0, };
+    g_auto(DraftingTestRun) again = { 0, };
 
-    run_tool (&again, "text", doc.path, "--view", "clean", NULL);
+    drafting_test_run_tool (&again, "text", doc.path, "--view", "clean", NULL);
     g_assert_cmpstr (again.out, ==, clean_text);
   }
 
-  run_tool (&tracked, "text", doc.path, "--view", "tracked", NULL);
+  drafting_test_run_tool (&tracked, "text", doc.path, "--view", "tracked", NULL);
   g_assert_cmpint (tracked.status, ==, 0);
   g_assert_cmpstr (tracked.out, ==,
     "RESOLUTION OF THE CUSTOMS CO-OPERATION COUNCIL\n"
@@ -1006,7 +962,7 @@ test_amendments_text (void)
   /* Every proposal accepted in order; Peru's, whose words Kenya's
    * changed, cannot be made and is left out. Chile's paragraph went after
    * the third before Brazil's moved it. */
-  run_tool (&proposed, "text", doc.path, "--view", "proposed", NULL);
+  drafting_test_run_tool (&proposed, "text", doc.path, "--view", "proposed", NULL);
   g_assert_cmpint (proposed.status, ==, 0);
   g_assert_cmpstr (proposed.out, ==,
     "RESOLUTION OF THE CUSTOMS CO-OPERATION COUNCIL\n"
@@ -1029,7 +985,7 @@ test_amendments_text (void)
   g_assert_cmpstr (status_of (&doc, c), ==, "proposed");
   assert_alone (&doc);
 
-  run_tool (&bad_view, "text", doc.path, "--view", "marked", NULL);
+  drafting_test_run_tool (&bad_view, "text", doc.path, "--view", "marked", NULL);
   g_assert_cmpint (bad_view.status, ==, 1);
 }
 
@@ -1052,13 +1008,13 @@ test_amendments_exchange (void)
   g_autofree char *a = NULL;
   g_autofree char *b = NULL;
   g_autofree char *c = NULL;
-  g_auto(Run) export_france = { 0, };
-  g_auto(Run) export_all = { 0, };
-  g_auto(Run) import = { 0, };
-  g_auto(Run) refused = { 0, };
-  g_auto(Run) foreign = { 0, };
-  g_auto(Run) make_other = { 0, };
-  g_auto(Run) usage = { 0, };
+  g_auto(DraftingTestRun) export_france = { 0, };
+  g_auto(DraftingTestRun) export_all = { 0, };
+  g_auto(DraftingTestRun) import = { 0, };
+  g_auto(DraftingTestRun) refused = { 0, };
+  g_auto(DraftingTestRun) foreign = { 0, };
+  g_auto(DraftingTestRun) make_other = { 0, };
+  g_auto(DraftingTestRun) usage = { 0, };
 
   amendable_init (&doc);
   original = read_file (doc.path);
@@ -1070,14 +1026,14 @@ test_amendments_exchange (void)
   c = propose (&doc, "--delegation", "Japan", "--replace", doc.ids[E_P1],
                "--text", "Members should ease the clearance of relief consignments;", NULL);
 
-  run_tool (&export_france, "export-amendments", doc.path, "--delegation", "France",
+  drafting_test_run_tool (&export_france, "export-amendments", doc.path, "--delegation", "France",
             "-o", france, NULL);
   g_assert_cmpint (export_france.status, ==, 0);
   g_assert_cmpstr (export_france.err, ==, "");
-  run_tool (&export_all, "export-amendments", doc.path, "-o", all, NULL);
+  drafting_test_run_tool (&export_all, "export-amendments", doc.path, "-o", all, NULL);
   g_assert_cmpint (export_all.status, ==, 0);
 
-  run_tool (&import, "import-amendments", copy, france, all, NULL);
+  drafting_test_run_tool (&import, "import-amendments", copy, france, all, NULL);
   g_test_message ("%s", import.err);
   g_assert_cmpint (import.status, ==, 0);
   g_assert_cmpstr (import.err, ==, "");
@@ -1089,7 +1045,7 @@ test_amendments_exchange (void)
   /* A broken file among good ones: nothing written, exit 1. */
   g_assert_true (g_file_set_contents (bad, "<?xml version=\"1.0\"?><amendments", -1, NULL));
   before = read_file (copy);
-  run_tool (&refused, "import-amendments", copy, france, bad, NULL);
+  drafting_test_run_tool (&refused, "import-amendments", copy, france, bad, NULL);
   g_assert_cmpint (refused.status, ==, 1);
   g_assert_cmpstr (refused.out, ==, "");
   g_assert_nonnull (strstr (refused.err, bad));
@@ -1098,18 +1054,18 @@ test_amendments_exchange (void)
 
   /* A file made for another document. */
   g_assert_true (g_file_set_contents (text, amendable, -1, NULL));
-  run_tool (&make_other, "import", text, "-o", other, NULL);
+  drafting_test_run_tool (&make_other, "import", text, "-o", other, NULL);
   g_assert_cmpint (make_other.status, ==, 0);
   g_clear_pointer (&before, g_free);
   g_clear_pointer (&after, g_free);
   before = read_file (other);
-  run_tool (&foreign, "import-amendments", other, france, NULL);
+  drafting_test_run_tool (&foreign, "import-amendments", other, france, NULL);
   g_assert_cmpint (foreign.status, ==, 1);
   g_assert_nonnull (strstr (foreign.err, "These amendments are for the document"));
   after = read_file (other);
   g_assert_cmpstr (before, ==, after);
 
-  run_tool (&usage, "import-amendments", copy, NULL);
+  drafting_test_run_tool (&usage, "import-amendments", copy, NULL);
   g_assert_cmpint (usage.status, ==, 2);
 
   drafting_test_remove_tree (dir);
@@ -1120,7 +1076,7 @@ test_amendments_exchange (void)
 
 /* Runs a command that must work: exit 0, nothing on stderr. */
 static void
-run_ok (Run        *run,
+run_ok (DraftingTestRun        *run,
         const char *first,
         ...)
 {
@@ -1159,7 +1115,7 @@ change (Amendable  *self,
   g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *out = NULL;
-  g_auto(Run) accept = { 0, };
+  g_auto(DraftingTestRun) accept = { 0, };
   va_list args;
 
   g_ptr_array_add (argv, (gpointer) g_getenv ("WCO_DRAFT"));
@@ -1211,12 +1167,12 @@ static void
 test_revisions_list (void)
 {
   g_auto(Amendable) doc = { 0, };
-  g_auto(Run) revise_draft = { 0, };
-  g_auto(Run) revise_rev = { 0, };
-  g_auto(Run) plain = { 0, };
-  g_auto(Run) json = { 0, };
-  g_auto(Run) empty = { 0, };
-  g_auto(Run) empty_json = { 0, };
+  g_auto(DraftingTestRun) revise_draft = { 0, };
+  g_auto(DraftingTestRun) revise_rev = { 0, };
+  g_auto(DraftingTestRun) plain = { 0, };
+  g_auto(DraftingTestRun) json = { 0, };
+  g_auto(DraftingTestRun) empty = { 0, };
+  g_auto(DraftingTestRun) empty_json = { 0, };
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(GRegex) offset = g_regex_new ("(Z|[+-][0-9]{2}:[0-9]{2})$", 0, 0, NULL);
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
@@ -1287,15 +1243,15 @@ static void
 test_revisions_compare (void)
 {
   g_auto(Amendable) doc = { 0, };
-  g_auto(Run) text = { 0, };
-  g_auto(Run) revise_draft = { 0, };
-  g_auto(Run) revise_rev = { 0, };
-  g_auto(Run) compared = { 0, };
-  g_auto(Run) with_present = { 0, };
-  g_auto(Run) as_json = { 0, };
-  g_auto(Run) same = { 0, };
-  g_auto(Run) draft_text = { 0, };
-  g_auto(Run) present_json = { 0, };
+  g_auto(DraftingTestRun) text = { 0, };
+  g_auto(DraftingTestRun) revise_draft = { 0, };
+  g_auto(DraftingTestRun) revise_rev = { 0, };
+  g_auto(DraftingTestRun) compared = { 0, };
+  g_auto(DraftingTestRun) with_present = { 0, };
+  g_auto(DraftingTestRun) as_json = { 0, };
+  g_auto(DraftingTestRun) same = { 0, };
+  g_auto(DraftingTestRun) draft_text = { 0, };
+  g_auto(DraftingTestRun) present_json = { 0, };
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(JsonNode) present_root = NULL;
   static const char * const members[] = { "id", "change", "kind", "label_from", "label_to", "text", NULL };
@@ -1379,11 +1335,11 @@ static void
 test_revisions_text (void)
 {
   g_auto(Amendable) doc = { 0, };
-  g_auto(Run) before = { 0, };
-  g_auto(Run) revise_draft = { 0, };
-  g_auto(Run) now = { 0, };
-  g_auto(Run) draft = { 0, };
-  g_auto(Run) clean = { 0, };
+  g_auto(DraftingTestRun) before = { 0, };
+  g_auto(DraftingTestRun) revise_draft = { 0, };
+  g_auto(DraftingTestRun) now = { 0, };
+  g_auto(DraftingTestRun) draft = { 0, };
+  g_auto(DraftingTestRun) clean = { 0, };
 
   amendable_init (&doc);
   run_ok (&before, "text", doc.path, NULL);
@@ -1407,24 +1363,24 @@ static void
 test_revisions_refused (void)
 {
   g_auto(Amendable) doc = { 0, };
-  g_auto(Run) revise_draft = { 0, };
-  g_auto(Run) revise_rev = { 0, };
-  g_auto(Run) unknown = { 0, };
-  g_auto(Run) unknown_text = { 0, };
-  g_auto(Run) none = { 0, };
-  g_auto(Run) no_label = { 0, };
-  g_auto(Run) no_to = { 0, };
+  g_auto(DraftingTestRun) revise_draft = { 0, };
+  g_auto(DraftingTestRun) revise_rev = { 0, };
+  g_auto(DraftingTestRun) unknown = { 0, };
+  g_auto(DraftingTestRun) unknown_text = { 0, };
+  g_auto(DraftingTestRun) none = { 0, };
+  g_auto(DraftingTestRun) no_label = { 0, };
+  g_auto(DraftingTestRun) no_to = { 0, };
   g_autofree char *expected = NULL;
   g_autofree char *expected_none = NULL;
   g_autofree char *txt = NULL;
   g_autofree char *txt_before = NULL;
   g_autofree char *txt_after = NULL;
-  g_auto(Run) txt_revise = { 0, };
+  g_auto(DraftingTestRun) txt_revise = { 0, };
 
   amendable_init (&doc);
 
   /* Without revisions, the message says there are none. */
-  run_tool (&none, "compare", doc.path, "--from", "Draft", "--to", "present", NULL);
+  drafting_test_run_tool (&none, "compare", doc.path, "--from", "Draft", "--to", "present", NULL);
   g_assert_cmpint (none.status, ==, 1);
   expected_none = g_strdup_printf ("wco-draft: %s has no revision “Draft”; it has none\n", doc.path);
   g_assert_cmpstr (none.err, ==, expected_none);
@@ -1444,24 +1400,24 @@ test_revisions_refused (void)
 
   /* The labels it has, in the message. */
   expected = g_strdup_printf ("wco-draft: %s has no revision “Rev.2”; it has: Draft, Rev.1\n", doc.path);
-  run_tool (&unknown, "compare", doc.path, "--from", "Draft", "--to", "Rev.2", NULL);
+  drafting_test_run_tool (&unknown, "compare", doc.path, "--from", "Draft", "--to", "Rev.2", NULL);
   g_assert_cmpint (unknown.status, ==, 1);
   g_assert_cmpstr (unknown.err, ==, expected);
-  run_tool (&unknown_text, "text", doc.path, "--revision", "Rev.2", NULL);
+  drafting_test_run_tool (&unknown_text, "text", doc.path, "--revision", "Rev.2", NULL);
   g_assert_cmpint (unknown_text.status, ==, 1);
   g_assert_cmpstr (unknown_text.err, ==, expected);
 
   /* A command line without what it needs. */
-  run_tool (&no_label, "revise", doc.path, NULL);
+  drafting_test_run_tool (&no_label, "revise", doc.path, NULL);
   g_assert_cmpint (no_label.status, ==, 2);
-  run_tool (&no_to, "compare", doc.path, "--from", "Draft", NULL);
+  drafting_test_run_tool (&no_to, "compare", doc.path, "--from", "Draft", NULL);
   g_assert_cmpint (no_to.status, ==, 2);
 
   /* Only Drafting's own format keeps revisions. */
   txt = g_build_filename (doc.dir, "resolution.txt", NULL);
   g_assert_true (g_file_set_contents (txt, amendable, -1, NULL));
   txt_before = read_file (txt);
-  run_tool (&txt_revise, "revise", txt, "--label", "Draft", NULL);
+  drafting_test_run_tool (&txt_revise, "revise", txt, "--label", "Draft", NULL);
   g_assert_cmpint (txt_revise.status, ==, 1);
   g_assert_nonnull (strstr (txt_revise.err, txt));
   txt_after = read_file (txt);
@@ -1472,18 +1428,18 @@ test_revisions_refused (void)
 static void
 test_revisions_help (void)
 {
-  g_auto(Run) run = { 0, };
+  g_auto(DraftingTestRun) run = { 0, };
   static const char * const commands[] = { "revise", "revisions", "compare" };
 
-  run_tool (&run, "--help", NULL);
+  drafting_test_run_tool (&run, "--help", NULL);
   g_assert_cmpint (run.status, ==, 0);
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
       g_autofree char *line = g_strdup_printf ("\n  %s ", commands[i]);
-      g_auto(Run) sub = { 0, };
+      g_auto(DraftingTestRun) sub = { 0, };
 
       g_assert_nonnull (strstr (run.out, line));
-      run_tool (&sub, commands[i], "--help", NULL);
+      drafting_test_run_tool (&sub, commands[i], "--help", NULL);
       g_assert_cmpint (sub.status, ==, 0);
     }
 }

@@ -591,15 +591,34 @@ action_properties (GSimpleAction *action G_GNUC_UNUSED,
 /* ------------------------------------------------------------------ */
 /* Printing and exporting                                              */
 
+/* What prints is what the text shows: the document, with the open
+ * amendments marked in the marked view, or as proposed in that view. */
+static DraftingDocument *
+document_as_shown (DraftingPage *self,
+                   gboolean     *tracked)
+{
+  *tracked = g_strcmp0 (self->view_mode, "marked") == 0;
+  if (g_strcmp0 (self->view_mode, "proposed") == 0)
+    return drafting_document_new_as_proposed (self->document, NULL);
+
+  return g_object_ref (self->document);
+}
+
 static void
 action_print (GSimpleAction *action G_GNUC_UNUSED,
               GVariant      *param G_GNUC_UNUSED,
               gpointer       user_data)
 {
   DraftingPage *self = user_data;
-  g_autoptr(DraftingPrintOperation) operation = drafting_print_operation_new (self->document);
+  g_autoptr(DraftingPrintOperation) operation = NULL;
+  g_autoptr(DraftingDocument) shown = NULL;
   g_autoptr(GError) error = NULL;
   GtkPrintOperationResult result;
+  gboolean tracked;
+
+  shown = document_as_shown (self, &tracked);
+  operation = drafting_print_operation_new (shown);
+  drafting_print_operation_set_tracked (operation, tracked);
 
   result = gtk_print_operation_run (GTK_PRINT_OPERATION (operation),
                                     GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
@@ -664,6 +683,8 @@ on_export_response (GtkNativeDialog *dialog,
   if (response == GTK_RESPONSE_ACCEPT)
     {
       ExportData *data = g_new0 (ExportData, 1);
+      g_autoptr(DraftingDocument) shown = NULL;
+      gboolean tracked;
 
       /* Laid out and written in the background, from a snapshot: the
        * document may be edited meanwhile, and the PDF go anywhere GIO
@@ -672,8 +693,9 @@ on_export_response (GtkNativeDialog *dialog,
       data->page = g_object_ref (self);
       data->file = drafting_file_chooser_get_file (GTK_FILE_CHOOSER_NATIVE (dialog),
                                                    DRAFTING_FILE_CHOOSER_EXPORT);
-      drafting_pdf_export_titled_async (self->document, data->file, drafting_page_get_name (self),
-                                        self->cancellable, on_exported, data);
+      shown = document_as_shown (self, &tracked);
+      drafting_pdf_export_tracked_async (shown, data->file, drafting_page_get_name (self),
+                                         tracked, NULL, self->cancellable, on_exported, data);
     }
 
   gtk_native_dialog_destroy (dialog);

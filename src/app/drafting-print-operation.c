@@ -40,6 +40,7 @@ struct _DraftingPrintOperation
   DraftingDocument    *snapshot;     /* until the pages are made */
   DraftingPrintLayout *layout;
   cairo_t             *cr;           /* of the page being drawn in slices */
+  gboolean             tracked;      /* the open amendments marked */
 
   guint                page_nr;      /* the page being drawn in slices */
   guint                step;         /* how far it is drawn */
@@ -120,6 +121,8 @@ drafting_print_operation_begin_print (GtkPrintOperation *operation,
                                             gtk_page_setup_get_bottom_margin (setup, unit),
                                             gtk_page_setup_get_left_margin (setup, unit));
   g_object_unref (pango_context);
+  if (self->tracked)
+    drafting_print_layout_track_changes (self->layout, NULL);
 }
 
 static gboolean
@@ -332,6 +335,22 @@ drafting_print_operation_new (DraftingDocument *document)
   return g_object_new (DRAFTING_TYPE_PRINT_OPERATION,
                        "document", document,
                        NULL);
+}
+
+/**
+ * drafting_print_operation_set_tracked:
+ * @tracked: whether to mark the open amendments
+ *
+ * Prints the open amendments of every delegation marked, as the window's
+ * marked view shows them, or not. Set it before the operation runs.
+ */
+void
+drafting_print_operation_set_tracked (DraftingPrintOperation *self,
+                                      gboolean                tracked)
+{
+  g_return_if_fail (DRAFTING_IS_PRINT_OPERATION (self));
+
+  self->tracked = !!tracked;
 }
 
 /**

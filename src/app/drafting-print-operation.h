@@ -17,5 +17,7 @@ G_DECLARE_FINAL_TYPE (DraftingPrintOperation, drafting_print_operation, DRAFTING
 
 DraftingPrintOperation *drafting_print_operation_new          (DraftingDocument       *document);
 DraftingDocument       *drafting_print_operation_get_document (DraftingPrintOperation *self);
+void                    drafting_print_operation_set_tracked  (DraftingPrintOperation *self,
+                                                               gboolean                tracked);
 
 G_END_DECLS

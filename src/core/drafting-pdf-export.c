@@ -34,7 +34,9 @@ typedef struct
 {
   DraftingDocument *snapshot;
   GFile            *file;
-  char             *title;     /* for a document with no title of its own */
+  char             *title;       /* for a document with no title of its own */
+  gboolean          tracked;     /* with the open amendments marked */
+  GStrv             delegations; /* theirs alone, or NULL for all */
 } ExportData;
 
 static void
@@ -45,6 +47,7 @@ export_data_free (gpointer data)
   g_clear_object (&export->snapshot);
   g_clear_object (&export->file);
   g_free (export->title);
+  g_strfreev (export->delegations);
   g_free (export);
 }
 
@@ -61,10 +64,12 @@ append_to_buffer (void                *closure,
 /* Lays @snapshot out and draws it as PDF, in memory. Runs in the worker,
  * and takes @snapshot so that it is freed there once the pages are made. */
 static GBytes *
-render_pdf (DraftingDocument  *snapshot,
-            const char        *fallback_title,
-            GCancellable      *cancellable,
-            GError           **error)
+render_pdf (DraftingDocument   *snapshot,
+            const char         *fallback_title,
+            gboolean            tracked,
+            const char * const *delegations,
+            GCancellable       *cancellable,
+            GError            **error)
 {
   g_autoptr(PangoFontMap) font_map = pango_cairo_font_map_new ();
   g_autoptr(DraftingPrintLayout) layout = NULL;
@@ -85,6 +90,8 @@ render_pdf (DraftingDocument  *snapshot,
                                       0, 0, 0, 0);
   g_object_unref (context);
   g_object_unref (snapshot);
+  if (tracked)
+    drafting_print_layout_track_changes (layout, delegations);
 
   while (!drafting_print_layout_paginate (layout, g_get_monotonic_time () + CANCEL_CHECK_USEC))
     if (g_cancellable_set_error_if_cancelled (cancellable, error))
@@ -246,6 +253,35 @@ write_error (GFile        *file,
                       name, reason);
 }
 
+/* Lays @snapshot out, draws it and writes it to @file; takes @snapshot. */
+static gboolean
+write_pdf (DraftingDocument   *snapshot,
+           GFile              *file,
+           const char         *title,
+           gboolean            tracked,
+           const char * const *delegations,
+           GCancellable       *cancellable,
+           GError            **error)
+{
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gconstpointer bytes;
+  gsize len;
+
+  pdf = render_pdf (snapshot, title, tracked, delegations, cancellable, error);
+  if (pdf == NULL)
+    return FALSE;
+
+  bytes = g_bytes_get_data (pdf, &len);
+  if (!drafting_file_replace (file, bytes, len, cancellable, &local_error))
+    {
+      g_propagate_error (error, write_error (file, local_error));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static void
 export_thread (GTask        *task,
                gpointer      source_object G_GNUC_UNUSED,
@@ -253,22 +289,12 @@ export_thread (GTask        *task,
                GCancellable *cancellable)
 {
   ExportData *data = task_data;
-  g_autoptr(GBytes) pdf = NULL;
   g_autoptr(GError) error = NULL;
-  gconstpointer bytes;
-  gsize len;
 
-  pdf = render_pdf (g_steal_pointer (&data->snapshot), data->title, cancellable, &error);
-  if (pdf == NULL)
+  if (!write_pdf (g_steal_pointer (&data->snapshot), data->file, data->title, data->tracked,
+                  (const char * const *) data->delegations, cancellable, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  bytes = g_bytes_get_data (pdf, &len);
-  if (!drafting_file_replace (data->file, bytes, len, cancellable, &error))
-    {
-      g_task_return_error (task, write_error (data->file, error));
       return;
     }
 
@@ -318,6 +344,29 @@ drafting_pdf_export_titled_async (DraftingDocument    *document,
                                   GAsyncReadyCallback  callback,
                                   gpointer             user_data)
 {
+  drafting_pdf_export_tracked_async (document, file, title, FALSE, NULL, cancellable, callback,
+                                     user_data);
+}
+
+/**
+ * drafting_pdf_export_tracked_async:
+ * @tracked: whether to mark the open amendments, as the marked view does
+ * @delegations: (nullable) (array zero-terminated=1): with @tracked, only
+ *   the amendments these delegations propose or co-sponsor; %NULL for all
+ *
+ * As drafting_pdf_export_titled_async(), the open amendments marked if
+ * @tracked. Finish with drafting_pdf_export_finish().
+ */
+void
+drafting_pdf_export_tracked_async (DraftingDocument    *document,
+                                   GFile               *file,
+                                   const char          *title,
+                                   gboolean             tracked,
+                                   const char * const  *delegations,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
   g_autoptr(GTask) task = NULL;
   ExportData *data;
 
@@ -336,6 +385,8 @@ drafting_pdf_export_titled_async (DraftingDocument    *document,
   data->snapshot = drafting_document_snapshot (document);
   data->file = g_object_ref (file);
   data->title = g_strdup (title);
+  data->tracked = tracked;
+  data->delegations = g_strdupv ((char **) delegations);
   g_task_set_task_data (task, data, export_data_free);
 
   g_task_run_in_thread (task, export_thread);
@@ -358,4 +409,35 @@ drafting_pdf_export_finish (GAsyncResult  *result,
                         FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * drafting_pdf_export_write:
+ * @document: the document to export
+ * @file: where to write the PDF
+ * @tracked: whether to mark the open amendments, as the marked view does
+ * @delegations: (nullable) (array zero-terminated=1): with @tracked, only
+ *   the amendments these delegations propose or co-sponsor; %NULL for all
+ * @cancellable: (nullable): a #GCancellable
+ * @error: what went wrong, as for drafting_pdf_export_finish()
+ *
+ * Writes @document as PDF in the calling thread, as
+ * drafting_pdf_export_async() does in a worker: for a program without a
+ * main loop to keep turning, such as `wco-draft`.
+ *
+ * Returns: %TRUE if the PDF was written
+ */
+gboolean
+drafting_pdf_export_write (DraftingDocument    *document,
+                           GFile               *file,
+                           gboolean             tracked,
+                           const char * const  *delegations,
+                           GCancellable        *cancellable,
+                           GError             **error)
+{
+  g_return_val_if_fail (DRAFTING_IS_DOCUMENT (document), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  return write_pdf (drafting_document_snapshot (document), file, NULL, tracked, delegations,
+                    cancellable, error);
 }

@@ -50,6 +50,10 @@ int               tool_command_export_amendments (int       argc,
 int               tool_command_import_amendments (int       argc,
                                                   char    **argv);
 
+/* wco-draft-export.c */
+int               tool_command_export     (int              argc,
+                                           char           **argv);
+
 /* wco-draft-revisions.c */
 int               tool_command_revise     (int              argc,
                                            char           **argv);

@@ -23,6 +23,7 @@
  * wco-draft amendments|propose|accept|reject|withdraw|reopen|text ...
  *   (wco-draft-amendments.c)
  * wco-draft revise|revisions|compare ... (wco-draft-revisions.c)
+ * wco-draft export FILE -o OUT [--form F] [--delegation D]... (wco-draft-export.c)
  *
  * Exit status: 0 when all went well, 1 when a file was refused or could
  * not be written, 2 when the command line is wrong.
@@ -300,6 +301,8 @@ static const Command commands[] = {
     N_("Write proposed amendments as a file of their own"), tool_command_export_amendments },
   { "import-amendments", N_("FILE AMENDMENT-FILE…"),
     N_("Add the amendments of files of amendments"), tool_command_import_amendments },
+  { "export", N_("FILE -o OUT.pdf [--form clean|tracked] [--delegation D]…"),
+    N_("Write a document for others to read, laid out as it prints"), tool_command_export },
   { "revise", N_("FILE --label LABEL"), N_("Issue a revision: keep the text as it is now"),
     tool_command_revise },
   { "revisions", N_("FILE [--json]"), N_("List the revisions of a document"), tool_command_revisions },
