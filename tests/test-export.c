@@ -225,6 +225,7 @@ test_refused (Fixture       *fixture,
 {
   g_autofree char *out = g_build_filename (fixture->dir, "out.pdf", NULL);
   g_autofree char *odd = g_build_filename (fixture->dir, "out.xyz", NULL);
+  g_autofree char *odt = g_build_filename (fixture->dir, "out.odt", NULL);
   g_autofree char *nowhere = g_build_filename (fixture->dir, "no-such-folder", "out.pdf", NULL);
   g_autofree char *missing = g_build_filename (fixture->dir, "missing.wcodraft", NULL);
   struct {
@@ -236,6 +237,7 @@ test_refused (Fixture       *fixture,
     { { "export", fixture->amended, "-o", out, "--form", "fancy", NULL }, 2, "clean or tracked" },
     { { "export", fixture->amended, "-o", out, "--delegation", "France", NULL }, 2, "--form tracked" },
     { { "export", fixture->amended, "-o", odd, NULL }, 2, ".pdf" },
+    { { "export", fixture->amended, "-o", odt, "--form", "tracked", NULL }, 2, "clean form" },
     { { "export", missing, "-o", out, NULL }, 1, "missing.wcodraft" },
     { { "export", fixture->amended, "-o", nowhere, NULL }, 1, "does not exist" },
   };
@@ -251,7 +253,29 @@ test_refused (Fixture       *fixture,
       g_assert_nonnull (strstr (run.err, cases[i].says));
       g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
       g_assert_false (g_file_test (odd, G_FILE_TEST_EXISTS));
+      g_assert_false (g_file_test (odt, G_FILE_TEST_EXISTS));
     }
+}
+
+/* OpenDocument Text, by the extension; what is in it, test-odt checks. */
+static void
+test_odt (Fixture       *fixture,
+          gconstpointer  data G_GNUC_UNUSED)
+{
+  g_autofree char *out = g_build_filename (fixture->dir, "clean.ODT", NULL);
+  g_auto(DraftingTestRun) run = { 0, };
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  drafting_test_run_tool (&run, "export", fixture->amended, "-o", out, NULL);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_file_get_contents (out, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 1000);
+  g_assert_true (memcmp (contents, "PK\x03\x04", 4) == 0);
+  /* "mimetype" first, stored, with no extra field: the type at a fixed
+   * place, where a reader looks for it. */
+  g_assert_true (memcmp (contents + 30, "mimetypeapplication/vnd.oasis.opendocument.text", 47) == 0);
 }
 
 int
@@ -263,6 +287,7 @@ main (int    argc,
 
   g_test_add ("/export/pdf-clean", Fixture, NULL, fixture_set_up, test_pdf_clean, fixture_tear_down);
   g_test_add ("/export/pdf-tracked", Fixture, NULL, fixture_set_up, test_pdf_tracked, fixture_tear_down);
+  g_test_add ("/export/odt", Fixture, NULL, fixture_set_up, test_odt, fixture_tear_down);
   g_test_add ("/export/refused", Fixture, NULL, fixture_set_up, test_refused, fixture_tear_down);
 
   return g_test_run ();

@@ -305,7 +305,7 @@ block_set_content (DraftingLayoutBlock *block,
   if (before != NULL)
     append_run (block, text, before, -1, DRAFTING_RUN_PLAIN, -1);
   append_run (block, text, prefix, -1, DRAFTING_RUN_PLAIN, -1);
-  append_run (block, text, lead, -1, DRAFTING_RUN_PLAIN, -1);
+  append_run (block, text, lead, -1, DRAFTING_RUN_LEAD, -1);
   append_run (block, text, drafting_text_lead_separator (lead, source), -1, DRAFTING_RUN_PLAIN, -1);
   add_wording (block, text, node, called);
 
@@ -553,7 +553,7 @@ arrival_block (DraftingLayout    *self,
   block->indent = base;
   block->change = DRAFTING_CHANGE_INSERTED;
   block->amendment = g_object_ref (amendment);
-  append_changed_run (block, text, lead, -1, DRAFTING_RUN_PLAIN, DRAFTING_CHANGE_INSERTED, amendment, -1);
+  append_changed_run (block, text, lead, -1, DRAFTING_RUN_LEAD, DRAFTING_CHANGE_INSERTED, amendment, -1);
   append_changed_run (block, text, drafting_text_lead_separator (lead, drafting_inline_get_text (content)), -1,
                       DRAFTING_RUN_PLAIN, DRAFTING_CHANGE_INSERTED, amendment, -1);
   add_inserted_wording (block, text, content, amendment);

@@ -17,6 +17,7 @@ G_BEGIN_DECLS
  * @DRAFTING_RUN_EMPHASIS: emphasised, in italics
  * @DRAFTING_RUN_STRONG: strong, in bold
  * @DRAFTING_RUN_NOTE_CALL: a footnote's call, its number as the text shows it
+ * @DRAFTING_RUN_LEAD: the leading phrase of a clause ("NOTING")
  *
  * The marks of a stretch of a block's text.
  */
@@ -26,6 +27,7 @@ typedef enum /*< flags >*/
   DRAFTING_RUN_EMPHASIS  = 1 << 0,
   DRAFTING_RUN_STRONG    = 1 << 1,
   DRAFTING_RUN_NOTE_CALL = 1 << 2,
+  DRAFTING_RUN_LEAD      = 1 << 3,
 } DraftingRunStyle;
 
 /**

@@ -10,16 +10,19 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "drafting-odt.h"
 #include "drafting-pdf-export.h"
 #include "wco-draft-tool.h"
 
 /*
- * wco-draft export FILE -o OUT.pdf [--form clean|tracked] [--delegation D]…
+ * wco-draft export FILE -o OUT.pdf|OUT.odt [--form clean|tracked] [--delegation D]…
  *
  * The output's extension says what to write. A PDF is laid out on A4 as
  * the window prints it, by the same core, without a display: the present
  * text (clean), or with the open amendments marked as the window's marked
- * view marks them (tracked), those of the delegations named, or all.
+ * view marks them (tracked), those of the delegations named, or all. An
+ * OpenDocument Text (.odt) has the present text, laid out by the same
+ * layout, with named styles to restyle it by.
  */
 
 typedef enum
@@ -42,6 +45,33 @@ parse_form (const char *name,
   return TRUE;
 }
 
+static gboolean
+has_extension (const char *path,
+               const char *extension)
+{
+  g_autofree char *folded = g_ascii_strdown (path, -1);
+
+  return g_str_has_suffix (folded, extension);
+}
+
+/* The package, made in memory, written in place of what was there only
+ * once it is whole. */
+static gboolean
+write_odt (DraftingDocument  *document,
+           GFile             *file,
+           GError           **error)
+{
+  g_autoptr(GBytes) package = drafting_odt_write (document, error);
+  gconstpointer data;
+  gsize length;
+
+  if (package == NULL)
+    return FALSE;
+  data = g_bytes_get_data (package, &length);
+
+  return drafting_file_replace (file, data, length, NULL, error);
+}
+
 int
 tool_command_export (int    argc,
                      char **argv)
@@ -56,7 +86,7 @@ tool_command_export (int    argc,
   Form form;
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
-      N_("Where to write, in the format its extension names: .pdf"), N_("FILE") },
+      N_("Where to write, in the format its extension names: .pdf or .odt"), N_("FILE") },
     { "form", 0, 0, G_OPTION_ARG_STRING, &form_name,
       N_("clean: the present text (the default); tracked: the proposed amendments marked"),
       N_("FORM") },
@@ -67,8 +97,9 @@ tool_command_export (int    argc,
   };
 
   context = tool_new_context (_("FILE"),
-                              _("Writes a document for others to read, laid out as it prints: "
-                                "a PDF on A4 pages, by the same layout as the window's printing."),
+                              _("Writes a document for others to read, laid out as it prints, by "
+                                "the same layout as the window's printing: a PDF on A4 pages, or "
+                                "OpenDocument Text with a style for each kind of element."),
                               entries);
   if (!tool_parse (context, &argc, &argv))
     return 2;
@@ -80,15 +111,24 @@ tool_command_export (int    argc,
     return tool_usage_error (context, _("the form is clean or tracked"));
   if (delegations != NULL && form != FORM_TRACKED)
     return tool_usage_error (context, _("--delegation chooses the amendments of --form tracked"));
-  if (!g_str_has_suffix (output, ".pdf") && !g_str_has_suffix (output, ".PDF"))
-    return tool_usage_error (context, _("the output's extension says what to write: .pdf for PDF"));
+  if (has_extension (output, ".odt"))
+    {
+      if (form != FORM_CLEAN)
+        return tool_usage_error (context, _("OpenDocument Text is written in the clean form; "
+                                            "the tracked form is written as PDF"));
+    }
+  else if (!has_extension (output, ".pdf"))
+    return tool_usage_error (context, _("the output's extension says what to write: .pdf for PDF, "
+                                        ".odt for OpenDocument Text"));
 
   if ((document = tool_load (argv[1], TRUE)) == NULL)
     return 1;
 
   file = g_file_new_for_commandline_arg (output);
-  if (!drafting_pdf_export_write (document, file, form == FORM_TRACKED,
-                                  (const char * const *) delegations, NULL, &error))
+  if (has_extension (output, ".odt") ? !write_odt (document, file, &error)
+                                     : !drafting_pdf_export_write (document, file, form == FORM_TRACKED,
+                                                                   (const char * const *) delegations,
+                                                                   NULL, &error))
     {
       tool_print_error (output, error);
       return 1;

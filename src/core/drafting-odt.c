@@ -1,0 +1,952 @@
+/* drafting-odt.c: a document as OpenDocument Text, as the window prints it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <gio/gio.h>
+#include <glib/gi18n-lib.h>
+#include <libxml/xmlwriter.h>
+
+#include "drafting-odt.h"
+
+#include "drafting-language.h"
+#include "drafting-layout.h"
+#include "drafting-zip-writer.h"
+
+/*
+ * The document goes out as OpenDocument Text 1.3, laid out by the core's
+ * layout (drafting-layout.c), block by block, as it prints: what the
+ * window prints, LibreOffice shows.
+ *
+ * Each kind of element has a paragraph style of its own, named as a
+ * person would look for it in LibreOffice's list of styles ("Preambular
+ * clause", "Operative paragraph", "Principle", ...), which holds what is
+ * the same for every element of the kind: the font, bold or italic, the
+ * capitals of a heading, the alignment, what keeps with the next. What
+ * varies from one paragraph to another (how far it is indented, the room
+ * its number hangs in, the space above it, a new page before an annex) is
+ * an automatic style, derived from the named one, one for each different
+ * combination. Numbers are written as the document shows them, hanging
+ * before the text at a tab stop, so that every reader shows the same
+ * numbers; the emphasis, the strong words and the leading phrase are
+ * character styles ("Emphasis", "Strong Emphasis", "Leading phrase");
+ * footnotes are real ODF footnotes. The document's language is on the
+ * default style, its properties (title, symbol, status, language, the
+ * body that issues it) in the metadata, and the footer of each page has
+ * its symbol and the page number.
+ *
+ * The package is made in memory (drafting-zip-writer.c), "mimetype"
+ * first and stored, then the manifest and the parts, each XML written
+ * with libxml2's writer; the caller writes the bytes where it will.
+ */
+
+#define ODF_VERSION "1.3"
+#define MIMETYPE    "application/vnd.oasis.opendocument.text"
+
+#define NS_OFFICE   "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+#define NS_STYLE    "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
+#define NS_TEXT     "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+#define NS_FO       "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
+#define NS_SVG      "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"
+#define NS_META     "urn:oasis:names:tc:opendocument:xmlns:meta:1.0"
+#define NS_DC       "http://purl.org/dc/elements/1.1/"
+#define NS_MANIFEST "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"
+
+#define BODY_FONT   "Times New Roman"
+#define BODY_SIZE   "11pt"
+#define NOTE_SIZE   "9pt"
+
+/* A kind's paragraph style: its name in the package, and as LibreOffice
+ * lists it. */
+typedef struct
+{
+  DraftingKind  kind;
+  const char   *name;
+  const char   *display;
+} KindStyle;
+
+static const KindStyle kind_styles[] = {
+  { DRAFTING_KIND_HEADING, "Heading_20_line", "Heading line" },
+  { DRAFTING_KIND_PLACE_DATE, "Place_20_and_20_date", "Place and date" },
+  { DRAFTING_KIND_TITLE, "Document_20_title", "Document title" },
+  { DRAFTING_KIND_OCCASION, "Occasion", "Occasion" },
+  { DRAFTING_KIND_AUTHORITY, "Authority", "Authority" },
+  { DRAFTING_KIND_PREAMBLE_CLAUSE, "Preambular_20_clause", "Preambular clause" },
+  { DRAFTING_KIND_OPERATIVE_FORMULA, "Operative_20_formula", "Operative formula" },
+  { DRAFTING_KIND_OPERATIVE_PARAGRAPH, "Operative_20_paragraph", "Operative paragraph" },
+  { DRAFTING_KIND_SUB_PARAGRAPH, "Sub-paragraph", "Sub-paragraph" },
+  { DRAFTING_KIND_SPEAKER_FORMULA, "Speaker_20_formula", "Speaker formula" },
+  { DRAFTING_KIND_STATEMENT, "Statement", "Statement" },
+  { DRAFTING_KIND_NARRATIVE_PARAGRAPH, "Narrative_20_paragraph", "Narrative paragraph" },
+  { DRAFTING_KIND_ANNEX, "Annex_20_heading", "Annex heading" },
+  { DRAFTING_KIND_PRINCIPLE, "Principle", "Principle" },
+  { DRAFTING_KIND_SECTION, "Section", "Section" },
+  { DRAFTING_KIND_ITEM, "Item", "Item" },
+  { DRAFTING_KIND_PARAGRAPH, "Paragraph", "Paragraph" },
+  { DRAFTING_KIND_FOOTNOTE, "Footnote", "Footnote" },
+};
+
+static const KindStyle *
+kind_style (DraftingKind kind)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (kind_styles); i++)
+    if (kind_styles[i].kind == kind)
+      return &kind_styles[i];
+
+  return &kind_styles[G_N_ELEMENTS (kind_styles) - 2];   /* Paragraph */
+}
+
+/* ------------------------------------------------------------------ */
+/* Writing XML                                                         */
+
+typedef struct
+{
+  xmlBufferPtr     buffer;
+  xmlTextWriterPtr writer;
+  gboolean         failed;
+} Part;
+
+static void
+part_init (Part *part)
+{
+  part->buffer = xmlBufferCreate ();
+  part->writer = xmlNewTextWriterMemory (part->buffer, 0);
+  part->failed = part->buffer == NULL || part->writer == NULL ||
+                 xmlTextWriterStartDocument (part->writer, "1.0", "UTF-8", NULL) < 0;
+}
+
+static void
+part_clear (Part *part)
+{
+  g_clear_pointer (&part->writer, xmlFreeTextWriter);
+  g_clear_pointer (&part->buffer, xmlBufferFree);
+}
+
+/* The part's bytes, once its root element is closed. */
+static GBytes *
+part_finish (Part *part)
+{
+  GBytes *bytes;
+
+  part->failed |= xmlTextWriterEndDocument (part->writer) < 0;
+  g_clear_pointer (&part->writer, xmlFreeTextWriter);
+  if (part->failed)
+    return NULL;
+
+  bytes = g_bytes_new (xmlBufferContent (part->buffer), xmlBufferLength (part->buffer));
+  g_clear_pointer (&part->buffer, xmlBufferFree);
+
+  return bytes;
+}
+
+static void
+start (Part       *part,
+       const char *name)
+{
+  part->failed |= xmlTextWriterStartElement (part->writer, BAD_CAST name) < 0;
+}
+
+static void
+end (Part *part)
+{
+  part->failed |= xmlTextWriterEndElement (part->writer) < 0;
+}
+
+static void
+attr (Part       *part,
+      const char *name,
+      const char *value)
+{
+  part->failed |= xmlTextWriterWriteAttribute (part->writer, BAD_CAST name, BAD_CAST value) < 0;
+}
+
+static void
+attr_printf (Part       *part,
+             const char *name,
+             const char *format,
+             ...) G_GNUC_PRINTF (3, 4);
+
+static void
+attr_printf (Part       *part,
+             const char *name,
+             const char *format,
+             ...)
+{
+  g_autofree char *value = NULL;
+  va_list args;
+
+  va_start (args, format);
+  value = g_strdup_vprintf (format, args);
+  va_end (args);
+  attr (part, name, value);
+}
+
+/* A length in points, as ODF writes it: "12.5pt". */
+static void
+attr_points (Part       *part,
+             const char *name,
+             double      points)
+{
+  char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_ascii_formatd (number, sizeof number, "%.2f", points);
+  attr_printf (part, name, "%spt", number);
+}
+
+static void
+text (Part       *part,
+      const char *content,
+      gssize      length)
+{
+  g_autofree char *copy = g_strndup (content, length < 0 ? strlen (content) : (gsize) length);
+
+  part->failed |= xmlTextWriterWriteString (part->writer, BAD_CAST copy) < 0;
+}
+
+static void
+element_with_text (Part       *part,
+                   const char *name,
+                   const char *content)
+{
+  start (part, name);
+  text (part, content, -1);
+  end (part);
+}
+
+/* Text as ODF keeps it: a line break, a tab and the second and later of
+ * several spaces are elements of their own, or a reader collapses them. */
+static void
+write_text (Part       *part,
+            const char *content,
+            gsize       length)
+{
+  const char *p = content;
+  const char *stop = content + length;
+  const char *run = p;
+
+  while (p < stop)
+    {
+      if (*p == '\n' || *p == '\t' || (*p == ' ' && p + 1 < stop && p[1] == ' '))
+        {
+          guint spaces = 0;
+
+          if (*p == ' ')
+            p++;          /* the first space of several stays a space */
+          if (p > run)
+            text (part, run, p - run);
+          if (*p == '\n')
+            {
+              start (part, "text:line-break");
+              end (part);
+              p++;
+            }
+          else if (*p == '\t')
+            {
+              start (part, "text:tab");
+              end (part);
+              p++;
+            }
+          else
+            {
+              while (p < stop && *p == ' ')
+                {
+                  spaces++;
+                  p++;
+                }
+              start (part, "text:s");
+              if (spaces > 1)
+                attr_printf (part, "text:c", "%u", spaces);
+              end (part);
+            }
+          run = p;
+          continue;
+        }
+      p++;
+    }
+  if (p > run)
+    text (part, run, p - run);
+}
+
+/* ------------------------------------------------------------------ */
+/* The package's small parts                                           */
+
+static GBytes *
+write_manifest (void)
+{
+  static const char * const parts[] = { "content.xml", "styles.xml", "meta.xml" };
+  Part part;
+
+  part_init (&part);
+  start (&part, "manifest:manifest");
+  attr (&part, "xmlns:manifest", NS_MANIFEST);
+  attr (&part, "manifest:version", ODF_VERSION);
+
+  start (&part, "manifest:file-entry");
+  attr (&part, "manifest:full-path", "/");
+  attr (&part, "manifest:version", ODF_VERSION);
+  attr (&part, "manifest:media-type", MIMETYPE);
+  end (&part);
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    {
+      start (&part, "manifest:file-entry");
+      attr (&part, "manifest:full-path", parts[i]);
+      attr (&part, "manifest:media-type", "text/xml");
+      end (&part);
+    }
+  end (&part);
+
+  return part_finish (&part);
+}
+
+static void
+user_defined (Part       *part,
+              const char *name,
+              const char *value)
+{
+  if (value == NULL || value[0] == '\0')
+    return;
+
+  start (part, "meta:user-defined");
+  attr (part, "meta:name", name);
+  text (part, value, -1);
+  end (part);
+}
+
+/* The document's properties, as LibreOffice's File ▸ Properties shows
+ * them: its title and language, and the symbol, status and issuing body
+ * as properties of their own. The names of these are the format's, not
+ * words of the document: they stay as they are in every language. */
+static GBytes *
+write_meta (DraftingDocument *document)
+{
+  const char *title = drafting_document_get_title (document);
+  const char *language = drafting_document_get_language (document);
+  Part part;
+
+  part_init (&part);
+  start (&part, "office:document-meta");
+  attr (&part, "xmlns:office", NS_OFFICE);
+  attr (&part, "xmlns:meta", NS_META);
+  attr (&part, "xmlns:dc", NS_DC);
+  attr (&part, "office:version", ODF_VERSION);
+  start (&part, "office:meta");
+  element_with_text (&part, "meta:generator", "Drafting/" PACKAGE_VERSION);
+  if (title != NULL && title[0] != '\0')
+    element_with_text (&part, "dc:title", title);
+  if (language != NULL && language[0] != '\0')
+    element_with_text (&part, "dc:language", language);
+  user_defined (&part, "Symbol", drafting_document_get_symbol (document));
+  user_defined (&part, "Status", drafting_status_to_string (drafting_document_get_status (document)));
+  user_defined (&part, "Issuing body", drafting_document_get_body (document));
+  user_defined (&part, "Document identifier", drafting_document_get_identifier (document));
+  end (&part);
+  end (&part);
+
+  return part_finish (&part);
+}
+
+/* ------------------------------------------------------------------ */
+/* Styles                                                              */
+
+static void
+namespaces (Part *part)
+{
+  attr (part, "xmlns:office", NS_OFFICE);
+  attr (part, "xmlns:style", NS_STYLE);
+  attr (part, "xmlns:text", NS_TEXT);
+  attr (part, "xmlns:fo", NS_FO);
+  attr (part, "xmlns:svg", NS_SVG);
+  attr (part, "office:version", ODF_VERSION);
+}
+
+static void
+font_faces (Part *part)
+{
+  start (part, "office:font-face-decls");
+  start (part, "style:font-face");
+  attr (part, "style:name", BODY_FONT);
+  attr_printf (part, "svg:font-family", "'%s'", BODY_FONT);
+  attr (part, "style:font-family-generic", "roman");
+  attr (part, "style:font-pitch", "variable");
+  end (part);
+  end (part);
+}
+
+/* The language of the document on the text of a style: Western, or
+ * complex script (Arabic) as ODF keeps them apart. */
+static void
+language_properties (Part       *part,
+                     const char *language)
+{
+  g_auto(GStrv) parts = NULL;
+  gboolean complex;
+
+  if (language == NULL || language[0] == '\0')
+    return;
+
+  parts = g_strsplit_set (language, "-_", 2);
+  complex = drafting_language_is_right_to_left (language);
+  attr (part, complex ? "style:language-complex" : "fo:language", parts[0]);
+  if (parts[1] != NULL && parts[1][0] != '\0')
+    attr (part, complex ? "style:country-complex" : "fo:country", parts[1]);
+}
+
+/* What is the same for every element of @kind, as the layout lays the
+ * first of them out. */
+static void
+paragraph_style (Part                      *part,
+                 const KindStyle           *style,
+                 const DraftingLayoutBlock *block)
+{
+  start (part, "style:style");
+  attr (part, "style:name", style->name);
+  attr (part, "style:display-name", style->display);
+  attr (part, "style:family", "paragraph");
+  attr (part, "style:parent-style-name", "Standard");
+
+  start (part, "style:paragraph-properties");
+  switch (block->align)
+    {
+    case DRAFTING_LAYOUT_CENTRED:
+      attr (part, "fo:text-align", "center");
+      break;
+    case DRAFTING_LAYOUT_START:
+      attr (part, "fo:text-align", "start");
+      break;
+    case DRAFTING_LAYOUT_JUSTIFIED:
+    default:
+      attr (part, "fo:text-align", "justify");
+      attr (part, "fo:text-align-last", "start");
+      break;
+    }
+  if (block->keep_with_next)
+    attr (part, "fo:keep-with-next", "always");
+  if (block->note)
+    attr_points (part, "fo:margin-bottom", 2);
+  /* No orphans and no widows, as the printed page has none. */
+  attr (part, "fo:orphans", "2");
+  attr (part, "fo:widows", "2");
+  end (part);
+
+  if (block->bold || block->italic || block->uppercase || block->note)
+    {
+      start (part, "style:text-properties");
+      if (block->bold)
+        {
+          attr (part, "fo:font-weight", "bold");
+          attr (part, "style:font-weight-complex", "bold");
+        }
+      if (block->italic)
+        {
+          attr (part, "fo:font-style", "italic");
+          attr (part, "style:font-style-complex", "italic");
+        }
+      if (block->uppercase)
+        attr (part, "fo:text-transform", "uppercase");
+      if (block->note)
+        attr (part, "fo:font-size", NOTE_SIZE);
+      end (part);
+    }
+  end (part);
+}
+
+static void
+character_style (Part       *part,
+                 const char *name,
+                 const char *display,
+                 gboolean    italic,
+                 gboolean    bold)
+{
+  start (part, "style:style");
+  attr (part, "style:name", name);
+  if (display != NULL)
+    attr (part, "style:display-name", display);
+  attr (part, "style:family", "text");
+  start (part, "style:text-properties");
+  if (italic)
+    {
+      attr (part, "fo:font-style", "italic");
+      attr (part, "style:font-style-complex", "italic");
+    }
+  if (bold)
+    {
+      attr (part, "fo:font-weight", "bold");
+      attr (part, "style:font-weight-complex", "bold");
+    }
+  end (part);
+  end (part);
+}
+
+/* The named styles: the default, one a kind met in the document, and the
+ * character styles. @firsts holds the first block of each kind. */
+static GBytes *
+write_styles (DraftingDocument *document,
+              GHashTable       *firsts)
+{
+  const char *language = drafting_document_get_language (document);
+  const char *symbol = drafting_document_get_symbol (document);
+  gboolean rtl = drafting_language_is_right_to_left (language);
+  Part part;
+
+  part_init (&part);
+  start (&part, "office:document-styles");
+  namespaces (&part);
+  font_faces (&part);
+
+  start (&part, "office:styles");
+
+  start (&part, "style:default-style");
+  attr (&part, "style:family", "paragraph");
+  start (&part, "style:paragraph-properties");
+  attr (&part, "style:writing-mode", rtl ? "rl-tb" : "lr-tb");
+  end (&part);
+  start (&part, "style:text-properties");
+  attr (&part, "style:font-name", BODY_FONT);
+  attr (&part, "fo:font-size", BODY_SIZE);
+  attr (&part, "style:font-name-complex", BODY_FONT);
+  attr (&part, "style:font-size-complex", BODY_SIZE);
+  language_properties (&part, language);
+  end (&part);
+  end (&part);
+
+  start (&part, "style:style");
+  attr (&part, "style:name", "Standard");
+  attr (&part, "style:family", "paragraph");
+  attr (&part, "style:class", "text");
+  end (&part);
+
+  for (guint i = 0; i < G_N_ELEMENTS (kind_styles); i++)
+    {
+      const DraftingLayoutBlock *first = g_hash_table_lookup (firsts, GINT_TO_POINTER (kind_styles[i].kind));
+
+      if (first != NULL)
+        paragraph_style (&part, &kind_styles[i], first);
+    }
+
+  character_style (&part, "Emphasis", NULL, TRUE, FALSE);
+  character_style (&part, "Strong_20_Emphasis", "Strong Emphasis", FALSE, TRUE);
+  character_style (&part, "Leading_20_phrase", "Leading phrase", FALSE, FALSE);
+
+  start (&part, "style:style");
+  attr (&part, "style:name", "Footnote_20_anchor");
+  attr (&part, "style:display-name", "Footnote anchor");
+  attr (&part, "style:family", "text");
+  start (&part, "style:text-properties");
+  attr (&part, "style:text-position", "super 58%");
+  end (&part);
+  end (&part);
+
+  /* Footnotes numbered 1, 2, 3 through the document, as the window does. */
+  start (&part, "text:notes-configuration");
+  attr (&part, "text:note-class", "footnote");
+  attr (&part, "text:citation-style-name", "Footnote_20_anchor");
+  attr (&part, "text:default-style-name", "Footnote");
+  attr (&part, "style:num-format", "1");
+  attr (&part, "text:start-value", "0");
+  attr (&part, "text:footnotes-position", "page");
+  attr (&part, "text:start-numbering-at", "document");
+  end (&part);
+  end (&part);   /* office:styles */
+
+  /* A4, margins of 2.5 cm, as the window prints. */
+  start (&part, "office:automatic-styles");
+  start (&part, "style:page-layout");
+  attr (&part, "style:name", "pm1");
+  start (&part, "style:page-layout-properties");
+  attr (&part, "fo:page-width", "210mm");
+  attr (&part, "fo:page-height", "297mm");
+  attr (&part, "style:print-orientation", "portrait");
+  attr (&part, "fo:margin-top", "25mm");
+  attr (&part, "fo:margin-bottom", "15mm");
+  attr (&part, "fo:margin-left", "25mm");
+  attr (&part, "fo:margin-right", "25mm");
+  attr (&part, "style:writing-mode", rtl ? "rl-tb" : "lr-tb");
+  end (&part);
+  start (&part, "style:footer-style");
+  start (&part, "style:header-footer-properties");
+  attr (&part, "fo:min-height", "0mm");
+  attr (&part, "fo:margin-top", "5mm");
+  end (&part);
+  end (&part);
+  end (&part);
+
+  start (&part, "style:style");
+  attr (&part, "style:name", "MP1");
+  attr (&part, "style:family", "paragraph");
+  start (&part, "style:paragraph-properties");
+  start (&part, "style:tab-stops");
+  start (&part, "style:tab-stop");
+  attr (&part, "style:position", "160mm");
+  attr (&part, "style:type", "right");
+  end (&part);
+  end (&part);
+  end (&part);
+  start (&part, "style:text-properties");
+  attr (&part, "fo:font-size", NOTE_SIZE);
+  end (&part);
+  end (&part);
+  end (&part);   /* office:automatic-styles */
+
+  /* The footer: the symbol at the start, the page's number at the end. */
+  start (&part, "office:master-styles");
+  start (&part, "style:master-page");
+  attr (&part, "style:name", "Standard");
+  attr (&part, "style:page-layout-name", "pm1");
+  start (&part, "style:footer");
+  start (&part, "text:p");
+  attr (&part, "text:style-name", "MP1");
+  if (symbol != NULL)
+    text (&part, symbol, -1);
+  start (&part, "text:tab");
+  end (&part);
+  start (&part, "text:page-number");
+  attr (&part, "text:select-page", "current");
+  text (&part, "1", -1);
+  end (&part);
+  end (&part);
+  end (&part);
+  end (&part);
+  end (&part);
+
+  end (&part);   /* office:document-styles */
+
+  return part_finish (&part);
+}
+
+/* ------------------------------------------------------------------ */
+/* The text                                                            */
+
+typedef struct
+{
+  Part        part;
+  GPtrArray  *blocks;       /* DraftingLayoutBlock *, in reading order */
+  GHashTable *automatic;    /* what an automatic style holds → its name */
+  GPtrArray  *styles;       /* char *: the names of the blocks' styles, in order */
+  guint       n_notes;
+} Content;
+
+/* The automatic style of @block: its named style with the indents, the
+ * space and the page break of this paragraph. */
+static char *
+automatic_key (const DraftingLayoutBlock *block)
+{
+  return g_strdup_printf ("%s|%.2f|%.2f|%.2f|%d|%d", kind_style (block->kind)->name,
+                          block->label_indent, block->indent, block->space_before,
+                          block->label != NULL, block->page_break_before);
+}
+
+static void
+collect_styles (Content *content)
+{
+  for (guint i = 0; i < content->blocks->len; i++)
+    {
+      DraftingLayoutBlock *block = g_ptr_array_index (content->blocks, i);
+      g_autofree char *key = automatic_key (block);
+      const char *name = g_hash_table_lookup (content->automatic, key);
+
+      if (name == NULL)
+        {
+          char *new_name = g_strdup_printf ("P%u", g_hash_table_size (content->automatic) + 1);
+
+          g_hash_table_insert (content->automatic, g_steal_pointer (&key), new_name);
+          name = new_name;
+        }
+      g_ptr_array_add (content->styles, (gpointer) name);
+    }
+}
+
+static void
+write_automatic_style (Part                      *part,
+                       const char                *name,
+                       const DraftingLayoutBlock *block)
+{
+  start (part, "style:style");
+  attr (part, "style:name", name);
+  attr (part, "style:family", "paragraph");
+  attr (part, "style:parent-style-name", kind_style (block->kind)->name);
+  start (part, "style:paragraph-properties");
+  /* The text starts at the block's indent; its number hangs before it, at
+   * the label's, and a tab takes the text to its place. */
+  attr_points (part, "fo:margin-left", block->indent);
+  attr_points (part, "fo:margin-right", 0);
+  attr_points (part, "fo:text-indent", block->label != NULL ? block->label_indent - block->indent : 0);
+  attr_points (part, "fo:margin-top", block->space_before);
+  attr_points (part, "fo:margin-bottom", 0);
+  if (block->page_break_before)
+    attr (part, "fo:break-before", "page");
+  if (block->label != NULL)
+    {
+      start (part, "style:tab-stops");
+      start (part, "style:tab-stop");
+      attr_points (part, "style:position", 0);
+      end (part);
+      end (part);
+    }
+  end (part);
+  end (part);
+}
+
+static void write_runs (Content                   *content,
+                        const DraftingLayoutBlock *block);
+
+/* A footnote's number as the citation shows it, in digits: "¹" is 1. */
+static char *
+citation (const char *label)
+{
+  static const char * const superscripts[] = { "⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹" };
+  GString *digits = g_string_new (NULL);
+  const char *p = label;
+
+  while (*p != '\0')
+    {
+      gboolean found = FALSE;
+
+      for (guint d = 0; d < G_N_ELEMENTS (superscripts) && !found; d++)
+        if (g_str_has_prefix (p, superscripts[d]))
+          {
+            g_string_append_c (digits, '0' + d);
+            p += strlen (superscripts[d]);
+            found = TRUE;
+          }
+      if (!found)
+        {
+          const char *next = g_utf8_next_char (p);
+
+          g_string_append_len (digits, p, next - p);
+          p = next;
+        }
+    }
+
+  return g_string_free (digits, FALSE);
+}
+
+static void
+write_note (Content                   *content,
+            const DraftingLayoutBlock *note)
+{
+  Part *part = &content->part;
+  g_autofree char *number = citation (note->label);
+  g_autofree char *id = g_strdup_printf ("ftn%u", ++content->n_notes);
+
+  start (part, "text:note");
+  attr (part, "text:id", id);
+  attr (part, "text:note-class", "footnote");
+  start (part, "text:note-citation");
+  text (part, number, -1);
+  end (part);
+  start (part, "text:note-body");
+  start (part, "text:p");
+  attr (part, "text:style-name", kind_style (DRAFTING_KIND_FOOTNOTE)->name);
+  write_runs (content, note);
+  end (part);
+  end (part);
+  end (part);
+}
+
+static void
+write_runs (Content                   *content,
+            const DraftingLayoutBlock *block)
+{
+  Part *part = &content->part;
+
+  for (guint i = 0; i < block->runs->len; i++)
+    {
+      const DraftingLayoutRun *run = &g_array_index (block->runs, DraftingLayoutRun, i);
+      guint spans = 0;
+
+      if (run->style & DRAFTING_RUN_NOTE_CALL)
+        {
+          if (run->note >= 0 && block->notes != NULL && (guint) run->note < block->notes->len)
+            write_note (content, g_ptr_array_index (block->notes, run->note));
+          else
+            {
+              /* A footnote called again: its number, as it was called. */
+              g_autofree char *number = citation (block->text + run->start);
+
+              start (part, "text:span");
+              attr (part, "text:style-name", "Footnote_20_anchor");
+              text (part, number, -1);
+              end (part);
+            }
+          continue;
+        }
+
+      if (run->style & DRAFTING_RUN_LEAD)
+        {
+          start (part, "text:span");
+          attr (part, "text:style-name", "Leading_20_phrase");
+          spans++;
+        }
+      if (run->style & DRAFTING_RUN_EMPHASIS)
+        {
+          start (part, "text:span");
+          attr (part, "text:style-name", "Emphasis");
+          spans++;
+        }
+      if (run->style & DRAFTING_RUN_STRONG)
+        {
+          start (part, "text:span");
+          attr (part, "text:style-name", "Strong_20_Emphasis");
+          spans++;
+        }
+      write_text (part, block->text + run->start, run->end - run->start);
+      while (spans-- > 0)
+        end (part);
+    }
+
+  /* The footnotes the text holds and does not call, after it. */
+  for (guint i = 0; block->calls != NULL && i < block->calls->len; i++)
+    if (g_array_index (block->calls, guint, i) == G_MAXUINT)
+      write_note (content, g_ptr_array_index (block->notes, i));
+}
+
+static void
+write_block (Content                   *content,
+             const DraftingLayoutBlock *block,
+             const char                *style)
+{
+  Part *part = &content->part;
+
+  start (part, "text:p");
+  attr (part, "text:style-name", style);
+  if (block->label != NULL)
+    {
+      write_text (part, block->label, strlen (block->label));
+      start (part, "text:tab");
+      end (part);
+    }
+  write_runs (content, block);
+  end (part);
+}
+
+static GBytes *
+write_content (Content *content)
+{
+  Part *part = &content->part;
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+
+  part_init (part);
+  start (part, "office:document-content");
+  namespaces (part);
+  font_faces (part);
+
+  /* The automatic styles, in the order of their names. */
+  start (part, "office:automatic-styles");
+  for (guint i = 0; i < content->blocks->len; i++)
+    {
+      const char *style = g_ptr_array_index (content->styles, i);
+
+      if (!g_ptr_array_find_with_equal_func (names, style, g_str_equal, NULL))
+        {
+          g_ptr_array_add (names, (gpointer) style);
+          write_automatic_style (part, style, g_ptr_array_index (content->blocks, i));
+        }
+    }
+  end (part);
+
+  start (part, "office:body");
+  start (part, "office:text");
+  for (guint i = 0; i < content->blocks->len; i++)
+    write_block (content, g_ptr_array_index (content->blocks, i),
+                 g_ptr_array_index (content->styles, i));
+  if (content->blocks->len == 0)
+    {
+      start (part, "text:p");
+      attr (part, "text:style-name", "Standard");
+      end (part);
+    }
+  end (part);
+  end (part);
+  end (part);
+
+  return part_finish (part);
+}
+
+/* ------------------------------------------------------------------ */
+/* The package                                                         */
+
+static gboolean
+add_part (DraftingZipWriter  *zip,
+          const char         *name,
+          GBytes             *data,
+          gboolean            compress,
+          GError            **error)
+{
+  g_autoptr(GBytes) owned = data;
+
+  if (owned == NULL)
+    {
+      /* Translators: %s is the name of a part of the document's package, "content.xml" */
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("The document’s %s could not be written"),
+                   name);
+      return FALSE;
+    }
+
+  return drafting_zip_writer_add (zip, name, owned, compress, error);
+}
+
+/**
+ * drafting_odt_write:
+ * @document: the document, which must not change until this returns
+ * @error: where to say what went wrong
+ *
+ * Writes @document as OpenDocument Text 1.3, its present text laid out as
+ * the window prints it.
+ *
+ * Returns: (transfer full) (nullable): the package's bytes
+ */
+GBytes *
+drafting_odt_write (DraftingDocument  *document,
+                    GError           **error)
+{
+  g_autoptr(DraftingZipWriter) zip = NULL;
+  g_autoptr(GHashTable) firsts = g_hash_table_new (NULL, NULL);
+  Content content = { { NULL, NULL, FALSE }, NULL, NULL, NULL, 0 };
+  g_autoptr(GBytes) content_bytes = NULL;
+  g_autoptr(GBytes) mimetype = g_bytes_new_static (MIMETYPE, strlen (MIMETYPE));
+  GBytes *package = NULL;
+
+  g_return_val_if_fail (DRAFTING_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  content.blocks = drafting_layout_build_all (document);
+  content.automatic = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  content.styles = g_ptr_array_new ();
+  collect_styles (&content);
+
+  /* The named style of a kind is made from its first block, and every
+   * footnote's from the first footnote. */
+  for (guint i = 0; i < content.blocks->len; i++)
+    {
+      DraftingLayoutBlock *block = g_ptr_array_index (content.blocks, i);
+
+      if (!g_hash_table_contains (firsts, GINT_TO_POINTER (block->kind)))
+        g_hash_table_insert (firsts, GINT_TO_POINTER (block->kind), block);
+      if (block->notes != NULL && block->notes->len > 0 &&
+          !g_hash_table_contains (firsts, GINT_TO_POINTER (DRAFTING_KIND_FOOTNOTE)))
+        g_hash_table_insert (firsts, GINT_TO_POINTER (DRAFTING_KIND_FOOTNOTE),
+                             g_ptr_array_index (block->notes, 0));
+    }
+
+  content_bytes = write_content (&content);
+
+  /* "mimetype" first, stored, for a reader to find the type at once. */
+  zip = drafting_zip_writer_new ();
+  if (drafting_zip_writer_add (zip, "mimetype", mimetype, FALSE, error) &&
+      add_part (zip, "META-INF/manifest.xml", write_manifest (), TRUE, error) &&
+      add_part (zip, "content.xml", g_steal_pointer (&content_bytes), TRUE, error) &&
+      add_part (zip, "styles.xml", write_styles (document, firsts), TRUE, error) &&
+      add_part (zip, "meta.xml", write_meta (document), TRUE, error))
+    package = drafting_zip_writer_finish (zip, error);
+
+  part_clear (&content.part);
+  g_ptr_array_unref (content.styles);
+  g_hash_table_unref (content.automatic);
+  g_ptr_array_unref (content.blocks);
+
+  return package;
+}
