@@ -237,7 +237,6 @@ test_refused (Fixture       *fixture,
     { { "export", fixture->amended, "-o", out, "--form", "fancy", NULL }, 2, "clean or tracked" },
     { { "export", fixture->amended, "-o", out, "--delegation", "France", NULL }, 2, "--form tracked" },
     { { "export", fixture->amended, "-o", odd, NULL }, 2, ".pdf" },
-    { { "export", fixture->amended, "-o", odt, "--form", "tracked", NULL }, 2, "clean form" },
     { { "export", missing, "-o", out, NULL }, 1, "missing.wcodraft" },
     { { "export", fixture->amended, "-o", nowhere, NULL }, 1, "does not exist" },
   };

@@ -450,6 +450,75 @@ test_tracked (void)
   }
 }
 
+/* The text as proposed, every change tracked: read with every change
+ * accepted, it is the text as proposed, laid out; with every one
+ * rejected, the present text; and each change has its amendment. */
+static void
+test_proposed (void)
+{
+  g_autoptr(DraftingDocument) document = drafting_test_new_relief_resolution (DRAFTING_TEST_RELIEF_PARAGRAPHS);
+  DraftingNode *first = drafting_test_find (document, DRAFTING_KIND_OPERATIVE_PARAGRAPH, 0);
+  DraftingNode *second = drafting_test_find (document, DRAFTING_KIND_OPERATIVE_PARAGRAPH, 1);
+  DraftingNode *third = drafting_test_find (document, DRAFTING_KIND_OPERATIVE_PARAGRAPH, 2);
+  g_autoptr(DraftingAmendment) france = propose (document, DRAFTING_AMENDMENT_REPLACE, first, "France",
+                                                 "Members should speed up the clearance of relief consignments;");
+  g_autoptr(DraftingAmendment) japan = propose (document, DRAFTING_AMENDMENT_INSERT, first, "Japan",
+                                                "Members should waive duties on relief consignments;");
+  g_autoptr(DraftingAmendment) brazil = propose (document, DRAFTING_AMENDMENT_REPLACE, second, "Brazil",
+                                                 "Members should share data with other border agencies:");
+  g_autoptr(DraftingAmendment) spain = propose (document, DRAFTING_AMENDMENT_REPLACE, second, "Spain",
+                                                "Members should share information with all border agencies:");
+  g_autoptr(DraftingAmendment) kenya = propose (document, DRAFTING_AMENDMENT_DELETE, third, "Kenya", NULL);
+  g_autoptr(DraftingDocument) proposed = drafting_document_new_as_proposed (document, NULL);
+  g_autoptr(GPtrArray) merged = drafting_layout_build_proposed (document, NULL);
+  g_autoptr(GPtrArray) present = drafting_layout_build_all (document);
+  g_autoptr(GPtrArray) as_proposed = drafting_layout_build_all (proposed);
+  guint n_accepted = 0;
+  guint n_rejected = 0;
+  gboolean by[5] = { FALSE, };
+  DraftingAmendment *amendments[5] = { france, japan, brazil, spain, kenya };
+
+  for (guint i = 0; i < merged->len; i++)
+    {
+      DraftingLayoutBlock *block = g_ptr_array_index (merged, i);
+
+      if (block->change != DRAFTING_CHANGE_DELETED)
+        {
+          DraftingLayoutBlock *same = g_ptr_array_index (as_proposed, n_accepted++);
+          g_autofree char *accepted = read_as (block, DRAFTING_CHANGE_DELETED);
+
+          g_assert_cmpstr (accepted, ==, same->text);
+          g_assert_cmpstr (block->label, ==, same->label);
+        }
+      if (block->change != DRAFTING_CHANGE_INSERTED)
+        {
+          DraftingLayoutBlock *same = g_ptr_array_index (present, n_rejected++);
+          g_autofree char *rejected = read_as (block, DRAFTING_CHANGE_INSERTED);
+
+          g_assert_cmpstr (rejected, ==, same->text);
+          g_assert_cmpstr (block->old_label != NULL ? block->old_label : block->label, ==, same->label);
+        }
+
+      for (guint r = 0; r < block->runs->len; r++)
+        {
+          DraftingLayoutRun *run = &g_array_index (block->runs, DraftingLayoutRun, r);
+
+          g_assert_true ((run->change == DRAFTING_CHANGE_NONE) == (run->amendment == NULL));
+          for (guint a = 0; a < G_N_ELEMENTS (amendments); a++)
+            by[a] |= run->amendment == amendments[a];
+        }
+      if (block->old_label != NULL)
+        g_assert_nonnull (block->label_amendment);
+    }
+  g_assert_cmpuint (n_accepted, ==, as_proposed->len);
+  g_assert_cmpuint (n_rejected, ==, present->len);
+
+  /* Every amendment has its changes, Brazil's and Spain's words each
+   * theirs though both reword one paragraph. */
+  for (guint a = 0; a < G_N_ELEMENTS (amendments); a++)
+    g_assert_true (by[a]);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -463,6 +532,7 @@ main (int    argc,
   g_test_add_func ("/layout/incremental", test_incremental);
   g_test_add_func ("/layout/empty", test_empty);
   g_test_add_func ("/layout/tracked", test_tracked);
+  g_test_add_func ("/layout/proposed", test_proposed);
 
   return g_test_run ();
 }

@@ -8,6 +8,8 @@
 #include <string.h>
 #include <zip.h>
 
+#include <json-glib/json-glib.h>
+
 #include "drafting-layout.h"
 #include "drafting-odt.h"
 #include "drafting-test-utils.h"
@@ -292,6 +294,188 @@ test_libreoffice (Fixture       *fixture,
     }
 }
 
+/* ------------------------------------------------------------------ */
+/* Tracked changes, as LibreOffice takes them                          */
+
+static void
+propose (DraftingDocument        *document,
+         DraftingAmendmentAction  action,
+         DraftingNode            *node,
+         DraftingNode            *destination,
+         const char              *delegation,
+         const char              *cosponsor,
+         const char              *wording)
+{
+  g_autoptr(DraftingAmendment) amendment = drafting_amendment_new (action, delegation);
+  g_autoptr(GError) error = NULL;
+  const char *cosponsors[] = { cosponsor, NULL };
+
+  drafting_amendment_set_cosponsors (amendment, cosponsors);
+  drafting_amendment_set_target (amendment, drafting_node_get_id (node), DRAFTING_PLACEMENT_AFTER);
+  if (destination != NULL)
+    drafting_amendment_set_destination (amendment, drafting_node_get_id (destination), DRAFTING_PLACEMENT_AFTER);
+  if (action == DRAFTING_AMENDMENT_INSERT)
+    drafting_amendment_set_kind (amendment, drafting_node_get_kind (node));
+  if (wording != NULL)
+    {
+      g_autoptr(DraftingInline) content = drafting_inline_new (wording);
+
+      drafting_amendment_set_wording (amendment, NULL, content);
+    }
+  g_assert_true (drafting_document_propose (document, amendment, &error));
+  g_assert_no_error (error);
+}
+
+/* The relief resolution with an amendment of every action: two
+ * rewordings of one paragraph by two delegations, a new paragraph that
+ * renumbers those after it, a sub-paragraph moved, the last paragraph
+ * deleted. */
+static DraftingDocument *
+amended_relief (void)
+{
+  DraftingDocument *document = drafting_test_new_relief_resolution (DRAFTING_TEST_RELIEF_PARAGRAPHS);
+  DraftingNode *first = drafting_test_find (document, DRAFTING_KIND_OPERATIVE_PARAGRAPH, 0);
+  DraftingNode *second = drafting_test_find (document, DRAFTING_KIND_OPERATIVE_PARAGRAPH, 1);
+  DraftingNode *third = drafting_test_find (document, DRAFTING_KIND_OPERATIVE_PARAGRAPH, 2);
+  DraftingNode *sub_a = drafting_test_find (document, DRAFTING_KIND_SUB_PARAGRAPH, 0);
+  DraftingNode *sub_b = drafting_test_find (document, DRAFTING_KIND_SUB_PARAGRAPH, 1);
+
+  propose (document, DRAFTING_AMENDMENT_REPLACE, first, NULL, "France", "Kenya",
+           "Members should speed up the clearance of relief consignments;");
+  propose (document, DRAFTING_AMENDMENT_INSERT, first, NULL, "Japan", NULL,
+           "Members should waive duties and taxes on relief consignments;");
+  propose (document, DRAFTING_AMENDMENT_REPLACE, second, NULL, "Brazil", NULL,
+           "Members should share data with other border agencies:");
+  propose (document, DRAFTING_AMENDMENT_REPLACE, second, NULL, "Spain", NULL,
+           "Members should share information with all border agencies:");
+  propose (document, DRAFTING_AMENDMENT_MOVE, sub_a, sub_b, "Peru", NULL, NULL);
+  propose (document, DRAFTING_AMENDMENT_DELETE, third, NULL, "Kenya", NULL, NULL);
+
+  return document;
+}
+
+/* The paragraphs of @document as a word processor's text has them: the
+ * number, a tab, the text. */
+static GPtrArray *
+paragraph_texts (DraftingDocument *document)
+{
+  g_autoptr(GPtrArray) blocks = drafting_layout_build_all (document);
+  GPtrArray *texts = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      DraftingLayoutBlock *block = g_ptr_array_index (blocks, i);
+
+      g_ptr_array_add (texts, block->label != NULL ? g_strdup_printf ("%s\t%s", block->label, block->text)
+                                                   : g_strdup (block->text));
+    }
+
+  return texts;
+}
+
+static void
+assert_paragraphs (JsonArray  *read_back,
+                   GPtrArray  *expected,
+                   const char *what)
+{
+  g_test_message ("%s: %u paragraphs read back, %u expected", what,
+                  json_array_get_length (read_back), expected->len);
+  g_assert_cmpuint (json_array_get_length (read_back), ==, expected->len);
+  for (guint i = 0; i < expected->len; i++)
+    g_assert_cmpstr (json_array_get_string_element (read_back, i), ==, g_ptr_array_index (expected, i));
+}
+
+/* LibreOffice opens the tracked form, and Accept All gives the text as
+ * proposed, Reject All the present text; each change is by a delegation
+ * that proposed one. */
+static void
+test_tracked (Fixture       *fixture,
+              gconstpointer  data G_GNUC_UNUSED)
+{
+  const char *schemas = g_getenv ("DRAFTING_SCHEMA_DIR");
+  g_autofree char *schema = g_build_filename (schemas, "OpenDocument-v1.3-schema.rng", NULL);
+  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "lo", "lo-tracked.py", NULL);
+  g_autofree char *soffice = g_find_program_in_path ("soffice");
+  DraftingDocument *amended[2] = { amended_relief (), drafting_test_load_example ("ecommerce-resolution.wcodraft") };
+  const char *names[2] = { "relief-tracked", "resolution-tracked" };
+
+  /* The example's amendments: a rewording, a deletion, a new clause. */
+  {
+    DraftingNode *first = drafting_test_find (amended[1], DRAFTING_KIND_PREAMBLE_CLAUSE, 0);
+    DraftingNode *second = drafting_test_find (amended[1], DRAFTING_KIND_PREAMBLE_CLAUSE, 1);
+
+    propose (amended[1], DRAFTING_AMENDMENT_REPLACE, first, NULL, "France", NULL,
+             "that the digital transformation of the economy is now the key driver in the global "
+             "trade environment,");
+    propose (amended[1], DRAFTING_AMENDMENT_DELETE, second, NULL, "Kenya", "Japan", NULL);
+    propose (amended[1], DRAFTING_AMENDMENT_INSERT, second, NULL, "Brazil", NULL,
+             "that the Framework of Standards on Cross-Border E-Commerce was adopted in 2018,");
+  }
+
+  for (guint d = 0; d < G_N_ELEMENTS (amended); d++)
+    {
+      g_autoptr(DraftingDocument) document = amended[d];
+      g_autoptr(DraftingDocument) proposed = drafting_document_new_as_proposed (document, NULL);
+      g_autofree char *base = g_strconcat (names[d], ".odt", NULL);
+      g_autofree char *path = g_build_filename (fixture->dir, base, NULL);
+      g_autofree char *content_path = g_build_filename (fixture->dir, "content.xml", NULL);
+      g_autofree char *content = NULL;
+      g_autofree char *output = NULL;
+      g_autoptr(GBytes) package = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      g_autoptr(GPtrArray) accepted = paragraph_texts (proposed);
+      g_autoptr(GPtrArray) rejected = paragraph_texts (document);
+      JsonObject *result;
+      JsonArray *changes;
+      gsize length;
+
+      package = drafting_odt_write_tracked (document, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_true (g_file_set_contents (path, g_bytes_get_data (package, NULL), g_bytes_get_size (package), NULL));
+
+      /* Valid, the regions first in the text, as ODF asks. */
+      content = read_entry (path, "content.xml", &length);
+      g_assert_nonnull (strstr (content, "<office:text><text:tracked-changes"));
+      g_assert_true (g_file_set_contents (content_path, content, length, NULL));
+      assert_valid (content_path, schema);
+
+      if (soffice == NULL)
+        {
+          g_test_skip ("LibreOffice (soffice) is not installed: ./build-aux/setup installs it");
+          continue;
+        }
+
+      g_assert_true (run ((const char *[]) { "/usr/bin/python3", script, path, NULL }, &output));
+      g_assert_true (json_parser_load_from_data (parser, output, -1, &error));
+      g_assert_no_error (error);
+      result = json_node_get_object (json_parser_get_root (parser));
+
+      assert_paragraphs (json_object_get_array_member (result, "accepted"), accepted, "Accept All");
+      assert_paragraphs (json_object_get_array_member (result, "rejected"), rejected, "Reject All");
+
+      changes = json_object_get_array_member (result, "changes");
+      g_assert_cmpuint (json_array_get_length (changes), >, 0);
+      for (guint i = 0; i < json_array_get_length (changes); i++)
+        {
+          JsonObject *change = json_array_get_object_element (changes, i);
+          const char *author = json_object_get_string_member (change, "author");
+          gboolean proposer = FALSE;
+          GListModel *amendments = drafting_document_get_amendments (document);
+
+          for (guint a = 0; a < g_list_model_get_n_items (amendments) && !proposer; a++)
+            {
+              g_autoptr(DraftingAmendment) amendment = g_list_model_get_item (amendments, a);
+
+              proposer = g_strcmp0 (drafting_amendment_get_delegation (amendment), author) == 0;
+            }
+          if (!proposer)
+            g_error ("a change by “%s”, who proposed nothing", author);
+        }
+      g_test_message ("%s: %u changes", names[d], json_array_get_length (changes));
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -301,6 +485,7 @@ main (int    argc,
 
   g_test_add ("/odt/valid", Fixture, NULL, fixture_set_up, test_valid, fixture_tear_down);
   g_test_add ("/odt/libreoffice", Fixture, NULL, fixture_set_up, test_libreoffice, fixture_tear_down);
+  g_test_add ("/odt/tracked", Fixture, NULL, fixture_set_up, test_tracked, fixture_tear_down);
 
   return g_test_run ();
 }

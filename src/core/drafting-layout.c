@@ -112,6 +112,8 @@ drafting_layout_block_free (DraftingLayoutBlock *block)
   g_clear_pointer (&block->notes, g_ptr_array_unref);
   g_clear_pointer (&block->calls, g_array_unref);
   g_clear_object (&block->amendment);
+  g_free (block->old_label);
+  g_clear_object (&block->label_amendment);
   g_free (block);
 }
 

@@ -95,6 +95,9 @@ typedef struct _DraftingLayoutBlock DraftingLayoutBlock;
  * @note: a footnote's text
  * @change: the whole block inserted or deleted, as proposed
  * @amendment: (nullable): the amendment that proposes that
+ * @old_label: (nullable): in drafting_layout_build_proposed()'s blocks, the
+ *   number the element has in the present text, where it is renumbered
+ * @label_amendment: (nullable): the amendment that renumbers it
  *
  * One paragraph of the document as it prints. Lengths are in points, on a
  * page of A4 with margins of 2.5 cm; a renderer that measures its label
@@ -123,6 +126,8 @@ struct _DraftingLayoutBlock
   guint                note : 1;
   DraftingChange       change;
   DraftingAmendment   *amendment;
+  char                *old_label;
+  DraftingAmendment   *label_amendment;
 };
 
 void drafting_layout_block_free (DraftingLayoutBlock *block);
@@ -137,6 +142,8 @@ DraftingDocument    *drafting_layout_get_document (DraftingLayout   *self);
 gboolean             drafting_layout_is_tracked   (DraftingLayout   *self);
 DraftingLayoutBlock *drafting_layout_next         (DraftingLayout   *self);
 GPtrArray           *drafting_layout_build_all    (DraftingDocument *document);
+GPtrArray           *drafting_layout_build_proposed (DraftingDocument   *document,
+                                                     const char * const *delegations);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DraftingLayoutBlock, drafting_layout_block_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DraftingLayout, drafting_layout_free)

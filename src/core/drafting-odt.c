@@ -143,6 +143,31 @@ part_finish (Part *part)
   return bytes;
 }
 
+/* A part of a part: XML without a declaration, to go inside another. */
+static void
+fragment_init (Part *part)
+{
+  part->buffer = xmlBufferCreate ();
+  part->writer = xmlNewTextWriterMemory (part->buffer, 0);
+  part->failed = part->buffer == NULL || part->writer == NULL;
+}
+
+/* The fragment's XML; @failed set if writing it failed. */
+static char *
+fragment_finish (Part     *part,
+                 gboolean *failed)
+{
+  char *xml;
+
+  part->failed |= xmlTextWriterFlush (part->writer) < 0;
+  g_clear_pointer (&part->writer, xmlFreeTextWriter);
+  *failed |= part->failed;
+  xml = g_strndup ((const char *) xmlBufferContent (part->buffer), xmlBufferLength (part->buffer));
+  g_clear_pointer (&part->buffer, xmlBufferFree);
+
+  return xml;
+}
+
 static void
 start (Part       *part,
        const char *name)
@@ -360,6 +385,7 @@ namespaces (Part *part)
   attr (part, "xmlns:text", NS_TEXT);
   attr (part, "xmlns:fo", NS_FO);
   attr (part, "xmlns:svg", NS_SVG);
+  attr (part, "xmlns:dc", NS_DC);
   attr (part, "office:version", ODF_VERSION);
 }
 
@@ -627,6 +653,10 @@ typedef struct
   GHashTable *automatic;    /* what an automatic style holds → its name */
   GPtrArray  *styles;       /* char *: the names of the blocks' styles, in order */
   guint       n_notes;
+  gboolean    tracked;      /* the blocks' changes written as tracked changes */
+  GString    *regions;      /* the changed regions, as XML, in the order made */
+  guint       n_changes;
+  gboolean    failed;       /* writing a fragment failed */
 } Content;
 
 /* The automatic style of @block: its named style with the indents, the
@@ -690,7 +720,144 @@ write_automatic_style (Part                      *part,
   end (part);
 }
 
+
+/* ------------------------------------------------------------------ */
+/* Tracked changes, as LibreOffice writes them                         */
+
+/* An amendment's date as ODF's change-info has it: without a time zone. */
+static char *
+change_date (DraftingAmendment *amendment)
+{
+  GDateTime *date = amendment != NULL ? drafting_amendment_get_date (amendment) : NULL;
+
+  if (date == NULL)
+    return g_strdup ("2000-01-01T00:00:00");
+
+  return g_date_time_format (date, "%Y-%m-%dT%H:%M:%S");
+}
+
+/* A changed region: @deleted is the XML of what a deletion took away, or
+ * %NULL for an insertion. Returns its identifier. */
+static char *
+add_region (Content           *content,
+            DraftingChange     change,
+            DraftingAmendment *amendment,
+            const char        *deleted)
+{
+  g_autofree char *date = change_date (amendment);
+  const char * const *cosponsors = amendment != NULL ? drafting_amendment_get_cosponsors (amendment) : NULL;
+  char *id = g_strdup_printf ("ct%u", ++content->n_changes);
+  Part region;
+
+  fragment_init (&region);
+  start (&region, "text:changed-region");
+  attr (&region, "xml:id", id);
+  attr (&region, "text:id", id);
+  start (&region, change == DRAFTING_CHANGE_INSERTED ? "text:insertion" : "text:deletion");
+  start (&region, "office:change-info");
+  /* The author is the delegation; its co-sponsors, the comment. */
+  element_with_text (&region, "dc:creator", amendment != NULL ? drafting_amendment_get_delegation (amendment) : "");
+  element_with_text (&region, "dc:date", date);
+  if (cosponsors != NULL && cosponsors[0] != NULL)
+    {
+      g_autofree char *joined = g_strjoinv (", ", (char **) cosponsors);
+
+      element_with_text (&region, "text:p", joined);
+    }
+  end (&region);
+  if (deleted != NULL)
+    region.failed |= xmlTextWriterWriteRaw (region.writer, BAD_CAST deleted) < 0;
+  end (&region);
+  end (&region);
+
+  {
+    g_autofree char *xml = fragment_finish (&region, &content->failed);
+
+    g_string_append (content->regions, xml);
+  }
+
+  return id;
+}
+
+static void
+point (Part       *part,
+       const char *name,
+       const char *id)
+{
+  start (part, name);
+  attr (part, "text:change-id", id);
+  end (part);
+}
+
+/* Words inserted: bracketed where they are; deleted: a mark where they
+ * were, the words in the region, in a paragraph of the same style. */
+static void
+write_tracked_text (Content           *content,
+                    Part              *part,
+                    const char        *words,
+                    gsize              length,
+                    DraftingChange     change,
+                    DraftingAmendment *amendment,
+                    const char        *style)
+{
+  g_autofree char *id = NULL;
+
+  if (change == DRAFTING_CHANGE_INSERTED)
+    {
+      id = add_region (content, change, amendment, NULL);
+      point (part, "text:change-start", id);
+      write_text (part, words, length);
+      point (part, "text:change-end", id);
+    }
+  else
+    {
+      g_autofree char *xml = NULL;
+      Part deleted;
+
+      fragment_init (&deleted);
+      start (&deleted, "text:p");
+      attr (&deleted, "text:style-name", style);
+      write_text (&deleted, words, length);
+      end (&deleted);
+      xml = fragment_finish (&deleted, &content->failed);
+      id = add_region (content, change, amendment, xml);
+      point (part, "text:change", id);
+    }
+}
+
+static void
+write_changed_words (Content                   *content,
+                     Part                      *part,
+                     const DraftingLayoutBlock *block,
+                     const DraftingLayoutRun   *run)
+{
+  write_tracked_text (content, part, block->text + run->start, run->end - run->start, run->change,
+                      run->amendment, kind_style (block->kind)->name);
+}
+
+static void
+write_label_change (Content           *content,
+                    Part              *part,
+                    const char        *label,
+                    DraftingChange     change,
+                    DraftingAmendment *amendment)
+{
+  write_tracked_text (content, part, label, strlen (label), change, amendment, "Standard");
+}
+
+/* A number that changed: the new one inserted, then the old deleted, as
+ * LibreOffice writes replaced words. */
+static void
+write_renumbered (Content                   *content,
+                  Part                      *part,
+                  const DraftingLayoutBlock *block)
+{
+  write_label_change (content, part, block->label, DRAFTING_CHANGE_INSERTED, block->label_amendment);
+  write_label_change (content, part, block->old_label, DRAFTING_CHANGE_DELETED, block->label_amendment);
+}
+
 static void write_runs (Content                   *content,
+                        Part                      *part,
                         const DraftingLayoutBlock *block);
 
 /* A footnote's number as the citation shows it, in digits: "¹" is 1. */
@@ -726,9 +893,9 @@ citation (const char *label)
 
 static void
 write_note (Content                   *content,
+            Part                      *part,
             const DraftingLayoutBlock *note)
 {
-  Part *part = &content->part;
   g_autofree char *number = citation (note->label);
   g_autofree char *id = g_strdup_printf ("ftn%u", ++content->n_notes);
 
@@ -741,7 +908,7 @@ write_note (Content                   *content,
   start (part, "text:note-body");
   start (part, "text:p");
   attr (part, "text:style-name", kind_style (DRAFTING_KIND_FOOTNOTE)->name);
-  write_runs (content, note);
+  write_runs (content, part, note);
   end (part);
   end (part);
   end (part);
@@ -749,19 +916,26 @@ write_note (Content                   *content,
 
 static void
 write_runs (Content                   *content,
+            Part                      *part,
             const DraftingLayoutBlock *block)
 {
-  Part *part = &content->part;
-
   for (guint i = 0; i < block->runs->len; i++)
     {
       const DraftingLayoutRun *run = &g_array_index (block->runs, DraftingLayoutRun, i);
       guint spans = 0;
 
+      /* Words an amendment changes in a paragraph it keeps. */
+      if (content->tracked && block->change == DRAFTING_CHANGE_NONE &&
+          run->change != DRAFTING_CHANGE_NONE)
+        {
+          write_changed_words (content, part, block, run);
+          continue;
+        }
+
       if (run->style & DRAFTING_RUN_NOTE_CALL)
         {
           if (run->note >= 0 && block->notes != NULL && (guint) run->note < block->notes->len)
-            write_note (content, g_ptr_array_index (block->notes, run->note));
+            write_note (content, part, g_ptr_array_index (block->notes, run->note));
           else
             {
               /* A footnote called again: its number, as it was called. */
@@ -801,7 +975,27 @@ write_runs (Content                   *content,
   /* The footnotes the text holds and does not call, after it. */
   for (guint i = 0; block->calls != NULL && i < block->calls->len; i++)
     if (g_array_index (block->calls, guint, i) == G_MAXUINT)
-      write_note (content, g_ptr_array_index (block->notes, i));
+      write_note (content, part, g_ptr_array_index (block->notes, i));
+}
+
+/* @block's number and a tab, then its text, inside the paragraph. */
+static void
+write_paragraph_content (Content                   *content,
+                         Part                      *part,
+                         const DraftingLayoutBlock *block)
+{
+  if (content->tracked && block->old_label != NULL && block->label != NULL)
+    write_renumbered (content, part, block);
+  else if (block->label != NULL)
+    write_text (part, block->label, strlen (block->label));
+  else if (content->tracked && block->old_label != NULL)
+    write_label_change (content, part, block->old_label, DRAFTING_CHANGE_DELETED, block->label_amendment);
+  if (block->label != NULL || (content->tracked && block->old_label != NULL))
+    {
+      start (part, "text:tab");
+      end (part);
+    }
+  write_runs (content, part, block);
 }
 
 static void
@@ -813,14 +1007,177 @@ write_block (Content                   *content,
 
   start (part, "text:p");
   attr (part, "text:style-name", style);
-  if (block->label != NULL)
-    {
-      write_text (part, block->label, strlen (block->label));
-      start (part, "text:tab");
-      end (part);
-    }
-  write_runs (content, block);
+  write_paragraph_content (content, part, block);
   end (part);
+}
+
+/* Whole paragraphs deleted, one after another, as one region: the
+ * paragraphs, then an empty one, LibreOffice's merge of paragraphs, for a
+ * mark at the start of the paragraph after them; after the last one that
+ * stays (@trailing), the empty one first, for a mark at its end. */
+static void
+write_deleted_paragraphs (Content  *content,
+                          Part     *part,
+                          guint     first,
+                          guint     last,
+                          gboolean  trailing)
+{
+  DraftingLayoutBlock *by = g_ptr_array_index (content->blocks, first);
+  g_autofree char *xml = NULL;
+  g_autofree char *id = NULL;
+  Part deleted;
+
+  fragment_init (&deleted);
+  if (trailing)
+    {
+      start (&deleted, "text:p");
+      end (&deleted);
+    }
+  for (guint i = first; i <= last; i++)
+    {
+      start (&deleted, "text:p");
+      attr (&deleted, "text:style-name", g_ptr_array_index (content->styles, i));
+      write_paragraph_content (content, &deleted, g_ptr_array_index (content->blocks, i));
+      end (&deleted);
+    }
+  if (!trailing)
+    {
+      start (&deleted, "text:p");
+      end (&deleted);
+    }
+  xml = fragment_finish (&deleted, &content->failed);
+  id = add_region (content, DRAFTING_CHANGE_DELETED, by->amendment, xml);
+  point (part, "text:change", id);
+}
+
+/* The deleted paragraphs from @i on, for one region: those of one amendment. */
+static guint
+deleted_run_end (Content *content,
+                 guint    i)
+{
+  DraftingLayoutBlock *first = g_ptr_array_index (content->blocks, i);
+  guint last = i;
+
+  while (last + 1 < content->blocks->len)
+    {
+      DraftingLayoutBlock *next = g_ptr_array_index (content->blocks, last + 1);
+
+      if (next->change != DRAFTING_CHANGE_DELETED || next->amendment != first->amendment)
+        break;
+      last++;
+    }
+
+  return last;
+}
+
+/* The text with its changes tracked, written apart, for the regions to
+ * come first in office:text as ODF asks: a paragraph inserted whole is
+ * bracketed from its start to the start of the next one (from the end of
+ * the one before, when it is the last); paragraphs deleted whole leave a
+ * mark at the start of the paragraph after them (at the end of the one
+ * before, when they are the last). */
+static void
+write_tracked_body (Content *content)
+{
+  Part body;
+  g_autofree char *xml = NULL;
+  g_autofree char *open = NULL;    /* an inserted paragraph's bracket, to close */
+  gboolean backwards = FALSE;      /* that one closes at the end of the last paragraph */
+  guint deleted_first = G_MAXUINT;
+  guint deleted_last = 0;
+  guint n = content->blocks->len;
+  guint last_kept = n;             /* the last paragraph not deleted */
+
+  for (guint i = n; i > 0; i--)
+    if (((DraftingLayoutBlock *) g_ptr_array_index (content->blocks, i - 1))->change != DRAFTING_CHANGE_DELETED)
+      {
+        last_kept = i - 1;
+        break;
+      }
+
+  fragment_init (&body);
+  for (guint i = 0; i < n; i++)
+    {
+      DraftingLayoutBlock *block = g_ptr_array_index (content->blocks, i);
+
+      if (block->change == DRAFTING_CHANGE_DELETED && i < last_kept)
+        {
+          /* Written at the start of the next paragraph. */
+          if (deleted_first == G_MAXUINT)
+            deleted_first = i;
+          deleted_last = i;
+          continue;
+        }
+      if (block->change == DRAFTING_CHANGE_DELETED)
+        continue;   /* after the last paragraph: below */
+
+      start (&body, "text:p");
+      attr (&body, "text:style-name", g_ptr_array_index (content->styles, i));
+      if (open != NULL && !backwards)
+        {
+          point (&body, "text:change-end", open);
+          g_clear_pointer (&open, g_free);
+        }
+      for (guint d = deleted_first; deleted_first != G_MAXUINT && d <= deleted_last;)
+        {
+          guint end_of_run = MIN (deleted_run_end (content, d), deleted_last);
+
+          write_deleted_paragraphs (content, &body, d, end_of_run, FALSE);
+          d = end_of_run + 1;
+        }
+      deleted_first = G_MAXUINT;
+
+      if (block->change == DRAFTING_CHANGE_INSERTED && i < last_kept)
+        {
+          open = add_region (content, DRAFTING_CHANGE_INSERTED, block->amendment, NULL);
+          point (&body, "text:change-start", open);
+        }
+      write_paragraph_content (content, &body, block);
+
+      /* The last paragraph inserted: its bracket from the end of this one. */
+      if (i + 1 <= last_kept)
+        {
+          guint next = i + 1;
+
+          while (next < last_kept &&
+                 ((DraftingLayoutBlock *) g_ptr_array_index (content->blocks, next))->change == DRAFTING_CHANGE_DELETED)
+            next++;
+          if (next == last_kept &&
+              ((DraftingLayoutBlock *) g_ptr_array_index (content->blocks, next))->change == DRAFTING_CHANGE_INSERTED)
+            {
+              g_free (open);
+              open = add_region (content, DRAFTING_CHANGE_INSERTED,
+                                 ((DraftingLayoutBlock *) g_ptr_array_index (content->blocks, next))->amendment,
+                                 NULL);
+              point (&body, "text:change-start", open);
+              backwards = TRUE;
+            }
+        }
+      if (i == last_kept)
+        {
+          if (open != NULL)
+            {
+              point (&body, "text:change-end", open);
+              g_clear_pointer (&open, g_free);
+            }
+          /* The paragraphs deleted after the last that stays. */
+          for (guint d = i + 1; d < n;)
+            {
+              guint end_of_run = deleted_run_end (content, d);
+
+              write_deleted_paragraphs (content, &body, d, end_of_run, TRUE);
+              d = end_of_run + 1;
+            }
+        }
+      end (&body);
+    }
+  xml = fragment_finish (&body, &content->failed);
+
+  start (&content->part, "text:tracked-changes");
+  attr (&content->part, "text:track-changes", "false");
+  content->part.failed |= xmlTextWriterWriteRaw (content->part.writer, BAD_CAST content->regions->str) < 0;
+  end (&content->part);
+  content->part.failed |= xmlTextWriterWriteRaw (content->part.writer, BAD_CAST xml) < 0;
 }
 
 static GBytes *
@@ -850,9 +1207,12 @@ write_content (Content *content)
 
   start (part, "office:body");
   start (part, "office:text");
-  for (guint i = 0; i < content->blocks->len; i++)
-    write_block (content, g_ptr_array_index (content->blocks, i),
-                 g_ptr_array_index (content->styles, i));
+  if (content->tracked)
+    write_tracked_body (content);
+  else
+    for (guint i = 0; i < content->blocks->len; i++)
+      write_block (content, g_ptr_array_index (content->blocks, i),
+                   g_ptr_array_index (content->styles, i));
   if (content->blocks->len == 0)
     {
       start (part, "text:p");
@@ -889,33 +1249,26 @@ add_part (DraftingZipWriter  *zip,
   return drafting_zip_writer_add (zip, name, owned, compress, error);
 }
 
-/**
- * drafting_odt_write:
- * @document: the document, which must not change until this returns
- * @error: where to say what went wrong
- *
- * Writes @document as OpenDocument Text 1.3, its present text laid out as
- * the window prints it.
- *
- * Returns: (transfer full) (nullable): the package's bytes
- */
-GBytes *
-drafting_odt_write (DraftingDocument  *document,
-                    GError           **error)
+/* The package of @blocks, which it takes; their changes tracked if
+ * @tracked. */
+static GBytes *
+write_package (DraftingDocument  *document,
+               GPtrArray         *blocks,
+               gboolean           tracked,
+               GError           **error)
 {
   g_autoptr(DraftingZipWriter) zip = NULL;
   g_autoptr(GHashTable) firsts = g_hash_table_new (NULL, NULL);
-  Content content = { { NULL, NULL, FALSE }, NULL, NULL, NULL, 0 };
+  Content content = { { NULL, NULL, FALSE }, NULL, NULL, NULL, 0, FALSE, NULL, 0, FALSE };
   g_autoptr(GBytes) content_bytes = NULL;
   g_autoptr(GBytes) mimetype = g_bytes_new_static (MIMETYPE, strlen (MIMETYPE));
   GBytes *package = NULL;
 
-  g_return_val_if_fail (DRAFTING_IS_DOCUMENT (document), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  content.blocks = drafting_layout_build_all (document);
+  content.blocks = blocks;
   content.automatic = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   content.styles = g_ptr_array_new ();
+  content.tracked = tracked;
+  content.regions = g_string_new (NULL);
   collect_styles (&content);
 
   /* The named style of a kind is made from its first block, and every
@@ -933,6 +1286,8 @@ drafting_odt_write (DraftingDocument  *document,
     }
 
   content_bytes = write_content (&content);
+  if (content.failed)
+    g_clear_pointer (&content_bytes, g_bytes_unref);
 
   /* "mimetype" first, stored, for a reader to find the type at once. */
   zip = drafting_zip_writer_new ();
@@ -944,9 +1299,56 @@ drafting_odt_write (DraftingDocument  *document,
     package = drafting_zip_writer_finish (zip, error);
 
   part_clear (&content.part);
+  g_string_free (content.regions, TRUE);
   g_ptr_array_unref (content.styles);
   g_hash_table_unref (content.automatic);
   g_ptr_array_unref (content.blocks);
 
   return package;
+}
+
+/**
+ * drafting_odt_write:
+ * @document: the document, which must not change until this returns
+ * @error: where to say what went wrong
+ *
+ * Writes @document as OpenDocument Text 1.3, its present text laid out as
+ * the window prints it.
+ *
+ * Returns: (transfer full) (nullable): the package's bytes
+ */
+GBytes *
+drafting_odt_write (DraftingDocument  *document,
+                    GError           **error)
+{
+  g_return_val_if_fail (DRAFTING_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return write_package (document, drafting_layout_build_all (document), FALSE, error);
+}
+
+/**
+ * drafting_odt_write_tracked:
+ * @document: the document, which must not change until this returns
+ * @delegations: (nullable) (array zero-terminated=1): only the amendments
+ *   these delegations propose or co-sponsor; %NULL for all
+ * @error: where to say what went wrong
+ *
+ * Writes @document as OpenDocument Text 1.3 with its proposed amendments
+ * as ODF change tracking, as LibreOffice writes it: each change authored
+ * by its amendment's delegation (the co-sponsors in its comment) on its
+ * date. Accepting every change gives the text as proposed, rejecting
+ * every one the present text (drafting_layout_build_proposed()).
+ *
+ * Returns: (transfer full) (nullable): the package's bytes
+ */
+GBytes *
+drafting_odt_write_tracked (DraftingDocument    *document,
+                            const char * const  *delegations,
+                            GError             **error)
+{
+  g_return_val_if_fail (DRAFTING_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return write_package (document, drafting_layout_build_proposed (document, delegations), TRUE, error);
 }

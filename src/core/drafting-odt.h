@@ -11,7 +11,10 @@ G_BEGIN_DECLS
 
 #define DRAFTING_ODT_EXTENSION ".odt"
 
-GBytes *drafting_odt_write (DraftingDocument  *document,
-                            GError           **error);
+GBytes *drafting_odt_write         (DraftingDocument    *document,
+                                    GError             **error);
+GBytes *drafting_odt_write_tracked (DraftingDocument    *document,
+                                    const char * const  *delegations,
+                                    GError             **error);
 
 G_END_DECLS

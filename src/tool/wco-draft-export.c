@@ -22,7 +22,10 @@
  * text (clean), or with the open amendments marked as the window's marked
  * view marks them (tracked), those of the delegations named, or all. An
  * OpenDocument Text (.odt) has the present text, laid out by the same
- * layout, with named styles to restyle it by.
+ * layout, with named styles to restyle it by; in the tracked form, the
+ * text as proposed, each change from the present text an ODF tracked
+ * change authored by its delegation, as LibreOffice's Accept All and
+ * Reject All expect.
  */
 
 typedef enum
@@ -57,11 +60,14 @@ has_extension (const char *path,
 /* The package, made in memory, written in place of what was there only
  * once it is whole. */
 static gboolean
-write_odt (DraftingDocument  *document,
-           GFile             *file,
-           GError           **error)
+write_odt (DraftingDocument    *document,
+           GFile               *file,
+           gboolean             tracked,
+           const char * const  *delegations,
+           GError             **error)
 {
-  g_autoptr(GBytes) package = drafting_odt_write (document, error);
+  g_autoptr(GBytes) package = tracked ? drafting_odt_write_tracked (document, delegations, error)
+                                      : drafting_odt_write (document, error);
   gconstpointer data;
   gsize length;
 
@@ -112,11 +118,7 @@ tool_command_export (int    argc,
   if (delegations != NULL && form != FORM_TRACKED)
     return tool_usage_error (context, _("--delegation chooses the amendments of --form tracked"));
   if (has_extension (output, ".odt"))
-    {
-      if (form != FORM_CLEAN)
-        return tool_usage_error (context, _("OpenDocument Text is written in the clean form; "
-                                            "the tracked form is written as PDF"));
-    }
+    ;
   else if (!has_extension (output, ".pdf"))
     return tool_usage_error (context, _("the output's extension says what to write: .pdf for PDF, "
                                         ".odt for OpenDocument Text"));
@@ -125,7 +127,8 @@ tool_command_export (int    argc,
     return 1;
 
   file = g_file_new_for_commandline_arg (output);
-  if (has_extension (output, ".odt") ? !write_odt (document, file, &error)
+  if (has_extension (output, ".odt") ? !write_odt (document, file, form == FORM_TRACKED,
+                                                   (const char * const *) delegations, &error)
                                      : !drafting_pdf_export_write (document, file, form == FORM_TRACKED,
                                                                    (const char * const *) delegations,
                                                                    NULL, &error))
