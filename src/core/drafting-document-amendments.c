@@ -69,6 +69,39 @@ drafting_document_lookup_amendment (DraftingDocument *self,
   return id != NULL ? g_hash_table_lookup (self->amendment_ids, id) : NULL;
 }
 
+/* The amendments about each element, whatever their status, so that
+ * accepting one looks at those about the same element only. */
+static void
+index_by_target (DraftingDocument  *self,
+                 DraftingAmendment *amendment)
+{
+  const char *target = drafting_amendment_get_target (amendment);
+  GPtrArray *about;
+
+  if (target == NULL)
+    return;
+  if ((about = g_hash_table_lookup (self->amendments_by_target, target)) == NULL)
+    {
+      about = g_ptr_array_new ();
+      g_hash_table_insert (self->amendments_by_target, g_strdup (target), about);
+    }
+  g_ptr_array_add (about, amendment);
+}
+
+static void
+unindex_by_target (DraftingDocument  *self,
+                   DraftingAmendment *amendment)
+{
+  const char *target = drafting_amendment_get_target (amendment);
+  GPtrArray *about = target != NULL ? g_hash_table_lookup (self->amendments_by_target, target) : NULL;
+
+  if (about == NULL)
+    return;
+  g_ptr_array_remove_fast (about, amendment);
+  if (about->len == 0)
+    g_hash_table_remove (self->amendments_by_target, target);
+}
+
 void
 _drafting_document_link_amendment (DraftingDocument  *self,
                                    guint              index,
@@ -80,6 +113,7 @@ _drafting_document_link_amendment (DraftingDocument  *self,
   g_ptr_array_insert (self->amendment_array, index, amendment);
   g_hash_table_insert (self->amendment_ids, (gpointer) drafting_amendment_get_id (amendment),
                        amendment);
+  index_by_target (self, amendment);
 }
 
 void
@@ -91,6 +125,7 @@ _drafting_document_unlink_amendment (DraftingDocument *self,
 
   _drafting_document_forget_conflicts (self);
   _drafting_amendment_set_in_record (amendment, FALSE);
+  unindex_by_target (self, amendment);
   g_hash_table_remove (self->amendment_ids, drafting_amendment_get_id (amendment));
   g_ptr_array_remove_index (self->amendment_array, index);
   g_list_store_remove (self->amendments, index);
@@ -145,6 +180,7 @@ _drafting_document_add_amendments (DraftingDocument *self,
       _drafting_amendment_set_in_record (amendment, TRUE);
       g_ptr_array_add (self->amendment_array, amendment);
       g_hash_table_insert (self->amendment_ids, (gpointer) id, amendment);
+      index_by_target (self, amendment);
       g_ptr_array_add (added, amendment);
     }
 
@@ -485,10 +521,22 @@ reapply_others (DraftingDocument  *self,
                 GPtrArray         *taken)
 {
   DraftingAmendmentAction action = drafting_amendment_get_action (accepted);
+  gboolean structural = action == DRAFTING_AMENDMENT_DELETE || action == DRAFTING_AMENDMENT_MOVE;
+  GPtrArray *about = NULL;
 
-  for (guint i = 0; i < self->amendment_array->len; i++)
+  /* Only those the accepted one takes away, or those about the element
+   * it changed: each is re-applied on its own, in any order. */
+  if (structural)
+    about = taken;
+  else if (node != NULL)
+    about = g_hash_table_lookup (self->amendments_by_target, node->id);
+  if (about == NULL)
+    return;
+
+  /* Re-applying them changes neither what they are about nor the list. */
+  for (guint i = 0; i < about->len; i++)
     {
-      DraftingAmendment *other = g_ptr_array_index (self->amendment_array, i);
+      DraftingAmendment *other = g_ptr_array_index (about, i);
       DraftingAmendmentState *before;
       g_autofree char *lead = NULL;
       g_autoptr(DraftingInline) content = NULL;

@@ -132,6 +132,7 @@ struct _DraftingDocument
   GListStore          *amendments;  /* DraftingAmendment, in the order proposed */
   GPtrArray           *amendment_array; /* the same, unowned, to walk without a reference each */
   GHashTable          *amendment_ids; /* id (owned by the amendment) → amendment */
+  GHashTable          *amendments_by_target; /* target id → GPtrArray of the amendments about it, unowned */
   GListStore          *revisions;   /* DraftingRevision, the oldest first */
   GHashTable          *revision_labels; /* label (the revision's) → revision */
 

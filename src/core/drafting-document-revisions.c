@@ -141,6 +141,7 @@ freeze (DraftingDocument *self)
 
   g_ptr_array_set_size (frozen->amendment_array, 0);
   g_hash_table_remove_all (frozen->amendment_ids);
+  g_hash_table_remove_all (frozen->amendments_by_target);
   g_list_store_remove_all (frozen->amendments);
   g_hash_table_remove_all (frozen->revision_labels);
   g_list_store_remove_all (frozen->revisions);

@@ -483,6 +483,7 @@ drafting_document_finalize (GObject *object)
   g_clear_pointer (&self->amendment_array, g_ptr_array_unref);
   g_clear_object (&self->amendments);
   g_clear_pointer (&self->amendment_ids, g_hash_table_unref);
+  g_clear_pointer (&self->amendments_by_target, g_hash_table_unref);
   g_clear_pointer (&self->revision_labels, g_hash_table_unref);
   g_clear_object (&self->revisions);
   g_clear_pointer (&self->rand, g_rand_free);
@@ -695,6 +696,8 @@ drafting_document_init (DraftingDocument *self)
   self->status = DRAFTING_STATUS_DRAFT;
   self->amendments = g_list_store_new (DRAFTING_TYPE_AMENDMENT);
   self->amendment_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  self->amendments_by_target = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                      (GDestroyNotify) g_ptr_array_unref);
   self->amendment_array = g_ptr_array_new ();
   self->revisions = g_list_store_new (DRAFTING_TYPE_REVISION);
   self->revision_labels = g_hash_table_new (g_str_hash, g_str_equal);
