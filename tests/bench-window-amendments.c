@@ -21,7 +21,7 @@
 /*
  * A committee session brings thousands of amendments to a resolution: one
  * for every two clauses here (500 for 1,000 clauses, 5,000 for 10,000),
- * each of a few words, proposed by one of the Members below with up to
+ * each of a few words, proposed by one of 28 Members with up to
  * two co-sponsors, a few of them already decided. With them in the
  * document, the window must go on drawing and taking keys while a person
  *
@@ -40,123 +40,10 @@
 #define TYPING_MS    150     /* between the letters of a search */
 #define N_ACCEPTS    5
 
-static const char * const members[] = {
-  "Argentina", "Australia", "Brazil", "Canada", "China", "Egypt", "France", "Germany",
-  "India", "Indonesia", "Japan", "Kenya", "Mexico", "Morocco", "Nigeria", "Norway",
-  "Peru", "Russian Federation", "Senegal", "Singapore", "South Africa", "Spain",
-  "Switzerland", "Türkiye", "United Kingdom", "United States", "Uruguay", "Viet Nam",
-};
-
-static const char * const replacements[] = {
-  "promptly", "jointly", "all", "relevant", "regional", "national", "effective",
-  "coordinated", "digital", "timely", "appropriate", "further",
-};
-
 static const char search_typed[] = "customs";
 
 /* ------------------------------------------------------------------ */
 /* The amendments                                                      */
-
-static gboolean
-is_word (const char *start,
-         gsize       length)
-{
-  for (gsize i = 0; i < length; i++)
-    if (!g_ascii_isalpha (start[i]))
-      return FALSE;
-
-  return length > 2;
-}
-
-/* @text with its @nth word or a later one replaced by @with, or %NULL
- * when it has none. */
-static char *
-replace_word (const char *text,
-              guint       nth,
-              const char *with)
-{
-  g_auto(GStrv) words = g_strsplit (text, " ", -1);
-  guint n = g_strv_length (words);
-
-  for (guint i = nth; i < n; i++)
-    if (is_word (words[i], strlen (words[i])) && strcmp (words[i], with) != 0)
-      {
-        g_free (words[i]);
-        words[i] = g_strdup (with);
-        return g_strjoinv (" ", words);
-      }
-
-  return NULL;
-}
-
-static void
-collect_text_elements (DraftingNode *node,
-                       GPtrArray    *elements)
-{
-  for (DraftingNode *child = drafting_node_get_child (node, 0);
-       child != NULL;
-       child = drafting_node_get_next_sibling (child))
-    {
-      if (drafting_kind_has_text (drafting_node_get_kind (child)) &&
-          drafting_node_get_text (child) != NULL)
-        g_ptr_array_add (elements, child);
-      collect_text_elements (child, elements);
-    }
-}
-
-/* @n amendments of wording, spread over the document's elements. */
-static void
-propose_amendments (DraftingDocument *document,
-                    guint             n)
-{
-  g_autoptr(GPtrArray) elements = g_ptr_array_new ();
-  g_autoptr(GRand) rand = g_rand_new_with_seed (20261201);
-  guint proposed = 0;
-
-  collect_text_elements (drafting_document_get_root (document), elements);
-  g_assert (elements->len > 0);
-
-  for (guint i = 0; proposed < n && i < 4 * n; i++)
-    {
-      DraftingNode *node = g_ptr_array_index (elements, (guint) ((guint64) i * elements->len / n) % elements->len);
-      const char *with = replacements[g_rand_int_range (rand, 0, G_N_ELEMENTS (replacements))];
-      g_autofree char *text = replace_word (drafting_node_get_text (node), g_rand_int_range (rand, 0, 8), with);
-      guint proposer = g_rand_int_range (rand, 0, G_N_ELEMENTS (members));
-      const char *cosponsors[3] = { NULL, };
-      guint n_cosponsors = g_rand_int_range (rand, 0, 3);
-      g_autoptr(DraftingAmendment) amendment = NULL;
-      g_autoptr(DraftingInline) content = NULL;
-      g_autoptr(GError) error = NULL;
-      guint decision;
-
-      if (text == NULL)
-        continue;
-
-      amendment = drafting_amendment_new (DRAFTING_AMENDMENT_REPLACE, members[proposer]);
-      for (guint k = 0; k < n_cosponsors; k++)
-        cosponsors[k] = members[(proposer + 1 + k) % G_N_ELEMENTS (members)];
-      drafting_amendment_set_cosponsors (amendment, (const char * const *) cosponsors);
-      drafting_amendment_set_target (amendment, drafting_node_get_id (node), DRAFTING_PLACEMENT_AFTER);
-      content = drafting_inline_new (text);
-      drafting_amendment_set_wording (amendment, drafting_node_get_lead (node), content);
-      drafting_amendment_set_justification (amendment, "To make the paragraph clearer.");
-      if (!drafting_document_propose (document, amendment, &error))
-        drafting_bench_fail ("proposing an amendment", error);
-      proposed++;
-
-      decision = g_rand_int_range (rand, 0, 100);
-      if (decision < 5 &&
-          !drafting_document_decide_amendment (document, amendment, DRAFTING_AMENDMENT_REJECTED, &error))
-        drafting_bench_fail ("rejecting an amendment", error);
-      else if (decision >= 5 && decision < 8 &&
-               !drafting_document_decide_amendment (document, amendment, DRAFTING_AMENDMENT_WITHDRAWN, &error))
-        drafting_bench_fail ("withdrawing an amendment", error);
-    }
-
-  if (proposed < n)
-    drafting_bench_fail ("finding words to amend", NULL);
-  drafting_bench_report_int ("amendments", proposed);
-}
 
 /* The first amendment still proposed to an element in @view's sight. */
 static DraftingAmendment *
@@ -287,7 +174,8 @@ bench_window_amendments_run (int    argc,
   document = drafting_native_load_file (file, NULL, &error);
   if (document == NULL)
     drafting_bench_fail ("loading the document", error);
-  propose_amendments (document, size / 2);
+  drafting_bench_propose_amendments (document, size / 2);
+  drafting_bench_report_int ("amendments", size / 2);
 
   window = gtk_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);

@@ -48,4 +48,7 @@ void          drafting_bench_print_cell       (const char         *text,
                                                guint               width,
                                                gboolean            left);
 
+void          drafting_bench_propose_amendments (DraftingDocument *document,
+                                                 guint             n);
+
 G_END_DECLS
