@@ -226,10 +226,11 @@ test_refused (Fixture       *fixture,
   g_autofree char *out = g_build_filename (fixture->dir, "out.pdf", NULL);
   g_autofree char *odd = g_build_filename (fixture->dir, "out.xyz", NULL);
   g_autofree char *odt = g_build_filename (fixture->dir, "out.odt", NULL);
+  g_autofree char *xml = g_build_filename (fixture->dir, "out.xml", NULL);
   g_autofree char *nowhere = g_build_filename (fixture->dir, "no-such-folder", "out.pdf", NULL);
   g_autofree char *missing = g_build_filename (fixture->dir, "missing.wcodraft", NULL);
   struct {
-    const char *args[8];
+    const char *args[10];
     int         status;
     const char *says;
   } cases[] = {
@@ -237,6 +238,10 @@ test_refused (Fixture       *fixture,
     { { "export", fixture->amended, "-o", out, "--form", "fancy", NULL }, 2, "clean or tracked" },
     { { "export", fixture->amended, "-o", out, "--delegation", "France", NULL }, 2, "--form tracked" },
     { { "export", fixture->amended, "-o", odd, NULL }, 2, ".pdf" },
+    { { "export", fixture->amended, "-o", xml, NULL }, 2, "--format akn" },
+    { { "export", fixture->amended, "-o", xml, "--format", "rtf", NULL }, 2, "akn" },
+    { { "export", fixture->amended, "-o", xml, "--format", "akn", "--form", "tracked", NULL }, 2, "--amendments" },
+    { { "export", fixture->amended, "-o", out, "--amendments", fixture->dir, NULL }, 2, "--format akn" },
     { { "export", missing, "-o", out, NULL }, 1, "missing.wcodraft" },
     { { "export", fixture->amended, "-o", nowhere, NULL }, 1, "does not exist" },
   };
@@ -246,14 +251,79 @@ test_refused (Fixture       *fixture,
       g_auto(DraftingTestRun) run = { 0, };
       const char * const *a = cases[i].args;
 
-      drafting_test_run_tool (&run, a[0], a[1], a[2], a[3], a[4], a[5], a[6], NULL);
+      drafting_test_run_tool (&run, a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], NULL);
       g_test_message ("%s: %s", a[1], run.err);
       g_assert_cmpint (run.status, ==, cases[i].status);
       g_assert_nonnull (strstr (run.err, cases[i].says));
       g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
       g_assert_false (g_file_test (odd, G_FILE_TEST_EXISTS));
       g_assert_false (g_file_test (odt, G_FILE_TEST_EXISTS));
+      g_assert_false (g_file_test (xml, G_FILE_TEST_EXISTS));
     }
+}
+
+/* Word, by the extension, in both forms; what is in them, test-docx checks. */
+static void
+test_docx (Fixture       *fixture,
+           gconstpointer  data G_GNUC_UNUSED)
+{
+  for (guint tracked = 0; tracked < 2; tracked++)
+    {
+      g_autofree char *out = g_build_filename (fixture->dir, tracked ? "tracked.docx" : "clean.docx", NULL);
+      g_auto(DraftingTestRun) run = { 0, };
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      drafting_test_run_tool (&run, "export", fixture->amended, "-o", out, "--form",
+                              tracked ? "tracked" : "clean", NULL);
+      g_assert_cmpstr (run.err, ==, "");
+      g_assert_cmpint (run.status, ==, 0);
+      g_assert_true (g_file_get_contents (out, &contents, &length, NULL));
+      g_assert_cmpuint (length, >, 1000);
+      g_assert_true (memcmp (contents, "PK\x03\x04", 4) == 0);
+    }
+}
+
+/* Akoma Ntoso: the document, and each amendment of those chosen in a
+ * folder of its own; what is in them, test-akn checks. */
+static void
+test_akn (Fixture       *fixture,
+          gconstpointer  data G_GNUC_UNUSED)
+{
+  g_autofree char *out = g_build_filename (fixture->dir, "resolution.xml", NULL);
+  g_autofree char *folder = g_build_filename (fixture->dir, "amendments", NULL);
+  g_auto(DraftingTestRun) run = { 0, };
+  g_auto(DraftingTestRun) france = { 0, };
+  g_autofree char *contents = NULL;
+  g_autoptr(GDir) dir = NULL;
+  guint n_files = 0;
+
+  drafting_test_run_tool (&run, "export", fixture->amended, "-o", out, "--format", "akn",
+                          "--amendments", folder, NULL);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_file_get_contents (out, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "<akomaNtoso"));
+  g_assert_nonnull (strstr (contents, "<statement"));
+
+  dir = g_dir_open (folder, 0, NULL);
+  g_assert_nonnull (dir);
+  for (const char *name = g_dir_read_name (dir); name != NULL; name = g_dir_read_name (dir))
+    {
+      g_autofree char *path = g_build_filename (folder, name, NULL);
+      g_autofree char *amendment = NULL;
+
+      g_assert_true (g_str_has_suffix (name, ".xml"));
+      g_assert_true (g_file_get_contents (path, &amendment, NULL, NULL));
+      g_assert_nonnull (strstr (amendment, "<amendment"));
+      n_files++;
+    }
+  g_assert_cmpuint (n_files, ==, 3);
+
+  /* Only France's, again: the folder is written over. */
+  drafting_test_run_tool (&france, "export", fixture->amended, "-o", out, "--format", "akn",
+                          "--amendments", folder, "--delegation", "France", NULL);
+  g_assert_cmpint (france.status, ==, 0);
 }
 
 /* OpenDocument Text, by the extension; what is in it, test-odt checks. */
@@ -287,6 +357,8 @@ main (int    argc,
   g_test_add ("/export/pdf-clean", Fixture, NULL, fixture_set_up, test_pdf_clean, fixture_tear_down);
   g_test_add ("/export/pdf-tracked", Fixture, NULL, fixture_set_up, test_pdf_tracked, fixture_tear_down);
   g_test_add ("/export/odt", Fixture, NULL, fixture_set_up, test_odt, fixture_tear_down);
+  g_test_add ("/export/docx", Fixture, NULL, fixture_set_up, test_docx, fixture_tear_down);
+  g_test_add ("/export/akn", Fixture, NULL, fixture_set_up, test_akn, fixture_tear_down);
   g_test_add ("/export/refused", Fixture, NULL, fixture_set_up, test_refused, fixture_tear_down);
 
   return g_test_run ();

@@ -5,10 +5,12 @@
 
 #pragma once
 
+#include "drafting-akn.h"
 #include "drafting-amendment-file.h"
 #include "drafting-compare.h"
 #include "drafting-document-file.h"
 #include "drafting-diff.h"
+#include "drafting-docx.h"
 #include "drafting-document.h"
 #include "drafting-draft-store.h"
 #include "drafting-enums.h"
@@ -23,6 +25,7 @@
 #include "drafting-native.h"
 #include "drafting-node.h"
 #include "drafting-numbering.h"
+#include "drafting-odt.h"
 #include "drafting-outline.h"
 #include "drafting-paste.h"
 #include "drafting-render.h"

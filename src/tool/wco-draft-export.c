@@ -10,12 +10,15 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "drafting-akn.h"
+#include "drafting-docx.h"
 #include "drafting-odt.h"
 #include "drafting-pdf-export.h"
 #include "wco-draft-tool.h"
 
 /*
- * wco-draft export FILE -o OUT.pdf|OUT.odt [--form clean|tracked] [--delegation D]…
+ * wco-draft export FILE -o OUT.pdf|OUT.odt|OUT.docx [--form clean|tracked] [--delegation D]…
+ * wco-draft export FILE -o OUT.xml --format akn [--amendments FOLDER [--delegation D]…]
  *
  * The output's extension says what to write. A PDF is laid out on A4 as
  * the window prints it, by the same core, without a display: the present
@@ -25,7 +28,10 @@
  * layout, with named styles to restyle it by; in the tracked form, the
  * text as proposed, each change from the present text an ODF tracked
  * change authored by its delegation, as LibreOffice's Accept All and
- * Reject All expect.
+ * Reject All expect; a Word document (.docx) the same, in WordprocessingML
+ * with w:ins and w:del. Akoma Ntoso (--format akn) is the document's
+ * structure for archives: a statement, and with --amendments each
+ * amendment as an amendment document in the folder.
  */
 
 typedef enum
@@ -57,25 +63,73 @@ has_extension (const char *path,
   return g_str_has_suffix (folded, extension);
 }
 
-/* The package, made in memory, written in place of what was there only
- * once it is whole. */
-static gboolean
-write_odt (DraftingDocument    *document,
-           GFile               *file,
-           gboolean             tracked,
-           const char * const  *delegations,
-           GError             **error)
+typedef enum
 {
-  g_autoptr(GBytes) package = tracked ? drafting_odt_write_tracked (document, delegations, error)
-                                      : drafting_odt_write (document, error);
+  OUTPUT_PDF,
+  OUTPUT_ODT,
+  OUTPUT_DOCX,
+  OUTPUT_AKN,
+} Output;
+
+/* Bytes made in memory, written in place of what was there only once
+ * they are whole. */
+static gboolean
+replace_with (GFile   *file,
+              GBytes  *bytes,
+              GError **error)
+{
   gconstpointer data;
   gsize length;
 
-  if (package == NULL)
+  if (bytes == NULL)
     return FALSE;
-  data = g_bytes_get_data (package, &length);
+  data = g_bytes_get_data (bytes, &length);
 
   return drafting_file_replace (file, data, length, NULL, error);
+}
+
+/* Each amendment of @document (of @delegations, if given) as an Akoma
+ * Ntoso amendment document of its own in @folder, made if need be. */
+static gboolean
+write_akn_amendments (DraftingDocument    *document,
+                      const char          *folder,
+                      const char * const  *delegations,
+                      guint               *n_written,
+                      GError             **error)
+{
+  GListModel *amendments = drafting_document_get_amendments (document);
+  g_autoptr(GFile) dir = g_file_new_for_commandline_arg (folder);
+
+  *n_written = 0;
+  if (!g_file_make_directory_with_parents (dir, NULL, error))
+    {
+      if (!g_error_matches (*error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+        return FALSE;
+      g_clear_error (error);
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (amendments); i++)
+    {
+      g_autoptr(DraftingAmendment) amendment = g_list_model_get_item (amendments, i);
+      g_autofree char *name = NULL;
+      g_autoptr(GFile) file = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      gboolean chosen = delegations == NULL;
+
+      for (guint d = 0; delegations != NULL && delegations[d] != NULL && !chosen; d++)
+        chosen = drafting_amendment_involves (amendment, delegations[d]);
+      if (!chosen)
+        continue;
+
+      name = drafting_akn_amendment_name (amendment);
+      file = g_file_get_child (dir, name);
+      bytes = drafting_akn_write_amendment (document, amendment, error);
+      if (!replace_with (file, bytes, error))
+        return FALSE;
+      (*n_written)++;
+    }
+
+  return TRUE;
 }
 
 int
@@ -85,27 +139,39 @@ tool_command_export (int    argc,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(DraftingDocument) document = NULL;
   g_autoptr(GFile) file = NULL;
+  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *output = NULL;
   g_autofree char *form_name = NULL;
+  g_autofree char *format = NULL;
+  g_autofree char *amendments_dir = NULL;
   g_auto(GStrv) delegations = NULL;
+  const char * const *chosen;
+  gboolean written;
+  Output kind;
   Form form;
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
-      N_("Where to write, in the format its extension names: .pdf or .odt"), N_("FILE") },
+      N_("Where to write, in the format its extension names: .pdf, .odt or .docx"), N_("FILE") },
     { "form", 0, 0, G_OPTION_ARG_STRING, &form_name,
       N_("clean: the present text (the default); tracked: the proposed amendments marked"),
       N_("FORM") },
     { "delegation", 0, 0, G_OPTION_ARG_STRING_ARRAY, &delegations,
-      N_("With --form tracked, only the amendments this delegation proposes or co-sponsors; "
-         "may be given more than once"), N_("D") },
+      N_("Only the amendments this delegation proposes or co-sponsors, with --form tracked or "
+         "--amendments; may be given more than once"), N_("D") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format,
+      N_("akn: Akoma Ntoso (OASIS LegalDocML) XML, for an output ending in .xml"), N_("FORMAT") },
+    { "amendments", 0, 0, G_OPTION_ARG_FILENAME, &amendments_dir,
+      N_("With --format akn, also each amendment as an Akoma Ntoso amendment, in this folder"),
+      N_("FOLDER") },
     { NULL }
   };
 
   context = tool_new_context (_("FILE"),
                               _("Writes a document for others to read, laid out as it prints, by "
-                                "the same layout as the window's printing: a PDF on A4 pages, or "
-                                "OpenDocument Text with a style for each kind of element."),
+                                "the same layout as the window's printing: a PDF on A4 pages, "
+                                "OpenDocument Text or Word with a style for each kind of element; "
+                                "or, with --format akn, as Akoma Ntoso for archives."),
                               entries);
   if (!tool_parse (context, &argc, &argv))
     return 2;
@@ -115,26 +181,76 @@ tool_command_export (int    argc,
     return tool_usage_error (context, _("say where to write with -o FILE"));
   if (!parse_form (form_name, &form))
     return tool_usage_error (context, _("the form is clean or tracked"));
-  if (delegations != NULL && form != FORM_TRACKED)
-    return tool_usage_error (context, _("--delegation chooses the amendments of --form tracked"));
-  if (has_extension (output, ".odt"))
-    ;
-  else if (!has_extension (output, ".pdf"))
+
+  if (format != NULL && strcmp (format, "akn") != 0)
+    return tool_usage_error (context, _("the only format to name is akn, for Akoma Ntoso"));
+  if (format != NULL)
+    kind = OUTPUT_AKN;
+  else if (has_extension (output, ".odt"))
+    kind = OUTPUT_ODT;
+  else if (has_extension (output, ".docx"))
+    kind = OUTPUT_DOCX;
+  else if (has_extension (output, ".pdf"))
+    kind = OUTPUT_PDF;
+  else if (has_extension (output, ".xml"))
+    return tool_usage_error (context, _("for Akoma Ntoso, say --format akn"));
+  else
     return tool_usage_error (context, _("the output's extension says what to write: .pdf for PDF, "
-                                        ".odt for OpenDocument Text"));
+                                        ".odt for OpenDocument Text, .docx for Word"));
+
+  if (kind == OUTPUT_AKN && form != FORM_CLEAN)
+    return tool_usage_error (context, _("Akoma Ntoso has the present text; its amendments go "
+                                        "with --amendments FOLDER"));
+  if (amendments_dir != NULL && kind != OUTPUT_AKN)
+    return tool_usage_error (context, _("--amendments goes with --format akn"));
+  if (delegations != NULL && form != FORM_TRACKED && amendments_dir == NULL)
+    return tool_usage_error (context, _("--delegation chooses the amendments of --form tracked or "
+                                        "of --amendments"));
 
   if ((document = tool_load (argv[1], TRUE)) == NULL)
     return 1;
 
+  chosen = (const char * const *) delegations;
   file = g_file_new_for_commandline_arg (output);
-  if (has_extension (output, ".odt") ? !write_odt (document, file, form == FORM_TRACKED,
-                                                   (const char * const *) delegations, &error)
-                                     : !drafting_pdf_export_write (document, file, form == FORM_TRACKED,
-                                                                   (const char * const *) delegations,
-                                                                   NULL, &error))
+  switch (kind)
+    {
+    case OUTPUT_ODT:
+      bytes = form == FORM_TRACKED ? drafting_odt_write_tracked (document, chosen, &error)
+                                   : drafting_odt_write (document, &error);
+      written = replace_with (file, bytes, &error);
+      break;
+
+    case OUTPUT_DOCX:
+      bytes = form == FORM_TRACKED ? drafting_docx_write_tracked (document, chosen, &error)
+                                   : drafting_docx_write (document, &error);
+      written = replace_with (file, bytes, &error);
+      break;
+
+    case OUTPUT_AKN:
+      bytes = drafting_akn_write_document (document, &error);
+      written = replace_with (file, bytes, &error);
+      break;
+
+    case OUTPUT_PDF:
+    default:
+      written = drafting_pdf_export_write (document, file, form == FORM_TRACKED, chosen, NULL, &error);
+      break;
+    }
+  if (!written)
     {
       tool_print_error (output, error);
       return 1;
+    }
+
+  if (amendments_dir != NULL)
+    {
+      guint n_written;
+
+      if (!write_akn_amendments (document, amendments_dir, chosen, &n_written, &error))
+        {
+          tool_print_error (amendments_dir, error);
+          return 1;
+        }
     }
 
   return 0;

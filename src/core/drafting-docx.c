@@ -1,0 +1,1475 @@
+/* drafting-docx.c: a document as Word's Office Open XML, as the window prints it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <gio/gio.h>
+#include <glib/gi18n-lib.h>
+#include <libxml/xmlwriter.h>
+
+#include "drafting-docx.h"
+
+#include "drafting-language.h"
+#include "drafting-layout.h"
+#include "drafting-zip-writer.h"
+
+/*
+ * The document goes out as a WordprocessingML package (Office Open XML,
+ * ECMA-376, transitional, as Word 2010 and later and LibreOffice read
+ * it), laid out by the core's layout (drafting-layout.c), block by
+ * block, as it prints, the way the ODT export does (drafting-odt.c).
+ *
+ * Each kind of element has a paragraph style of its own, with the ODT's
+ * names ("Preambular clause", "Operative paragraph", "Principle", ...),
+ * which holds what is the same for every element of the kind: bold or
+ * italic, the capitals of a heading, the alignment, what keeps with the
+ * next. What varies from one paragraph to another (its indents, the tab
+ * stop its text starts at, the space above it, a new page before an
+ * annex) is written on the paragraph itself, as Word writes it. Numbers
+ * are text, hanging before the text at a tab stop, so that every reader
+ * shows the same numbers; the emphasis, the strong words and the leading
+ * phrase are character styles ("Emphasis", "Strong Emphasis", "Leading
+ * phrase"); footnotes are real footnotes, in word/footnotes.xml. The
+ * document's language is on the default run properties, its properties
+ * (title, language, status, symbol, the body that issues it) in
+ * docProps, and the footer of each page has its symbol and the page
+ * number.
+ *
+ * The tracked form has the amendments proposed as Word's revisions: words
+ * inserted in w:ins, deleted in w:del (their text as w:delText), each
+ * by its amendment's delegation on its date. A paragraph inserted whole
+ * has its words and its paragraph mark inserted, one deleted whole its
+ * words and its mark deleted: accepting takes the mark away and what is
+ * left of the paragraph joins the next, so that the paragraph goes. The
+ * last paragraph's mark is the document's last and cannot go: when the
+ * paragraphs at the end are inserted or deleted, each of them takes the
+ * mark before it instead, and joins the paragraph before; so does one
+ * that calls a footnote, where it can, for LibreOffice to read its mark
+ * (plan_marks()). No change is inside another, which LibreOffice would
+ * not read either. The co-sponsors of an amendment have no place in a
+ * revision, which has one author.
+ *
+ * The package is made in memory (drafting-zip-writer.c), "[Content_Types].xml"
+ * first, as Word writes it, each XML part with libxml2's writer; the
+ * caller writes the bytes where it will.
+ */
+
+#define NS_W        "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+#define NS_R        "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+#define NS_TYPES    "http://schemas.openxmlformats.org/package/2006/content-types"
+#define NS_RELS     "http://schemas.openxmlformats.org/package/2006/relationships"
+#define NS_CORE     "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
+#define NS_APP      "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
+#define NS_CUSTOM   "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
+#define NS_VT       "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
+#define NS_DC       "http://purl.org/dc/elements/1.1/"
+#define NS_DCTERMS  "http://purl.org/dc/terms/"
+
+#define REL_OFFICE  "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+#define REL_PACKAGE "http://schemas.openxmlformats.org/package/2006/relationships/"
+
+#define TYPE_WML    "application/vnd.openxmlformats-officedocument.wordprocessingml."
+#define TYPE_OFFICE "application/vnd.openxmlformats-officedocument."
+
+#define BODY_FONT   "Times New Roman"
+#define BODY_SIZE   "22"          /* half-points: 11pt */
+#define NOTE_SIZE   "18"          /* 9pt */
+
+/* A4, margins of 2.5 cm, in twentieths of a point. */
+#define PAGE_WIDTH  11906
+#define PAGE_HEIGHT 16838
+#define MARGIN      1418
+
+/* The text's width: the footer's tab stop for the page number. */
+#define TEXT_WIDTH  (PAGE_WIDTH - 2 * MARGIN)
+
+/* A kind's paragraph style: its identifier in the package, and its name
+ * as Word and LibreOffice list it. */
+typedef struct
+{
+  DraftingKind  kind;
+  const char   *id;
+  const char   *name;
+} KindStyle;
+
+/* The footnote's is Word's own "footnote text", which LibreOffice takes
+ * for its "Footnote" and Word for the style of every footnote. */
+static const KindStyle kind_styles[] = {
+  { DRAFTING_KIND_HEADING, "HeadingLine", "Heading line" },
+  { DRAFTING_KIND_PLACE_DATE, "PlaceAndDate", "Place and date" },
+  { DRAFTING_KIND_TITLE, "DocumentTitle", "Document title" },
+  { DRAFTING_KIND_OCCASION, "Occasion", "Occasion" },
+  { DRAFTING_KIND_AUTHORITY, "Authority", "Authority" },
+  { DRAFTING_KIND_PREAMBLE_CLAUSE, "PreambularClause", "Preambular clause" },
+  { DRAFTING_KIND_OPERATIVE_FORMULA, "OperativeFormula", "Operative formula" },
+  { DRAFTING_KIND_OPERATIVE_PARAGRAPH, "OperativeParagraph", "Operative paragraph" },
+  { DRAFTING_KIND_SUB_PARAGRAPH, "SubParagraph", "Sub-paragraph" },
+  { DRAFTING_KIND_SPEAKER_FORMULA, "SpeakerFormula", "Speaker formula" },
+  { DRAFTING_KIND_STATEMENT, "Statement", "Statement" },
+  { DRAFTING_KIND_NARRATIVE_PARAGRAPH, "NarrativeParagraph", "Narrative paragraph" },
+  { DRAFTING_KIND_ANNEX, "AnnexHeading", "Annex heading" },
+  { DRAFTING_KIND_PRINCIPLE, "Principle", "Principle" },
+  { DRAFTING_KIND_SECTION, "Section", "Section" },
+  { DRAFTING_KIND_ITEM, "Item", "Item" },
+  { DRAFTING_KIND_PARAGRAPH, "Paragraph", "Paragraph" },
+  { DRAFTING_KIND_FOOTNOTE, "FootnoteText", "footnote text" },
+};
+
+static const KindStyle *
+kind_style (DraftingKind kind)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (kind_styles); i++)
+    if (kind_styles[i].kind == kind)
+      return &kind_styles[i];
+
+  return &kind_styles[G_N_ELEMENTS (kind_styles) - 2];   /* Paragraph */
+}
+
+/* ------------------------------------------------------------------ */
+/* Writing XML                                                         */
+
+typedef struct
+{
+  xmlBufferPtr     buffer;
+  xmlTextWriterPtr writer;
+  gboolean         failed;
+} Part;
+
+static void
+part_init (Part *part)
+{
+  part->buffer = xmlBufferCreate ();
+  part->writer = part->buffer != NULL ? xmlNewTextWriterMemory (part->buffer, 0) : NULL;
+  part->failed = part->buffer == NULL || part->writer == NULL ||
+                 xmlTextWriterStartDocument (part->writer, "1.0", "UTF-8", "yes") < 0;
+}
+
+static void
+part_clear (Part *part)
+{
+  g_clear_pointer (&part->writer, xmlFreeTextWriter);
+  g_clear_pointer (&part->buffer, xmlBufferFree);
+}
+
+/* The part's bytes, once its root element is closed. */
+static GBytes *
+part_finish (Part *part)
+{
+  GBytes *bytes;
+
+  if (part->writer != NULL)
+    part->failed |= xmlTextWriterEndDocument (part->writer) < 0;
+  g_clear_pointer (&part->writer, xmlFreeTextWriter);
+  if (part->failed)
+    {
+      part_clear (part);
+      return NULL;
+    }
+
+  bytes = g_bytes_new (xmlBufferContent (part->buffer), xmlBufferLength (part->buffer));
+  g_clear_pointer (&part->buffer, xmlBufferFree);
+
+  return bytes;
+}
+
+static void
+start (Part       *part,
+       const char *name)
+{
+  part->failed |= xmlTextWriterStartElement (part->writer, BAD_CAST name) < 0;
+}
+
+static void
+end (Part *part)
+{
+  part->failed |= xmlTextWriterEndElement (part->writer) < 0;
+}
+
+static void
+attr (Part       *part,
+      const char *name,
+      const char *value)
+{
+  part->failed |= xmlTextWriterWriteAttribute (part->writer, BAD_CAST name, BAD_CAST value) < 0;
+}
+
+static void
+attr_printf (Part       *part,
+             const char *name,
+             const char *format,
+             ...) G_GNUC_PRINTF (3, 4);
+
+static void
+attr_printf (Part       *part,
+             const char *name,
+             const char *format,
+             ...)
+{
+  g_autofree char *value = NULL;
+  va_list args;
+
+  va_start (args, format);
+  value = g_strdup_vprintf (format, args);
+  va_end (args);
+  attr (part, name, value);
+}
+
+/* A length in points, in the twentieths of a point WordprocessingML
+ * measures paragraphs in. */
+static int
+twips (double points)
+{
+  return points >= 0 ? (int) (points * 20 + 0.5) : -(int) (-points * 20 + 0.5);
+}
+
+static void
+text (Part       *part,
+      const char *content,
+      gssize      length)
+{
+  g_autofree char *copy = g_strndup (content, length < 0 ? strlen (content) : (gsize) length);
+
+  part->failed |= xmlTextWriterWriteString (part->writer, BAD_CAST copy) < 0;
+}
+
+static void
+element_with_text (Part       *part,
+                   const char *name,
+                   const char *content)
+{
+  start (part, name);
+  text (part, content, -1);
+  end (part);
+}
+
+/* An element with one attribute, w:val, as most of WordprocessingML's
+ * properties are. */
+static void
+val (Part       *part,
+     const char *name,
+     const char *value)
+{
+  start (part, name);
+  attr (part, "w:val", value);
+  end (part);
+}
+
+static void
+empty (Part       *part,
+       const char *name)
+{
+  start (part, name);
+  end (part);
+}
+
+/* The text of a run: its words in w:t (w:delText when they are deleted),
+ * every space kept; a line break and a tab as elements of their own. The
+ * other control characters XML cannot hold are left out. */
+static void
+write_text (Part       *part,
+            const char *content,
+            gsize       length,
+            gboolean    deleted)
+{
+  const char *p = content;
+  const char *stop = content + length;
+
+  while (p < stop)
+    {
+      const char *run = p;
+
+      while (p < stop && (guchar) *p >= 0x20)
+        p++;
+      if (p > run)
+        {
+          start (part, deleted ? "w:delText" : "w:t");
+          attr (part, "xml:space", "preserve");
+          text (part, run, p - run);
+          end (part);
+        }
+      if (p < stop)
+        {
+          if (*p == '\n')
+            empty (part, "w:br");
+          else if (*p == '\t')
+            empty (part, "w:tab");
+          p++;
+        }
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* The package's small parts                                           */
+
+typedef struct
+{
+  const char *name;
+  const char *type;
+} Override;
+
+/* What each part is, for a reader to know it: the parts, and the
+ * relationships and the other XML by their extensions. */
+static GBytes *
+write_content_types (gboolean notes)
+{
+  static const Override overrides[] = {
+    { "/word/document.xml", TYPE_WML "document.main+xml" },
+    { "/word/styles.xml", TYPE_WML "styles+xml" },
+    { "/word/settings.xml", TYPE_WML "settings+xml" },
+    { "/word/footer1.xml", TYPE_WML "footer+xml" },
+    { "/word/footnotes.xml", TYPE_WML "footnotes+xml" },
+    { "/docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml" },
+    { "/docProps/app.xml", TYPE_OFFICE "extended-properties+xml" },
+    { "/docProps/custom.xml", TYPE_OFFICE "custom-properties+xml" },
+  };
+  Part part;
+
+  part_init (&part);
+  start (&part, "Types");
+  attr (&part, "xmlns", NS_TYPES);
+  start (&part, "Default");
+  attr (&part, "Extension", "rels");
+  attr (&part, "ContentType", "application/vnd.openxmlformats-package.relationships+xml");
+  end (&part);
+  start (&part, "Default");
+  attr (&part, "Extension", "xml");
+  attr (&part, "ContentType", "application/xml");
+  end (&part);
+  for (guint i = 0; i < G_N_ELEMENTS (overrides); i++)
+    {
+      if (!notes && g_str_equal (overrides[i].name, "/word/footnotes.xml"))
+        continue;
+      start (&part, "Override");
+      attr (&part, "PartName", overrides[i].name);
+      attr (&part, "ContentType", overrides[i].type);
+      end (&part);
+    }
+  end (&part);
+
+  return part_finish (&part);
+}
+
+static void
+relationship (Part       *part,
+              const char *id,
+              const char *type,
+              const char *target)
+{
+  start (part, "Relationship");
+  attr (part, "Id", id);
+  attr (part, "Type", type);
+  attr (part, "Target", target);
+  end (part);
+}
+
+/* The package's relationships: where the document and its properties are. */
+static GBytes *
+write_package_relationships (void)
+{
+  Part part;
+
+  part_init (&part);
+  start (&part, "Relationships");
+  attr (&part, "xmlns", NS_RELS);
+  relationship (&part, "rId1", REL_OFFICE "officeDocument", "word/document.xml");
+  relationship (&part, "rId2", REL_PACKAGE "metadata/core-properties", "docProps/core.xml");
+  relationship (&part, "rId3", REL_OFFICE "extended-properties", "docProps/app.xml");
+  relationship (&part, "rId4", REL_OFFICE "custom-properties", "docProps/custom.xml");
+  end (&part);
+
+  return part_finish (&part);
+}
+
+/* The document's own: its styles, settings, footer and footnotes. The
+ * footer's identifier is the one the section names. */
+static GBytes *
+write_document_relationships (gboolean notes)
+{
+  Part part;
+
+  part_init (&part);
+  start (&part, "Relationships");
+  attr (&part, "xmlns", NS_RELS);
+  relationship (&part, "rId1", REL_OFFICE "styles", "styles.xml");
+  relationship (&part, "rId2", REL_OFFICE "settings", "settings.xml");
+  relationship (&part, "rId3", REL_OFFICE "footer", "footer1.xml");
+  if (notes)
+    relationship (&part, "rId4", REL_OFFICE "footnotes", "footnotes.xml");
+  end (&part);
+
+  return part_finish (&part);
+}
+
+/* The document's properties, as Word's File ▸ Info shows them: its
+ * title, language, identifier and status. */
+static GBytes *
+write_core (DraftingDocument *document)
+{
+  const char *title = drafting_document_get_title (document);
+  const char *language = drafting_document_get_language (document);
+  const char *identifier = drafting_document_get_identifier (document);
+  const char *status = drafting_status_to_string (drafting_document_get_status (document));
+  Part part;
+
+  part_init (&part);
+  start (&part, "cp:coreProperties");
+  attr (&part, "xmlns:cp", NS_CORE);
+  attr (&part, "xmlns:dc", NS_DC);
+  attr (&part, "xmlns:dcterms", NS_DCTERMS);
+  if (title != NULL && title[0] != '\0')
+    element_with_text (&part, "dc:title", title);
+  if (identifier != NULL && identifier[0] != '\0')
+    element_with_text (&part, "dc:identifier", identifier);
+  if (language != NULL && language[0] != '\0')
+    element_with_text (&part, "dc:language", language);
+  if (status != NULL && status[0] != '\0')
+    element_with_text (&part, "cp:contentStatus", status);
+  end (&part);
+
+  return part_finish (&part);
+}
+
+static GBytes *
+write_app (void)
+{
+  Part part;
+
+  part_init (&part);
+  start (&part, "Properties");
+  attr (&part, "xmlns", NS_APP);
+  attr (&part, "xmlns:vt", NS_VT);
+  element_with_text (&part, "Application", "Drafting/" PACKAGE_VERSION);
+  end (&part);
+
+  return part_finish (&part);
+}
+
+static void
+custom_property (Part       *part,
+                 guint      *pid,
+                 const char *name,
+                 const char *value)
+{
+  if (value == NULL || value[0] == '\0')
+    return;
+
+  start (part, "property");
+  /* The one format identifier of properties a person adds, as Word's. */
+  attr (part, "fmtid", "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}");
+  attr_printf (part, "pid", "%u", (*pid)++);
+  attr (part, "name", name);
+  element_with_text (part, "vt:lpwstr", value);
+  end (part);
+}
+
+/* The symbol, status and issuing body as properties of their own, as
+ * File ▸ Properties ▸ Custom shows them, with the ODT's names: they are
+ * the format's, not words of the document, the same in every language. */
+static GBytes *
+write_custom (DraftingDocument *document)
+{
+  guint pid = 2;      /* the first a person's property may have */
+  Part part;
+
+  part_init (&part);
+  start (&part, "Properties");
+  attr (&part, "xmlns", NS_CUSTOM);
+  attr (&part, "xmlns:vt", NS_VT);
+  custom_property (&part, &pid, "Symbol", drafting_document_get_symbol (document));
+  custom_property (&part, &pid, "Status",
+                   drafting_status_to_string (drafting_document_get_status (document)));
+  custom_property (&part, &pid, "Issuing body", drafting_document_get_body (document));
+  custom_property (&part, &pid, "Document identifier", drafting_document_get_identifier (document));
+  end (&part);
+
+  return part_finish (&part);
+}
+
+/* The document's settings: where its footnotes' separators are, and the
+ * layout of Word 2013 and later. Revisions are not tracked from here on:
+ * the tracked form shows the changes, and editing it is not amending. */
+static GBytes *
+write_settings (gboolean notes)
+{
+  Part part;
+
+  part_init (&part);
+  start (&part, "w:settings");
+  attr (&part, "xmlns:w", NS_W);
+  val (&part, "w:defaultTabStop", "720");
+  val (&part, "w:characterSpacingControl", "doNotCompress");
+  if (notes)
+    {
+      start (&part, "w:footnotePr");
+      start (&part, "w:footnote");
+      attr (&part, "w:id", "-1");
+      end (&part);
+      start (&part, "w:footnote");
+      attr (&part, "w:id", "0");
+      end (&part);
+      end (&part);
+    }
+  start (&part, "w:compat");
+  start (&part, "w:compatSetting");
+  attr (&part, "w:name", "compatibilityMode");
+  attr (&part, "w:uri", "http://schemas.microsoft.com/office/word");
+  attr (&part, "w:val", "15");
+  end (&part);
+  end (&part);
+  end (&part);
+
+  return part_finish (&part);
+}
+
+/* The footer: the symbol at the start, the page's number at the end. */
+static GBytes *
+write_footer (DraftingDocument *document)
+{
+  const char *symbol = drafting_document_get_symbol (document);
+  Part part;
+
+  part_init (&part);
+  start (&part, "w:ftr");
+  attr (&part, "xmlns:w", NS_W);
+  attr (&part, "xmlns:r", NS_R);
+  start (&part, "w:p");
+  start (&part, "w:pPr");
+  val (&part, "w:pStyle", "Footer");
+  end (&part);
+  start (&part, "w:r");
+  if (symbol != NULL)
+    write_text (&part, symbol, strlen (symbol), FALSE);
+  empty (&part, "w:tab");
+  end (&part);
+  start (&part, "w:fldSimple");
+  attr (&part, "w:instr", " PAGE ");
+  start (&part, "w:r");
+  write_text (&part, "1", 1, FALSE);
+  end (&part);
+  end (&part);
+  end (&part);
+  end (&part);
+
+  return part_finish (&part);
+}
+
+/* ------------------------------------------------------------------ */
+/* Styles                                                              */
+
+/* The language of the document as WordprocessingML names it: "en",
+ * "fr-CA"; %NULL for none. */
+static char *
+language_tag (const char *language)
+{
+  if (language == NULL || language[0] == '\0')
+    return NULL;
+
+  return g_strdelimit (g_strdup (language), "_", '-');
+}
+
+/* The start of a style: its type, identifier and name, what it is based
+ * on, the style of the paragraph after; Word's gallery shows the kinds'
+ * and the character styles. */
+static void
+style_start (Part       *part,
+             const char *type,
+             const char *id,
+             const char *name,
+             const char *based_on,
+             const char *next,
+             gboolean    gallery)
+{
+  start (part, "w:style");
+  attr (part, "w:type", type);
+  attr (part, "w:styleId", id);
+  val (part, "w:name", name);
+  if (based_on != NULL)
+    val (part, "w:basedOn", based_on);
+  if (next != NULL)
+    val (part, "w:next", next);
+  if (gallery)
+    empty (part, "w:qFormat");
+}
+
+/* Bold and italic, for Western and complex scripts alike. */
+static void
+weight_and_slant (Part     *part,
+                  gboolean  bold,
+                  gboolean  italic)
+{
+  if (bold)
+    {
+      empty (part, "w:b");
+      empty (part, "w:bCs");
+    }
+  if (italic)
+    {
+      empty (part, "w:i");
+      empty (part, "w:iCs");
+    }
+}
+
+/* What is the same for every element of @kind, as the layout lays the
+ * first of them out. */
+static void
+paragraph_style (Part                      *part,
+                 const KindStyle           *style,
+                 const DraftingLayoutBlock *block)
+{
+  style_start (part, "paragraph", style->id, style->name, "Normal", style->id, !block->note);
+
+  start (part, "w:pPr");
+  if (block->keep_with_next)
+    empty (part, "w:keepNext");
+  if (block->note)
+    {
+      start (part, "w:spacing");
+      attr_printf (part, "w:after", "%d", twips (2));
+      end (part);
+    }
+  switch (block->align)
+    {
+    case DRAFTING_LAYOUT_CENTRED:
+      val (part, "w:jc", "center");
+      break;
+    case DRAFTING_LAYOUT_START:
+      val (part, "w:jc", "start");
+      break;
+    case DRAFTING_LAYOUT_JUSTIFIED:
+    default:
+      /* Justified, the last line to the start, as Word always has it. */
+      val (part, "w:jc", "both");
+      break;
+    }
+  end (part);
+
+  if (block->bold || block->italic || block->uppercase || block->note)
+    {
+      start (part, "w:rPr");
+      weight_and_slant (part, block->bold, block->italic);
+      if (block->uppercase)
+        empty (part, "w:caps");
+      if (block->note)
+        {
+          val (part, "w:sz", NOTE_SIZE);
+          val (part, "w:szCs", NOTE_SIZE);
+        }
+      end (part);
+    }
+  end (part);
+}
+
+static void
+character_style (Part       *part,
+                 const char *id,
+                 const char *name,
+                 gboolean    italic,
+                 gboolean    bold)
+{
+  style_start (part, "character", id, name, "DefaultParagraphFont", NULL, TRUE);
+  if (italic || bold)
+    {
+      start (part, "w:rPr");
+      weight_and_slant (part, bold, italic);
+      end (part);
+    }
+  end (part);
+}
+
+/* The named styles: the defaults, one a kind met in the document, the
+ * character styles, the footnotes' and the footer's. @firsts holds the
+ * first block of each kind. */
+static GBytes *
+write_styles (DraftingDocument *document,
+              GHashTable       *firsts)
+{
+  const char *language = drafting_document_get_language (document);
+  g_autofree char *tag = language_tag (language);
+  gboolean rtl = drafting_language_is_right_to_left (language);
+  Part part;
+
+  part_init (&part);
+  start (&part, "w:styles");
+  attr (&part, "xmlns:w", NS_W);
+
+  /* Times New Roman at 11 points, in the document's language; no space
+   * between paragraphs but what the layout puts. */
+  start (&part, "w:docDefaults");
+  start (&part, "w:rPrDefault");
+  start (&part, "w:rPr");
+  start (&part, "w:rFonts");
+  attr (&part, "w:ascii", BODY_FONT);
+  attr (&part, "w:hAnsi", BODY_FONT);
+  attr (&part, "w:eastAsia", BODY_FONT);
+  attr (&part, "w:cs", BODY_FONT);
+  end (&part);
+  val (&part, "w:sz", BODY_SIZE);
+  val (&part, "w:szCs", BODY_SIZE);
+  if (tag != NULL)
+    {
+      start (&part, "w:lang");
+      attr (&part, rtl ? "w:bidi" : "w:val", tag);
+      end (&part);
+    }
+  end (&part);
+  end (&part);
+  start (&part, "w:pPrDefault");
+  start (&part, "w:pPr");
+  /* No orphans and no widows, as the printed page has none. */
+  empty (&part, "w:widowControl");
+  if (rtl)
+    empty (&part, "w:bidi");
+  start (&part, "w:spacing");
+  attr (&part, "w:after", "0");
+  attr (&part, "w:line", "240");
+  attr (&part, "w:lineRule", "auto");
+  end (&part);
+  end (&part);
+  end (&part);
+  end (&part);
+
+  start (&part, "w:style");
+  attr (&part, "w:type", "paragraph");
+  attr (&part, "w:default", "1");
+  attr (&part, "w:styleId", "Normal");
+  val (&part, "w:name", "Normal");
+  empty (&part, "w:qFormat");
+  end (&part);
+
+  start (&part, "w:style");
+  attr (&part, "w:type", "character");
+  attr (&part, "w:default", "1");
+  attr (&part, "w:styleId", "DefaultParagraphFont");
+  val (&part, "w:name", "Default Paragraph Font");
+  val (&part, "w:uiPriority", "1");
+  empty (&part, "w:semiHidden");
+  empty (&part, "w:unhideWhenUsed");
+  end (&part);
+
+  for (guint i = 0; i < G_N_ELEMENTS (kind_styles); i++)
+    {
+      gpointer kind = GINT_TO_POINTER (kind_styles[i].kind);
+      const DraftingLayoutBlock *first = g_hash_table_lookup (firsts, kind);
+
+      if (first != NULL)
+        paragraph_style (&part, &kind_styles[i], first);
+    }
+
+  character_style (&part, "Emphasis", "Emphasis", TRUE, FALSE);
+  character_style (&part, "StrongEmphasis", "Strong Emphasis", FALSE, TRUE);
+  character_style (&part, "LeadingPhrase", "Leading phrase", FALSE, FALSE);
+
+  /* Word's own for a footnote's number, raised. */
+  style_start (&part, "character", "FootnoteReference", "footnote reference",
+               "DefaultParagraphFont", NULL, FALSE);
+  start (&part, "w:rPr");
+  val (&part, "w:vertAlign", "superscript");
+  end (&part);
+  end (&part);
+
+  /* The footer's, with its tab stop at the end of the line. */
+  style_start (&part, "paragraph", "Footer", "footer", "Normal", NULL, FALSE);
+  start (&part, "w:pPr");
+  start (&part, "w:tabs");
+  start (&part, "w:tab");
+  attr (&part, "w:val", "right");
+  attr_printf (&part, "w:pos", "%d", TEXT_WIDTH);
+  end (&part);
+  end (&part);
+  end (&part);
+  start (&part, "w:rPr");
+  val (&part, "w:sz", NOTE_SIZE);
+  val (&part, "w:szCs", NOTE_SIZE);
+  end (&part);
+  end (&part);
+
+  end (&part);   /* w:styles */
+
+  return part_finish (&part);
+}
+
+/* ------------------------------------------------------------------ */
+/* The text                                                            */
+
+typedef struct
+{
+  Part       part;          /* word/document.xml */
+  Part       notes;         /* word/footnotes.xml */
+  GPtrArray *blocks;        /* DraftingLayoutBlock *, in reading order */
+  gboolean   tracked;       /* the blocks' changes written as revisions */
+  gboolean   rtl;
+  guint      n_notes;
+  guint      n_changes;
+} Content;
+
+/* An amendment's date as WordprocessingML has it: in UTC, "Z" said. */
+static char *
+change_date (DraftingAmendment *amendment)
+{
+  GDateTime *date = amendment != NULL ? drafting_amendment_get_date (amendment) : NULL;
+  g_autoptr(GDateTime) utc = NULL;
+
+  if (date == NULL)
+    return NULL;
+
+  utc = g_date_time_to_utc (date);
+  return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+/* A revision's identifier, author and date: the amendment's delegation,
+ * and its date. The co-sponsors have no place in a revision. */
+static void
+change_attributes (Content           *content,
+                   Part              *part,
+                   DraftingAmendment *amendment)
+{
+  const char *author = amendment != NULL ? drafting_amendment_get_delegation (amendment) : NULL;
+  g_autofree char *date = change_date (amendment);
+
+  attr_printf (part, "w:id", "%u", ++content->n_changes);
+  attr (part, "w:author", author != NULL ? author : "");
+  if (date != NULL)
+    attr (part, "w:date", date);
+}
+
+/* Opens what holds the runs of a change: w:ins or w:del. Returns whether
+ * it opened one, for the caller to close it. */
+static gboolean
+change_start (Content           *content,
+              Part              *part,
+              DraftingChange     change,
+              DraftingAmendment *amendment)
+{
+  if (!content->tracked || change == DRAFTING_CHANGE_NONE)
+    return FALSE;
+
+  start (part, change == DRAFTING_CHANGE_INSERTED ? "w:ins" : "w:del");
+  change_attributes (content, part, amendment);
+
+  return TRUE;
+}
+
+/* A run's character style, the first of its marks; the others, when it
+ * has several, as they look. */
+static void
+run_properties (Part             *part,
+                DraftingRunStyle  style)
+{
+  const char *id = NULL;
+  gboolean italic = FALSE;
+  gboolean bold = FALSE;
+
+  style &= ~DRAFTING_RUN_NOTE_CALL;
+  if (style == DRAFTING_RUN_PLAIN)
+    return;
+
+  if (style & DRAFTING_RUN_LEAD)
+    id = "LeadingPhrase";
+  if (style & DRAFTING_RUN_EMPHASIS)
+    {
+      if (id == NULL)
+        id = "Emphasis";
+      else
+        italic = TRUE;
+    }
+  if (style & DRAFTING_RUN_STRONG)
+    {
+      if (id == NULL)
+        id = "StrongEmphasis";
+      else
+        bold = TRUE;
+    }
+
+  start (part, "w:rPr");
+  val (part, "w:rStyle", id);
+  weight_and_slant (part, bold, italic);
+  end (part);
+}
+
+/* One run of words of one style. */
+static void
+write_run (Part             *part,
+           DraftingRunStyle  style,
+           const char       *words,
+           gsize             length,
+           gboolean          deleted)
+{
+  if (length == 0)
+    return;
+
+  start (part, "w:r");
+  run_properties (part, style);
+  write_text (part, words, length, deleted);
+  end (part);
+}
+
+/* A footnote's number as the text shows it, in digits: "¹" is 1. */
+static char *
+citation (const char *label)
+{
+  static const char * const superscripts[] = { "⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹" };
+  GString *digits = g_string_new (NULL);
+  const char *p = label;
+
+  while (*p != '\0')
+    {
+      gboolean found = FALSE;
+
+      for (guint d = 0; d < G_N_ELEMENTS (superscripts) && !found; d++)
+        if (g_str_has_prefix (p, superscripts[d]))
+          {
+            g_string_append_c (digits, '0' + d);
+            p += strlen (superscripts[d]);
+            found = TRUE;
+          }
+      if (!found)
+        {
+          const char *next = g_utf8_next_char (p);
+
+          g_string_append_len (digits, p, next - p);
+          p = next;
+        }
+    }
+
+  return g_string_free (digits, FALSE);
+}
+
+/* A footnote's number where it is not its call, raised as a call is. */
+static void
+write_number (Part       *part,
+              const char *label,
+              gboolean    deleted)
+{
+  g_autofree char *number = citation (label);
+
+  start (part, "w:r");
+  start (part, "w:rPr");
+  val (part, "w:rStyle", "FootnoteReference");
+  end (part);
+  write_text (part, number, strlen (number), deleted);
+  end (part);
+}
+
+static void write_runs (Content                   *content,
+                        Part                      *part,
+                        const DraftingLayoutBlock *block);
+
+/* The call of @note where it is, and the footnote in footnotes.xml: Word
+ * numbers it, 1, 2, 3 through the document, as the window does. */
+static void
+write_note (Content                   *content,
+            Part                      *part,
+            const DraftingLayoutBlock *note,
+            gboolean                   deleted)
+{
+  Part *notes = &content->notes;
+  guint id;
+
+  /* A footnote's text calls no footnote of its own. */
+  if (part == notes)
+    {
+      write_number (part, note->label, deleted);
+      return;
+    }
+
+  id = ++content->n_notes;
+  start (part, "w:r");
+  start (part, "w:rPr");
+  val (part, "w:rStyle", "FootnoteReference");
+  end (part);
+  start (part, "w:footnoteReference");
+  attr_printf (part, "w:id", "%u", id);
+  end (part);
+  end (part);
+
+  start (notes, "w:footnote");
+  attr_printf (notes, "w:id", "%u", id);
+  start (notes, "w:p");
+  start (notes, "w:pPr");
+  val (notes, "w:pStyle", kind_style (DRAFTING_KIND_FOOTNOTE)->id);
+  end (notes);
+  start (notes, "w:r");
+  start (notes, "w:rPr");
+  val (notes, "w:rStyle", "FootnoteReference");
+  end (notes);
+  empty (notes, "w:footnoteRef");
+  end (notes);
+  write_run (notes, DRAFTING_RUN_PLAIN, " ", 1, FALSE);
+  write_runs (content, notes, note);
+  end (notes);
+  end (notes);
+}
+
+/* @block's runs, each in its change: words an amendment changes in a
+ * paragraph it keeps, or every word of a paragraph it inserts or deletes. */
+static void
+write_runs (Content                   *content,
+            Part                      *part,
+            const DraftingLayoutBlock *block)
+{
+  gboolean whole = block->change != DRAFTING_CHANGE_NONE;
+
+  for (guint i = 0; i < block->runs->len; i++)
+    {
+      const DraftingLayoutRun *run = &g_array_index (block->runs, DraftingLayoutRun, i);
+      DraftingChange change = whole ? block->change : run->change;
+      gboolean deleted = content->tracked && change == DRAFTING_CHANGE_DELETED;
+      DraftingAmendment *by = whole ? block->amendment : run->amendment;
+      gboolean opened = change_start (content, part, change, by);
+
+      if (run->style & DRAFTING_RUN_NOTE_CALL)
+        {
+          if (run->note >= 0 && block->notes != NULL && (guint) run->note < block->notes->len)
+            write_note (content, part, g_ptr_array_index (block->notes, run->note), deleted);
+          else
+            {
+              /* A footnote called again: its number, as it was called. */
+              g_autofree char *label = g_strndup (block->text + run->start, run->end - run->start);
+
+              write_number (part, label, deleted);
+            }
+        }
+      else
+        write_run (part, run->style, block->text + run->start, run->end - run->start, deleted);
+
+      if (opened)
+        end (part);
+    }
+
+  /* The footnotes the text holds and does not call, after it. */
+  for (guint i = 0; block->calls != NULL && i < block->calls->len; i++)
+    if (g_array_index (block->calls, guint, i) == G_MAXUINT)
+      {
+        gboolean opened = change_start (content, part, block->change, block->amendment);
+
+        write_note (content, part, g_ptr_array_index (block->notes, i),
+                    content->tracked && block->change == DRAFTING_CHANGE_DELETED);
+        if (opened)
+          end (part);
+      }
+}
+
+/* @label and a tab, in @change. */
+static void
+write_label_change (Content           *content,
+                    Part              *part,
+                    const char        *label,
+                    gboolean           tab,
+                    DraftingChange     change,
+                    DraftingAmendment *amendment)
+{
+  g_autofree char *words = g_strconcat (label, tab ? "\t" : "", NULL);
+  gboolean opened = change_start (content, part, change, amendment);
+
+  write_run (part, DRAFTING_RUN_PLAIN, words, strlen (words),
+             content->tracked && change == DRAFTING_CHANGE_DELETED);
+  if (opened)
+    end (part);
+}
+
+/* @block's number and the tab to its text. In the tracked form, a number
+ * that changed is the new one inserted, then the old deleted, as Word
+ * writes replaced words. */
+static void
+write_label (Content                   *content,
+             Part                      *part,
+             const DraftingLayoutBlock *block)
+{
+  DraftingAmendment *by = block->label_amendment;
+
+  if (content->tracked && block->change != DRAFTING_CHANGE_NONE)
+    {
+      if (block->label != NULL)
+        write_label_change (content, part, block->label, TRUE, block->change, block->amendment);
+    }
+  else if (content->tracked && block->old_label != NULL && block->label != NULL)
+    {
+      write_label_change (content, part, block->label, FALSE, DRAFTING_CHANGE_INSERTED, by);
+      write_label_change (content, part, block->old_label, FALSE, DRAFTING_CHANGE_DELETED, by);
+      write_run (part, DRAFTING_RUN_PLAIN, "\t", 1, FALSE);
+    }
+  else if (content->tracked && block->old_label != NULL)
+    /* Its number gone. */
+    write_label_change (content, part, block->old_label, TRUE, DRAFTING_CHANGE_DELETED, by);
+  else if (content->tracked && block->label != NULL && block->label_amendment != NULL)
+    /* A number it did not have. */
+    write_label_change (content, part, block->label, TRUE, DRAFTING_CHANGE_INSERTED, by);
+  else if (block->label != NULL)
+    {
+      g_autofree char *words = g_strconcat (block->label, "\t", NULL);
+
+      write_run (part, DRAFTING_RUN_PLAIN, words, strlen (words), FALSE);
+    }
+}
+
+/* What is particular to @block's paragraph: its style, where its text and
+ * its number start, the tab stop between, the space above it, a new
+ * page; in the tracked form, its paragraph mark inserted or deleted as
+ * @mark says, by @mark_by. */
+static void
+write_paragraph_properties (Content                   *content,
+                            Part                      *part,
+                            const DraftingLayoutBlock *block,
+                            DraftingChange             mark,
+                            DraftingAmendment         *mark_by)
+{
+  int indent = twips (block->indent);
+  int hang = block->label != NULL ? indent - twips (block->label_indent) : 0;
+
+  start (part, "w:pPr");
+  val (part, "w:pStyle", kind_style (block->kind)->id);
+  if (block->page_break_before)
+    empty (part, "w:pageBreakBefore");
+  if (block->label != NULL)
+    {
+      start (part, "w:tabs");
+      start (part, "w:tab");
+      attr (part, "w:val", "left");
+      attr_printf (part, "w:pos", "%d", indent);
+      end (part);
+      end (part);
+    }
+  start (part, "w:spacing");
+  attr_printf (part, "w:before", "%d", twips (block->space_before));
+  end (part);
+  start (part, "w:ind");
+  attr_printf (part, "w:left", "%d", indent);
+  if (block->label != NULL && hang >= 0)
+    attr_printf (part, "w:hanging", "%d", hang);
+  else if (block->label != NULL)
+    attr_printf (part, "w:firstLine", "%d", -hang);
+  end (part);
+  if (content->tracked && mark != DRAFTING_CHANGE_NONE)
+    {
+      start (part, "w:rPr");
+      start (part, mark == DRAFTING_CHANGE_INSERTED ? "w:ins" : "w:del");
+      change_attributes (content, part, mark_by);
+      end (part);
+      end (part);
+    }
+  end (part);
+}
+
+static void
+write_block (Content                   *content,
+             const DraftingLayoutBlock *block,
+             DraftingChange             mark,
+             DraftingAmendment         *mark_by)
+{
+  Part *part = &content->part;
+
+  start (part, "w:p");
+  write_paragraph_properties (content, part, block, mark, mark_by);
+  write_label (content, part, block);
+  write_runs (content, part, block);
+  end (part);
+}
+
+static gboolean
+has_notes (const DraftingLayoutBlock *block)
+{
+  return block->notes != NULL && block->notes->len > 0;
+}
+
+/* Which paragraph marks carry the changes of the paragraphs from @first to
+ * @last, all inserted or deleted whole, into @marking, where each mark
+ * says whose change it carries.
+ *
+ * A paragraph inserted or deleted whole goes with a paragraph mark next
+ * to it, its own or the one before it: taking the paragraph's words and
+ * that mark away joins what is left of it to its neighbour. Of the marks
+ * from the one before @first to @last's, one stays as it is: those before
+ * it go with the paragraph after each, those after it with their own
+ * paragraph. Each arrangement gives the same text, accepted or rejected.
+ * Word writes its own marks where it can; the document's last mark cannot
+ * go, so paragraphs at the end take the marks before them. And
+ * LibreOffice (7.4) loses the change of the mark of a paragraph that
+ * calls a footnote when it reads it: where it can, the mark that stays
+ * as it is is chosen for no such mark to carry a change. */
+static void
+plan_marks (GPtrArray                  *blocks,
+            guint                       first,
+            guint                       last,
+            const DraftingLayoutBlock **marking)
+{
+  int n = blocks->len;
+  int a = first;
+  int b = last;
+  int best = G_MININT;
+  guint fewest = G_MAXUINT;
+
+  /* The mark that stays as it is: @f; with @a - 1, every paragraph its own. */
+  for (int f = a - 1; f <= b; f++)
+    {
+      guint conflicts = 0;
+
+      if ((f >= a && a == 0) || (f < b && b == n - 1))
+        continue;     /* a mark before the first, or the document's last */
+      for (int j = a; j <= b; j++)
+        conflicts += has_notes (g_ptr_array_index (blocks, j <= f ? j - 1 : j));
+      if (conflicts < fewest)
+        {
+          fewest = conflicts;
+          best = f;
+        }
+    }
+
+  /* Every paragraph inserted or deleted: all but the last with its own. */
+  if (best == G_MININT)
+    best = MIN (a - 1, b - 1);
+
+  for (int j = a; j <= b; j++)
+    {
+      int mark = j <= best ? j - 1 : j;
+
+      if (mark >= 0 && mark < n - 1)
+        marking[mark] = g_ptr_array_index (blocks, j);
+    }
+}
+
+static DraftingChange
+block_change (Content *content,
+              guint    i)
+{
+  return ((DraftingLayoutBlock *) g_ptr_array_index (content->blocks, i))->change;
+}
+
+/* The paragraphs; in the tracked form, each paragraph inserted or deleted
+ * whole with a paragraph mark inserted or deleted with it. */
+static void
+write_blocks (Content *content)
+{
+  guint n = content->blocks->len;
+  g_autofree const DraftingLayoutBlock **marking = g_new0 (const DraftingLayoutBlock *, MAX (n, 1));
+
+  for (guint i = 0; content->tracked && i < n;)
+    {
+      guint last = i;
+
+      if (block_change (content, i) == DRAFTING_CHANGE_NONE)
+        {
+          i++;
+          continue;
+        }
+      while (last + 1 < n && block_change (content, last + 1) != DRAFTING_CHANGE_NONE)
+        last++;
+      plan_marks (content->blocks, i, last, marking);
+      i = last + 1;
+    }
+
+  for (guint i = 0; i < n; i++)
+    write_block (content, g_ptr_array_index (content->blocks, i),
+                 marking[i] != NULL ? marking[i]->change : DRAFTING_CHANGE_NONE,
+                 marking[i] != NULL ? marking[i]->amendment : NULL);
+}
+
+/* The page: A4, margins of 2.5 cm, the footer. */
+static void
+write_section (Content *content)
+{
+  Part *part = &content->part;
+
+  start (part, "w:sectPr");
+  start (part, "w:footerReference");
+  attr (part, "w:type", "default");
+  attr (part, "r:id", "rId3");
+  end (part);
+  start (part, "w:pgSz");
+  attr_printf (part, "w:w", "%d", PAGE_WIDTH);
+  attr_printf (part, "w:h", "%d", PAGE_HEIGHT);
+  end (part);
+  start (part, "w:pgMar");
+  attr_printf (part, "w:top", "%d", MARGIN);
+  attr_printf (part, "w:right", "%d", MARGIN);
+  attr_printf (part, "w:bottom", "%d", MARGIN);
+  attr_printf (part, "w:left", "%d", MARGIN);
+  attr (part, "w:header", "709");
+  attr (part, "w:footer", "709");
+  attr (part, "w:gutter", "0");
+  end (part);
+  if (content->rtl)
+    empty (part, "w:bidi");
+  end (part);
+}
+
+/* The separator above the footnotes and the one where they run on to the
+ * next page, as Word has them first, numbered -1 and 0. */
+static void
+separator (Part       *part,
+           const char *type,
+           const char *id)
+{
+  g_autofree char *element = g_strconcat ("w:", type, NULL);
+
+  start (part, "w:footnote");
+  attr (part, "w:type", type);
+  attr (part, "w:id", id);
+  start (part, "w:p");
+  start (part, "w:r");
+  empty (part, element);
+  end (part);
+  end (part);
+  end (part);
+}
+
+static GBytes *
+write_document (Content *content)
+{
+  Part *part = &content->part;
+
+  start (&content->notes, "w:footnotes");
+  attr (&content->notes, "xmlns:w", NS_W);
+  attr (&content->notes, "xmlns:r", NS_R);
+  separator (&content->notes, "separator", "-1");
+  separator (&content->notes, "continuationSeparator", "0");
+
+  start (part, "w:document");
+  attr (part, "xmlns:w", NS_W);
+  attr (part, "xmlns:r", NS_R);
+  start (part, "w:body");
+  write_blocks (content);
+  if (content->blocks->len == 0)
+    empty (part, "w:p");
+  write_section (content);
+  end (part);
+  end (part);
+
+  end (&content->notes);
+
+  return part_finish (part);
+}
+
+/* ------------------------------------------------------------------ */
+/* The package                                                         */
+
+static gboolean
+add_part (DraftingZipWriter  *zip,
+          const char         *name,
+          GBytes             *data,
+          GError            **error)
+{
+  g_autoptr(GBytes) owned = data;
+
+  if (owned == NULL)
+    {
+      /* Translators: %s is the name of a part of the document's package, "word/document.xml" */
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   _("The document’s %s could not be written"), name);
+      return FALSE;
+    }
+
+  return drafting_zip_writer_add (zip, name, owned, TRUE, error);
+}
+
+/* The package of @blocks, which it takes; their changes tracked if
+ * @tracked. */
+static GBytes *
+write_package (DraftingDocument  *document,
+               GPtrArray         *blocks,
+               gboolean           tracked,
+               GError           **error)
+{
+  g_autoptr(DraftingZipWriter) zip = NULL;
+  g_autoptr(GHashTable) firsts = g_hash_table_new (NULL, NULL);
+  g_autoptr(GBytes) document_bytes = NULL;
+  g_autoptr(GBytes) notes_bytes = NULL;
+  Content content = { { NULL, NULL, FALSE }, { NULL, NULL, FALSE }, NULL, FALSE, FALSE, 0, 0 };
+  GBytes *package = NULL;
+  gboolean notes;
+
+  content.blocks = blocks;
+  content.tracked = tracked;
+  content.rtl = drafting_language_is_right_to_left (drafting_document_get_language (document));
+
+  /* The named style of a kind is made from its first block, and every
+   * footnote's from the first footnote. */
+  for (guint i = 0; i < content.blocks->len; i++)
+    {
+      DraftingLayoutBlock *block = g_ptr_array_index (content.blocks, i);
+
+      if (!g_hash_table_contains (firsts, GINT_TO_POINTER (block->kind)))
+        g_hash_table_insert (firsts, GINT_TO_POINTER (block->kind), block);
+      if (block->notes != NULL && block->notes->len > 0 &&
+          !g_hash_table_contains (firsts, GINT_TO_POINTER (DRAFTING_KIND_FOOTNOTE)))
+        g_hash_table_insert (firsts, GINT_TO_POINTER (DRAFTING_KIND_FOOTNOTE),
+                             g_ptr_array_index (block->notes, 0));
+    }
+
+  part_init (&content.part);
+  part_init (&content.notes);
+  document_bytes = write_document (&content);
+  notes_bytes = part_finish (&content.notes);
+  notes = content.n_notes > 0;
+
+  /* "[Content_Types].xml" first, as Word writes it. */
+  zip = drafting_zip_writer_new ();
+  if (add_part (zip, "[Content_Types].xml", write_content_types (notes), error) &&
+      add_part (zip, "_rels/.rels", write_package_relationships (), error) &&
+      add_part (zip, "word/document.xml", g_steal_pointer (&document_bytes), error) &&
+      add_part (zip, "word/_rels/document.xml.rels", write_document_relationships (notes), error) &&
+      add_part (zip, "word/styles.xml", write_styles (document, firsts), error) &&
+      add_part (zip, "word/settings.xml", write_settings (notes), error) &&
+      add_part (zip, "word/footer1.xml", write_footer (document), error) &&
+      (!notes || add_part (zip, "word/footnotes.xml", g_steal_pointer (&notes_bytes), error)) &&
+      add_part (zip, "docProps/core.xml", write_core (document), error) &&
+      add_part (zip, "docProps/app.xml", write_app (), error) &&
+      add_part (zip, "docProps/custom.xml", write_custom (document), error))
+    package = drafting_zip_writer_finish (zip, error);
+
+  part_clear (&content.part);
+  part_clear (&content.notes);
+  g_ptr_array_unref (content.blocks);
+
+  return package;
+}
+
+/**
+ * drafting_docx_write:
+ * @document: the document, which must not change until this returns
+ * @error: where to say what went wrong
+ *
+ * Writes @document as a Word document (Office Open XML), its present
+ * text laid out as the window prints it.
+ *
+ * Returns: (transfer full) (nullable): the package's bytes
+ */
+GBytes *
+drafting_docx_write (DraftingDocument  *document,
+                     GError           **error)
+{
+  g_return_val_if_fail (DRAFTING_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return write_package (document, drafting_layout_build_all (document), FALSE, error);
+}
+
+/**
+ * drafting_docx_write_tracked:
+ * @document: the document, which must not change until this returns
+ * @delegations: (nullable) (array zero-terminated=1): only the amendments
+ *   these delegations propose or co-sponsor; %NULL for all
+ * @error: where to say what went wrong
+ *
+ * Writes @document as a Word document (Office Open XML) with its
+ * proposed amendments as Word's tracked changes: each change authored by
+ * its amendment's delegation on its date. Accepting every change gives
+ * the text as proposed, rejecting every one the present text
+ * (drafting_layout_build_proposed()).
+ *
+ * Returns: (transfer full) (nullable): the package's bytes
+ */
+GBytes *
+drafting_docx_write_tracked (DraftingDocument    *document,
+                             const char * const  *delegations,
+                             GError             **error)
+{
+  g_return_val_if_fail (DRAFTING_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return write_package (document, drafting_layout_build_proposed (document, delegations), TRUE,
+                        error);
+}
