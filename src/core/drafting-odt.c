@@ -1016,21 +1016,25 @@ write_block (Content                   *content,
  * mark at the start of the paragraph after them; after the last one that
  * stays (@trailing), the empty one first, for a mark at its end. */
 static void
-write_deleted_paragraphs (Content  *content,
-                          Part     *part,
-                          guint     first,
-                          guint     last,
-                          gboolean  trailing)
+write_deleted_paragraphs (Content    *content,
+                          Part       *part,
+                          guint       first,
+                          guint       last,
+                          gboolean    trailing,
+                          const char *marked_style)
 {
   DraftingLayoutBlock *by = g_ptr_array_index (content->blocks, first);
   g_autofree char *xml = NULL;
   g_autofree char *id = NULL;
   Part deleted;
 
+  /* The empty paragraph is the one the mark stands in, and keeps its
+   * style: rejecting the deletion splits it back as it was. */
   fragment_init (&deleted);
   if (trailing)
     {
       start (&deleted, "text:p");
+      attr (&deleted, "text:style-name", marked_style);
       end (&deleted);
     }
   for (guint i = first; i <= last; i++)
@@ -1043,6 +1047,7 @@ write_deleted_paragraphs (Content  *content,
   if (!trailing)
     {
       start (&deleted, "text:p");
+      attr (&deleted, "text:style-name", marked_style);
       end (&deleted);
     }
   xml = fragment_finish (&deleted, &content->failed);
@@ -1122,7 +1127,8 @@ write_tracked_body (Content *content)
         {
           guint end_of_run = MIN (deleted_run_end (content, d), deleted_last);
 
-          write_deleted_paragraphs (content, &body, d, end_of_run, FALSE);
+          write_deleted_paragraphs (content, &body, d, end_of_run, FALSE,
+                                    g_ptr_array_index (content->styles, i));
           d = end_of_run + 1;
         }
       deleted_first = G_MAXUINT;
@@ -1165,7 +1171,8 @@ write_tracked_body (Content *content)
             {
               guint end_of_run = deleted_run_end (content, d);
 
-              write_deleted_paragraphs (content, &body, d, end_of_run, TRUE);
+              write_deleted_paragraphs (content, &body, d, end_of_run, TRUE,
+                                        g_ptr_array_index (content->styles, i));
               d = end_of_run + 1;
             }
         }
