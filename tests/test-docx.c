@@ -8,12 +8,12 @@
 #include <string.h>
 #include <zip.h>
 
-#include <json-glib/json-glib.h>
 #include <libxml/parser.h>
 #include <libxml/xpath.h>
 #include <libxml/xpathInternals.h>
 
 #include "drafting-docx.h"
+#include "drafting-export-test-utils.h"
 #include "drafting-layout.h"
 #include "drafting-test-utils.h"
 
@@ -36,101 +36,7 @@
 #define NS_CORE "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
 #define NS_DC   "http://purl.org/dc/elements/1.1/"
 
-typedef struct
-{
-  char *dir;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data G_GNUC_UNUSED)
-{
-  fixture->dir = drafting_test_make_tmpdir ();
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data G_GNUC_UNUSED)
-{
-  drafting_test_remove_tree (fixture->dir);
-  g_free (fixture->dir);
-}
-
-static DraftingDocument *
-load (const char *name)
-{
-  if (g_str_has_prefix (name, "relief"))
-    return drafting_test_new_relief_resolution (DRAFTING_TEST_RELIEF_PARAGRAPHS);
-
-  return drafting_test_load_example (name);
-}
-
-static const char * const documents[] = {
-  "ecommerce-resolution.wcodraft",
-  "ecommerce-communique.wcodraft",
-  "relief-resolution",
-};
-
-/* Writes @package as @name in the fixture's folder; returns its path. */
-static char *
-save (Fixture    *fixture,
-      GBytes     *package,
-      const char *name)
-{
-  g_autofree char *base = g_strconcat (name, DRAFTING_DOCX_EXTENSION, NULL);
-  char *path = g_build_filename (fixture->dir, base, NULL);
-  g_autoptr(GError) error = NULL;
-
-  g_assert_nonnull (package);
-  g_assert_true (g_file_set_contents (path, g_bytes_get_data (package, NULL),
-                                      g_bytes_get_size (package), &error));
-  g_assert_no_error (error);
-
-  return path;
-}
-
-static char *
-write_docx (Fixture          *fixture,
-            DraftingDocument *document,
-            const char       *name)
-{
-  g_autoptr(GBytes) package = NULL;
-  g_autoptr(GError) error = NULL;
-
-  package = drafting_docx_write (document, &error);
-  g_assert_no_error (error);
-
-  return save (fixture, package, name);
-}
-
-/* The entry @name of the package at @path, or %NULL. */
-static char *
-read_entry (const char *path,
-            const char *name,
-            gsize      *length)
-{
-  zip_t *archive = zip_open (path, ZIP_RDONLY, NULL);
-  zip_stat_t stat;
-  zip_file_t *file;
-  char *data;
-
-  g_assert_nonnull (archive);
-  if (zip_stat (archive, name, 0, &stat) < 0)
-    {
-      zip_close (archive);
-      return NULL;
-    }
-  data = g_malloc0 (stat.size + 1);
-  file = zip_fopen (archive, name, 0);
-  g_assert_nonnull (file);
-  g_assert_cmpint (zip_fread (file, data, stat.size), ==, (zip_int64_t) stat.size);
-  zip_fclose (file);
-  zip_close (archive);
-  if (length != NULL)
-    *length = stat.size;
-
-  return data;
-}
+static const DraftingExportTestFormat docx = { DRAFTING_DOCX_EXTENSION, drafting_docx_write };
 
 /* The names of the entries of the package at @path, in order. */
 static GPtrArray *
@@ -160,7 +66,7 @@ parse_entry (const char *path,
              const char *name)
 {
   gsize length = 0;
-  g_autofree char *data = read_entry (path, name, &length);
+  g_autofree char *data = drafting_export_test_read_entry (path, name, &length);
   xmlDoc *doc;
 
   g_assert_nonnull (data);
@@ -407,19 +313,20 @@ assert_package (const char *path,
 /* The package as a reader of Office Open XML takes it; the styles named
  * as in the ODT, the language and the properties. */
 static void
-test_package (Fixture       *fixture,
-              gconstpointer  data G_GNUC_UNUSED)
+test_package (DraftingExportTestFixture *fixture,
+              gconstpointer              data G_GNUC_UNUSED)
 {
-  for (guint d = 0; d < G_N_ELEMENTS (documents); d++)
+  for (guint d = 0; drafting_export_test_documents[d] != NULL; d++)
     {
-      g_autoptr(DraftingDocument) document = load (documents[d]);
-      g_autofree char *path = write_docx (fixture, document, documents[d]);
+      const char *name = drafting_export_test_documents[d];
+      g_autoptr(DraftingDocument) document = drafting_export_test_load (name);
+      g_autofree char *path = drafting_export_test_write (fixture, &docx, document, name);
       g_autoptr(GPtrArray) blocks = drafting_layout_build_all (document);
       xmlDoc *styles;
       xmlDoc *core;
 
       assert_package (path, blocks->len, count_notes (blocks));
-      g_test_message ("%s: %u paragraphs, %u footnotes", documents[d], blocks->len,
+      g_test_message ("%s: %u paragraphs, %u footnotes", name, blocks->len,
                       count_notes (blocks));
 
       styles = parse_entry (path, "word/styles.xml");
@@ -457,10 +364,10 @@ test_package (Fixture       *fixture,
 
 /* A document in Arabic reads from right to left, in Arabic. */
 static void
-test_right_to_left (Fixture       *fixture,
-                    gconstpointer  data G_GNUC_UNUSED)
+test_right_to_left (DraftingExportTestFixture *fixture,
+                    gconstpointer              data G_GNUC_UNUSED)
 {
-  g_autoptr(DraftingDocument) document = load ("relief-resolution");
+  g_autoptr(DraftingDocument) document = drafting_export_test_load ("relief-resolution");
   g_autoptr(GPtrArray) blocks = NULL;
   g_autofree char *path = NULL;
   xmlDoc *styles;
@@ -468,7 +375,7 @@ test_right_to_left (Fixture       *fixture,
 
   drafting_document_set_language (document, "ar");
   blocks = drafting_layout_build_all (document);
-  path = write_docx (fixture, document, "relief-arabic");
+  path = drafting_export_test_write (fixture, &docx, document, "relief-arabic");
   assert_package (path, blocks->len, count_notes (blocks));
 
   styles = parse_entry (path, "word/styles.xml");
@@ -480,199 +387,8 @@ test_right_to_left (Fixture       *fixture,
   xmlFreeDoc (body);
 }
 
-static gboolean
-run (const char * const *argv,
-     char              **output)
-{
-  g_autoptr(GError) error = NULL;
-  int status;
-
-  /* What they say besides, a converter's progress or a missing Java
-   * library, is not the test's. */
-  g_spawn_sync (NULL, (char **) argv, NULL,
-                G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL |
-                (output == NULL ? G_SPAWN_STDOUT_TO_DEV_NULL : 0),
-                NULL, NULL, output, NULL, &status, &error);
-  g_assert_no_error (error);
-
-  return g_spawn_check_wait_status (status, NULL);
-}
-
-/* A paragraph of the layout as a word processor has it: the number, a
- * tab, the text, a footnote's call as its number. */
-static char *
-block_text (DraftingLayoutBlock *block)
-{
-  static const char * const superscripts[] = { "⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹" };
-  GString *line = g_string_new (NULL);
-
-  if (block->label != NULL)
-    g_string_append_printf (line, "%s\t", block->label);
-  for (guint i = 0; i < block->runs->len; i++)
-    {
-      DraftingLayoutRun *run = &g_array_index (block->runs, DraftingLayoutRun, i);
-      g_autofree char *part = g_strndup (block->text + run->start, run->end - run->start);
-
-      if (run->style & DRAFTING_RUN_NOTE_CALL)
-        for (guint d = 0; d < G_N_ELEMENTS (superscripts); d++)
-          {
-            g_autofree char *digit = g_strdup_printf ("%u", d);
-            g_auto(GStrv) pieces = g_strsplit (part, superscripts[d], -1);
-
-            g_free (part);
-            part = g_strjoinv (digit, pieces);
-          }
-      g_string_append (line, part);
-    }
-
-  return g_string_free (line, FALSE);
-}
-
-/* A paragraph of the layout as LibreOffice's text export writes it: a
- * line break starts a line. */
-static void
-append_expected (GPtrArray           *lines,
-                 DraftingLayoutBlock *block)
-{
-  g_autofree char *line = block_text (block);
-  g_auto(GStrv) split = g_strsplit (line, "\n", -1);
-
-  for (guint i = 0; split[i] != NULL; i++)
-    g_ptr_array_add (lines, g_strdup (split[i]));
-}
-
-/* LibreOffice opens each document, and its text is the layout's. */
-static void
-test_libreoffice (Fixture       *fixture,
-                  gconstpointer  data G_GNUC_UNUSED)
-{
-  g_autofree char *soffice = g_find_program_in_path ("soffice");
-  g_autofree char *profile = NULL;
-  g_autofree char *profile_uri = NULL;
-  g_autofree char *env = NULL;
-
-  if (soffice == NULL)
-    {
-      g_test_skip ("LibreOffice (soffice) is not installed: ./build-aux/setup installs it");
-      return;
-    }
-
-  profile = g_build_filename (fixture->dir, "profile", NULL);
-  profile_uri = g_filename_to_uri (profile, NULL, NULL);
-  env = g_strconcat ("-env:UserInstallation=", profile_uri, NULL);
-
-  for (guint d = 0; d < G_N_ELEMENTS (documents); d++)
-    {
-      g_autoptr(DraftingDocument) document = load (documents[d]);
-      g_autofree char *path = write_docx (fixture, document, documents[d]);
-      g_autofree char *out_dir = g_build_filename (fixture->dir, "lo", NULL);
-      g_autofree char *base = g_strconcat (documents[d], ".txt", NULL);
-      g_autofree char *txt = g_build_filename (out_dir, base, NULL);
-      g_autofree char *read_back = NULL;
-      g_autoptr(GPtrArray) blocks = drafting_layout_build_all (document);
-      g_autoptr(GPtrArray) expected = g_ptr_array_new_with_free_func (g_free);
-      g_auto(GStrv) lines = NULL;
-      guint n = 0;
-
-      g_assert_true (run ((const char *[]) { soffice, env, "--headless",
-                                             "--convert-to", "txt:Text (encoded):UTF8",
-                                             "--outdir", out_dir, path, NULL },
-                          NULL));
-      g_assert_true (g_file_get_contents (txt, &read_back, NULL, NULL));
-      /* LibreOffice begins the text with a byte order mark. */
-      lines = g_strsplit (g_str_has_prefix (read_back, "\xef\xbb\xbf") ? read_back + 3 : read_back,
-                          "\n", -1);
-
-      for (guint i = 0; i < blocks->len; i++)
-        append_expected (expected, g_ptr_array_index (blocks, i));
-      while (lines[n] != NULL && (lines[n][0] != '\0' || lines[n + 1] != NULL))
-        n++;
-      g_test_message ("%s: %u paragraphs read back, %u laid out", documents[d], n, expected->len);
-      g_assert_cmpuint (n, ==, expected->len);
-      for (guint i = 0; i < expected->len; i++)
-        g_assert_cmpstr (g_strchomp (lines[i]), ==, g_strchomp (g_ptr_array_index (expected, i)));
-    }
-}
-
 /* ------------------------------------------------------------------ */
 /* Tracked changes, as LibreOffice takes them                          */
-
-static void
-propose (DraftingDocument        *document,
-         DraftingAmendmentAction  action,
-         DraftingNode            *node,
-         DraftingNode            *destination,
-         const char              *delegation,
-         const char              *cosponsor,
-         const char              *wording)
-{
-  g_autoptr(DraftingAmendment) amendment = drafting_amendment_new (action, delegation);
-  g_autoptr(GError) error = NULL;
-  const char *cosponsors[] = { cosponsor, NULL };
-
-  drafting_amendment_set_cosponsors (amendment, cosponsors);
-  drafting_amendment_set_target (amendment, drafting_node_get_id (node), DRAFTING_PLACEMENT_AFTER);
-  if (destination != NULL)
-    drafting_amendment_set_destination (amendment, drafting_node_get_id (destination),
-                                        DRAFTING_PLACEMENT_AFTER);
-  if (action == DRAFTING_AMENDMENT_INSERT)
-    drafting_amendment_set_kind (amendment, drafting_node_get_kind (node));
-  if (wording != NULL)
-    {
-      g_autoptr(DraftingInline) content = drafting_inline_new (wording);
-
-      drafting_amendment_set_wording (amendment, NULL, content);
-    }
-  g_assert_true (drafting_document_propose (document, amendment, &error));
-  g_assert_no_error (error);
-}
-
-/* The relief resolution with an amendment of every action: two
- * rewordings of one paragraph by two delegations, a new paragraph that
- * renumbers those after it, a sub-paragraph moved, the last paragraph
- * deleted. */
-static DraftingDocument *
-amended_relief (void)
-{
-  DraftingDocument *document =
-    drafting_test_new_relief_resolution (DRAFTING_TEST_RELIEF_PARAGRAPHS);
-  DraftingNode *first = drafting_test_find (document, DRAFTING_KIND_OPERATIVE_PARAGRAPH, 0);
-  DraftingNode *second = drafting_test_find (document, DRAFTING_KIND_OPERATIVE_PARAGRAPH, 1);
-  DraftingNode *third = drafting_test_find (document, DRAFTING_KIND_OPERATIVE_PARAGRAPH, 2);
-  DraftingNode *sub_a = drafting_test_find (document, DRAFTING_KIND_SUB_PARAGRAPH, 0);
-  DraftingNode *sub_b = drafting_test_find (document, DRAFTING_KIND_SUB_PARAGRAPH, 1);
-
-  propose (document, DRAFTING_AMENDMENT_REPLACE, first, NULL, "France", "Kenya",
-           "Members should speed up the clearance of relief consignments;");
-  propose (document, DRAFTING_AMENDMENT_INSERT, first, NULL, "Japan", NULL,
-           "Members should waive duties and taxes on relief consignments;");
-  propose (document, DRAFTING_AMENDMENT_REPLACE, second, NULL, "Brazil", NULL,
-           "Members should share data with other border agencies:");
-  propose (document, DRAFTING_AMENDMENT_REPLACE, second, NULL, "Spain", NULL,
-           "Members should share information with all border agencies:");
-  propose (document, DRAFTING_AMENDMENT_MOVE, sub_a, sub_b, "Peru", NULL, NULL);
-  propose (document, DRAFTING_AMENDMENT_DELETE, third, NULL, "Kenya", NULL, NULL);
-
-  return document;
-}
-
-/* The example resolution with a rewording, a deletion and a new clause. */
-static DraftingDocument *
-amended_resolution (void)
-{
-  DraftingDocument *document = drafting_test_load_example ("ecommerce-resolution.wcodraft");
-  DraftingNode *first = drafting_test_find (document, DRAFTING_KIND_PREAMBLE_CLAUSE, 0);
-  DraftingNode *second = drafting_test_find (document, DRAFTING_KIND_PREAMBLE_CLAUSE, 1);
-
-  propose (document, DRAFTING_AMENDMENT_REPLACE, first, NULL, "France", NULL,
-           "that the digital transformation of the economy is now the key driver in the global "
-           "trade environment,");
-  propose (document, DRAFTING_AMENDMENT_DELETE, second, NULL, "Kenya", "Japan", NULL);
-  propose (document, DRAFTING_AMENDMENT_INSERT, second, NULL, "Brazil", NULL,
-           "that the Framework of Standards on Cross-Border E-Commerce was adopted in 2018,");
-
-  return document;
-}
 
 /* The communiqué with the paragraph that calls its footnote deleted, the
  * one before it reworded, a statement inserted. */
@@ -684,59 +400,14 @@ amended_communique (void)
   DraftingNode *second = drafting_test_find (document, DRAFTING_KIND_NARRATIVE_PARAGRAPH, 1);
   DraftingNode *statement = drafting_test_find (document, DRAFTING_KIND_STATEMENT, 0);
 
-  propose (document, DRAFTING_AMENDMENT_DELETE, second, NULL, "Kenya", NULL, NULL);
-  propose (document, DRAFTING_AMENDMENT_REPLACE, first, NULL, "France", NULL,
-           "The trade in electronic commerce has grown.");
-  propose (document, DRAFTING_AMENDMENT_INSERT, statement, NULL, "Brazil", NULL,
-           "that a new statement is made.");
+  drafting_export_test_propose (document, DRAFTING_AMENDMENT_DELETE, second, NULL,
+                                "Kenya", NULL, NULL);
+  drafting_export_test_propose (document, DRAFTING_AMENDMENT_REPLACE, first, NULL,
+                                "France", NULL, "The trade in electronic commerce has grown.");
+  drafting_export_test_propose (document, DRAFTING_AMENDMENT_INSERT, statement, NULL,
+                                "Brazil", NULL, "that a new statement is made.");
 
   return document;
-}
-
-/* The paragraphs of @document as a word processor has them: the number, a
- * tab, the text, a footnote's call as its number. */
-static GPtrArray *
-paragraph_texts (DraftingDocument *document)
-{
-  g_autoptr(GPtrArray) blocks = drafting_layout_build_all (document);
-  GPtrArray *texts = g_ptr_array_new_with_free_func (g_free);
-
-  for (guint i = 0; i < blocks->len; i++)
-    g_ptr_array_add (texts, block_text (g_ptr_array_index (blocks, i)));
-
-  return texts;
-}
-
-static void
-assert_paragraphs (JsonArray  *read_back,
-                   GPtrArray  *expected,
-                   const char *what)
-{
-  g_test_message ("%s: %u paragraphs read back, %u expected", what,
-                  json_array_get_length (read_back), expected->len);
-  g_assert_cmpuint (json_array_get_length (read_back), ==, expected->len);
-  for (guint i = 0; i < expected->len; i++)
-    g_assert_cmpstr (json_array_get_string_element (read_back, i), ==,
-                     g_ptr_array_index (expected, i));
-}
-
-/* Whether a delegation that proposed one of @document's amendments is
- * @author. */
-static gboolean
-is_proposer (DraftingDocument *document,
-             const char       *author)
-{
-  GListModel *amendments = drafting_document_get_amendments (document);
-
-  for (guint a = 0; a < g_list_model_get_n_items (amendments); a++)
-    {
-      g_autoptr(DraftingAmendment) amendment = g_list_model_get_item (amendments, a);
-
-      if (g_strcmp0 (drafting_amendment_get_delegation (amendment), author) == 0)
-        return TRUE;
-    }
-
-  return FALSE;
 }
 
 /* The revisions of the tracked package at @path as Word reads them: each
@@ -770,7 +441,7 @@ assert_revisions (const char       *path,
         if (!g_hash_table_add (ids, g_strdup (g_ptr_array_index (found, i))))
           g_error ("two revisions numbered %s", (char *) g_ptr_array_index (found, i));
       for (guint i = 0; i < authors->len; i++)
-        if (!is_proposer (document, g_ptr_array_index (authors, i)))
+        if (!drafting_export_test_is_proposer (document, g_ptr_array_index (authors, i)))
           g_error ("a revision by “%s”, who proposed nothing",
                    (char *) g_ptr_array_index (authors, i));
       for (guint i = 0; i < dates->len; i++)
@@ -783,38 +454,30 @@ assert_revisions (const char       *path,
   g_assert_cmpuint (n, >, 0);
 }
 
-/* LibreOffice opens the tracked form, and Accept All gives the text as
- * proposed, Reject All the present text; each change is by a delegation
- * that proposed one. */
+/* The tracked form as Word reads it, and LibreOffice opens it: Accept
+ * All gives the text as proposed, Reject All the present text; each
+ * change is by a delegation that proposed one. */
 static void
-test_tracked (Fixture       *fixture,
-              gconstpointer  data G_GNUC_UNUSED)
+test_tracked (DraftingExportTestFixture *fixture,
+              gconstpointer              data G_GNUC_UNUSED)
 {
-  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "lo", "lo-tracked.py", NULL);
-  g_autofree char *soffice = g_find_program_in_path ("soffice");
   DraftingDocument *amended[3] = {
-    amended_relief (), amended_resolution (), amended_communique (),
+    drafting_export_test_amended_relief (), drafting_export_test_amended_resolution (),
+    amended_communique (),
   };
   const char *names[3] = { "relief-tracked", "resolution-tracked", "communique-tracked" };
 
   for (guint d = 0; d < G_N_ELEMENTS (amended); d++)
     {
       g_autoptr(DraftingDocument) document = amended[d];
-      g_autoptr(DraftingDocument) proposed = drafting_document_new_as_proposed (document, NULL);
       g_autoptr(GPtrArray) blocks = drafting_layout_build_proposed (document, NULL);
       g_autofree char *path = NULL;
-      g_autofree char *output = NULL;
       g_autoptr(GBytes) package = NULL;
       g_autoptr(GError) error = NULL;
-      g_autoptr(JsonParser) parser = json_parser_new ();
-      g_autoptr(GPtrArray) accepted = paragraph_texts (proposed);
-      g_autoptr(GPtrArray) rejected = paragraph_texts (document);
-      JsonObject *result;
-      JsonArray *changes;
 
       package = drafting_docx_write_tracked (document, NULL, &error);
       g_assert_no_error (error);
-      path = save (fixture, package, names[d]);
+      path = drafting_export_test_save (fixture, &docx, package, names[d]);
 
       assert_package (path, blocks->len, count_notes (blocks));
       assert_revisions (path, document);
@@ -832,31 +495,7 @@ test_tracked (Fixture       *fixture,
         xmlFreeDoc (body);
       }
 
-      if (soffice == NULL)
-        {
-          g_test_skip ("LibreOffice (soffice) is not installed: ./build-aux/setup installs it");
-          continue;
-        }
-
-      g_assert_true (run ((const char *[]) { "/usr/bin/python3", script, path, NULL }, &output));
-      g_assert_true (json_parser_load_from_data (parser, output, -1, &error));
-      g_assert_no_error (error);
-      result = json_node_get_object (json_parser_get_root (parser));
-
-      assert_paragraphs (json_object_get_array_member (result, "accepted"), accepted, "Accept All");
-      assert_paragraphs (json_object_get_array_member (result, "rejected"), rejected, "Reject All");
-
-      changes = json_object_get_array_member (result, "changes");
-      g_assert_cmpuint (json_array_get_length (changes), >, 0);
-      for (guint i = 0; i < json_array_get_length (changes); i++)
-        {
-          JsonObject *change = json_array_get_object_element (changes, i);
-          const char *author = json_object_get_string_member (change, "author");
-
-          if (!is_proposer (document, author))
-            g_error ("a change by “%s”, who proposed nothing", author);
-        }
-      g_test_message ("%s: %u changes", names[d], json_array_get_length (changes));
+      drafting_export_test_assert_tracked (path, document, names[d]);
     }
 }
 
@@ -867,14 +506,15 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   drafting_core_init ();
 
-  g_test_add ("/docx/package", Fixture, NULL,
-              fixture_set_up, test_package, fixture_tear_down);
-  g_test_add ("/docx/right-to-left", Fixture, NULL,
-              fixture_set_up, test_right_to_left, fixture_tear_down);
-  g_test_add ("/docx/libreoffice", Fixture, NULL,
-              fixture_set_up, test_libreoffice, fixture_tear_down);
-  g_test_add ("/docx/tracked", Fixture, NULL,
-              fixture_set_up, test_tracked, fixture_tear_down);
+  g_test_add ("/docx/package", DraftingExportTestFixture, NULL,
+              drafting_export_test_set_up, test_package, drafting_export_test_tear_down);
+  g_test_add ("/docx/right-to-left", DraftingExportTestFixture, NULL,
+              drafting_export_test_set_up, test_right_to_left, drafting_export_test_tear_down);
+  g_test_add ("/docx/libreoffice", DraftingExportTestFixture, &docx,
+              drafting_export_test_set_up, drafting_export_test_libreoffice,
+              drafting_export_test_tear_down);
+  g_test_add ("/docx/tracked", DraftingExportTestFixture, NULL,
+              drafting_export_test_set_up, test_tracked, drafting_export_test_tear_down);
 
   return g_test_run ();
 }

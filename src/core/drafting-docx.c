@@ -8,13 +8,13 @@
 #include <string.h>
 
 #include <gio/gio.h>
-#include <glib/gi18n-lib.h>
 #include <libxml/xmlwriter.h>
 
 #include "drafting-docx.h"
 
 #include "drafting-language.h"
 #include "drafting-layout.h"
+#include "drafting-xml-part.h"
 #include "drafting-zip-writer.h"
 
 /*
@@ -54,8 +54,8 @@
  * revision, which has one author.
  *
  * The package is made in memory (drafting-zip-writer.c), "[Content_Types].xml"
- * first, as Word writes it, each XML part with libxml2's writer; the
- * caller writes the bytes where it will.
+ * first, as Word writes it, each XML part with libxml2's writer
+ * (drafting-xml-part.c); the caller writes the bytes where it will.
  */
 
 #define NS_W        "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -132,92 +132,6 @@ kind_style (DraftingKind kind)
 /* ------------------------------------------------------------------ */
 /* Writing XML                                                         */
 
-typedef struct
-{
-  xmlBufferPtr     buffer;
-  xmlTextWriterPtr writer;
-  gboolean         failed;
-} Part;
-
-static void
-part_init (Part *part)
-{
-  part->buffer = xmlBufferCreate ();
-  part->writer = part->buffer != NULL ? xmlNewTextWriterMemory (part->buffer, 0) : NULL;
-  part->failed = part->buffer == NULL || part->writer == NULL ||
-                 xmlTextWriterStartDocument (part->writer, "1.0", "UTF-8", "yes") < 0;
-}
-
-static void
-part_clear (Part *part)
-{
-  g_clear_pointer (&part->writer, xmlFreeTextWriter);
-  g_clear_pointer (&part->buffer, xmlBufferFree);
-}
-
-/* The part's bytes, once its root element is closed. */
-static GBytes *
-part_finish (Part *part)
-{
-  GBytes *bytes;
-
-  if (part->writer != NULL)
-    part->failed |= xmlTextWriterEndDocument (part->writer) < 0;
-  g_clear_pointer (&part->writer, xmlFreeTextWriter);
-  if (part->failed)
-    {
-      part_clear (part);
-      return NULL;
-    }
-
-  bytes = g_bytes_new (xmlBufferContent (part->buffer), xmlBufferLength (part->buffer));
-  g_clear_pointer (&part->buffer, xmlBufferFree);
-
-  return bytes;
-}
-
-static void
-start (Part       *part,
-       const char *name)
-{
-  part->failed |= xmlTextWriterStartElement (part->writer, BAD_CAST name) < 0;
-}
-
-static void
-end (Part *part)
-{
-  part->failed |= xmlTextWriterEndElement (part->writer) < 0;
-}
-
-static void
-attr (Part       *part,
-      const char *name,
-      const char *value)
-{
-  part->failed |= xmlTextWriterWriteAttribute (part->writer, BAD_CAST name, BAD_CAST value) < 0;
-}
-
-static void
-attr_printf (Part       *part,
-             const char *name,
-             const char *format,
-             ...) G_GNUC_PRINTF (3, 4);
-
-static void
-attr_printf (Part       *part,
-             const char *name,
-             const char *format,
-             ...)
-{
-  g_autofree char *value = NULL;
-  va_list args;
-
-  va_start (args, format);
-  value = g_strdup_vprintf (format, args);
-  va_end (args);
-  attr (part, name, value);
-}
-
 /* A length in points, in the twentieths of a point WordprocessingML
  * measures paragraphs in. */
 static int
@@ -226,54 +140,34 @@ twips (double points)
   return points >= 0 ? (int) (points * 20 + 0.5) : -(int) (-points * 20 + 0.5);
 }
 
-static void
-text (Part       *part,
-      const char *content,
-      gssize      length)
-{
-  g_autofree char *copy = g_strndup (content, length < 0 ? strlen (content) : (gsize) length);
-
-  part->failed |= xmlTextWriterWriteString (part->writer, BAD_CAST copy) < 0;
-}
-
-static void
-element_with_text (Part       *part,
-                   const char *name,
-                   const char *content)
-{
-  start (part, name);
-  text (part, content, -1);
-  end (part);
-}
-
 /* An element with one attribute, w:val, as most of WordprocessingML's
  * properties are. */
 static void
-val (Part       *part,
-     const char *name,
-     const char *value)
+val (DraftingXmlPart *part,
+     const char      *name,
+     const char      *value)
 {
-  start (part, name);
-  attr (part, "w:val", value);
-  end (part);
+  drafting_xml_part_start (part, name);
+  drafting_xml_part_attr (part, "w:val", value);
+  drafting_xml_part_end (part);
 }
 
 static void
-empty (Part       *part,
-       const char *name)
+empty (DraftingXmlPart *part,
+       const char      *name)
 {
-  start (part, name);
-  end (part);
+  drafting_xml_part_start (part, name);
+  drafting_xml_part_end (part);
 }
 
 /* The text of a run: its words in w:t (w:delText when they are deleted),
  * every space kept; a line break and a tab as elements of their own. The
  * other control characters XML cannot hold are left out. */
 static void
-write_text (Part       *part,
-            const char *content,
-            gsize       length,
-            gboolean    deleted)
+write_text (DraftingXmlPart *part,
+            const char      *content,
+            gsize            length,
+            gboolean         deleted)
 {
   const char *p = content;
   const char *stop = content + length;
@@ -286,10 +180,10 @@ write_text (Part       *part,
         p++;
       if (p > run)
         {
-          start (part, deleted ? "w:delText" : "w:t");
-          attr (part, "xml:space", "preserve");
-          text (part, run, p - run);
-          end (part);
+          drafting_xml_part_start (part, deleted ? "w:delText" : "w:t");
+          drafting_xml_part_attr (part, "xml:space", "preserve");
+          drafting_xml_part_text (part, run, p - run);
+          drafting_xml_part_end (part);
         }
       if (p < stop)
         {
@@ -326,62 +220,63 @@ write_content_types (gboolean notes)
     { "/docProps/app.xml", TYPE_OFFICE "extended-properties+xml" },
     { "/docProps/custom.xml", TYPE_OFFICE "custom-properties+xml" },
   };
-  Part part;
+  DraftingXmlPart part;
 
-  part_init (&part);
-  start (&part, "Types");
-  attr (&part, "xmlns", NS_TYPES);
-  start (&part, "Default");
-  attr (&part, "Extension", "rels");
-  attr (&part, "ContentType", "application/vnd.openxmlformats-package.relationships+xml");
-  end (&part);
-  start (&part, "Default");
-  attr (&part, "Extension", "xml");
-  attr (&part, "ContentType", "application/xml");
-  end (&part);
+  drafting_xml_part_init (&part, TRUE);
+  drafting_xml_part_start (&part, "Types");
+  drafting_xml_part_attr (&part, "xmlns", NS_TYPES);
+  drafting_xml_part_start (&part, "Default");
+  drafting_xml_part_attr (&part, "Extension", "rels");
+  drafting_xml_part_attr (&part, "ContentType",
+                          "application/vnd.openxmlformats-package.relationships+xml");
+  drafting_xml_part_end (&part);
+  drafting_xml_part_start (&part, "Default");
+  drafting_xml_part_attr (&part, "Extension", "xml");
+  drafting_xml_part_attr (&part, "ContentType", "application/xml");
+  drafting_xml_part_end (&part);
   for (guint i = 0; i < G_N_ELEMENTS (overrides); i++)
     {
       if (!notes && g_str_equal (overrides[i].name, "/word/footnotes.xml"))
         continue;
-      start (&part, "Override");
-      attr (&part, "PartName", overrides[i].name);
-      attr (&part, "ContentType", overrides[i].type);
-      end (&part);
+      drafting_xml_part_start (&part, "Override");
+      drafting_xml_part_attr (&part, "PartName", overrides[i].name);
+      drafting_xml_part_attr (&part, "ContentType", overrides[i].type);
+      drafting_xml_part_end (&part);
     }
-  end (&part);
+  drafting_xml_part_end (&part);
 
-  return part_finish (&part);
+  return drafting_xml_part_finish (&part);
 }
 
 static void
-relationship (Part       *part,
-              const char *id,
-              const char *type,
-              const char *target)
+relationship (DraftingXmlPart *part,
+              const char      *id,
+              const char      *type,
+              const char      *target)
 {
-  start (part, "Relationship");
-  attr (part, "Id", id);
-  attr (part, "Type", type);
-  attr (part, "Target", target);
-  end (part);
+  drafting_xml_part_start (part, "Relationship");
+  drafting_xml_part_attr (part, "Id", id);
+  drafting_xml_part_attr (part, "Type", type);
+  drafting_xml_part_attr (part, "Target", target);
+  drafting_xml_part_end (part);
 }
 
 /* The package's relationships: where the document and its properties are. */
 static GBytes *
 write_package_relationships (void)
 {
-  Part part;
+  DraftingXmlPart part;
 
-  part_init (&part);
-  start (&part, "Relationships");
-  attr (&part, "xmlns", NS_RELS);
+  drafting_xml_part_init (&part, TRUE);
+  drafting_xml_part_start (&part, "Relationships");
+  drafting_xml_part_attr (&part, "xmlns", NS_RELS);
   relationship (&part, "rId1", REL_OFFICE "officeDocument", "word/document.xml");
   relationship (&part, "rId2", REL_PACKAGE "metadata/core-properties", "docProps/core.xml");
   relationship (&part, "rId3", REL_OFFICE "extended-properties", "docProps/app.xml");
   relationship (&part, "rId4", REL_OFFICE "custom-properties", "docProps/custom.xml");
-  end (&part);
+  drafting_xml_part_end (&part);
 
-  return part_finish (&part);
+  return drafting_xml_part_finish (&part);
 }
 
 /* The document's own: its styles, settings, footer and footnotes. The
@@ -389,19 +284,19 @@ write_package_relationships (void)
 static GBytes *
 write_document_relationships (gboolean notes)
 {
-  Part part;
+  DraftingXmlPart part;
 
-  part_init (&part);
-  start (&part, "Relationships");
-  attr (&part, "xmlns", NS_RELS);
+  drafting_xml_part_init (&part, TRUE);
+  drafting_xml_part_start (&part, "Relationships");
+  drafting_xml_part_attr (&part, "xmlns", NS_RELS);
   relationship (&part, "rId1", REL_OFFICE "styles", "styles.xml");
   relationship (&part, "rId2", REL_OFFICE "settings", "settings.xml");
   relationship (&part, "rId3", REL_OFFICE "footer", "footer1.xml");
   if (notes)
     relationship (&part, "rId4", REL_OFFICE "footnotes", "footnotes.xml");
-  end (&part);
+  drafting_xml_part_end (&part);
 
-  return part_finish (&part);
+  return drafting_xml_part_finish (&part);
 }
 
 /* The document's properties, as Word's File ▸ Info shows them: its
@@ -413,57 +308,57 @@ write_core (DraftingDocument *document)
   const char *language = drafting_document_get_language (document);
   const char *identifier = drafting_document_get_identifier (document);
   const char *status = drafting_status_to_string (drafting_document_get_status (document));
-  Part part;
+  DraftingXmlPart part;
 
-  part_init (&part);
-  start (&part, "cp:coreProperties");
-  attr (&part, "xmlns:cp", NS_CORE);
-  attr (&part, "xmlns:dc", NS_DC);
-  attr (&part, "xmlns:dcterms", NS_DCTERMS);
+  drafting_xml_part_init (&part, TRUE);
+  drafting_xml_part_start (&part, "cp:coreProperties");
+  drafting_xml_part_attr (&part, "xmlns:cp", NS_CORE);
+  drafting_xml_part_attr (&part, "xmlns:dc", NS_DC);
+  drafting_xml_part_attr (&part, "xmlns:dcterms", NS_DCTERMS);
   if (title != NULL && title[0] != '\0')
-    element_with_text (&part, "dc:title", title);
+    drafting_xml_part_element_with_text (&part, "dc:title", title);
   if (identifier != NULL && identifier[0] != '\0')
-    element_with_text (&part, "dc:identifier", identifier);
+    drafting_xml_part_element_with_text (&part, "dc:identifier", identifier);
   if (language != NULL && language[0] != '\0')
-    element_with_text (&part, "dc:language", language);
+    drafting_xml_part_element_with_text (&part, "dc:language", language);
   if (status != NULL && status[0] != '\0')
-    element_with_text (&part, "cp:contentStatus", status);
-  end (&part);
+    drafting_xml_part_element_with_text (&part, "cp:contentStatus", status);
+  drafting_xml_part_end (&part);
 
-  return part_finish (&part);
+  return drafting_xml_part_finish (&part);
 }
 
 static GBytes *
 write_app (void)
 {
-  Part part;
+  DraftingXmlPart part;
 
-  part_init (&part);
-  start (&part, "Properties");
-  attr (&part, "xmlns", NS_APP);
-  attr (&part, "xmlns:vt", NS_VT);
-  element_with_text (&part, "Application", "Drafting/" PACKAGE_VERSION);
-  end (&part);
+  drafting_xml_part_init (&part, TRUE);
+  drafting_xml_part_start (&part, "Properties");
+  drafting_xml_part_attr (&part, "xmlns", NS_APP);
+  drafting_xml_part_attr (&part, "xmlns:vt", NS_VT);
+  drafting_xml_part_element_with_text (&part, "Application", "Drafting/" PACKAGE_VERSION);
+  drafting_xml_part_end (&part);
 
-  return part_finish (&part);
+  return drafting_xml_part_finish (&part);
 }
 
 static void
-custom_property (Part       *part,
-                 guint      *pid,
-                 const char *name,
-                 const char *value)
+custom_property (DraftingXmlPart *part,
+                 guint           *pid,
+                 const char      *name,
+                 const char      *value)
 {
   if (value == NULL || value[0] == '\0')
     return;
 
-  start (part, "property");
+  drafting_xml_part_start (part, "property");
   /* The one format identifier of properties a person adds, as Word's. */
-  attr (part, "fmtid", "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}");
-  attr_printf (part, "pid", "%u", (*pid)++);
-  attr (part, "name", name);
-  element_with_text (part, "vt:lpwstr", value);
-  end (part);
+  drafting_xml_part_attr (part, "fmtid", "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}");
+  drafting_xml_part_attr_printf (part, "pid", "%u", (*pid)++);
+  drafting_xml_part_attr (part, "name", name);
+  drafting_xml_part_element_with_text (part, "vt:lpwstr", value);
+  drafting_xml_part_end (part);
 }
 
 /* The symbol, status and issuing body as properties of their own, as
@@ -473,20 +368,20 @@ static GBytes *
 write_custom (DraftingDocument *document)
 {
   guint pid = 2;      /* the first a person's property may have */
-  Part part;
+  DraftingXmlPart part;
 
-  part_init (&part);
-  start (&part, "Properties");
-  attr (&part, "xmlns", NS_CUSTOM);
-  attr (&part, "xmlns:vt", NS_VT);
+  drafting_xml_part_init (&part, TRUE);
+  drafting_xml_part_start (&part, "Properties");
+  drafting_xml_part_attr (&part, "xmlns", NS_CUSTOM);
+  drafting_xml_part_attr (&part, "xmlns:vt", NS_VT);
   custom_property (&part, &pid, "Symbol", drafting_document_get_symbol (document));
   custom_property (&part, &pid, "Status",
                    drafting_status_to_string (drafting_document_get_status (document)));
   custom_property (&part, &pid, "Issuing body", drafting_document_get_body (document));
   custom_property (&part, &pid, "Document identifier", drafting_document_get_identifier (document));
-  end (&part);
+  drafting_xml_part_end (&part);
 
-  return part_finish (&part);
+  return drafting_xml_part_finish (&part);
 }
 
 /* The document's settings: where its footnotes' separators are, and the
@@ -495,34 +390,34 @@ write_custom (DraftingDocument *document)
 static GBytes *
 write_settings (gboolean notes)
 {
-  Part part;
+  DraftingXmlPart part;
 
-  part_init (&part);
-  start (&part, "w:settings");
-  attr (&part, "xmlns:w", NS_W);
+  drafting_xml_part_init (&part, TRUE);
+  drafting_xml_part_start (&part, "w:settings");
+  drafting_xml_part_attr (&part, "xmlns:w", NS_W);
   val (&part, "w:defaultTabStop", "720");
   val (&part, "w:characterSpacingControl", "doNotCompress");
   if (notes)
     {
-      start (&part, "w:footnotePr");
-      start (&part, "w:footnote");
-      attr (&part, "w:id", "-1");
-      end (&part);
-      start (&part, "w:footnote");
-      attr (&part, "w:id", "0");
-      end (&part);
-      end (&part);
+      drafting_xml_part_start (&part, "w:footnotePr");
+      drafting_xml_part_start (&part, "w:footnote");
+      drafting_xml_part_attr (&part, "w:id", "-1");
+      drafting_xml_part_end (&part);
+      drafting_xml_part_start (&part, "w:footnote");
+      drafting_xml_part_attr (&part, "w:id", "0");
+      drafting_xml_part_end (&part);
+      drafting_xml_part_end (&part);
     }
-  start (&part, "w:compat");
-  start (&part, "w:compatSetting");
-  attr (&part, "w:name", "compatibilityMode");
-  attr (&part, "w:uri", "http://schemas.microsoft.com/office/word");
-  attr (&part, "w:val", "15");
-  end (&part);
-  end (&part);
-  end (&part);
+  drafting_xml_part_start (&part, "w:compat");
+  drafting_xml_part_start (&part, "w:compatSetting");
+  drafting_xml_part_attr (&part, "w:name", "compatibilityMode");
+  drafting_xml_part_attr (&part, "w:uri", "http://schemas.microsoft.com/office/word");
+  drafting_xml_part_attr (&part, "w:val", "15");
+  drafting_xml_part_end (&part);
+  drafting_xml_part_end (&part);
+  drafting_xml_part_end (&part);
 
-  return part_finish (&part);
+  return drafting_xml_part_finish (&part);
 }
 
 /* The footer: the symbol at the start, the page's number at the end. */
@@ -530,31 +425,31 @@ static GBytes *
 write_footer (DraftingDocument *document)
 {
   const char *symbol = drafting_document_get_symbol (document);
-  Part part;
+  DraftingXmlPart part;
 
-  part_init (&part);
-  start (&part, "w:ftr");
-  attr (&part, "xmlns:w", NS_W);
-  attr (&part, "xmlns:r", NS_R);
-  start (&part, "w:p");
-  start (&part, "w:pPr");
+  drafting_xml_part_init (&part, TRUE);
+  drafting_xml_part_start (&part, "w:ftr");
+  drafting_xml_part_attr (&part, "xmlns:w", NS_W);
+  drafting_xml_part_attr (&part, "xmlns:r", NS_R);
+  drafting_xml_part_start (&part, "w:p");
+  drafting_xml_part_start (&part, "w:pPr");
   val (&part, "w:pStyle", "Footer");
-  end (&part);
-  start (&part, "w:r");
+  drafting_xml_part_end (&part);
+  drafting_xml_part_start (&part, "w:r");
   if (symbol != NULL)
     write_text (&part, symbol, strlen (symbol), FALSE);
   empty (&part, "w:tab");
-  end (&part);
-  start (&part, "w:fldSimple");
-  attr (&part, "w:instr", " PAGE ");
-  start (&part, "w:r");
+  drafting_xml_part_end (&part);
+  drafting_xml_part_start (&part, "w:fldSimple");
+  drafting_xml_part_attr (&part, "w:instr", " PAGE ");
+  drafting_xml_part_start (&part, "w:r");
   write_text (&part, "1", 1, FALSE);
-  end (&part);
-  end (&part);
-  end (&part);
-  end (&part);
+  drafting_xml_part_end (&part);
+  drafting_xml_part_end (&part);
+  drafting_xml_part_end (&part);
+  drafting_xml_part_end (&part);
 
-  return part_finish (&part);
+  return drafting_xml_part_finish (&part);
 }
 
 /* ------------------------------------------------------------------ */
@@ -575,17 +470,17 @@ language_tag (const char *language)
  * on, the style of the paragraph after; Word's gallery shows the kinds'
  * and the character styles. */
 static void
-style_start (Part       *part,
-             const char *type,
-             const char *id,
-             const char *name,
-             const char *based_on,
-             const char *next,
-             gboolean    gallery)
+style_start (DraftingXmlPart *part,
+             const char      *type,
+             const char      *id,
+             const char      *name,
+             const char      *based_on,
+             const char      *next,
+             gboolean         gallery)
 {
-  start (part, "w:style");
-  attr (part, "w:type", type);
-  attr (part, "w:styleId", id);
+  drafting_xml_part_start (part, "w:style");
+  drafting_xml_part_attr (part, "w:type", type);
+  drafting_xml_part_attr (part, "w:styleId", id);
   val (part, "w:name", name);
   if (based_on != NULL)
     val (part, "w:basedOn", based_on);
@@ -597,9 +492,9 @@ style_start (Part       *part,
 
 /* Bold and italic, for Western and complex scripts alike. */
 static void
-weight_and_slant (Part     *part,
-                  gboolean  bold,
-                  gboolean  italic)
+weight_and_slant (DraftingXmlPart *part,
+                  gboolean         bold,
+                  gboolean         italic)
 {
   if (bold)
     {
@@ -616,20 +511,20 @@ weight_and_slant (Part     *part,
 /* What is the same for every element of @kind, as the layout lays the
  * first of them out. */
 static void
-paragraph_style (Part                      *part,
+paragraph_style (DraftingXmlPart           *part,
                  const KindStyle           *style,
                  const DraftingLayoutBlock *block)
 {
   style_start (part, "paragraph", style->id, style->name, "Normal", style->id, !block->note);
 
-  start (part, "w:pPr");
+  drafting_xml_part_start (part, "w:pPr");
   if (block->keep_with_next)
     empty (part, "w:keepNext");
   if (block->note)
     {
-      start (part, "w:spacing");
-      attr_printf (part, "w:after", "%d", twips (2));
-      end (part);
+      drafting_xml_part_start (part, "w:spacing");
+      drafting_xml_part_attr_printf (part, "w:after", "%d", twips (2));
+      drafting_xml_part_end (part);
     }
   switch (block->align)
     {
@@ -645,11 +540,11 @@ paragraph_style (Part                      *part,
       val (part, "w:jc", "both");
       break;
     }
-  end (part);
+  drafting_xml_part_end (part);
 
   if (block->bold || block->italic || block->uppercase || block->note)
     {
-      start (part, "w:rPr");
+      drafting_xml_part_start (part, "w:rPr");
       weight_and_slant (part, block->bold, block->italic);
       if (block->uppercase)
         empty (part, "w:caps");
@@ -658,26 +553,26 @@ paragraph_style (Part                      *part,
           val (part, "w:sz", NOTE_SIZE);
           val (part, "w:szCs", NOTE_SIZE);
         }
-      end (part);
+      drafting_xml_part_end (part);
     }
-  end (part);
+  drafting_xml_part_end (part);
 }
 
 static void
-character_style (Part       *part,
-                 const char *id,
-                 const char *name,
-                 gboolean    italic,
-                 gboolean    bold)
+character_style (DraftingXmlPart *part,
+                 const char      *id,
+                 const char      *name,
+                 gboolean         italic,
+                 gboolean         bold)
 {
   style_start (part, "character", id, name, "DefaultParagraphFont", NULL, TRUE);
   if (italic || bold)
     {
-      start (part, "w:rPr");
+      drafting_xml_part_start (part, "w:rPr");
       weight_and_slant (part, bold, italic);
-      end (part);
+      drafting_xml_part_end (part);
     }
-  end (part);
+  drafting_xml_part_end (part);
 }
 
 /* The named styles: the defaults, one a kind met in the document, the
@@ -690,65 +585,65 @@ write_styles (DraftingDocument *document,
   const char *language = drafting_document_get_language (document);
   g_autofree char *tag = language_tag (language);
   gboolean rtl = drafting_language_is_right_to_left (language);
-  Part part;
+  DraftingXmlPart part;
 
-  part_init (&part);
-  start (&part, "w:styles");
-  attr (&part, "xmlns:w", NS_W);
+  drafting_xml_part_init (&part, TRUE);
+  drafting_xml_part_start (&part, "w:styles");
+  drafting_xml_part_attr (&part, "xmlns:w", NS_W);
 
   /* Times New Roman at 11 points, in the document's language; no space
    * between paragraphs but what the layout puts. */
-  start (&part, "w:docDefaults");
-  start (&part, "w:rPrDefault");
-  start (&part, "w:rPr");
-  start (&part, "w:rFonts");
-  attr (&part, "w:ascii", BODY_FONT);
-  attr (&part, "w:hAnsi", BODY_FONT);
-  attr (&part, "w:eastAsia", BODY_FONT);
-  attr (&part, "w:cs", BODY_FONT);
-  end (&part);
+  drafting_xml_part_start (&part, "w:docDefaults");
+  drafting_xml_part_start (&part, "w:rPrDefault");
+  drafting_xml_part_start (&part, "w:rPr");
+  drafting_xml_part_start (&part, "w:rFonts");
+  drafting_xml_part_attr (&part, "w:ascii", BODY_FONT);
+  drafting_xml_part_attr (&part, "w:hAnsi", BODY_FONT);
+  drafting_xml_part_attr (&part, "w:eastAsia", BODY_FONT);
+  drafting_xml_part_attr (&part, "w:cs", BODY_FONT);
+  drafting_xml_part_end (&part);
   val (&part, "w:sz", BODY_SIZE);
   val (&part, "w:szCs", BODY_SIZE);
   if (tag != NULL)
     {
-      start (&part, "w:lang");
-      attr (&part, rtl ? "w:bidi" : "w:val", tag);
-      end (&part);
+      drafting_xml_part_start (&part, "w:lang");
+      drafting_xml_part_attr (&part, rtl ? "w:bidi" : "w:val", tag);
+      drafting_xml_part_end (&part);
     }
-  end (&part);
-  end (&part);
-  start (&part, "w:pPrDefault");
-  start (&part, "w:pPr");
+  drafting_xml_part_end (&part);
+  drafting_xml_part_end (&part);
+  drafting_xml_part_start (&part, "w:pPrDefault");
+  drafting_xml_part_start (&part, "w:pPr");
   /* No orphans and no widows, as the printed page has none. */
   empty (&part, "w:widowControl");
   if (rtl)
     empty (&part, "w:bidi");
-  start (&part, "w:spacing");
-  attr (&part, "w:after", "0");
-  attr (&part, "w:line", "240");
-  attr (&part, "w:lineRule", "auto");
-  end (&part);
-  end (&part);
-  end (&part);
-  end (&part);
+  drafting_xml_part_start (&part, "w:spacing");
+  drafting_xml_part_attr (&part, "w:after", "0");
+  drafting_xml_part_attr (&part, "w:line", "240");
+  drafting_xml_part_attr (&part, "w:lineRule", "auto");
+  drafting_xml_part_end (&part);
+  drafting_xml_part_end (&part);
+  drafting_xml_part_end (&part);
+  drafting_xml_part_end (&part);
 
-  start (&part, "w:style");
-  attr (&part, "w:type", "paragraph");
-  attr (&part, "w:default", "1");
-  attr (&part, "w:styleId", "Normal");
+  drafting_xml_part_start (&part, "w:style");
+  drafting_xml_part_attr (&part, "w:type", "paragraph");
+  drafting_xml_part_attr (&part, "w:default", "1");
+  drafting_xml_part_attr (&part, "w:styleId", "Normal");
   val (&part, "w:name", "Normal");
   empty (&part, "w:qFormat");
-  end (&part);
+  drafting_xml_part_end (&part);
 
-  start (&part, "w:style");
-  attr (&part, "w:type", "character");
-  attr (&part, "w:default", "1");
-  attr (&part, "w:styleId", "DefaultParagraphFont");
+  drafting_xml_part_start (&part, "w:style");
+  drafting_xml_part_attr (&part, "w:type", "character");
+  drafting_xml_part_attr (&part, "w:default", "1");
+  drafting_xml_part_attr (&part, "w:styleId", "DefaultParagraphFont");
   val (&part, "w:name", "Default Paragraph Font");
   val (&part, "w:uiPriority", "1");
   empty (&part, "w:semiHidden");
   empty (&part, "w:unhideWhenUsed");
-  end (&part);
+  drafting_xml_part_end (&part);
 
   for (guint i = 0; i < G_N_ELEMENTS (kind_styles); i++)
     {
@@ -766,30 +661,30 @@ write_styles (DraftingDocument *document,
   /* Word's own for a footnote's number, raised. */
   style_start (&part, "character", "FootnoteReference", "footnote reference",
                "DefaultParagraphFont", NULL, FALSE);
-  start (&part, "w:rPr");
+  drafting_xml_part_start (&part, "w:rPr");
   val (&part, "w:vertAlign", "superscript");
-  end (&part);
-  end (&part);
+  drafting_xml_part_end (&part);
+  drafting_xml_part_end (&part);
 
   /* The footer's, with its tab stop at the end of the line. */
   style_start (&part, "paragraph", "Footer", "footer", "Normal", NULL, FALSE);
-  start (&part, "w:pPr");
-  start (&part, "w:tabs");
-  start (&part, "w:tab");
-  attr (&part, "w:val", "right");
-  attr_printf (&part, "w:pos", "%d", TEXT_WIDTH);
-  end (&part);
-  end (&part);
-  end (&part);
-  start (&part, "w:rPr");
+  drafting_xml_part_start (&part, "w:pPr");
+  drafting_xml_part_start (&part, "w:tabs");
+  drafting_xml_part_start (&part, "w:tab");
+  drafting_xml_part_attr (&part, "w:val", "right");
+  drafting_xml_part_attr_printf (&part, "w:pos", "%d", TEXT_WIDTH);
+  drafting_xml_part_end (&part);
+  drafting_xml_part_end (&part);
+  drafting_xml_part_end (&part);
+  drafting_xml_part_start (&part, "w:rPr");
   val (&part, "w:sz", NOTE_SIZE);
   val (&part, "w:szCs", NOTE_SIZE);
-  end (&part);
-  end (&part);
+  drafting_xml_part_end (&part);
+  drafting_xml_part_end (&part);
 
-  end (&part);   /* w:styles */
+  drafting_xml_part_end (&part);   /* w:styles */
 
-  return part_finish (&part);
+  return drafting_xml_part_finish (&part);
 }
 
 /* ------------------------------------------------------------------ */
@@ -797,13 +692,13 @@ write_styles (DraftingDocument *document,
 
 typedef struct
 {
-  Part       part;          /* word/document.xml */
-  Part       notes;         /* word/footnotes.xml */
-  GPtrArray *blocks;        /* DraftingLayoutBlock *, in reading order */
-  gboolean   tracked;       /* the blocks' changes written as revisions */
-  gboolean   rtl;
-  guint      n_notes;
-  guint      n_changes;
+  DraftingXmlPart  part;          /* word/document.xml */
+  DraftingXmlPart  notes;         /* word/footnotes.xml */
+  GPtrArray       *blocks;        /* DraftingLayoutBlock *, in reading order */
+  gboolean         tracked;       /* the blocks' changes written as revisions */
+  gboolean         rtl;
+  guint            n_notes;
+  guint            n_changes;
 } Content;
 
 /* An amendment's date as WordprocessingML has it: in UTC, "Z" said. */
@@ -824,30 +719,30 @@ change_date (DraftingAmendment *amendment)
  * and its date. The co-sponsors have no place in a revision. */
 static void
 change_attributes (Content           *content,
-                   Part              *part,
+                   DraftingXmlPart   *part,
                    DraftingAmendment *amendment)
 {
   const char *author = amendment != NULL ? drafting_amendment_get_delegation (amendment) : NULL;
   g_autofree char *date = change_date (amendment);
 
-  attr_printf (part, "w:id", "%u", ++content->n_changes);
-  attr (part, "w:author", author != NULL ? author : "");
+  drafting_xml_part_attr_printf (part, "w:id", "%u", ++content->n_changes);
+  drafting_xml_part_attr (part, "w:author", author != NULL ? author : "");
   if (date != NULL)
-    attr (part, "w:date", date);
+    drafting_xml_part_attr (part, "w:date", date);
 }
 
 /* Opens what holds the runs of a change: w:ins or w:del. Returns whether
  * it opened one, for the caller to close it. */
 static gboolean
 change_start (Content           *content,
-              Part              *part,
+              DraftingXmlPart   *part,
               DraftingChange     change,
               DraftingAmendment *amendment)
 {
   if (!content->tracked || change == DRAFTING_CHANGE_NONE)
     return FALSE;
 
-  start (part, change == DRAFTING_CHANGE_INSERTED ? "w:ins" : "w:del");
+  drafting_xml_part_start (part, change == DRAFTING_CHANGE_INSERTED ? "w:ins" : "w:del");
   change_attributes (content, part, amendment);
 
   return TRUE;
@@ -856,8 +751,8 @@ change_start (Content           *content,
 /* A run's character style, the first of its marks; the others, when it
  * has several, as they look. */
 static void
-run_properties (Part             *part,
-                DraftingRunStyle  style)
+run_properties (DraftingXmlPart *part,
+                DraftingRunStyle style)
 {
   const char *id = NULL;
   gboolean italic = FALSE;
@@ -884,89 +779,58 @@ run_properties (Part             *part,
         bold = TRUE;
     }
 
-  start (part, "w:rPr");
+  drafting_xml_part_start (part, "w:rPr");
   val (part, "w:rStyle", id);
   weight_and_slant (part, bold, italic);
-  end (part);
+  drafting_xml_part_end (part);
 }
 
 /* One run of words of one style. */
 static void
-write_run (Part             *part,
-           DraftingRunStyle  style,
-           const char       *words,
-           gsize             length,
-           gboolean          deleted)
+write_run (DraftingXmlPart *part,
+           DraftingRunStyle style,
+           const char      *words,
+           gsize            length,
+           gboolean         deleted)
 {
   if (length == 0)
     return;
 
-  start (part, "w:r");
+  drafting_xml_part_start (part, "w:r");
   run_properties (part, style);
   write_text (part, words, length, deleted);
-  end (part);
-}
-
-/* A footnote's number as the text shows it, in digits: "¹" is 1. */
-static char *
-citation (const char *label)
-{
-  static const char * const superscripts[] = { "⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹" };
-  GString *digits = g_string_new (NULL);
-  const char *p = label;
-
-  while (*p != '\0')
-    {
-      gboolean found = FALSE;
-
-      for (guint d = 0; d < G_N_ELEMENTS (superscripts) && !found; d++)
-        if (g_str_has_prefix (p, superscripts[d]))
-          {
-            g_string_append_c (digits, '0' + d);
-            p += strlen (superscripts[d]);
-            found = TRUE;
-          }
-      if (!found)
-        {
-          const char *next = g_utf8_next_char (p);
-
-          g_string_append_len (digits, p, next - p);
-          p = next;
-        }
-    }
-
-  return g_string_free (digits, FALSE);
+  drafting_xml_part_end (part);
 }
 
 /* A footnote's number where it is not its call, raised as a call is. */
 static void
-write_number (Part       *part,
-              const char *label,
-              gboolean    deleted)
+write_number (DraftingXmlPart *part,
+              const char      *label,
+              gboolean         deleted)
 {
-  g_autofree char *number = citation (label);
+  g_autofree char *number = drafting_xml_part_citation (label);
 
-  start (part, "w:r");
-  start (part, "w:rPr");
+  drafting_xml_part_start (part, "w:r");
+  drafting_xml_part_start (part, "w:rPr");
   val (part, "w:rStyle", "FootnoteReference");
-  end (part);
+  drafting_xml_part_end (part);
   write_text (part, number, strlen (number), deleted);
-  end (part);
+  drafting_xml_part_end (part);
 }
 
 static void write_runs (Content                   *content,
-                        Part                      *part,
+                        DraftingXmlPart           *part,
                         const DraftingLayoutBlock *block);
 
 /* The call of @note where it is, and the footnote in footnotes.xml: Word
  * numbers it, 1, 2, 3 through the document, as the window does. */
 static void
 write_note (Content                   *content,
-            Part                      *part,
+            DraftingXmlPart           *part,
             const DraftingLayoutBlock *note,
             gboolean                   deleted)
 {
-  Part *notes = &content->notes;
+  DraftingXmlPart *notes = &content->notes;
   guint id;
 
   /* A footnote's text calls no footnote of its own. */
@@ -977,38 +841,38 @@ write_note (Content                   *content,
     }
 
   id = ++content->n_notes;
-  start (part, "w:r");
-  start (part, "w:rPr");
+  drafting_xml_part_start (part, "w:r");
+  drafting_xml_part_start (part, "w:rPr");
   val (part, "w:rStyle", "FootnoteReference");
-  end (part);
-  start (part, "w:footnoteReference");
-  attr_printf (part, "w:id", "%u", id);
-  end (part);
-  end (part);
+  drafting_xml_part_end (part);
+  drafting_xml_part_start (part, "w:footnoteReference");
+  drafting_xml_part_attr_printf (part, "w:id", "%u", id);
+  drafting_xml_part_end (part);
+  drafting_xml_part_end (part);
 
-  start (notes, "w:footnote");
-  attr_printf (notes, "w:id", "%u", id);
-  start (notes, "w:p");
-  start (notes, "w:pPr");
+  drafting_xml_part_start (notes, "w:footnote");
+  drafting_xml_part_attr_printf (notes, "w:id", "%u", id);
+  drafting_xml_part_start (notes, "w:p");
+  drafting_xml_part_start (notes, "w:pPr");
   val (notes, "w:pStyle", kind_style (DRAFTING_KIND_FOOTNOTE)->id);
-  end (notes);
-  start (notes, "w:r");
-  start (notes, "w:rPr");
+  drafting_xml_part_end (notes);
+  drafting_xml_part_start (notes, "w:r");
+  drafting_xml_part_start (notes, "w:rPr");
   val (notes, "w:rStyle", "FootnoteReference");
-  end (notes);
+  drafting_xml_part_end (notes);
   empty (notes, "w:footnoteRef");
-  end (notes);
+  drafting_xml_part_end (notes);
   write_run (notes, DRAFTING_RUN_PLAIN, " ", 1, FALSE);
   write_runs (content, notes, note);
-  end (notes);
-  end (notes);
+  drafting_xml_part_end (notes);
+  drafting_xml_part_end (notes);
 }
 
 /* @block's runs, each in its change: words an amendment changes in a
  * paragraph it keeps, or every word of a paragraph it inserts or deletes. */
 static void
 write_runs (Content                   *content,
-            Part                      *part,
+            DraftingXmlPart           *part,
             const DraftingLayoutBlock *block)
 {
   gboolean whole = block->change != DRAFTING_CHANGE_NONE;
@@ -1037,7 +901,7 @@ write_runs (Content                   *content,
         write_run (part, run->style, block->text + run->start, run->end - run->start, deleted);
 
       if (opened)
-        end (part);
+        drafting_xml_part_end (part);
     }
 
   /* The footnotes the text holds and does not call, after it. */
@@ -1049,14 +913,14 @@ write_runs (Content                   *content,
         write_note (content, part, g_ptr_array_index (block->notes, i),
                     content->tracked && block->change == DRAFTING_CHANGE_DELETED);
         if (opened)
-          end (part);
+          drafting_xml_part_end (part);
       }
 }
 
 /* @label and a tab, in @change. */
 static void
 write_label_change (Content           *content,
-                    Part              *part,
+                    DraftingXmlPart   *part,
                     const char        *label,
                     gboolean           tab,
                     DraftingChange     change,
@@ -1068,7 +932,7 @@ write_label_change (Content           *content,
   write_run (part, DRAFTING_RUN_PLAIN, words, strlen (words),
              content->tracked && change == DRAFTING_CHANGE_DELETED);
   if (opened)
-    end (part);
+    drafting_xml_part_end (part);
 }
 
 /* @block's number and the tab to its text. In the tracked form, a number
@@ -1076,7 +940,7 @@ write_label_change (Content           *content,
  * writes replaced words. */
 static void
 write_label (Content                   *content,
-             Part                      *part,
+             DraftingXmlPart           *part,
              const DraftingLayoutBlock *block)
 {
   DraftingAmendment *by = block->label_amendment;
@@ -1112,7 +976,7 @@ write_label (Content                   *content,
  * @mark says, by @mark_by. */
 static void
 write_paragraph_properties (Content                   *content,
-                            Part                      *part,
+                            DraftingXmlPart           *part,
                             const DraftingLayoutBlock *block,
                             DraftingChange             mark,
                             DraftingAmendment         *mark_by)
@@ -1120,38 +984,38 @@ write_paragraph_properties (Content                   *content,
   int indent = twips (block->indent);
   int hang = block->label != NULL ? indent - twips (block->label_indent) : 0;
 
-  start (part, "w:pPr");
+  drafting_xml_part_start (part, "w:pPr");
   val (part, "w:pStyle", kind_style (block->kind)->id);
   if (block->page_break_before)
     empty (part, "w:pageBreakBefore");
   if (block->label != NULL)
     {
-      start (part, "w:tabs");
-      start (part, "w:tab");
-      attr (part, "w:val", "left");
-      attr_printf (part, "w:pos", "%d", indent);
-      end (part);
-      end (part);
+      drafting_xml_part_start (part, "w:tabs");
+      drafting_xml_part_start (part, "w:tab");
+      drafting_xml_part_attr (part, "w:val", "left");
+      drafting_xml_part_attr_printf (part, "w:pos", "%d", indent);
+      drafting_xml_part_end (part);
+      drafting_xml_part_end (part);
     }
-  start (part, "w:spacing");
-  attr_printf (part, "w:before", "%d", twips (block->space_before));
-  end (part);
-  start (part, "w:ind");
-  attr_printf (part, "w:left", "%d", indent);
+  drafting_xml_part_start (part, "w:spacing");
+  drafting_xml_part_attr_printf (part, "w:before", "%d", twips (block->space_before));
+  drafting_xml_part_end (part);
+  drafting_xml_part_start (part, "w:ind");
+  drafting_xml_part_attr_printf (part, "w:left", "%d", indent);
   if (block->label != NULL && hang >= 0)
-    attr_printf (part, "w:hanging", "%d", hang);
+    drafting_xml_part_attr_printf (part, "w:hanging", "%d", hang);
   else if (block->label != NULL)
-    attr_printf (part, "w:firstLine", "%d", -hang);
-  end (part);
+    drafting_xml_part_attr_printf (part, "w:firstLine", "%d", -hang);
+  drafting_xml_part_end (part);
   if (content->tracked && mark != DRAFTING_CHANGE_NONE)
     {
-      start (part, "w:rPr");
-      start (part, mark == DRAFTING_CHANGE_INSERTED ? "w:ins" : "w:del");
+      drafting_xml_part_start (part, "w:rPr");
+      drafting_xml_part_start (part, mark == DRAFTING_CHANGE_INSERTED ? "w:ins" : "w:del");
       change_attributes (content, part, mark_by);
-      end (part);
-      end (part);
+      drafting_xml_part_end (part);
+      drafting_xml_part_end (part);
     }
-  end (part);
+  drafting_xml_part_end (part);
 }
 
 static void
@@ -1160,13 +1024,13 @@ write_block (Content                   *content,
              DraftingChange             mark,
              DraftingAmendment         *mark_by)
 {
-  Part *part = &content->part;
+  DraftingXmlPart *part = &content->part;
 
-  start (part, "w:p");
+  drafting_xml_part_start (part, "w:p");
   write_paragraph_properties (content, part, block, mark, mark_by);
   write_label (content, part, block);
   write_runs (content, part, block);
-  end (part);
+  drafting_xml_part_end (part);
 }
 
 static gboolean
@@ -1271,99 +1135,80 @@ write_blocks (Content *content)
 static void
 write_section (Content *content)
 {
-  Part *part = &content->part;
+  DraftingXmlPart *part = &content->part;
 
-  start (part, "w:sectPr");
-  start (part, "w:footerReference");
-  attr (part, "w:type", "default");
-  attr (part, "r:id", "rId3");
-  end (part);
-  start (part, "w:pgSz");
-  attr_printf (part, "w:w", "%d", PAGE_WIDTH);
-  attr_printf (part, "w:h", "%d", PAGE_HEIGHT);
-  end (part);
-  start (part, "w:pgMar");
-  attr_printf (part, "w:top", "%d", MARGIN);
-  attr_printf (part, "w:right", "%d", MARGIN);
-  attr_printf (part, "w:bottom", "%d", MARGIN);
-  attr_printf (part, "w:left", "%d", MARGIN);
-  attr (part, "w:header", "709");
-  attr (part, "w:footer", "709");
-  attr (part, "w:gutter", "0");
-  end (part);
+  drafting_xml_part_start (part, "w:sectPr");
+  drafting_xml_part_start (part, "w:footerReference");
+  drafting_xml_part_attr (part, "w:type", "default");
+  drafting_xml_part_attr (part, "r:id", "rId3");
+  drafting_xml_part_end (part);
+  drafting_xml_part_start (part, "w:pgSz");
+  drafting_xml_part_attr_printf (part, "w:w", "%d", PAGE_WIDTH);
+  drafting_xml_part_attr_printf (part, "w:h", "%d", PAGE_HEIGHT);
+  drafting_xml_part_end (part);
+  drafting_xml_part_start (part, "w:pgMar");
+  drafting_xml_part_attr_printf (part, "w:top", "%d", MARGIN);
+  drafting_xml_part_attr_printf (part, "w:right", "%d", MARGIN);
+  drafting_xml_part_attr_printf (part, "w:bottom", "%d", MARGIN);
+  drafting_xml_part_attr_printf (part, "w:left", "%d", MARGIN);
+  drafting_xml_part_attr (part, "w:header", "709");
+  drafting_xml_part_attr (part, "w:footer", "709");
+  drafting_xml_part_attr (part, "w:gutter", "0");
+  drafting_xml_part_end (part);
   if (content->rtl)
     empty (part, "w:bidi");
-  end (part);
+  drafting_xml_part_end (part);
 }
 
 /* The separator above the footnotes and the one where they run on to the
  * next page, as Word has them first, numbered -1 and 0. */
 static void
-separator (Part       *part,
-           const char *type,
-           const char *id)
+separator (DraftingXmlPart *part,
+           const char      *type,
+           const char      *id)
 {
   g_autofree char *element = g_strconcat ("w:", type, NULL);
 
-  start (part, "w:footnote");
-  attr (part, "w:type", type);
-  attr (part, "w:id", id);
-  start (part, "w:p");
-  start (part, "w:r");
+  drafting_xml_part_start (part, "w:footnote");
+  drafting_xml_part_attr (part, "w:type", type);
+  drafting_xml_part_attr (part, "w:id", id);
+  drafting_xml_part_start (part, "w:p");
+  drafting_xml_part_start (part, "w:r");
   empty (part, element);
-  end (part);
-  end (part);
-  end (part);
+  drafting_xml_part_end (part);
+  drafting_xml_part_end (part);
+  drafting_xml_part_end (part);
 }
 
 static GBytes *
 write_document (Content *content)
 {
-  Part *part = &content->part;
+  DraftingXmlPart *part = &content->part;
 
-  start (&content->notes, "w:footnotes");
-  attr (&content->notes, "xmlns:w", NS_W);
-  attr (&content->notes, "xmlns:r", NS_R);
+  drafting_xml_part_start (&content->notes, "w:footnotes");
+  drafting_xml_part_attr (&content->notes, "xmlns:w", NS_W);
+  drafting_xml_part_attr (&content->notes, "xmlns:r", NS_R);
   separator (&content->notes, "separator", "-1");
   separator (&content->notes, "continuationSeparator", "0");
 
-  start (part, "w:document");
-  attr (part, "xmlns:w", NS_W);
-  attr (part, "xmlns:r", NS_R);
-  start (part, "w:body");
+  drafting_xml_part_start (part, "w:document");
+  drafting_xml_part_attr (part, "xmlns:w", NS_W);
+  drafting_xml_part_attr (part, "xmlns:r", NS_R);
+  drafting_xml_part_start (part, "w:body");
   write_blocks (content);
   if (content->blocks->len == 0)
     empty (part, "w:p");
   write_section (content);
-  end (part);
-  end (part);
+  drafting_xml_part_end (part);
+  drafting_xml_part_end (part);
 
-  end (&content->notes);
+  drafting_xml_part_end (&content->notes);
 
-  return part_finish (part);
+  return drafting_xml_part_finish (part);
 }
 
 /* ------------------------------------------------------------------ */
 /* The package                                                         */
-
-static gboolean
-add_part (DraftingZipWriter  *zip,
-          const char         *name,
-          GBytes             *data,
-          GError            **error)
-{
-  g_autoptr(GBytes) owned = data;
-
-  if (owned == NULL)
-    {
-      /* Translators: %s is the name of a part of the document's package, "word/document.xml" */
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _("The document’s %s could not be written"), name);
-      return FALSE;
-    }
-
-  return drafting_zip_writer_add (zip, name, owned, TRUE, error);
-}
 
 /* The package of @blocks, which it takes; their changes tracked if
  * @tracked. */
@@ -1374,7 +1219,7 @@ write_package (DraftingDocument  *document,
                GError           **error)
 {
   g_autoptr(DraftingZipWriter) zip = NULL;
-  g_autoptr(GHashTable) firsts = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) firsts = NULL;
   g_autoptr(GBytes) document_bytes = NULL;
   g_autoptr(GBytes) notes_bytes = NULL;
   Content content = { { NULL, NULL, FALSE }, { NULL, NULL, FALSE }, NULL, FALSE, FALSE, 0, 0 };
@@ -1385,43 +1230,37 @@ write_package (DraftingDocument  *document,
   content.tracked = tracked;
   content.rtl = drafting_language_is_right_to_left (drafting_document_get_language (document));
 
-  /* The named style of a kind is made from its first block, and every
-   * footnote's from the first footnote. */
-  for (guint i = 0; i < content.blocks->len; i++)
-    {
-      DraftingLayoutBlock *block = g_ptr_array_index (content.blocks, i);
+  /* The named style of a kind is made from its first block. */
+  firsts = drafting_xml_part_first_blocks (content.blocks);
 
-      if (!g_hash_table_contains (firsts, GINT_TO_POINTER (block->kind)))
-        g_hash_table_insert (firsts, GINT_TO_POINTER (block->kind), block);
-      if (block->notes != NULL && block->notes->len > 0 &&
-          !g_hash_table_contains (firsts, GINT_TO_POINTER (DRAFTING_KIND_FOOTNOTE)))
-        g_hash_table_insert (firsts, GINT_TO_POINTER (DRAFTING_KIND_FOOTNOTE),
-                             g_ptr_array_index (block->notes, 0));
-    }
-
-  part_init (&content.part);
-  part_init (&content.notes);
+  drafting_xml_part_init (&content.part, TRUE);
+  drafting_xml_part_init (&content.notes, TRUE);
   document_bytes = write_document (&content);
-  notes_bytes = part_finish (&content.notes);
+  notes_bytes = drafting_xml_part_finish (&content.notes);
   notes = content.n_notes > 0;
 
   /* "[Content_Types].xml" first, as Word writes it. */
   zip = drafting_zip_writer_new ();
-  if (add_part (zip, "[Content_Types].xml", write_content_types (notes), error) &&
-      add_part (zip, "_rels/.rels", write_package_relationships (), error) &&
-      add_part (zip, "word/document.xml", g_steal_pointer (&document_bytes), error) &&
-      add_part (zip, "word/_rels/document.xml.rels", write_document_relationships (notes), error) &&
-      add_part (zip, "word/styles.xml", write_styles (document, firsts), error) &&
-      add_part (zip, "word/settings.xml", write_settings (notes), error) &&
-      add_part (zip, "word/footer1.xml", write_footer (document), error) &&
-      (!notes || add_part (zip, "word/footnotes.xml", g_steal_pointer (&notes_bytes), error)) &&
-      add_part (zip, "docProps/core.xml", write_core (document), error) &&
-      add_part (zip, "docProps/app.xml", write_app (), error) &&
-      add_part (zip, "docProps/custom.xml", write_custom (document), error))
+  if (drafting_xml_part_add_to_zip (zip, "[Content_Types].xml", write_content_types (notes),
+                                    error) &&
+      drafting_xml_part_add_to_zip (zip, "_rels/.rels", write_package_relationships (), error) &&
+      drafting_xml_part_add_to_zip (zip, "word/document.xml", g_steal_pointer (&document_bytes),
+                                    error) &&
+      drafting_xml_part_add_to_zip (zip, "word/_rels/document.xml.rels",
+                                    write_document_relationships (notes), error) &&
+      drafting_xml_part_add_to_zip (zip, "word/styles.xml", write_styles (document, firsts),
+                                    error) &&
+      drafting_xml_part_add_to_zip (zip, "word/settings.xml", write_settings (notes), error) &&
+      drafting_xml_part_add_to_zip (zip, "word/footer1.xml", write_footer (document), error) &&
+      (!notes || drafting_xml_part_add_to_zip (zip, "word/footnotes.xml",
+                                               g_steal_pointer (&notes_bytes), error)) &&
+      drafting_xml_part_add_to_zip (zip, "docProps/core.xml", write_core (document), error) &&
+      drafting_xml_part_add_to_zip (zip, "docProps/app.xml", write_app (), error) &&
+      drafting_xml_part_add_to_zip (zip, "docProps/custom.xml", write_custom (document), error))
     package = drafting_zip_writer_finish (zip, error);
 
-  part_clear (&content.part);
-  part_clear (&content.notes);
+  drafting_xml_part_clear (&content.part);
+  drafting_xml_part_clear (&content.notes);
   g_ptr_array_unref (content.blocks);
 
   return package;

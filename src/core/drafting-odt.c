@@ -8,13 +8,13 @@
 #include <string.h>
 
 #include <gio/gio.h>
-#include <glib/gi18n-lib.h>
 #include <libxml/xmlwriter.h>
 
 #include "drafting-odt.h"
 
 #include "drafting-language.h"
 #include "drafting-layout.h"
+#include "drafting-xml-part.h"
 #include "drafting-zip-writer.h"
 
 /*
@@ -41,7 +41,8 @@
  *
  * The package is made in memory (drafting-zip-writer.c), "mimetype"
  * first and stored, then the manifest and the parts, each XML written
- * with libxml2's writer; the caller writes the bytes where it will.
+ * with libxml2's writer (drafting-xml-part.c); the caller writes the
+ * bytes where it will.
  */
 
 #define ODF_VERSION "1.3"
@@ -103,151 +104,24 @@ kind_style (DraftingKind kind)
 /* ------------------------------------------------------------------ */
 /* Writing XML                                                         */
 
-typedef struct
-{
-  xmlBufferPtr     buffer;
-  xmlTextWriterPtr writer;
-  gboolean         failed;
-} Part;
-
-static void
-part_init (Part *part)
-{
-  part->buffer = xmlBufferCreate ();
-  part->writer = xmlNewTextWriterMemory (part->buffer, 0);
-  part->failed = part->buffer == NULL || part->writer == NULL ||
-                 xmlTextWriterStartDocument (part->writer, "1.0", "UTF-8", NULL) < 0;
-}
-
-static void
-part_clear (Part *part)
-{
-  g_clear_pointer (&part->writer, xmlFreeTextWriter);
-  g_clear_pointer (&part->buffer, xmlBufferFree);
-}
-
-/* The part's bytes, once its root element is closed. */
-static GBytes *
-part_finish (Part *part)
-{
-  GBytes *bytes;
-
-  part->failed |= xmlTextWriterEndDocument (part->writer) < 0;
-  g_clear_pointer (&part->writer, xmlFreeTextWriter);
-  if (part->failed)
-    return NULL;
-
-  bytes = g_bytes_new (xmlBufferContent (part->buffer), xmlBufferLength (part->buffer));
-  g_clear_pointer (&part->buffer, xmlBufferFree);
-
-  return bytes;
-}
-
-/* A part of a part: XML without a declaration, to go inside another. */
-static void
-fragment_init (Part *part)
-{
-  part->buffer = xmlBufferCreate ();
-  part->writer = xmlNewTextWriterMemory (part->buffer, 0);
-  part->failed = part->buffer == NULL || part->writer == NULL;
-}
-
-/* The fragment's XML; @failed set if writing it failed. */
-static char *
-fragment_finish (Part     *part,
-                 gboolean *failed)
-{
-  char *xml;
-
-  part->failed |= xmlTextWriterFlush (part->writer) < 0;
-  g_clear_pointer (&part->writer, xmlFreeTextWriter);
-  *failed |= part->failed;
-  xml = g_strndup ((const char *) xmlBufferContent (part->buffer), xmlBufferLength (part->buffer));
-  g_clear_pointer (&part->buffer, xmlBufferFree);
-
-  return xml;
-}
-
-static void
-start (Part       *part,
-       const char *name)
-{
-  part->failed |= xmlTextWriterStartElement (part->writer, BAD_CAST name) < 0;
-}
-
-static void
-end (Part *part)
-{
-  part->failed |= xmlTextWriterEndElement (part->writer) < 0;
-}
-
-static void
-attr (Part       *part,
-      const char *name,
-      const char *value)
-{
-  part->failed |= xmlTextWriterWriteAttribute (part->writer, BAD_CAST name, BAD_CAST value) < 0;
-}
-
-static void
-attr_printf (Part       *part,
-             const char *name,
-             const char *format,
-             ...) G_GNUC_PRINTF (3, 4);
-
-static void
-attr_printf (Part       *part,
-             const char *name,
-             const char *format,
-             ...)
-{
-  g_autofree char *value = NULL;
-  va_list args;
-
-  va_start (args, format);
-  value = g_strdup_vprintf (format, args);
-  va_end (args);
-  attr (part, name, value);
-}
-
 /* A length in points, as ODF writes it: "12.5pt". */
 static void
-attr_points (Part       *part,
-             const char *name,
-             double      points)
+attr_points (DraftingXmlPart *part,
+             const char      *name,
+             double           points)
 {
   char number[G_ASCII_DTOSTR_BUF_SIZE];
 
   g_ascii_formatd (number, sizeof number, "%.2f", points);
-  attr_printf (part, name, "%spt", number);
-}
-
-static void
-text (Part       *part,
-      const char *content,
-      gssize      length)
-{
-  g_autofree char *copy = g_strndup (content, length < 0 ? strlen (content) : (gsize) length);
-
-  part->failed |= xmlTextWriterWriteString (part->writer, BAD_CAST copy) < 0;
-}
-
-static void
-element_with_text (Part       *part,
-                   const char *name,
-                   const char *content)
-{
-  start (part, name);
-  text (part, content, -1);
-  end (part);
+  drafting_xml_part_attr_printf (part, name, "%spt", number);
 }
 
 /* Text as ODF keeps it: a line break, a tab and the second and later of
  * several spaces are elements of their own, or a reader collapses them. */
 static void
-write_text (Part       *part,
-            const char *content,
-            gsize       length)
+write_text (DraftingXmlPart *part,
+            const char      *content,
+            gsize            length)
 {
   const char *p = content;
   const char *stop = content + length;
@@ -262,17 +136,17 @@ write_text (Part       *part,
           if (*p == ' ')
             p++;          /* the first space of several stays a space */
           if (p > run)
-            text (part, run, p - run);
+            drafting_xml_part_text (part, run, p - run);
           if (*p == '\n')
             {
-              start (part, "text:line-break");
-              end (part);
+              drafting_xml_part_start (part, "text:line-break");
+              drafting_xml_part_end (part);
               p++;
             }
           else if (*p == '\t')
             {
-              start (part, "text:tab");
-              end (part);
+              drafting_xml_part_start (part, "text:tab");
+              drafting_xml_part_end (part);
               p++;
             }
           else
@@ -282,10 +156,10 @@ write_text (Part       *part,
                   spaces++;
                   p++;
                 }
-              start (part, "text:s");
+              drafting_xml_part_start (part, "text:s");
               if (spaces > 1)
-                attr_printf (part, "text:c", "%u", spaces);
-              end (part);
+                drafting_xml_part_attr_printf (part, "text:c", "%u", spaces);
+              drafting_xml_part_end (part);
             }
           run = p;
           continue;
@@ -293,7 +167,7 @@ write_text (Part       *part,
       p++;
     }
   if (p > run)
-    text (part, run, p - run);
+    drafting_xml_part_text (part, run, p - run);
 }
 
 /* ------------------------------------------------------------------ */
@@ -303,42 +177,42 @@ static GBytes *
 write_manifest (void)
 {
   static const char * const parts[] = { "content.xml", "styles.xml", "meta.xml" };
-  Part part;
+  DraftingXmlPart part;
 
-  part_init (&part);
-  start (&part, "manifest:manifest");
-  attr (&part, "xmlns:manifest", NS_MANIFEST);
-  attr (&part, "manifest:version", ODF_VERSION);
+  drafting_xml_part_init (&part, FALSE);
+  drafting_xml_part_start (&part, "manifest:manifest");
+  drafting_xml_part_attr (&part, "xmlns:manifest", NS_MANIFEST);
+  drafting_xml_part_attr (&part, "manifest:version", ODF_VERSION);
 
-  start (&part, "manifest:file-entry");
-  attr (&part, "manifest:full-path", "/");
-  attr (&part, "manifest:version", ODF_VERSION);
-  attr (&part, "manifest:media-type", MIMETYPE);
-  end (&part);
+  drafting_xml_part_start (&part, "manifest:file-entry");
+  drafting_xml_part_attr (&part, "manifest:full-path", "/");
+  drafting_xml_part_attr (&part, "manifest:version", ODF_VERSION);
+  drafting_xml_part_attr (&part, "manifest:media-type", MIMETYPE);
+  drafting_xml_part_end (&part);
   for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
     {
-      start (&part, "manifest:file-entry");
-      attr (&part, "manifest:full-path", parts[i]);
-      attr (&part, "manifest:media-type", "text/xml");
-      end (&part);
+      drafting_xml_part_start (&part, "manifest:file-entry");
+      drafting_xml_part_attr (&part, "manifest:full-path", parts[i]);
+      drafting_xml_part_attr (&part, "manifest:media-type", "text/xml");
+      drafting_xml_part_end (&part);
     }
-  end (&part);
+  drafting_xml_part_end (&part);
 
-  return part_finish (&part);
+  return drafting_xml_part_finish (&part);
 }
 
 static void
-user_defined (Part       *part,
-              const char *name,
-              const char *value)
+user_defined (DraftingXmlPart *part,
+              const char      *name,
+              const char      *value)
 {
   if (value == NULL || value[0] == '\0')
     return;
 
-  start (part, "meta:user-defined");
-  attr (part, "meta:name", name);
-  text (part, value, -1);
-  end (part);
+  drafting_xml_part_start (part, "meta:user-defined");
+  drafting_xml_part_attr (part, "meta:name", name);
+  drafting_xml_part_text (part, value, -1);
+  drafting_xml_part_end (part);
 }
 
 /* The document's properties, as LibreOffice's File ▸ Properties shows
@@ -350,63 +224,63 @@ write_meta (DraftingDocument *document)
 {
   const char *title = drafting_document_get_title (document);
   const char *language = drafting_document_get_language (document);
-  Part part;
+  DraftingXmlPart part;
 
-  part_init (&part);
-  start (&part, "office:document-meta");
-  attr (&part, "xmlns:office", NS_OFFICE);
-  attr (&part, "xmlns:meta", NS_META);
-  attr (&part, "xmlns:dc", NS_DC);
-  attr (&part, "office:version", ODF_VERSION);
-  start (&part, "office:meta");
-  element_with_text (&part, "meta:generator", "Drafting/" PACKAGE_VERSION);
+  drafting_xml_part_init (&part, FALSE);
+  drafting_xml_part_start (&part, "office:document-meta");
+  drafting_xml_part_attr (&part, "xmlns:office", NS_OFFICE);
+  drafting_xml_part_attr (&part, "xmlns:meta", NS_META);
+  drafting_xml_part_attr (&part, "xmlns:dc", NS_DC);
+  drafting_xml_part_attr (&part, "office:version", ODF_VERSION);
+  drafting_xml_part_start (&part, "office:meta");
+  drafting_xml_part_element_with_text (&part, "meta:generator", "Drafting/" PACKAGE_VERSION);
   if (title != NULL && title[0] != '\0')
-    element_with_text (&part, "dc:title", title);
+    drafting_xml_part_element_with_text (&part, "dc:title", title);
   if (language != NULL && language[0] != '\0')
-    element_with_text (&part, "dc:language", language);
+    drafting_xml_part_element_with_text (&part, "dc:language", language);
   user_defined (&part, "Symbol", drafting_document_get_symbol (document));
   user_defined (&part, "Status", drafting_status_to_string (drafting_document_get_status (document)));
   user_defined (&part, "Issuing body", drafting_document_get_body (document));
   user_defined (&part, "Document identifier", drafting_document_get_identifier (document));
-  end (&part);
-  end (&part);
+  drafting_xml_part_end (&part);
+  drafting_xml_part_end (&part);
 
-  return part_finish (&part);
+  return drafting_xml_part_finish (&part);
 }
 
 /* ------------------------------------------------------------------ */
 /* Styles                                                              */
 
 static void
-namespaces (Part *part)
+namespaces (DraftingXmlPart *part)
 {
-  attr (part, "xmlns:office", NS_OFFICE);
-  attr (part, "xmlns:style", NS_STYLE);
-  attr (part, "xmlns:text", NS_TEXT);
-  attr (part, "xmlns:fo", NS_FO);
-  attr (part, "xmlns:svg", NS_SVG);
-  attr (part, "xmlns:dc", NS_DC);
-  attr (part, "office:version", ODF_VERSION);
+  drafting_xml_part_attr (part, "xmlns:office", NS_OFFICE);
+  drafting_xml_part_attr (part, "xmlns:style", NS_STYLE);
+  drafting_xml_part_attr (part, "xmlns:text", NS_TEXT);
+  drafting_xml_part_attr (part, "xmlns:fo", NS_FO);
+  drafting_xml_part_attr (part, "xmlns:svg", NS_SVG);
+  drafting_xml_part_attr (part, "xmlns:dc", NS_DC);
+  drafting_xml_part_attr (part, "office:version", ODF_VERSION);
 }
 
 static void
-font_faces (Part *part)
+font_faces (DraftingXmlPart *part)
 {
-  start (part, "office:font-face-decls");
-  start (part, "style:font-face");
-  attr (part, "style:name", BODY_FONT);
-  attr_printf (part, "svg:font-family", "'%s'", BODY_FONT);
-  attr (part, "style:font-family-generic", "roman");
-  attr (part, "style:font-pitch", "variable");
-  end (part);
-  end (part);
+  drafting_xml_part_start (part, "office:font-face-decls");
+  drafting_xml_part_start (part, "style:font-face");
+  drafting_xml_part_attr (part, "style:name", BODY_FONT);
+  drafting_xml_part_attr_printf (part, "svg:font-family", "'%s'", BODY_FONT);
+  drafting_xml_part_attr (part, "style:font-family-generic", "roman");
+  drafting_xml_part_attr (part, "style:font-pitch", "variable");
+  drafting_xml_part_end (part);
+  drafting_xml_part_end (part);
 }
 
 /* The language of the document on the text of a style: Western, or
  * complex script (Arabic) as ODF keeps them apart. */
 static void
-language_properties (Part       *part,
-                     const char *language)
+language_properties (DraftingXmlPart *part,
+                     const char      *language)
 {
   g_auto(GStrv) parts = NULL;
   gboolean complex;
@@ -416,95 +290,95 @@ language_properties (Part       *part,
 
   parts = g_strsplit_set (language, "-_", 2);
   complex = drafting_language_is_right_to_left (language);
-  attr (part, complex ? "style:language-complex" : "fo:language", parts[0]);
+  drafting_xml_part_attr (part, complex ? "style:language-complex" : "fo:language", parts[0]);
   if (parts[1] != NULL && parts[1][0] != '\0')
-    attr (part, complex ? "style:country-complex" : "fo:country", parts[1]);
+    drafting_xml_part_attr (part, complex ? "style:country-complex" : "fo:country", parts[1]);
 }
 
 /* What is the same for every element of @kind, as the layout lays the
  * first of them out. */
 static void
-paragraph_style (Part                      *part,
+paragraph_style (DraftingXmlPart           *part,
                  const KindStyle           *style,
                  const DraftingLayoutBlock *block)
 {
-  start (part, "style:style");
-  attr (part, "style:name", style->name);
-  attr (part, "style:display-name", style->display);
-  attr (part, "style:family", "paragraph");
-  attr (part, "style:parent-style-name", "Standard");
+  drafting_xml_part_start (part, "style:style");
+  drafting_xml_part_attr (part, "style:name", style->name);
+  drafting_xml_part_attr (part, "style:display-name", style->display);
+  drafting_xml_part_attr (part, "style:family", "paragraph");
+  drafting_xml_part_attr (part, "style:parent-style-name", "Standard");
 
-  start (part, "style:paragraph-properties");
+  drafting_xml_part_start (part, "style:paragraph-properties");
   switch (block->align)
     {
     case DRAFTING_LAYOUT_CENTRED:
-      attr (part, "fo:text-align", "center");
+      drafting_xml_part_attr (part, "fo:text-align", "center");
       break;
     case DRAFTING_LAYOUT_START:
-      attr (part, "fo:text-align", "start");
+      drafting_xml_part_attr (part, "fo:text-align", "start");
       break;
     case DRAFTING_LAYOUT_JUSTIFIED:
     default:
-      attr (part, "fo:text-align", "justify");
-      attr (part, "fo:text-align-last", "start");
+      drafting_xml_part_attr (part, "fo:text-align", "justify");
+      drafting_xml_part_attr (part, "fo:text-align-last", "start");
       break;
     }
   if (block->keep_with_next)
-    attr (part, "fo:keep-with-next", "always");
+    drafting_xml_part_attr (part, "fo:keep-with-next", "always");
   if (block->note)
     attr_points (part, "fo:margin-bottom", 2);
   /* No orphans and no widows, as the printed page has none. */
-  attr (part, "fo:orphans", "2");
-  attr (part, "fo:widows", "2");
-  end (part);
+  drafting_xml_part_attr (part, "fo:orphans", "2");
+  drafting_xml_part_attr (part, "fo:widows", "2");
+  drafting_xml_part_end (part);
 
   if (block->bold || block->italic || block->uppercase || block->note)
     {
-      start (part, "style:text-properties");
+      drafting_xml_part_start (part, "style:text-properties");
       if (block->bold)
         {
-          attr (part, "fo:font-weight", "bold");
-          attr (part, "style:font-weight-complex", "bold");
+          drafting_xml_part_attr (part, "fo:font-weight", "bold");
+          drafting_xml_part_attr (part, "style:font-weight-complex", "bold");
         }
       if (block->italic)
         {
-          attr (part, "fo:font-style", "italic");
-          attr (part, "style:font-style-complex", "italic");
+          drafting_xml_part_attr (part, "fo:font-style", "italic");
+          drafting_xml_part_attr (part, "style:font-style-complex", "italic");
         }
       if (block->uppercase)
-        attr (part, "fo:text-transform", "uppercase");
+        drafting_xml_part_attr (part, "fo:text-transform", "uppercase");
       if (block->note)
-        attr (part, "fo:font-size", NOTE_SIZE);
-      end (part);
+        drafting_xml_part_attr (part, "fo:font-size", NOTE_SIZE);
+      drafting_xml_part_end (part);
     }
-  end (part);
+  drafting_xml_part_end (part);
 }
 
 static void
-character_style (Part       *part,
-                 const char *name,
-                 const char *display,
-                 gboolean    italic,
-                 gboolean    bold)
+character_style (DraftingXmlPart *part,
+                 const char      *name,
+                 const char      *display,
+                 gboolean         italic,
+                 gboolean         bold)
 {
-  start (part, "style:style");
-  attr (part, "style:name", name);
+  drafting_xml_part_start (part, "style:style");
+  drafting_xml_part_attr (part, "style:name", name);
   if (display != NULL)
-    attr (part, "style:display-name", display);
-  attr (part, "style:family", "text");
-  start (part, "style:text-properties");
+    drafting_xml_part_attr (part, "style:display-name", display);
+  drafting_xml_part_attr (part, "style:family", "text");
+  drafting_xml_part_start (part, "style:text-properties");
   if (italic)
     {
-      attr (part, "fo:font-style", "italic");
-      attr (part, "style:font-style-complex", "italic");
+      drafting_xml_part_attr (part, "fo:font-style", "italic");
+      drafting_xml_part_attr (part, "style:font-style-complex", "italic");
     }
   if (bold)
     {
-      attr (part, "fo:font-weight", "bold");
-      attr (part, "style:font-weight-complex", "bold");
+      drafting_xml_part_attr (part, "fo:font-weight", "bold");
+      drafting_xml_part_attr (part, "style:font-weight-complex", "bold");
     }
-  end (part);
-  end (part);
+  drafting_xml_part_end (part);
+  drafting_xml_part_end (part);
 }
 
 /* The named styles: the default, one a kind met in the document, and the
@@ -516,34 +390,34 @@ write_styles (DraftingDocument *document,
   const char *language = drafting_document_get_language (document);
   const char *symbol = drafting_document_get_symbol (document);
   gboolean rtl = drafting_language_is_right_to_left (language);
-  Part part;
+  DraftingXmlPart part;
 
-  part_init (&part);
-  start (&part, "office:document-styles");
+  drafting_xml_part_init (&part, FALSE);
+  drafting_xml_part_start (&part, "office:document-styles");
   namespaces (&part);
   font_faces (&part);
 
-  start (&part, "office:styles");
+  drafting_xml_part_start (&part, "office:styles");
 
-  start (&part, "style:default-style");
-  attr (&part, "style:family", "paragraph");
-  start (&part, "style:paragraph-properties");
-  attr (&part, "style:writing-mode", rtl ? "rl-tb" : "lr-tb");
-  end (&part);
-  start (&part, "style:text-properties");
-  attr (&part, "style:font-name", BODY_FONT);
-  attr (&part, "fo:font-size", BODY_SIZE);
-  attr (&part, "style:font-name-complex", BODY_FONT);
-  attr (&part, "style:font-size-complex", BODY_SIZE);
+  drafting_xml_part_start (&part, "style:default-style");
+  drafting_xml_part_attr (&part, "style:family", "paragraph");
+  drafting_xml_part_start (&part, "style:paragraph-properties");
+  drafting_xml_part_attr (&part, "style:writing-mode", rtl ? "rl-tb" : "lr-tb");
+  drafting_xml_part_end (&part);
+  drafting_xml_part_start (&part, "style:text-properties");
+  drafting_xml_part_attr (&part, "style:font-name", BODY_FONT);
+  drafting_xml_part_attr (&part, "fo:font-size", BODY_SIZE);
+  drafting_xml_part_attr (&part, "style:font-name-complex", BODY_FONT);
+  drafting_xml_part_attr (&part, "style:font-size-complex", BODY_SIZE);
   language_properties (&part, language);
-  end (&part);
-  end (&part);
+  drafting_xml_part_end (&part);
+  drafting_xml_part_end (&part);
 
-  start (&part, "style:style");
-  attr (&part, "style:name", "Standard");
-  attr (&part, "style:family", "paragraph");
-  attr (&part, "style:class", "text");
-  end (&part);
+  drafting_xml_part_start (&part, "style:style");
+  drafting_xml_part_attr (&part, "style:name", "Standard");
+  drafting_xml_part_attr (&part, "style:family", "paragraph");
+  drafting_xml_part_attr (&part, "style:class", "text");
+  drafting_xml_part_end (&part);
 
   for (guint i = 0; i < G_N_ELEMENTS (kind_styles); i++)
     {
@@ -557,90 +431,90 @@ write_styles (DraftingDocument *document,
   character_style (&part, "Strong_20_Emphasis", "Strong Emphasis", FALSE, TRUE);
   character_style (&part, "Leading_20_phrase", "Leading phrase", FALSE, FALSE);
 
-  start (&part, "style:style");
-  attr (&part, "style:name", "Footnote_20_anchor");
-  attr (&part, "style:display-name", "Footnote anchor");
-  attr (&part, "style:family", "text");
-  start (&part, "style:text-properties");
-  attr (&part, "style:text-position", "super 58%");
-  end (&part);
-  end (&part);
+  drafting_xml_part_start (&part, "style:style");
+  drafting_xml_part_attr (&part, "style:name", "Footnote_20_anchor");
+  drafting_xml_part_attr (&part, "style:display-name", "Footnote anchor");
+  drafting_xml_part_attr (&part, "style:family", "text");
+  drafting_xml_part_start (&part, "style:text-properties");
+  drafting_xml_part_attr (&part, "style:text-position", "super 58%");
+  drafting_xml_part_end (&part);
+  drafting_xml_part_end (&part);
 
   /* Footnotes numbered 1, 2, 3 through the document, as the window does. */
-  start (&part, "text:notes-configuration");
-  attr (&part, "text:note-class", "footnote");
-  attr (&part, "text:citation-style-name", "Footnote_20_anchor");
-  attr (&part, "text:default-style-name", "Footnote");
-  attr (&part, "style:num-format", "1");
-  attr (&part, "text:start-value", "0");
-  attr (&part, "text:footnotes-position", "page");
-  attr (&part, "text:start-numbering-at", "document");
-  end (&part);
-  end (&part);   /* office:styles */
+  drafting_xml_part_start (&part, "text:notes-configuration");
+  drafting_xml_part_attr (&part, "text:note-class", "footnote");
+  drafting_xml_part_attr (&part, "text:citation-style-name", "Footnote_20_anchor");
+  drafting_xml_part_attr (&part, "text:default-style-name", "Footnote");
+  drafting_xml_part_attr (&part, "style:num-format", "1");
+  drafting_xml_part_attr (&part, "text:start-value", "0");
+  drafting_xml_part_attr (&part, "text:footnotes-position", "page");
+  drafting_xml_part_attr (&part, "text:start-numbering-at", "document");
+  drafting_xml_part_end (&part);
+  drafting_xml_part_end (&part);   /* office:styles */
 
   /* A4, margins of 2.5 cm, as the window prints. */
-  start (&part, "office:automatic-styles");
-  start (&part, "style:page-layout");
-  attr (&part, "style:name", "pm1");
-  start (&part, "style:page-layout-properties");
-  attr (&part, "fo:page-width", "210mm");
-  attr (&part, "fo:page-height", "297mm");
-  attr (&part, "style:print-orientation", "portrait");
-  attr (&part, "fo:margin-top", "25mm");
-  attr (&part, "fo:margin-bottom", "15mm");
-  attr (&part, "fo:margin-left", "25mm");
-  attr (&part, "fo:margin-right", "25mm");
-  attr (&part, "style:writing-mode", rtl ? "rl-tb" : "lr-tb");
-  end (&part);
-  start (&part, "style:footer-style");
-  start (&part, "style:header-footer-properties");
-  attr (&part, "fo:min-height", "0mm");
-  attr (&part, "fo:margin-top", "5mm");
-  end (&part);
-  end (&part);
-  end (&part);
+  drafting_xml_part_start (&part, "office:automatic-styles");
+  drafting_xml_part_start (&part, "style:page-layout");
+  drafting_xml_part_attr (&part, "style:name", "pm1");
+  drafting_xml_part_start (&part, "style:page-layout-properties");
+  drafting_xml_part_attr (&part, "fo:page-width", "210mm");
+  drafting_xml_part_attr (&part, "fo:page-height", "297mm");
+  drafting_xml_part_attr (&part, "style:print-orientation", "portrait");
+  drafting_xml_part_attr (&part, "fo:margin-top", "25mm");
+  drafting_xml_part_attr (&part, "fo:margin-bottom", "15mm");
+  drafting_xml_part_attr (&part, "fo:margin-left", "25mm");
+  drafting_xml_part_attr (&part, "fo:margin-right", "25mm");
+  drafting_xml_part_attr (&part, "style:writing-mode", rtl ? "rl-tb" : "lr-tb");
+  drafting_xml_part_end (&part);
+  drafting_xml_part_start (&part, "style:footer-style");
+  drafting_xml_part_start (&part, "style:header-footer-properties");
+  drafting_xml_part_attr (&part, "fo:min-height", "0mm");
+  drafting_xml_part_attr (&part, "fo:margin-top", "5mm");
+  drafting_xml_part_end (&part);
+  drafting_xml_part_end (&part);
+  drafting_xml_part_end (&part);
 
-  start (&part, "style:style");
-  attr (&part, "style:name", "MP1");
-  attr (&part, "style:family", "paragraph");
-  start (&part, "style:paragraph-properties");
-  start (&part, "style:tab-stops");
-  start (&part, "style:tab-stop");
-  attr (&part, "style:position", "160mm");
-  attr (&part, "style:type", "right");
-  end (&part);
-  end (&part);
-  end (&part);
-  start (&part, "style:text-properties");
-  attr (&part, "fo:font-size", NOTE_SIZE);
-  end (&part);
-  end (&part);
-  end (&part);   /* office:automatic-styles */
+  drafting_xml_part_start (&part, "style:style");
+  drafting_xml_part_attr (&part, "style:name", "MP1");
+  drafting_xml_part_attr (&part, "style:family", "paragraph");
+  drafting_xml_part_start (&part, "style:paragraph-properties");
+  drafting_xml_part_start (&part, "style:tab-stops");
+  drafting_xml_part_start (&part, "style:tab-stop");
+  drafting_xml_part_attr (&part, "style:position", "160mm");
+  drafting_xml_part_attr (&part, "style:type", "right");
+  drafting_xml_part_end (&part);
+  drafting_xml_part_end (&part);
+  drafting_xml_part_end (&part);
+  drafting_xml_part_start (&part, "style:text-properties");
+  drafting_xml_part_attr (&part, "fo:font-size", NOTE_SIZE);
+  drafting_xml_part_end (&part);
+  drafting_xml_part_end (&part);
+  drafting_xml_part_end (&part);   /* office:automatic-styles */
 
   /* The footer: the symbol at the start, the page's number at the end. */
-  start (&part, "office:master-styles");
-  start (&part, "style:master-page");
-  attr (&part, "style:name", "Standard");
-  attr (&part, "style:page-layout-name", "pm1");
-  start (&part, "style:footer");
-  start (&part, "text:p");
-  attr (&part, "text:style-name", "MP1");
+  drafting_xml_part_start (&part, "office:master-styles");
+  drafting_xml_part_start (&part, "style:master-page");
+  drafting_xml_part_attr (&part, "style:name", "Standard");
+  drafting_xml_part_attr (&part, "style:page-layout-name", "pm1");
+  drafting_xml_part_start (&part, "style:footer");
+  drafting_xml_part_start (&part, "text:p");
+  drafting_xml_part_attr (&part, "text:style-name", "MP1");
   if (symbol != NULL)
-    text (&part, symbol, -1);
-  start (&part, "text:tab");
-  end (&part);
-  start (&part, "text:page-number");
-  attr (&part, "text:select-page", "current");
-  text (&part, "1", -1);
-  end (&part);
-  end (&part);
-  end (&part);
-  end (&part);
-  end (&part);
+    drafting_xml_part_text (&part, symbol, -1);
+  drafting_xml_part_start (&part, "text:tab");
+  drafting_xml_part_end (&part);
+  drafting_xml_part_start (&part, "text:page-number");
+  drafting_xml_part_attr (&part, "text:select-page", "current");
+  drafting_xml_part_text (&part, "1", -1);
+  drafting_xml_part_end (&part);
+  drafting_xml_part_end (&part);
+  drafting_xml_part_end (&part);
+  drafting_xml_part_end (&part);
+  drafting_xml_part_end (&part);
 
-  end (&part);   /* office:document-styles */
+  drafting_xml_part_end (&part);   /* office:document-styles */
 
-  return part_finish (&part);
+  return drafting_xml_part_finish (&part);
 }
 
 /* ------------------------------------------------------------------ */
@@ -648,15 +522,15 @@ write_styles (DraftingDocument *document,
 
 typedef struct
 {
-  Part        part;
-  GPtrArray  *blocks;       /* DraftingLayoutBlock *, in reading order */
-  GHashTable *automatic;    /* what an automatic style holds → its name */
-  GPtrArray  *styles;       /* char *: the names of the blocks' styles, in order */
-  guint       n_notes;
-  gboolean    tracked;      /* the blocks' changes written as tracked changes */
-  GString    *regions;      /* the changed regions, as XML, in the order made */
-  guint       n_changes;
-  gboolean    failed;       /* writing a fragment failed */
+  DraftingXmlPart  part;
+  GPtrArray       *blocks;       /* DraftingLayoutBlock *, in reading order */
+  GHashTable      *automatic;    /* what an automatic style holds → its name */
+  GPtrArray       *styles;       /* char *: the names of the blocks' styles, in order */
+  guint            n_notes;
+  gboolean         tracked;      /* the blocks' changes written as tracked changes */
+  GString         *regions;      /* the changed regions, as XML, in the order made */
+  guint            n_changes;
+  gboolean         failed;       /* writing a fragment failed */
 } Content;
 
 /* The automatic style of @block: its named style with the indents, the
@@ -690,15 +564,15 @@ collect_styles (Content *content)
 }
 
 static void
-write_automatic_style (Part                      *part,
+write_automatic_style (DraftingXmlPart           *part,
                        const char                *name,
                        const DraftingLayoutBlock *block)
 {
-  start (part, "style:style");
-  attr (part, "style:name", name);
-  attr (part, "style:family", "paragraph");
-  attr (part, "style:parent-style-name", kind_style (block->kind)->name);
-  start (part, "style:paragraph-properties");
+  drafting_xml_part_start (part, "style:style");
+  drafting_xml_part_attr (part, "style:name", name);
+  drafting_xml_part_attr (part, "style:family", "paragraph");
+  drafting_xml_part_attr (part, "style:parent-style-name", kind_style (block->kind)->name);
+  drafting_xml_part_start (part, "style:paragraph-properties");
   /* The text starts at the block's indent; its number hangs before it, at
    * the label's, and a tab takes the text to its place. */
   attr_points (part, "fo:margin-left", block->indent);
@@ -707,17 +581,17 @@ write_automatic_style (Part                      *part,
   attr_points (part, "fo:margin-top", block->space_before);
   attr_points (part, "fo:margin-bottom", 0);
   if (block->page_break_before)
-    attr (part, "fo:break-before", "page");
+    drafting_xml_part_attr (part, "fo:break-before", "page");
   if (block->label != NULL)
     {
-      start (part, "style:tab-stops");
-      start (part, "style:tab-stop");
+      drafting_xml_part_start (part, "style:tab-stops");
+      drafting_xml_part_start (part, "style:tab-stop");
       attr_points (part, "style:position", 0);
-      end (part);
-      end (part);
+      drafting_xml_part_end (part);
+      drafting_xml_part_end (part);
     }
-  end (part);
-  end (part);
+  drafting_xml_part_end (part);
+  drafting_xml_part_end (part);
 }
 
 
@@ -746,32 +620,34 @@ add_region (Content           *content,
 {
   g_autofree char *date = change_date (amendment);
   const char * const *cosponsors = amendment != NULL ? drafting_amendment_get_cosponsors (amendment) : NULL;
+  const char *delegation = amendment != NULL ? drafting_amendment_get_delegation (amendment) : "";
   char *id = g_strdup_printf ("ct%u", ++content->n_changes);
-  Part region;
+  DraftingXmlPart region;
 
-  fragment_init (&region);
-  start (&region, "text:changed-region");
-  attr (&region, "xml:id", id);
-  attr (&region, "text:id", id);
-  start (&region, change == DRAFTING_CHANGE_INSERTED ? "text:insertion" : "text:deletion");
-  start (&region, "office:change-info");
+  drafting_xml_part_init_fragment (&region);
+  drafting_xml_part_start (&region, "text:changed-region");
+  drafting_xml_part_attr (&region, "xml:id", id);
+  drafting_xml_part_attr (&region, "text:id", id);
+  drafting_xml_part_start (&region, change == DRAFTING_CHANGE_INSERTED ? "text:insertion"
+                                                                       : "text:deletion");
+  drafting_xml_part_start (&region, "office:change-info");
   /* The author is the delegation; its co-sponsors, the comment. */
-  element_with_text (&region, "dc:creator", amendment != NULL ? drafting_amendment_get_delegation (amendment) : "");
-  element_with_text (&region, "dc:date", date);
+  drafting_xml_part_element_with_text (&region, "dc:creator", delegation);
+  drafting_xml_part_element_with_text (&region, "dc:date", date);
   if (cosponsors != NULL && cosponsors[0] != NULL)
     {
       g_autofree char *joined = g_strjoinv (", ", (char **) cosponsors);
 
-      element_with_text (&region, "text:p", joined);
+      drafting_xml_part_element_with_text (&region, "text:p", joined);
     }
-  end (&region);
+  drafting_xml_part_end (&region);
   if (deleted != NULL)
     region.failed |= xmlTextWriterWriteRaw (region.writer, BAD_CAST deleted) < 0;
-  end (&region);
-  end (&region);
+  drafting_xml_part_end (&region);
+  drafting_xml_part_end (&region);
 
   {
-    g_autofree char *xml = fragment_finish (&region, &content->failed);
+    g_autofree char *xml = drafting_xml_part_finish_fragment (&region, &content->failed);
 
     g_string_append (content->regions, xml);
   }
@@ -780,20 +656,20 @@ add_region (Content           *content,
 }
 
 static void
-point (Part       *part,
-       const char *name,
-       const char *id)
+point (DraftingXmlPart *part,
+       const char      *name,
+       const char      *id)
 {
-  start (part, name);
-  attr (part, "text:change-id", id);
-  end (part);
+  drafting_xml_part_start (part, name);
+  drafting_xml_part_attr (part, "text:change-id", id);
+  drafting_xml_part_end (part);
 }
 
 /* Words inserted: bracketed where they are; deleted: a mark where they
  * were, the words in the region, in a paragraph of the same style. */
 static void
 write_tracked_text (Content           *content,
-                    Part              *part,
+                    DraftingXmlPart   *part,
                     const char        *words,
                     gsize              length,
                     DraftingChange     change,
@@ -812,14 +688,14 @@ write_tracked_text (Content           *content,
   else
     {
       g_autofree char *xml = NULL;
-      Part deleted;
+      DraftingXmlPart deleted;
 
-      fragment_init (&deleted);
-      start (&deleted, "text:p");
-      attr (&deleted, "text:style-name", style);
+      drafting_xml_part_init_fragment (&deleted);
+      drafting_xml_part_start (&deleted, "text:p");
+      drafting_xml_part_attr (&deleted, "text:style-name", style);
       write_text (&deleted, words, length);
-      end (&deleted);
-      xml = fragment_finish (&deleted, &content->failed);
+      drafting_xml_part_end (&deleted);
+      xml = drafting_xml_part_finish_fragment (&deleted, &content->failed);
       id = add_region (content, change, amendment, xml);
       point (part, "text:change", id);
     }
@@ -827,7 +703,7 @@ write_tracked_text (Content           *content,
 
 static void
 write_changed_words (Content                   *content,
-                     Part                      *part,
+                     DraftingXmlPart           *part,
                      const DraftingLayoutBlock *block,
                      const DraftingLayoutRun   *run)
 {
@@ -837,7 +713,7 @@ write_changed_words (Content                   *content,
 
 static void
 write_label_change (Content           *content,
-                    Part              *part,
+                    DraftingXmlPart   *part,
                     const char        *label,
                     DraftingChange     change,
                     DraftingAmendment *amendment)
@@ -849,7 +725,7 @@ write_label_change (Content           *content,
  * LibreOffice writes replaced words. */
 static void
 write_renumbered (Content                   *content,
-                  Part                      *part,
+                  DraftingXmlPart           *part,
                   const DraftingLayoutBlock *block)
 {
   write_label_change (content, part, block->label, DRAFTING_CHANGE_INSERTED, block->label_amendment);
@@ -857,66 +733,35 @@ write_renumbered (Content                   *content,
 }
 
 static void write_runs (Content                   *content,
-                        Part                      *part,
+                        DraftingXmlPart           *part,
                         const DraftingLayoutBlock *block);
-
-/* A footnote's number as the citation shows it, in digits: "¹" is 1. */
-static char *
-citation (const char *label)
-{
-  static const char * const superscripts[] = { "⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹" };
-  GString *digits = g_string_new (NULL);
-  const char *p = label;
-
-  while (*p != '\0')
-    {
-      gboolean found = FALSE;
-
-      for (guint d = 0; d < G_N_ELEMENTS (superscripts) && !found; d++)
-        if (g_str_has_prefix (p, superscripts[d]))
-          {
-            g_string_append_c (digits, '0' + d);
-            p += strlen (superscripts[d]);
-            found = TRUE;
-          }
-      if (!found)
-        {
-          const char *next = g_utf8_next_char (p);
-
-          g_string_append_len (digits, p, next - p);
-          p = next;
-        }
-    }
-
-  return g_string_free (digits, FALSE);
-}
 
 static void
 write_note (Content                   *content,
-            Part                      *part,
+            DraftingXmlPart           *part,
             const DraftingLayoutBlock *note)
 {
-  g_autofree char *number = citation (note->label);
+  g_autofree char *number = drafting_xml_part_citation (note->label);
   g_autofree char *id = g_strdup_printf ("ftn%u", ++content->n_notes);
 
-  start (part, "text:note");
-  attr (part, "text:id", id);
-  attr (part, "text:note-class", "footnote");
-  start (part, "text:note-citation");
-  text (part, number, -1);
-  end (part);
-  start (part, "text:note-body");
-  start (part, "text:p");
-  attr (part, "text:style-name", kind_style (DRAFTING_KIND_FOOTNOTE)->name);
+  drafting_xml_part_start (part, "text:note");
+  drafting_xml_part_attr (part, "text:id", id);
+  drafting_xml_part_attr (part, "text:note-class", "footnote");
+  drafting_xml_part_start (part, "text:note-citation");
+  drafting_xml_part_text (part, number, -1);
+  drafting_xml_part_end (part);
+  drafting_xml_part_start (part, "text:note-body");
+  drafting_xml_part_start (part, "text:p");
+  drafting_xml_part_attr (part, "text:style-name", kind_style (DRAFTING_KIND_FOOTNOTE)->name);
   write_runs (content, part, note);
-  end (part);
-  end (part);
-  end (part);
+  drafting_xml_part_end (part);
+  drafting_xml_part_end (part);
+  drafting_xml_part_end (part);
 }
 
 static void
 write_runs (Content                   *content,
-            Part                      *part,
+            DraftingXmlPart           *part,
             const DraftingLayoutBlock *block)
 {
   for (guint i = 0; i < block->runs->len; i++)
@@ -939,37 +784,37 @@ write_runs (Content                   *content,
           else
             {
               /* A footnote called again: its number, as it was called. */
-              g_autofree char *number = citation (block->text + run->start);
+              g_autofree char *number = drafting_xml_part_citation (block->text + run->start);
 
-              start (part, "text:span");
-              attr (part, "text:style-name", "Footnote_20_anchor");
-              text (part, number, -1);
-              end (part);
+              drafting_xml_part_start (part, "text:span");
+              drafting_xml_part_attr (part, "text:style-name", "Footnote_20_anchor");
+              drafting_xml_part_text (part, number, -1);
+              drafting_xml_part_end (part);
             }
           continue;
         }
 
       if (run->style & DRAFTING_RUN_LEAD)
         {
-          start (part, "text:span");
-          attr (part, "text:style-name", "Leading_20_phrase");
+          drafting_xml_part_start (part, "text:span");
+          drafting_xml_part_attr (part, "text:style-name", "Leading_20_phrase");
           spans++;
         }
       if (run->style & DRAFTING_RUN_EMPHASIS)
         {
-          start (part, "text:span");
-          attr (part, "text:style-name", "Emphasis");
+          drafting_xml_part_start (part, "text:span");
+          drafting_xml_part_attr (part, "text:style-name", "Emphasis");
           spans++;
         }
       if (run->style & DRAFTING_RUN_STRONG)
         {
-          start (part, "text:span");
-          attr (part, "text:style-name", "Strong_20_Emphasis");
+          drafting_xml_part_start (part, "text:span");
+          drafting_xml_part_attr (part, "text:style-name", "Strong_20_Emphasis");
           spans++;
         }
       write_text (part, block->text + run->start, run->end - run->start);
       while (spans-- > 0)
-        end (part);
+        drafting_xml_part_end (part);
     }
 
   /* The footnotes the text holds and does not call, after it. */
@@ -981,7 +826,7 @@ write_runs (Content                   *content,
 /* @block's number and a tab, then its text, inside the paragraph. */
 static void
 write_paragraph_content (Content                   *content,
-                         Part                      *part,
+                         DraftingXmlPart           *part,
                          const DraftingLayoutBlock *block)
 {
   if (content->tracked && block->old_label != NULL && block->label != NULL)
@@ -992,8 +837,8 @@ write_paragraph_content (Content                   *content,
     write_label_change (content, part, block->old_label, DRAFTING_CHANGE_DELETED, block->label_amendment);
   if (block->label != NULL || (content->tracked && block->old_label != NULL))
     {
-      start (part, "text:tab");
-      end (part);
+      drafting_xml_part_start (part, "text:tab");
+      drafting_xml_part_end (part);
     }
   write_runs (content, part, block);
 }
@@ -1003,12 +848,12 @@ write_block (Content                   *content,
              const DraftingLayoutBlock *block,
              const char                *style)
 {
-  Part *part = &content->part;
+  DraftingXmlPart *part = &content->part;
 
-  start (part, "text:p");
-  attr (part, "text:style-name", style);
+  drafting_xml_part_start (part, "text:p");
+  drafting_xml_part_attr (part, "text:style-name", style);
   write_paragraph_content (content, part, block);
-  end (part);
+  drafting_xml_part_end (part);
 }
 
 /* Whole paragraphs deleted, one after another, as one region: the
@@ -1016,41 +861,41 @@ write_block (Content                   *content,
  * mark at the start of the paragraph after them; after the last one that
  * stays (@trailing), the empty one first, for a mark at its end. */
 static void
-write_deleted_paragraphs (Content    *content,
-                          Part       *part,
-                          guint       first,
-                          guint       last,
-                          gboolean    trailing,
-                          const char *marked_style)
+write_deleted_paragraphs (Content         *content,
+                          DraftingXmlPart *part,
+                          guint            first,
+                          guint            last,
+                          gboolean         trailing,
+                          const char      *marked_style)
 {
   DraftingLayoutBlock *by = g_ptr_array_index (content->blocks, first);
   g_autofree char *xml = NULL;
   g_autofree char *id = NULL;
-  Part deleted;
+  DraftingXmlPart deleted;
 
   /* The empty paragraph is the one the mark stands in, and keeps its
    * style: rejecting the deletion splits it back as it was. */
-  fragment_init (&deleted);
+  drafting_xml_part_init_fragment (&deleted);
   if (trailing)
     {
-      start (&deleted, "text:p");
-      attr (&deleted, "text:style-name", marked_style);
-      end (&deleted);
+      drafting_xml_part_start (&deleted, "text:p");
+      drafting_xml_part_attr (&deleted, "text:style-name", marked_style);
+      drafting_xml_part_end (&deleted);
     }
   for (guint i = first; i <= last; i++)
     {
-      start (&deleted, "text:p");
-      attr (&deleted, "text:style-name", g_ptr_array_index (content->styles, i));
+      drafting_xml_part_start (&deleted, "text:p");
+      drafting_xml_part_attr (&deleted, "text:style-name", g_ptr_array_index (content->styles, i));
       write_paragraph_content (content, &deleted, g_ptr_array_index (content->blocks, i));
-      end (&deleted);
+      drafting_xml_part_end (&deleted);
     }
   if (!trailing)
     {
-      start (&deleted, "text:p");
-      attr (&deleted, "text:style-name", marked_style);
-      end (&deleted);
+      drafting_xml_part_start (&deleted, "text:p");
+      drafting_xml_part_attr (&deleted, "text:style-name", marked_style);
+      drafting_xml_part_end (&deleted);
     }
-  xml = fragment_finish (&deleted, &content->failed);
+  xml = drafting_xml_part_finish_fragment (&deleted, &content->failed);
   id = add_region (content, DRAFTING_CHANGE_DELETED, by->amendment, xml);
   point (part, "text:change", id);
 }
@@ -1084,7 +929,7 @@ deleted_run_end (Content *content,
 static void
 write_tracked_body (Content *content)
 {
-  Part body;
+  DraftingXmlPart body;
   g_autofree char *xml = NULL;
   g_autofree char *open = NULL;    /* an inserted paragraph's bracket, to close */
   gboolean backwards = FALSE;      /* that one closes at the end of the last paragraph */
@@ -1100,7 +945,7 @@ write_tracked_body (Content *content)
         break;
       }
 
-  fragment_init (&body);
+  drafting_xml_part_init_fragment (&body);
   for (guint i = 0; i < n; i++)
     {
       DraftingLayoutBlock *block = g_ptr_array_index (content->blocks, i);
@@ -1116,8 +961,8 @@ write_tracked_body (Content *content)
       if (block->change == DRAFTING_CHANGE_DELETED)
         continue;   /* after the last paragraph: below */
 
-      start (&body, "text:p");
-      attr (&body, "text:style-name", g_ptr_array_index (content->styles, i));
+      drafting_xml_part_start (&body, "text:p");
+      drafting_xml_part_attr (&body, "text:style-name", g_ptr_array_index (content->styles, i));
       if (open != NULL && !backwards)
         {
           point (&body, "text:change-end", open);
@@ -1176,30 +1021,30 @@ write_tracked_body (Content *content)
               d = end_of_run + 1;
             }
         }
-      end (&body);
+      drafting_xml_part_end (&body);
     }
-  xml = fragment_finish (&body, &content->failed);
+  xml = drafting_xml_part_finish_fragment (&body, &content->failed);
 
-  start (&content->part, "text:tracked-changes");
-  attr (&content->part, "text:track-changes", "false");
+  drafting_xml_part_start (&content->part, "text:tracked-changes");
+  drafting_xml_part_attr (&content->part, "text:track-changes", "false");
   content->part.failed |= xmlTextWriterWriteRaw (content->part.writer, BAD_CAST content->regions->str) < 0;
-  end (&content->part);
+  drafting_xml_part_end (&content->part);
   content->part.failed |= xmlTextWriterWriteRaw (content->part.writer, BAD_CAST xml) < 0;
 }
 
 static GBytes *
 write_content (Content *content)
 {
-  Part *part = &content->part;
+  DraftingXmlPart *part = &content->part;
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
 
-  part_init (part);
-  start (part, "office:document-content");
+  drafting_xml_part_init (part, FALSE);
+  drafting_xml_part_start (part, "office:document-content");
   namespaces (part);
   font_faces (part);
 
   /* The automatic styles, in the order of their names. */
-  start (part, "office:automatic-styles");
+  drafting_xml_part_start (part, "office:automatic-styles");
   for (guint i = 0; i < content->blocks->len; i++)
     {
       const char *style = g_ptr_array_index (content->styles, i);
@@ -1210,10 +1055,10 @@ write_content (Content *content)
           write_automatic_style (part, style, g_ptr_array_index (content->blocks, i));
         }
     }
-  end (part);
+  drafting_xml_part_end (part);
 
-  start (part, "office:body");
-  start (part, "office:text");
+  drafting_xml_part_start (part, "office:body");
+  drafting_xml_part_start (part, "office:text");
   if (content->tracked)
     write_tracked_body (content);
   else
@@ -1222,39 +1067,19 @@ write_content (Content *content)
                    g_ptr_array_index (content->styles, i));
   if (content->blocks->len == 0)
     {
-      start (part, "text:p");
-      attr (part, "text:style-name", "Standard");
-      end (part);
+      drafting_xml_part_start (part, "text:p");
+      drafting_xml_part_attr (part, "text:style-name", "Standard");
+      drafting_xml_part_end (part);
     }
-  end (part);
-  end (part);
-  end (part);
+  drafting_xml_part_end (part);
+  drafting_xml_part_end (part);
+  drafting_xml_part_end (part);
 
-  return part_finish (part);
+  return drafting_xml_part_finish (part);
 }
 
 /* ------------------------------------------------------------------ */
 /* The package                                                         */
-
-static gboolean
-add_part (DraftingZipWriter  *zip,
-          const char         *name,
-          GBytes             *data,
-          gboolean            compress,
-          GError            **error)
-{
-  g_autoptr(GBytes) owned = data;
-
-  if (owned == NULL)
-    {
-      /* Translators: %s is the name of a part of the document's package, "content.xml" */
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("The document’s %s could not be written"),
-                   name);
-      return FALSE;
-    }
-
-  return drafting_zip_writer_add (zip, name, owned, compress, error);
-}
 
 /* The package of @blocks, which it takes; their changes tracked if
  * @tracked. */
@@ -1265,7 +1090,7 @@ write_package (DraftingDocument  *document,
                GError           **error)
 {
   g_autoptr(DraftingZipWriter) zip = NULL;
-  g_autoptr(GHashTable) firsts = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) firsts = NULL;
   Content content = { { NULL, NULL, FALSE }, NULL, NULL, NULL, 0, FALSE, NULL, 0, FALSE };
   g_autoptr(GBytes) content_bytes = NULL;
   g_autoptr(GBytes) mimetype = g_bytes_new_static (MIMETYPE, strlen (MIMETYPE));
@@ -1278,19 +1103,8 @@ write_package (DraftingDocument  *document,
   content.regions = g_string_new (NULL);
   collect_styles (&content);
 
-  /* The named style of a kind is made from its first block, and every
-   * footnote's from the first footnote. */
-  for (guint i = 0; i < content.blocks->len; i++)
-    {
-      DraftingLayoutBlock *block = g_ptr_array_index (content.blocks, i);
-
-      if (!g_hash_table_contains (firsts, GINT_TO_POINTER (block->kind)))
-        g_hash_table_insert (firsts, GINT_TO_POINTER (block->kind), block);
-      if (block->notes != NULL && block->notes->len > 0 &&
-          !g_hash_table_contains (firsts, GINT_TO_POINTER (DRAFTING_KIND_FOOTNOTE)))
-        g_hash_table_insert (firsts, GINT_TO_POINTER (DRAFTING_KIND_FOOTNOTE),
-                             g_ptr_array_index (block->notes, 0));
-    }
+  /* The named style of a kind is made from its first block. */
+  firsts = drafting_xml_part_first_blocks (content.blocks);
 
   content_bytes = write_content (&content);
   if (content.failed)
@@ -1299,13 +1113,13 @@ write_package (DraftingDocument  *document,
   /* "mimetype" first, stored, for a reader to find the type at once. */
   zip = drafting_zip_writer_new ();
   if (drafting_zip_writer_add (zip, "mimetype", mimetype, FALSE, error) &&
-      add_part (zip, "META-INF/manifest.xml", write_manifest (), TRUE, error) &&
-      add_part (zip, "content.xml", g_steal_pointer (&content_bytes), TRUE, error) &&
-      add_part (zip, "styles.xml", write_styles (document, firsts), TRUE, error) &&
-      add_part (zip, "meta.xml", write_meta (document), TRUE, error))
+      drafting_xml_part_add_to_zip (zip, "META-INF/manifest.xml", write_manifest (), error) &&
+      drafting_xml_part_add_to_zip (zip, "content.xml", g_steal_pointer (&content_bytes), error) &&
+      drafting_xml_part_add_to_zip (zip, "styles.xml", write_styles (document, firsts), error) &&
+      drafting_xml_part_add_to_zip (zip, "meta.xml", write_meta (document), error))
     package = drafting_zip_writer_finish (zip, error);
 
-  part_clear (&content.part);
+  drafting_xml_part_clear (&content.part);
   g_string_free (content.regions, TRUE);
   g_ptr_array_unref (content.styles);
   g_hash_table_unref (content.automatic);
@@ -1345,7 +1159,7 @@ drafting_odt_write (DraftingDocument  *document,
  * as ODF change tracking, as LibreOffice writes it: each change authored
  * by its amendment's delegation (the co-sponsors in its comment) on its
  * date. Accepting every change gives the text as proposed, rejecting
- * every one the present text (drafting_layout_build_proposed()).
+ * every one the present drafting_xml_part_text (drafting_layout_build_proposed()).
  *
  * Returns: (transfer full) (nullable): the package's bytes
  */

@@ -1,0 +1,526 @@
+/* drafting-export-test-utils.c: what the tests of the ODT and DOCX exports share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+#include <zip.h>
+
+#include <json-glib/json-glib.h>
+
+#include "drafting-export-test-utils.h"
+#include "drafting-layout.h"
+#include "drafting-test-utils.h"
+
+/*
+ * The ODT and the DOCX are each checked as a real reader takes them (see
+ * test-odt.c and test-docx.c): written into a folder of the test's own,
+ * their parts read back from the package, then opened by LibreOffice
+ * (headless, a profile of its own), whose text must be the document's,
+ * paragraph by paragraph, as the core's layout lays it out. Their tracked
+ * forms, accepted whole, must give the text as proposed, and rejected
+ * whole the present text, each change by a delegation that proposed one.
+ */
+
+const char * const drafting_export_test_documents[] = {
+  "ecommerce-resolution.wcodraft",
+  "ecommerce-communique.wcodraft",
+  "relief-resolution",
+  NULL,
+};
+
+/**
+ * drafting_export_test_set_up:
+ * @fixture: the test's fixture
+ * @data: unused
+ *
+ * Makes the test a folder of its own.
+ */
+void
+drafting_export_test_set_up (DraftingExportTestFixture *fixture,
+                             gconstpointer              data G_GNUC_UNUSED)
+{
+  fixture->dir = drafting_test_make_tmpdir ();
+}
+
+/**
+ * drafting_export_test_tear_down:
+ * @fixture: the test's fixture
+ * @data: unused
+ *
+ * Removes the test's folder and all it holds.
+ */
+void
+drafting_export_test_tear_down (DraftingExportTestFixture *fixture,
+                                gconstpointer              data G_GNUC_UNUSED)
+{
+  drafting_test_remove_tree (fixture->dir);
+  g_free (fixture->dir);
+}
+
+/**
+ * drafting_export_test_load:
+ * @name: one of drafting_export_test_documents
+ *
+ * Returns: (transfer full): the document: an example, or the relief
+ *   resolution for a name that starts with "relief"
+ */
+DraftingDocument *
+drafting_export_test_load (const char *name)
+{
+  if (g_str_has_prefix (name, "relief"))
+    return drafting_test_new_relief_resolution (DRAFTING_TEST_RELIEF_PARAGRAPHS);
+
+  return drafting_test_load_example (name);
+}
+
+/**
+ * drafting_export_test_save:
+ * @fixture: the test's fixture
+ * @format: the format @package is in
+ * @package: (nullable): the bytes an export gave; the test fails without them
+ * @name: the file's name, without its extension
+ *
+ * Writes @package in the fixture's folder, with @format's extension.
+ *
+ * Returns: (transfer full): the file's path
+ */
+char *
+drafting_export_test_save (DraftingExportTestFixture      *fixture,
+                           const DraftingExportTestFormat *format,
+                           GBytes                         *package,
+                           const char                     *name)
+{
+  g_autofree char *base = g_strconcat (name, format->extension, NULL);
+  char *path = g_build_filename (fixture->dir, base, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (package);
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (package, NULL),
+                                      g_bytes_get_size (package), &error));
+  g_assert_no_error (error);
+
+  return path;
+}
+
+/**
+ * drafting_export_test_write:
+ * @fixture: the test's fixture
+ * @format: the format to write
+ * @document: the document
+ * @name: the file's name, without its extension
+ *
+ * Writes @document's present text in @format, in the fixture's folder.
+ *
+ * Returns: (transfer full): the file's path
+ */
+char *
+drafting_export_test_write (DraftingExportTestFixture      *fixture,
+                            const DraftingExportTestFormat *format,
+                            DraftingDocument               *document,
+                            const char                     *name)
+{
+  g_autoptr(GBytes) package = NULL;
+  g_autoptr(GError) error = NULL;
+
+  package = format->write (document, &error);
+  g_assert_no_error (error);
+
+  return drafting_export_test_save (fixture, format, package, name);
+}
+
+/**
+ * drafting_export_test_read_entry:
+ * @path: a zip package
+ * @name: the name of one of its entries
+ * @length: (out) (optional): where to put the entry's length
+ *
+ * Returns: (transfer full) (nullable): the entry's bytes, followed by a
+ *   nul, or %NULL if the package has no such entry
+ */
+char *
+drafting_export_test_read_entry (const char *path,
+                                 const char *name,
+                                 gsize      *length)
+{
+  zip_t *archive = zip_open (path, ZIP_RDONLY, NULL);
+  zip_stat_t stat;
+  zip_file_t *file;
+  char *data;
+
+  g_assert_nonnull (archive);
+  if (zip_stat (archive, name, 0, &stat) < 0)
+    {
+      zip_close (archive);
+      return NULL;
+    }
+  data = g_malloc0 (stat.size + 1);
+  file = zip_fopen (archive, name, 0);
+  g_assert_nonnull (file);
+  g_assert_cmpint (zip_fread (file, data, stat.size), ==, (zip_int64_t) stat.size);
+  zip_fclose (file);
+  zip_close (archive);
+  if (length != NULL)
+    *length = stat.size;
+
+  return data;
+}
+
+/**
+ * drafting_export_test_run:
+ * @argv: (array zero-terminated=1): the program, found in the path, and
+ *   its arguments
+ * @output: (out) (optional): where to put what it writes on its standard
+ *   output
+ *
+ * Runs a program and waits for it to end.
+ *
+ * Returns: whether it succeeded
+ */
+gboolean
+drafting_export_test_run (const char * const  *argv,
+                          char               **output)
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  /* What they say besides, a converter's progress or a missing Java
+   * library, is not the test's. */
+  g_spawn_sync (NULL, (char **) argv, NULL,
+                G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL |
+                (output == NULL ? G_SPAWN_STDOUT_TO_DEV_NULL : 0),
+                NULL, NULL, output, NULL, &status, &error);
+  g_assert_no_error (error);
+
+  return g_spawn_check_wait_status (status, NULL);
+}
+
+/* A paragraph of the layout as a word processor has it: the number, a
+ * tab, the text, a footnote's call as its number. */
+static char *
+block_text (DraftingLayoutBlock *block)
+{
+  static const char * const superscripts[] = {
+    "⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹",
+  };
+  GString *line = g_string_new (NULL);
+
+  if (block->label != NULL)
+    g_string_append_printf (line, "%s\t", block->label);
+  for (guint i = 0; i < block->runs->len; i++)
+    {
+      DraftingLayoutRun *run = &g_array_index (block->runs, DraftingLayoutRun, i);
+      g_autofree char *part = g_strndup (block->text + run->start, run->end - run->start);
+
+      if (run->style & DRAFTING_RUN_NOTE_CALL)
+        for (guint d = 0; d < G_N_ELEMENTS (superscripts); d++)
+          {
+            g_autofree char *digit = g_strdup_printf ("%u", d);
+            g_auto(GStrv) pieces = g_strsplit (part, superscripts[d], -1);
+
+            g_free (part);
+            part = g_strjoinv (digit, pieces);
+          }
+      g_string_append (line, part);
+    }
+
+  return g_string_free (line, FALSE);
+}
+
+/* A paragraph of the layout as LibreOffice's text export writes it: a
+ * line break starts a line. */
+static void
+append_expected (GPtrArray           *lines,
+                 DraftingLayoutBlock *block)
+{
+  g_autofree char *line = block_text (block);
+  g_auto(GStrv) split = g_strsplit (line, "\n", -1);
+
+  for (guint i = 0; split[i] != NULL; i++)
+    g_ptr_array_add (lines, g_strdup (split[i]));
+}
+
+/**
+ * drafting_export_test_libreoffice:
+ * @fixture: the test's fixture
+ * @data: the #DraftingExportTestFormat to write
+ *
+ * The test that LibreOffice opens each of drafting_export_test_documents
+ * written in the format, and that its text is the layout's. It is
+ * skipped where LibreOffice is not installed.
+ */
+void
+drafting_export_test_libreoffice (DraftingExportTestFixture *fixture,
+                                  gconstpointer              data)
+{
+  const DraftingExportTestFormat *format = data;
+  g_autofree char *soffice = g_find_program_in_path ("soffice");
+  g_autofree char *profile = NULL;
+  g_autofree char *profile_uri = NULL;
+  g_autofree char *env = NULL;
+
+  if (soffice == NULL)
+    {
+      g_test_skip ("LibreOffice (soffice) is not installed: ./build-aux/setup installs it");
+      return;
+    }
+
+  profile = g_build_filename (fixture->dir, "profile", NULL);
+  profile_uri = g_filename_to_uri (profile, NULL, NULL);
+  env = g_strconcat ("-env:UserInstallation=", profile_uri, NULL);
+
+  for (guint d = 0; drafting_export_test_documents[d] != NULL; d++)
+    {
+      const char *name = drafting_export_test_documents[d];
+      g_autoptr(DraftingDocument) document = drafting_export_test_load (name);
+      g_autofree char *path = drafting_export_test_write (fixture, format, document, name);
+      g_autofree char *out_dir = g_build_filename (fixture->dir, "lo", NULL);
+      g_autofree char *base = g_strconcat (name, ".txt", NULL);
+      g_autofree char *txt = g_build_filename (out_dir, base, NULL);
+      g_autofree char *read_back = NULL;
+      g_autoptr(GPtrArray) blocks = drafting_layout_build_all (document);
+      g_autoptr(GPtrArray) expected = g_ptr_array_new_with_free_func (g_free);
+      g_auto(GStrv) lines = NULL;
+      guint n = 0;
+
+      g_assert_true (drafting_export_test_run ((const char *[]) {
+                                                 soffice, env, "--headless",
+                                                 "--convert-to", "txt:Text (encoded):UTF8",
+                                                 "--outdir", out_dir, path, NULL },
+                                               NULL));
+      g_assert_true (g_file_get_contents (txt, &read_back, NULL, NULL));
+      /* LibreOffice begins the text with a byte order mark. */
+      lines = g_strsplit (g_str_has_prefix (read_back, "\xef\xbb\xbf") ? read_back + 3 : read_back,
+                          "\n", -1);
+
+      for (guint i = 0; i < blocks->len; i++)
+        append_expected (expected, g_ptr_array_index (blocks, i));
+      while (lines[n] != NULL && (lines[n][0] != '\0' || lines[n + 1] != NULL))
+        n++;
+      g_test_message ("%s: %u paragraphs read back, %u laid out", name, n, expected->len);
+      g_assert_cmpuint (n, ==, expected->len);
+      for (guint i = 0; i < expected->len; i++)
+        g_assert_cmpstr (g_strchomp (lines[i]), ==, g_strchomp (g_ptr_array_index (expected, i)));
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Tracked changes                                                     */
+
+/**
+ * drafting_export_test_propose:
+ * @document: the document
+ * @action: what the amendment does
+ * @node: the element it amends
+ * @destination: (nullable): where it moves @node to
+ * @delegation: the delegation that proposes it
+ * @cosponsor: (nullable): a delegation that co-sponsors it
+ * @wording: (nullable): the words it proposes
+ *
+ * Proposes an amendment, which must be accepted.
+ */
+void
+drafting_export_test_propose (DraftingDocument        *document,
+                              DraftingAmendmentAction  action,
+                              DraftingNode            *node,
+                              DraftingNode            *destination,
+                              const char              *delegation,
+                              const char              *cosponsor,
+                              const char              *wording)
+{
+  g_autoptr(DraftingAmendment) amendment = drafting_amendment_new (action, delegation);
+  g_autoptr(GError) error = NULL;
+  const char *cosponsors[] = { cosponsor, NULL };
+
+  drafting_amendment_set_cosponsors (amendment, cosponsors);
+  drafting_amendment_set_target (amendment, drafting_node_get_id (node), DRAFTING_PLACEMENT_AFTER);
+  if (destination != NULL)
+    drafting_amendment_set_destination (amendment, drafting_node_get_id (destination),
+                                        DRAFTING_PLACEMENT_AFTER);
+  if (action == DRAFTING_AMENDMENT_INSERT)
+    drafting_amendment_set_kind (amendment, drafting_node_get_kind (node));
+  if (wording != NULL)
+    {
+      g_autoptr(DraftingInline) content = drafting_inline_new (wording);
+
+      drafting_amendment_set_wording (amendment, NULL, content);
+    }
+  g_assert_true (drafting_document_propose (document, amendment, &error));
+  g_assert_no_error (error);
+}
+
+/**
+ * drafting_export_test_amended_relief:
+ *
+ * The relief resolution with an amendment of every action: two
+ * rewordings of one paragraph by two delegations, a new paragraph that
+ * renumbers those after it, a sub-paragraph moved, the last paragraph
+ * deleted.
+ *
+ * Returns: (transfer full): the document
+ */
+DraftingDocument *
+drafting_export_test_amended_relief (void)
+{
+  DraftingDocument *document =
+    drafting_test_new_relief_resolution (DRAFTING_TEST_RELIEF_PARAGRAPHS);
+  DraftingNode *first = drafting_test_find (document, DRAFTING_KIND_OPERATIVE_PARAGRAPH, 0);
+  DraftingNode *second = drafting_test_find (document, DRAFTING_KIND_OPERATIVE_PARAGRAPH, 1);
+  DraftingNode *third = drafting_test_find (document, DRAFTING_KIND_OPERATIVE_PARAGRAPH, 2);
+  DraftingNode *sub_a = drafting_test_find (document, DRAFTING_KIND_SUB_PARAGRAPH, 0);
+  DraftingNode *sub_b = drafting_test_find (document, DRAFTING_KIND_SUB_PARAGRAPH, 1);
+
+  drafting_export_test_propose (document, DRAFTING_AMENDMENT_REPLACE, first, NULL,
+                                "France", "Kenya",
+                                "Members should speed up the clearance of relief consignments;");
+  drafting_export_test_propose (document, DRAFTING_AMENDMENT_INSERT, first, NULL, "Japan", NULL,
+                                "Members should waive duties and taxes on relief consignments;");
+  drafting_export_test_propose (document, DRAFTING_AMENDMENT_REPLACE, second, NULL,
+                                "Brazil", NULL,
+                                "Members should share data with other border agencies:");
+  drafting_export_test_propose (document, DRAFTING_AMENDMENT_REPLACE, second, NULL,
+                                "Spain", NULL,
+                                "Members should share information with all border agencies:");
+  drafting_export_test_propose (document, DRAFTING_AMENDMENT_MOVE, sub_a, sub_b,
+                                "Peru", NULL, NULL);
+  drafting_export_test_propose (document, DRAFTING_AMENDMENT_DELETE, third, NULL,
+                                "Kenya", NULL, NULL);
+
+  return document;
+}
+
+/**
+ * drafting_export_test_amended_resolution:
+ *
+ * The example resolution with a rewording, a deletion and a new clause.
+ *
+ * Returns: (transfer full): the document
+ */
+DraftingDocument *
+drafting_export_test_amended_resolution (void)
+{
+  DraftingDocument *document = drafting_test_load_example ("ecommerce-resolution.wcodraft");
+  DraftingNode *first = drafting_test_find (document, DRAFTING_KIND_PREAMBLE_CLAUSE, 0);
+  DraftingNode *second = drafting_test_find (document, DRAFTING_KIND_PREAMBLE_CLAUSE, 1);
+
+  drafting_export_test_propose (document, DRAFTING_AMENDMENT_REPLACE, first, NULL, "France", NULL,
+                                "that the digital transformation of the economy is now the key "
+                                "driver in the global trade environment,");
+  drafting_export_test_propose (document, DRAFTING_AMENDMENT_DELETE, second, NULL,
+                                "Kenya", "Japan", NULL);
+  drafting_export_test_propose (document, DRAFTING_AMENDMENT_INSERT, second, NULL, "Brazil", NULL,
+                                "that the Framework of Standards on Cross-Border E-Commerce was "
+                                "adopted in 2018,");
+
+  return document;
+}
+
+/* The paragraphs of @document as a word processor has them: the number, a
+ * tab, the text, a footnote's call as its number. */
+static GPtrArray *
+paragraph_texts (DraftingDocument *document)
+{
+  g_autoptr(GPtrArray) blocks = drafting_layout_build_all (document);
+  GPtrArray *texts = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < blocks->len; i++)
+    g_ptr_array_add (texts, block_text (g_ptr_array_index (blocks, i)));
+
+  return texts;
+}
+
+static void
+assert_paragraphs (JsonArray  *read_back,
+                   GPtrArray  *expected,
+                   const char *what)
+{
+  g_test_message ("%s: %u paragraphs read back, %u expected", what,
+                  json_array_get_length (read_back), expected->len);
+  g_assert_cmpuint (json_array_get_length (read_back), ==, expected->len);
+  for (guint i = 0; i < expected->len; i++)
+    g_assert_cmpstr (json_array_get_string_element (read_back, i), ==,
+                     g_ptr_array_index (expected, i));
+}
+
+/**
+ * drafting_export_test_is_proposer:
+ * @document: the document
+ * @author: the author of a change
+ *
+ * Returns: whether @author is a delegation that proposed one of
+ *   @document's amendments
+ */
+gboolean
+drafting_export_test_is_proposer (DraftingDocument *document,
+                                  const char       *author)
+{
+  GListModel *amendments = drafting_document_get_amendments (document);
+
+  for (guint a = 0; a < g_list_model_get_n_items (amendments); a++)
+    {
+      g_autoptr(DraftingAmendment) amendment = g_list_model_get_item (amendments, a);
+
+      if (g_strcmp0 (drafting_amendment_get_delegation (amendment), author) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/**
+ * drafting_export_test_assert_tracked:
+ * @path: the tracked form of @document, written by an export
+ * @document: the document, its amendments proposed
+ * @name: what to call it in the test's messages
+ *
+ * Asserts that LibreOffice opens the tracked form at @path, that Accept
+ * All gives the text as proposed and Reject All the present text, and
+ * that each change is by a delegation that proposed one. The test is
+ * skipped where LibreOffice is not installed.
+ */
+void
+drafting_export_test_assert_tracked (const char       *path,
+                                     DraftingDocument *document,
+                                     const char       *name)
+{
+  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "lo", "lo-tracked.py", NULL);
+  g_autofree char *soffice = g_find_program_in_path ("soffice");
+  g_autoptr(DraftingDocument) proposed = drafting_document_new_as_proposed (document, NULL);
+  g_autoptr(GPtrArray) accepted = paragraph_texts (proposed);
+  g_autoptr(GPtrArray) rejected = paragraph_texts (document);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *output = NULL;
+  JsonObject *result;
+  JsonArray *changes;
+
+  if (soffice == NULL)
+    {
+      g_test_skip ("LibreOffice (soffice) is not installed: ./build-aux/setup installs it");
+      return;
+    }
+
+  g_assert_true (drafting_export_test_run ((const char *[]) { "/usr/bin/python3", script, path,
+                                                              NULL },
+                                           &output));
+  g_assert_true (json_parser_load_from_data (parser, output, -1, &error));
+  g_assert_no_error (error);
+  result = json_node_get_object (json_parser_get_root (parser));
+
+  assert_paragraphs (json_object_get_array_member (result, "accepted"), accepted, "Accept All");
+  assert_paragraphs (json_object_get_array_member (result, "rejected"), rejected, "Reject All");
+
+  changes = json_object_get_array_member (result, "changes");
+  g_assert_cmpuint (json_array_get_length (changes), >, 0);
+  for (guint i = 0; i < json_array_get_length (changes); i++)
+    {
+      JsonObject *change = json_array_get_object_element (changes, i);
+      const char *author = json_object_get_string_member (change, "author");
+
+      if (!drafting_export_test_is_proposer (document, author))
+        g_error ("a change by “%s”, who proposed nothing", author);
+    }
+  g_test_message ("%s: %u changes", name, json_array_get_length (changes));
+}
