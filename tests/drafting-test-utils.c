@@ -267,22 +267,19 @@ drafting_test_run_clear (DraftingTestRun *run)
 /* Runs wco-draft, the build's (named by $WCO_DRAFT), with the arguments
  * from @first to %NULL, and keeps what it printed and its exit status. */
 void
-drafting_test_run_tool (DraftingTestRun *run,
-                        const char      *first,
-                        ...)
+drafting_test_run_tool_valist (DraftingTestRun *run,
+                               const char      *first,
+                               va_list          args)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GError) error = NULL;
   const char *tool = g_getenv ("WCO_DRAFT");
-  va_list args;
 
   g_assert_nonnull (tool);
   g_ptr_array_add (argv, (gpointer) tool);
-  va_start (args, first);
   for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
     g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
   g_ptr_array_add (argv, NULL);
 
   process = g_subprocess_newv ((const char * const *) argv->pdata,
@@ -292,4 +289,16 @@ drafting_test_run_tool (DraftingTestRun *run,
   g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
   g_assert_no_error (error);
   run->status = g_subprocess_get_exit_status (process);
+}
+
+void
+drafting_test_run_tool (DraftingTestRun *run,
+                        const char      *first,
+                        ...)
+{
+  va_list args;
+
+  va_start (args, first);
+  drafting_test_run_tool_valist (run, first, args);
+  va_end (args);
 }

@@ -80,6 +80,9 @@ void              drafting_test_run_clear      (DraftingTestRun *run);
 void              drafting_test_run_tool       (DraftingTestRun *run,
                                                 const char      *first,
                                                 ...) G_GNUC_NULL_TERMINATED;
+void              drafting_test_run_tool_valist (DraftingTestRun *run,
+                                                 const char      *first,
+                                                 va_list          args);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (DraftingTestRun, drafting_test_run_clear)
 

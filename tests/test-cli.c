@@ -1076,29 +1076,15 @@ test_amendments_exchange (void)
 
 /* Runs a command that must work: exit 0, nothing on stderr. */
 static void
-run_ok (DraftingTestRun        *run,
-        const char *first,
+run_ok (DraftingTestRun *run,
+        const char      *first,
         ...)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
   va_list args;
 
-  g_ptr_array_add (argv, (gpointer) g_getenv ("WCO_DRAFT"));
   va_start (args, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
+  drafting_test_run_tool_valist (run, first, args);
   va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  process = g_subprocess_newv ((const char * const *) argv->pdata,
-                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
-                               &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-  run->status = g_subprocess_get_exit_status (process);
   g_test_message ("%s", run->err);
   g_assert_cmpint (run->status, ==, 0);
   g_assert_cmpstr (run->err, ==, "");
