@@ -828,19 +828,6 @@ drafting_layout_get_document (DraftingLayout *self)
 }
 
 /**
- * drafting_layout_is_tracked:
- *
- * Returns: whether the open amendments are marked
- */
-gboolean
-drafting_layout_is_tracked (DraftingLayout *self)
-{
-  g_return_val_if_fail (self != NULL, FALSE);
-
-  return self->tracking != NULL;
-}
-
-/**
  * drafting_layout_next:
  *
  * Makes the next block, in reading order.

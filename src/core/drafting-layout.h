@@ -139,7 +139,6 @@ DraftingLayout      *drafting_layout_new_tracked  (DraftingDocument   *document,
                                                    const char * const *delegations);
 void                 drafting_layout_free         (DraftingLayout   *self);
 DraftingDocument    *drafting_layout_get_document (DraftingLayout   *self);
-gboolean             drafting_layout_is_tracked   (DraftingLayout   *self);
 DraftingLayoutBlock *drafting_layout_next         (DraftingLayout   *self);
 GPtrArray           *drafting_layout_build_all    (DraftingDocument *document);
 GPtrArray           *drafting_layout_build_proposed (DraftingDocument   *document,

@@ -94,13 +94,11 @@ static gboolean
 write_akn_amendments (DraftingDocument    *document,
                       const char          *folder,
                       const char * const  *delegations,
-                      guint               *n_written,
                       GError             **error)
 {
   GListModel *amendments = drafting_document_get_amendments (document);
   g_autoptr(GFile) dir = g_file_new_for_commandline_arg (folder);
 
-  *n_written = 0;
   if (!g_file_make_directory_with_parents (dir, NULL, error))
     {
       if (!g_error_matches (*error, G_IO_ERROR, G_IO_ERROR_EXISTS))
@@ -126,7 +124,6 @@ write_akn_amendments (DraftingDocument    *document,
       bytes = drafting_akn_write_amendment (document, amendment, error);
       if (!replace_with (file, bytes, error))
         return FALSE;
-      (*n_written)++;
     }
 
   return TRUE;
@@ -242,15 +239,10 @@ tool_command_export (int    argc,
       return 1;
     }
 
-  if (amendments_dir != NULL)
+  if (amendments_dir != NULL && !write_akn_amendments (document, amendments_dir, chosen, &error))
     {
-      guint n_written;
-
-      if (!write_akn_amendments (document, amendments_dir, chosen, &n_written, &error))
-        {
-          tool_print_error (amendments_dir, error);
-          return 1;
-        }
+      tool_print_error (amendments_dir, error);
+      return 1;
     }
 
   return 0;
