@@ -16,10 +16,10 @@
 #endif
 
 #include "bench-window-amendments.h"
+#include "bench-window-compare.h"
 #include "bench-window-files.h"
 #include "drafting-app-resources.h"
 #include "drafting-bench-utils.h"
-#include "drafting-compare-window.h"
 #include "drafting-document-view.h"
 #include "drafting-element-row.h"
 #include "drafting-gui-test-utils.h"
@@ -96,53 +96,6 @@ static const char typed_text[] = " and to report on the progress made";
 
 /* ------------------------------------------------------------------ */
 /* Measuring                                                           */
-
-/* What the process holds in memory now, as opposed to its peak. */
-static glong
-resident_kb (void)
-{
-  g_autofree char *statm = NULL;
-  g_auto(GStrv) fields = NULL;
-
-  if (!g_file_get_contents ("/proc/self/statm", &statm, NULL, NULL))
-    return -1;
-  fields = g_strsplit (statm, " ", -1);
-  if (g_strv_length (fields) < 2)
-    return -1;
-
-  return (glong) (g_ascii_strtoll (fields[1], NULL, 10) * (sysconf (_SC_PAGESIZE) / 1024));
-}
-
-/* @key_med, @key_p95, @key_max and @key_n */
-static void
-report_samples (const char *key,
-                GArray     *samples)
-{
-  g_autofree char *med = g_strconcat (key, "_med", NULL);
-  g_autofree char *p95 = g_strconcat (key, "_p95", NULL);
-  g_autofree char *max = g_strconcat (key, "_max", NULL);
-  g_autofree char *count = g_strconcat (key, "_n", NULL);
-
-  if (samples->len == 0)
-    return;
-  drafting_bench_report_int (med, drafting_bench_median (samples));
-  drafting_bench_report_int (p95, drafting_bench_percentile (samples, 95));
-  drafting_bench_report_int (max, drafting_bench_percentile (samples, 100));
-  drafting_bench_report_int (count, samples->len);
-}
-
-static GArray *
-samples_new (void)
-{
-  return g_array_new (FALSE, FALSE, sizeof (gint64));
-}
-
-static void
-add_sample (GArray *samples,
-            gint64  value)
-{
-  g_array_append_val (samples, value);
-}
 
 /* bench-window --prepare SIZE FILE: writes the document the window opens. */
 static int
@@ -547,9 +500,9 @@ static GtkTextBuffer *
 measure_typing (Bench        *b,
                 DraftingNode *paragraph)
 {
-  g_autoptr(GArray) latency = samples_new ();
-  g_autoptr(GArray) handler = samples_new ();
-  g_autoptr(GArray) frame = samples_new ();
+  g_autoptr(GArray) latency = drafting_bench_samples_new ();
+  g_autoptr(GArray) handler = drafting_bench_samples_new ();
+  g_autoptr(GArray) frame = drafting_bench_samples_new ();
   const char *text = drafting_inline_get_text (drafting_node_get_content (paragraph));
   const char *space = strchr (text, ' ');
   GtkTextBuffer *buffer;
@@ -571,9 +524,9 @@ measure_typing (Bench        *b,
       gtk_text_buffer_insert_interactive_at_cursor (buffer, c, -1, TRUE);
       handled = g_get_monotonic_time ();
       wait_or_fail (b, painted_since, GUINT_TO_POINTER (since), "frame after a keystroke");
-      add_sample (latency, b->last_paint - start);
-      add_sample (handler, handled - start);
-      add_sample (frame, b->last_frame_us);
+      drafting_bench_add_sample (latency, b->last_paint - start);
+      drafting_bench_add_sample (handler, handled - start);
+      drafting_bench_add_sample (frame, b->last_frame_us);
       settle (b, KEY_INTERVAL_MS);
     }
 
@@ -585,9 +538,9 @@ measure_typing (Bench        *b,
       exit (1);
     }
 
-  report_samples ("key_us", latency);
-  report_samples ("key_handler_us", handler);
-  report_samples ("key_frame_us", frame);
+  drafting_bench_report_samples ("key_us", latency);
+  drafting_bench_report_samples ("key_handler_us", handler);
+  drafting_bench_report_samples ("key_frame_us", frame);
 
   return buffer;
 }
@@ -644,8 +597,8 @@ measure_real_keys (Bench         *b,
                    GtkTextBuffer *buffer)
 {
 #ifdef GDK_WINDOWING_X11
-  g_autoptr(GArray) latency = samples_new ();
-  g_autoptr(GArray) from_spawn = samples_new ();
+  g_autoptr(GArray) latency = drafting_bench_samples_new ();
+  g_autoptr(GArray) from_spawn = drafting_bench_samples_new ();
   g_autofree char *xdotool = g_find_program_in_path ("xdotool");
   GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (b->window));
   g_autofree char *xid = NULL;
@@ -697,15 +650,15 @@ measure_real_keys (Bench         *b,
           g_subprocess_wait (process, NULL, NULL);
           break;
         }
-      add_sample (latency, b->last_paint - b->key_time);
-      add_sample (from_spawn, b->last_paint - start);
+      drafting_bench_add_sample (latency, b->last_paint - b->key_time);
+      drafting_bench_add_sample (from_spawn, b->last_paint - start);
       g_subprocess_wait (process, NULL, NULL);
       settle (b, KEY_INTERVAL_MS);
     }
   g_signal_handler_disconnect (buffer, changed_id);
 
-  report_samples ("real_key_us", latency);
-  report_samples ("real_key_spawn_us", from_spawn);
+  drafting_bench_report_samples ("real_key_us", latency);
+  drafting_bench_report_samples ("real_key_spawn_us", from_spawn);
 #else
   drafting_bench_report_str ("real_key_note", "not built for X11");
 #endif
@@ -720,9 +673,9 @@ measure_insert (Bench      *b,
                 guint       n_inserts,
                 const char *key)
 {
-  g_autoptr(GArray) latency = samples_new ();
-  g_autoptr(GArray) handler = samples_new ();
-  g_autoptr(GArray) undo_latency = samples_new ();
+  g_autoptr(GArray) latency = drafting_bench_samples_new ();
+  g_autoptr(GArray) handler = drafting_bench_samples_new ();
+  g_autoptr(GArray) undo_latency = drafting_bench_samples_new ();
   DraftingNode *root = drafting_document_get_root (b->document);
   DraftingNode *first = drafting_bench_operative_paragraph (root, FALSE);
   DraftingNode *last = drafting_bench_operative_paragraph (root, TRUE);
@@ -755,8 +708,8 @@ measure_insert (Bench      *b,
         drafting_bench_fail ("inserting a paragraph", error);
       handled = g_get_monotonic_time ();
       wait_or_fail (b, painted_since, GUINT_TO_POINTER (since), "frame after an insertion");
-      add_sample (latency, b->last_paint - start);
-      add_sample (handler, handled - start);
+      drafting_bench_add_sample (latency, b->last_paint - start);
+      drafting_bench_add_sample (handler, handled - start);
       drafting_bench_expect_number (last, n + 1);
       settle (b, 20);
 
@@ -765,14 +718,14 @@ measure_insert (Bench      *b,
       if (!drafting_document_undo (b->document))
         drafting_bench_fail ("undoing an insertion", NULL);
       wait_or_fail (b, painted_since, GUINT_TO_POINTER (since), "frame after an undo");
-      add_sample (undo_latency, b->last_paint - start);
+      drafting_bench_add_sample (undo_latency, b->last_paint - start);
       drafting_bench_expect_number (last, n);
       settle (b, 20);
     }
 
-  report_samples (insert_key, latency);
-  report_samples (handler_key, handler);
-  report_samples (undo_key, undo_latency);
+  drafting_bench_report_samples (insert_key, latency);
+  drafting_bench_report_samples (handler_key, handler);
+  drafting_bench_report_samples (undo_key, undo_latency);
 }
 
 /* Until the row of @node is painted in sight. */
@@ -792,83 +745,6 @@ jump_to (Bench        *b,
   return b->watched_paint - start;
 }
 
-/* Comparing: the Draft with the present text in its window, the longest
- * gap between frames from opening it until the comparison is shown and
- * its rows made; and again after a paragraph is changed, which the
- * window compares again once the changes pause. */
-typedef struct
-{
-  gint64 last;
-  gint64 worst;
-} Gaps;
-
-static gboolean
-on_compare_tick (GtkWidget     *widget G_GNUC_UNUSED,
-                 GdkFrameClock *clock G_GNUC_UNUSED,
-                 gpointer       data)
-{
-  Gaps *gaps = data;
-  gint64 now = g_get_monotonic_time ();
-
-  if (gaps->last != 0 && now - gaps->last > gaps->worst)
-    gaps->worst = now - gaps->last;
-  gaps->last = now;
-
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-wait_for_comparison (DraftingCompareWindow *window,
-                     DraftingComparison    *previous)
-{
-  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
-
-  while (drafting_compare_window_get_comparison (window) == previous && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  if (drafting_compare_window_get_comparison (window) == previous)
-    {
-      g_printerr ("bench-window: no comparison after a minute\n");
-      exit (1);
-    }
-}
-
-static void
-measure_compare (DraftingDocument *document,
-                 DraftingNode     *paragraph)
-{
-  g_autoptr(GError) error = NULL;
-  Gaps gaps = { 0, 0 };
-  DraftingCompareWindow *window;
-  gint64 start;
-
-  if (!drafting_document_revise (document, "Draft", &error))
-    drafting_bench_fail ("issuing the Draft", error);
-
-  start = g_get_monotonic_time ();
-  window = DRAFTING_COMPARE_WINDOW (drafting_compare_window_new (document));
-  gtk_window_set_default_size (GTK_WINDOW (window), 900, 720);
-  gtk_widget_add_tick_callback (GTK_WIDGET (window), on_compare_tick, &gaps, NULL);
-  gtk_window_present (GTK_WINDOW (window));
-  wait_for_comparison (window, NULL);
-  drafting_bench_report_int ("compare_open_us", g_get_monotonic_time () - start);
-  drafting_gui_test_wait_frames (GTK_WIDGET (window), 30);
-  drafting_bench_report_int ("compare_open_gap_us", gaps.worst);
-
-  gaps.worst = 0;
-  drafting_document_set_text (document, paragraph, "A paragraph changed while the comparison is shown.");
-  wait_for_comparison (window, drafting_compare_window_get_comparison (window));
-  drafting_gui_test_wait_frames (GTK_WIDGET (window), 30);
-  drafting_bench_report_int ("compare_edit_gap_us", gaps.worst);
-  if (drafting_comparison_count (drafting_compare_window_get_comparison (window), DRAFTING_ELEMENT_CHANGED) != 1)
-    {
-      g_printerr ("bench-window: the comparison does not find the paragraph changed\n");
-      exit (1);
-    }
-
-  drafting_document_undo (document);
-  gtk_window_destroy (GTK_WINDOW (window));
-}
-
 static void
 measure_jumps (Bench *b)
 {
@@ -876,19 +752,19 @@ measure_jumps (Bench *b)
   g_autoptr(DraftingNode) first = g_list_model_get_item (model, 0);
   guint n = g_list_model_get_n_items (model);
   g_autoptr(DraftingNode) last = g_list_model_get_item (model, n - 1);
-  g_autoptr(GArray) to_end = samples_new ();
-  g_autoptr(GArray) to_start = samples_new ();
+  g_autoptr(GArray) to_end = drafting_bench_samples_new ();
+  g_autoptr(GArray) to_start = drafting_bench_samples_new ();
 
   for (guint i = 0; i < N_JUMPS; i++)
     {
-      add_sample (to_end, jump_to (b, last));
+      drafting_bench_add_sample (to_end, jump_to (b, last));
       settle (b, 200);
-      add_sample (to_start, jump_to (b, first));
+      drafting_bench_add_sample (to_start, jump_to (b, first));
       settle (b, 200);
     }
 
-  report_samples ("jump_end_us", to_end);
-  report_samples ("jump_start_us", to_start);
+  drafting_bench_report_samples ("jump_end_us", to_end);
+  drafting_bench_report_samples ("jump_start_us", to_start);
 }
 
 /* From the top, @n_steps steps down of @step pixels (of a page, when 0),
@@ -901,8 +777,8 @@ measure_scrolling (Bench      *b,
                    const char *key)
 {
   GtkAdjustment *vadjustment = gtk_scrolled_window_get_vadjustment (b->scroller);
-  g_autoptr(GArray) latency = samples_new ();
-  g_autoptr(GArray) frame = samples_new ();
+  g_autoptr(GArray) latency = drafting_bench_samples_new ();
+  g_autoptr(GArray) frame = drafting_bench_samples_new ();
   g_autofree char *frame_key = g_strconcat (key, "_frame", NULL);
   guint n_stalls = 0;
 
@@ -925,16 +801,16 @@ measure_scrolling (Bench      *b,
       start = g_get_monotonic_time ();
       gtk_adjustment_set_value (vadjustment, target);
       wait_or_fail (b, painted_since, GUINT_TO_POINTER (since), "frame after scrolling");
-      add_sample (latency, b->last_paint - start);
-      add_sample (frame, b->last_frame_us);
+      drafting_bench_add_sample (latency, b->last_paint - start);
+      drafting_bench_add_sample (frame, b->last_frame_us);
       if (b->last_paint - start > STALL_US)
         n_stalls++;
       if (interval_ms > 0)
         settle (b, interval_ms);
     }
 
-  report_samples (key, latency);
-  report_samples (frame_key, frame);
+  drafting_bench_report_samples (key, latency);
+  drafting_bench_report_samples (frame_key, frame);
 
   return n_stalls;
 }
@@ -980,7 +856,7 @@ run_child (int     argc,
   g_assert (drafting_app_get_resource () != NULL);
   drafting_gui_test_load_style ();
   init_time = g_get_monotonic_time ();
-  drafting_bench_report_int ("rss_init_kb", resident_kb ());
+  drafting_bench_report_int ("rss_init_kb", drafting_bench_resident_kb ());
 
   if (size > 0)
     {
@@ -990,7 +866,7 @@ run_child (int     argc,
         drafting_bench_fail ("loading the document", error);
     }
   loaded_time = g_get_monotonic_time ();
-  drafting_bench_report_int ("rss_loaded_kb", resident_kb ());
+  drafting_bench_report_int ("rss_loaded_kb", drafting_bench_resident_kb ());
 
   b->window = gtk_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (b->window), WINDOW_WIDTH, WINDOW_HEIGHT);
@@ -1035,7 +911,7 @@ run_child (int     argc,
   drafting_bench_report_int ("present_us", presented_time - built_time);
   drafting_bench_report_int ("first_frame_us", first_time - presented_time);
   drafting_bench_report_int ("start_us", first_time - spawn_time);
-  drafting_bench_report_int ("rss_first_kb", resident_kb ());
+  drafting_bench_report_int ("rss_first_kb", drafting_bench_resident_kb ());
   drafting_bench_report_int ("peak_first_kb", drafting_bench_peak_kb ());
   native = GTK_NATIVE (b->window);
   drafting_bench_report_str ("renderer", G_OBJECT_TYPE_NAME (gtk_native_get_renderer (native)));
@@ -1081,11 +957,11 @@ run_child (int     argc,
       n_stalls = measure_scrolling (b, 0, N_PAGES, 20, "page_us");
       n_stalls += measure_scrolling (b, WHEEL_STEP, N_WHEEL_STEPS, 0, "wheel_us");
       drafting_bench_report_int ("stalls", n_stalls);
-      measure_compare (document, paragraph);
+      bench_window_measure_compare (document, paragraph);
       drafting_bench_report_int ("max_bound", b->max_bound);
       drafting_bench_report_int ("max_row_widgets", b->max_row_widgets);
       drafting_bench_report_int ("widgets_end", count_widgets (b->window));
-      drafting_bench_report_int ("rss_end_kb", resident_kb ());
+      drafting_bench_report_int ("rss_end_kb", drafting_bench_resident_kb ());
     }
   drafting_bench_report_int ("peak_kb", drafting_bench_peak_kb ());
 

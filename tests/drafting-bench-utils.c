@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <unistd.h>
 
 #include "drafting-bench-utils.h"
 
@@ -320,6 +321,66 @@ drafting_bench_print_cell (const char *text,
     g_print ("%s%*s", text, pad, "");
   else
     g_print ("%*s%s", pad, "", text);
+}
+
+/* ------------------------------------------------------------------ */
+/* Samples and memory                                                  */
+
+/**
+ * drafting_bench_resident_kb:
+ *
+ * Returns: what the process holds in memory now, as opposed to its peak,
+ *   in kB; -1 where it cannot be told
+ */
+glong
+drafting_bench_resident_kb (void)
+{
+  g_autofree char *statm = NULL;
+  g_auto(GStrv) fields = NULL;
+
+  if (!g_file_get_contents ("/proc/self/statm", &statm, NULL, NULL))
+    return -1;
+  fields = g_strsplit (statm, " ", -1);
+  if (g_strv_length (fields) < 2)
+    return -1;
+
+  return (glong) (g_ascii_strtoll (fields[1], NULL, 10) * (sysconf (_SC_PAGESIZE) / 1024));
+}
+
+/* An array of gint64 samples, in µs or any unit. */
+GArray *
+drafting_bench_samples_new (void)
+{
+  return g_array_new (FALSE, FALSE, sizeof (gint64));
+}
+
+void
+drafting_bench_add_sample (GArray *samples,
+                           gint64  value)
+{
+  g_array_append_val (samples, value);
+}
+
+/**
+ * drafting_bench_report_samples:
+ *
+ * Reports @key_med, @key_p95, @key_max and @key_n of @samples.
+ */
+void
+drafting_bench_report_samples (const char *key,
+                               GArray     *samples)
+{
+  g_autofree char *med = g_strconcat (key, "_med", NULL);
+  g_autofree char *p95 = g_strconcat (key, "_p95", NULL);
+  g_autofree char *max = g_strconcat (key, "_max", NULL);
+  g_autofree char *count = g_strconcat (key, "_n", NULL);
+
+  if (samples->len == 0)
+    return;
+  drafting_bench_report_int (med, drafting_bench_median (samples));
+  drafting_bench_report_int (p95, drafting_bench_percentile (samples, 95));
+  drafting_bench_report_int (max, drafting_bench_percentile (samples, 100));
+  drafting_bench_report_int (count, samples->len);
 }
 
 /* ------------------------------------------------------------------ */

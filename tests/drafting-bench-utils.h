@@ -48,6 +48,13 @@ void          drafting_bench_print_cell       (const char         *text,
                                                guint               width,
                                                gboolean            left);
 
+glong         drafting_bench_resident_kb      (void);
+GArray       *drafting_bench_samples_new      (void);
+void          drafting_bench_add_sample       (GArray             *samples,
+                                               gint64              value);
+void          drafting_bench_report_samples   (const char         *key,
+                                               GArray             *samples);
+
 void          drafting_bench_propose_amendments (DraftingDocument *document,
                                                  guint             n);
 
