@@ -330,25 +330,14 @@ drafting_export_test_propose (DraftingDocument        *document,
                               const char              *cosponsor,
                               const char              *wording)
 {
-  g_autoptr(DraftingAmendment) amendment = drafting_amendment_new (action, delegation);
-  g_autoptr(GError) error = NULL;
+  DraftingAmendment *amendment = drafting_test_amendment_new (action, node, delegation, NULL, wording);
   const char *cosponsors[] = { cosponsor, NULL };
 
   drafting_amendment_set_cosponsors (amendment, cosponsors);
-  drafting_amendment_set_target (amendment, drafting_node_get_id (node), DRAFTING_PLACEMENT_AFTER);
   if (destination != NULL)
     drafting_amendment_set_destination (amendment, drafting_node_get_id (destination),
                                         DRAFTING_PLACEMENT_AFTER);
-  if (action == DRAFTING_AMENDMENT_INSERT)
-    drafting_amendment_set_kind (amendment, drafting_node_get_kind (node));
-  if (wording != NULL)
-    {
-      g_autoptr(DraftingInline) content = drafting_inline_new (wording);
-
-      drafting_amendment_set_wording (amendment, NULL, content);
-    }
-  g_assert_true (drafting_document_propose (document, amendment, &error));
-  g_assert_no_error (error);
+  g_object_unref (drafting_test_propose (document, amendment));
 }
 
 /**

@@ -302,3 +302,42 @@ drafting_test_run_tool (DraftingTestRun *run,
   drafting_test_run_tool_valist (run, first, args);
   va_end (args);
 }
+
+/* An amendment of @delegation about @node, not proposed yet: a new
+ * element of @node's kind after it, for an insertion; the proposed
+ * wording, if any. The caller adds what else it is to say. */
+DraftingAmendment *
+drafting_test_amendment_new (DraftingAmendmentAction  action,
+                             DraftingNode            *node,
+                             const char              *delegation,
+                             const char              *lead,
+                             const char              *wording)
+{
+  DraftingAmendment *amendment = drafting_amendment_new (action, delegation);
+
+  drafting_amendment_set_target (amendment, drafting_node_get_id (node), DRAFTING_PLACEMENT_AFTER);
+  if (action == DRAFTING_AMENDMENT_INSERT)
+    drafting_amendment_set_kind (amendment, drafting_node_get_kind (node));
+  if (wording != NULL)
+    {
+      g_autoptr(DraftingInline) content = drafting_inline_new (wording);
+
+      drafting_amendment_set_wording (amendment, lead, content);
+    }
+
+  return amendment;
+}
+
+/* Proposes @amendment, which it takes, to @document, and asserts that it
+ * was. Returns it. */
+DraftingAmendment *
+drafting_test_propose (DraftingDocument  *document,
+                       DraftingAmendment *amendment)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (drafting_document_propose (document, amendment, &error));
+  g_assert_no_error (error);
+
+  return amendment;
+}

@@ -68,6 +68,14 @@ void              drafting_test_on_result      (GObject         *object,
                                                 gpointer         user_data);
 GAsyncResult     *drafting_test_wait_result    (GAsyncResult   **result);
 
+DraftingAmendment *drafting_test_amendment_new (DraftingAmendmentAction  action,
+                                               DraftingNode            *node,
+                                               const char              *delegation,
+                                               const char              *lead,
+                                               const char              *wording);
+DraftingAmendment *drafting_test_propose      (DraftingDocument        *document,
+                                               DraftingAmendment       *amendment);
+
 /* What a run of wco-draft (the tool named by $WCO_DRAFT) gave. */
 typedef struct
 {

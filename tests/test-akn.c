@@ -513,24 +513,12 @@ propose (DraftingDocument        *document,
          const char              *wording,
          const char              *justification)
 {
-  g_autoptr(DraftingAmendment) amendment = drafting_amendment_new (action, delegation);
-  g_autoptr(GError) error = NULL;
+  DraftingAmendment *amendment = drafting_test_amendment_new (action, node, delegation, NULL, wording);
 
-  drafting_amendment_set_target (amendment, drafting_node_get_id (node), DRAFTING_PLACEMENT_AFTER);
-  if (action == DRAFTING_AMENDMENT_INSERT)
-    drafting_amendment_set_kind (amendment, drafting_node_get_kind (node));
-  if (wording != NULL)
-    {
-      g_autoptr(DraftingInline) content = drafting_inline_new (wording);
-
-      drafting_amendment_set_wording (amendment, NULL, content);
-    }
   drafting_amendment_set_cosponsors (amendment, cosponsors);
   drafting_amendment_set_justification (amendment, justification);
-  g_assert_true (drafting_document_propose (document, amendment, &error));
-  g_assert_no_error (error);
 
-  return g_steal_pointer (&amendment);
+  return drafting_test_propose (document, amendment);
 }
 
 /* Writes @amendment to the file its name gives, validated, and reads it

@@ -54,20 +54,8 @@ propose (DraftingDocument        *document,
          const char              *lead,
          const char              *wording)
 {
-  g_autoptr(DraftingAmendment) amendment = drafting_amendment_new (action, delegation);
-  g_autoptr(GError) error = NULL;
-
-  drafting_amendment_set_target (amendment, drafting_node_get_id (node), DRAFTING_PLACEMENT_AFTER);
-  if (action == DRAFTING_AMENDMENT_INSERT)
-    drafting_amendment_set_kind (amendment, drafting_node_get_kind (node));
-  if (wording != NULL)
-    {
-      g_autoptr(DraftingInline) content = drafting_inline_new (wording);
-
-      drafting_amendment_set_wording (amendment, lead, content);
-    }
-  g_assert_true (drafting_document_propose (document, amendment, &error));
-  g_assert_no_error (error);
+  g_object_unref (drafting_test_propose (document, drafting_test_amendment_new (action, node, delegation,
+                                                                                lead, wording)));
 }
 
 static void
