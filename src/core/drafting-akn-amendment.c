@@ -12,6 +12,7 @@
 #include "drafting-akn-private.h"
 
 #include "drafting-core.h"
+#include "drafting-element-names.h"
 
 /*
  * An amendment is an <amendment> document: the FRBR identification of
@@ -25,164 +26,6 @@
  * words it inserts in <ins>) in a <mod>, and the
  * <amendmentJustification> gives the delegation's reasons.
  */
-
-/* ------------------------------------------------------------------ */
-/* The names of elements, in an amendment's heading                    */
-
-/* @template with @value where its "%s" is; without a value, without
- * the space beside it. */
-static char *
-fill_in (const char *template,
-         const char *value)
-{
-  const char *slot = strstr (template, "%s");
-  GString *out;
-  gsize before;
-  const char *after;
-
-  if (slot == NULL)
-    return g_strdup (template);
-
-  before = slot - template;
-  after = slot + 2;
-  if (value == NULL || value[0] == '\0')
-    {
-      if (before > 0 && template[before - 1] == ' ')
-        before--;
-      else if (*after == ' ')
-        after++;
-      value = "";
-    }
-
-  out = g_string_new_len (template, before);
-  g_string_append (out, value);
-  g_string_append (out, after);
-
-  return g_string_free (out, FALSE);
-}
-
-/* @text with its first letter a capital, where its script has them. */
-static char *
-capitalize (const char *text)
-{
-  gunichar first = g_utf8_get_char (text);
-  char buffer[8];
-  int len;
-
-  if (text[0] == '\0')
-    return g_strdup ("");
-
-  len = g_unichar_to_utf8 (g_unichar_totitle (first), buffer);
-  buffer[len] = '\0';
-
-  return g_strconcat (buffer, g_utf8_next_char (text), NULL);
-}
-
-/* A number as a name says it: "3" of "3.", "(a)" as it is; "" for a
- * bullet, which is no number. */
-static char *
-plain_number (const char *number)
-{
-  gsize len = number != NULL ? strlen (number) : 0;
-  gboolean any = FALSE;
-
-  for (const char *p = number; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
-    if (g_unichar_isalnum (g_utf8_get_char (p)))
-      any = TRUE;
-
-  if (!any)
-    return g_strdup ("");
-  if (len > 1 && number[len - 1] == '.')
-    len--;
-
-  return g_strndup (number, len);
-}
-
-/* One element, as "operative paragraph 3": by its number, or else by its
- * place among the elements of its kind beside it, unless it is the only
- * one. */
-static char *
-name_element (const ElementNames *names,
-              DraftingNode       *node)
-{
-  DraftingKind kind = drafting_node_get_kind (node);
-  const char *template = names->kinds[kind];
-  g_autofree char *raw = NULL;
-  g_autofree char *number = NULL;
-
-  if (strstr (template, "%s") == NULL)
-    return g_strdup (template);
-
-  raw = drafting_node_get_number (node);
-  number = plain_number (raw);
-
-  /* The one annex prints without a number: it is named without one. */
-  if (kind == DRAFTING_KIND_ANNEX && drafting_node_get_document (node) != NULL &&
-      drafting_document_count_kind (drafting_node_get_document (node), DRAFTING_KIND_ANNEX) == 1)
-    number[0] = '\0';
-
-  if (number[0] == '\0')
-    {
-      DraftingNode *parent = drafting_node_get_parent (node);
-      guint place = 0;
-      guint count = 0;
-
-      for (guint i = 0; parent != NULL && i < drafting_node_get_n_children (parent); i++)
-        {
-          DraftingNode *sibling = drafting_node_get_child (parent, i);
-
-          if (drafting_node_get_kind (sibling) != kind)
-            continue;
-          count++;
-          if (sibling == node)
-            place = count;
-        }
-      if (count > 1)
-        {
-          g_free (number);
-          number = g_strdup_printf ("%u", place);
-        }
-    }
-
-  return fill_in (template, number);
-}
-
-/* An element, with the elements it is in: "operative paragraph 2,
- * sub-paragraph (a)"; not capitalized. */
-static char *
-name_path (const ElementNames *names,
-           DraftingNode       *node)
-{
-  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
-
-  for (DraftingNode *n = node;
-       n != NULL && drafting_node_get_kind (n) != DRAFTING_KIND_DOCUMENT;
-       n = drafting_node_get_parent (n))
-    g_ptr_array_insert (parts, 0, name_element (names, n));
-
-  if (parts->len == 0)
-    return g_strdup (names->kinds[DRAFTING_KIND_DOCUMENT]);
-
-  g_ptr_array_add (parts, NULL);
-  return g_strjoinv (", ", (char **) parts->pdata);
-}
-
-/* An element that is no longer in the document, by the label it had when
- * the amendment was proposed: "operative-paragraph 3.". */
-static char *
-name_from_label (const ElementNames *names,
-                 const char         *label)
-{
-  const char *space = strchr (label, ' ');
-  g_autofree char *token = space != NULL ? g_strndup (label, space - label) : g_strdup (label);
-  g_autofree char *number = plain_number (space != NULL ? space + 1 : "");
-  DraftingKind kind = drafting_kind_from_string (token);
-
-  if (kind == DRAFTING_KIND_INVALID)
-    return g_strdup (label);
-
-  return fill_in (names->kinds[kind], number);
-}
 
 /* ------------------------------------------------------------------ */
 /* An amendment                                                        */
@@ -367,36 +210,6 @@ write_quoted (Writer       *w,
   _drafting_akn_end_block (w);
 }
 
-/* Where an element goes: "After: operative paragraph 3". */
-static char *
-name_position (const ElementNames *names,
-               DraftingDocument   *document,
-               const char         *anchor_id,
-               DraftingPlacement   placement)
-{
-  DraftingNode *anchor = anchor_id != NULL ? drafting_document_lookup (document, anchor_id) : NULL;
-  g_autofree char *anchor_name = anchor != NULL ? name_path (names, anchor)
-                                                : g_strdup (anchor_id != NULL ? anchor_id : "");
-  g_autofree char *position = fill_in (placement == DRAFTING_PLACEMENT_INTO ? names->into
-                                                                           : names->after,
-                                       anchor_name);
-
-  return capitalize (position);
-}
-
-/* The element an amendment is about: "Operative paragraph 3". */
-static char *
-name_target (const ElementNames *names,
-             DraftingNode       *target,
-             DraftingAmendment  *amendment)
-{
-  const char *label = drafting_amendment_get_target_label (amendment);
-  g_autofree char *name = target != NULL ? name_path (names, target)
-                                         : name_from_label (names, label);
-
-  return capitalize (name);
-}
-
 static void
 write_amendment_meta (Writer            *w,
                       DraftingAmendment *amendment,
@@ -516,46 +329,11 @@ write_amendment_preface (Writer            *w,
   _drafting_akn_end_block (w);
 }
 
-/* The words a rewording deletes and inserts. */
-static DraftingMarkedText *
-mark_change (DraftingDocument  *document,
-             DraftingAmendment *amendment,
-             DraftingNode      *target)
-{
-  DraftingMarkedText *marked;
-  const DraftingInline *base = drafting_amendment_get_base_content (amendment);
-  const DraftingInline *proposed = drafting_amendment_get_content (amendment);
-  g_autofree char *old_text = NULL;
-  g_autofree char *new_text = NULL;
-
-  /* Open: in the text as it is, as the marked view shows it. */
-  if (target != NULL && drafting_amendment_get_status (amendment) == DRAFTING_AMENDMENT_PROPOSED)
-    {
-      g_autoptr(DraftingTracking) tracking = drafting_tracking_new (document, NULL);
-
-      return drafting_tracking_mark_proposal (tracking, target, amendment);
-    }
-
-  /* Decided, or its element gone: in the text it was made against. */
-  old_text = drafting_text_join_lead (drafting_amendment_get_base_lead (amendment),
-                                      drafting_inline_get_text (base));
-  new_text = drafting_text_join_lead (drafting_amendment_get_lead (amendment),
-                                      drafting_inline_get_text (proposed));
-  marked = drafting_marked_text_new ();
-  drafting_marked_text_append_diff (marked, old_text, new_text,
-                                    drafting_document_get_language (document),
-                                    drafting_amendment_get_delegation (amendment),
-                                    drafting_amendment_get_id (amendment));
-
-  return marked;
-}
-
 /* What the amendment changes, quoted as it is and as proposed. */
 static void
 write_amendment_content (Writer             *w,
                          DraftingAmendment  *amendment,
-                         DraftingNode       *target,
-                         const ElementNames *names)
+                         DraftingNode       *target)
 {
   DraftingAmendmentAction action = drafting_amendment_get_action (amendment);
   DraftingKind kind = drafting_amendment_get_kind (amendment);
@@ -579,7 +357,8 @@ write_amendment_content (Writer             *w,
     {
       DraftingPlacement placement;
       const char *destination = drafting_amendment_get_destination (amendment, &placement);
-      g_autofree char *where = name_position (names, w->document, destination, placement);
+      g_autofree char *where = drafting_element_names_get_position (w->document, destination,
+                                                                     placement);
 
       _drafting_akn_start_block (w, "p");
       _drafting_akn_write_attribute (w, "class", "destination");
@@ -600,7 +379,9 @@ write_amendment_content (Writer             *w,
         Source before = { NULL, DRAFTING_CHANGE_INSERTED, NULL, NULL, NULL, DRAFTING_CHANGE_NONE };
         Source after = { NULL, DRAFTING_CHANGE_DELETED, NULL, NULL, NULL, DRAFTING_CHANGE_NONE };
 
-        marked = mark_change (w->document, amendment, target);
+        g_autoptr(DraftingTracking) tracking = drafting_tracking_new (w->document, NULL);
+
+        marked = drafting_tracking_mark_change (tracking, amendment);
         before.marked = after.marked = marked;
         write_quoted (w, mod_eid, 1, "present", kind, label, &before);
         write_quoted (w, mod_eid, 2, "proposed", kind, label, &after);
@@ -640,10 +421,8 @@ _drafting_akn_write_amendment (Writer            *w,
                                DraftingAmendment *amendment)
 {
   DraftingDocument *document = w->document;
-  DraftingAmendmentAction action = drafting_amendment_get_action (amendment);
   const char *target_id = drafting_amendment_get_target (amendment);
   DraftingNode *target = target_id != NULL ? drafting_document_lookup (document, target_id) : NULL;
-  const ElementNames *names = _drafting_akn_names_for (drafting_document_get_language (document));
   const char *author = drafting_amendment_get_author (amendment);
   const char *justification = drafting_amendment_get_justification (amendment);
   GDateTime *date = drafting_amendment_get_date (amendment);
@@ -690,18 +469,14 @@ _drafting_akn_write_amendment (Writer            *w,
 
   _drafting_akn_start_block (w, "amendmentBody");
 
-  if (action == DRAFTING_AMENDMENT_INSERT)
-    heading = name_position (names, document, target_id,
-                             drafting_amendment_get_placement (amendment));
-  else
-    heading = name_target (names, target, amendment);
+  heading = drafting_element_names_get_heading (document, amendment);
   _drafting_akn_start_block (w, "amendmentHeading");
   _drafting_akn_start_block (w, "p");
   _drafting_akn_write_string (w, heading);
   _drafting_akn_end_block (w);
   _drafting_akn_end_block (w);
 
-  write_amendment_content (w, amendment, target, names);
+  write_amendment_content (w, amendment, target);
 
   if (justification != NULL && justification[0] != '\0')
     {

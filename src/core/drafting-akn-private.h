@@ -18,24 +18,6 @@ G_BEGIN_DECLS
 #define AKN_JURISDICTION "wco"
 #define AKN_WCO_EID      "wco"
 
-/* ElementNames:
- * @code: the language's code
- * @kinds: what an element of each kind is called, "%s" where its number
- *   goes
- * @after: where an element goes after another, "%s" the other
- * @into: where an element goes first into another
- *
- * The words an amendment's heading names elements with. Where a language
- * makes the words of a phrase agree with what follows, the phrase is a
- * label and a colon.
- */
-typedef struct
-{
-  const char *code;
-  const char *kinds[DRAFTING_N_KINDS];
-  const char *after;
-  const char *into;
-} ElementNames;
 
 typedef struct
 {
@@ -100,9 +82,6 @@ gboolean _drafting_akn_is_titled (DraftingKind kind);
 /* drafting-akn-amendment.c */
 void _drafting_akn_write_amendment (Writer            *w,
                                     DraftingAmendment *amendment);
-
-/* drafting-akn-writer.c: the names of elements */
-const ElementNames *_drafting_akn_names_for (const char *language);
 
 /* drafting-akn-writer.c: writing */
 void _drafting_akn_check           (Writer     *w,

@@ -872,3 +872,43 @@ drafting_document_new_as_proposed (DraftingDocument   *document,
 
   return copy;
 }
+
+/**
+ * drafting_tracking_mark_change:
+ * @self: a tracking
+ * @amendment: an amendment of the tracked document that rewords an element
+ *
+ * The words @amendment deletes and inserts: while it is open, in the
+ * element as it is, as the marked view shows them; once decided, or its
+ * element gone, in the wording it was made against.
+ *
+ * Returns: (transfer full): the wording with @amendment's words marked
+ */
+DraftingMarkedText *
+drafting_tracking_mark_change (DraftingTracking  *self,
+                               DraftingAmendment *amendment)
+{
+  const char *target_id = drafting_amendment_get_target (amendment);
+  DraftingNode *target = target_id != NULL ? drafting_document_lookup (self->document, target_id) : NULL;
+  DraftingMarkedText *marked;
+  g_autofree char *old_text = NULL;
+  g_autofree char *new_text = NULL;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (DRAFTING_IS_AMENDMENT (amendment), NULL);
+
+  if (target != NULL && drafting_amendment_get_status (amendment) == DRAFTING_AMENDMENT_PROPOSED)
+    return drafting_tracking_mark_proposal (self, target, amendment);
+
+  old_text = drafting_text_join_lead (drafting_amendment_get_base_lead (amendment),
+                                      drafting_inline_get_text (drafting_amendment_get_base_content (amendment)));
+  new_text = drafting_text_join_lead (drafting_amendment_get_lead (amendment),
+                                      drafting_inline_get_text (drafting_amendment_get_content (amendment)));
+  marked = drafting_marked_text_new ();
+  drafting_marked_text_append_diff (marked, old_text, new_text,
+                                    drafting_document_get_language (self->document),
+                                    drafting_amendment_get_delegation (amendment),
+                                    drafting_amendment_get_id (amendment));
+
+  return marked;
+}

@@ -27,6 +27,8 @@ DraftingMarkedText *drafting_tracking_mark_element    (DraftingTracking   *self,
 DraftingMarkedText *drafting_tracking_mark_proposal   (DraftingTracking   *self,
                                                        DraftingNode       *node,
                                                        DraftingAmendment  *amendment);
+DraftingMarkedText *drafting_tracking_mark_change     (DraftingTracking   *self,
+                                                       DraftingAmendment  *amendment);
 GPtrArray          *drafting_tracking_get_arrivals    (DraftingTracking   *self,
                                                        DraftingNode       *node,
                                                        DraftingPlacement   placement);
