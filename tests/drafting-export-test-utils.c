@@ -242,6 +242,63 @@ append_expected (GPtrArray           *lines,
     g_ptr_array_add (lines, g_strdup (split[i]));
 }
 
+/* The text LibreOffice reads from @path, a line a paragraph, without the
+ * empty lines it ends with; %NULL, the test skipped, where LibreOffice is
+ * not installed. */
+static GStrv
+libreoffice_text (DraftingExportTestFixture *fixture,
+                  const char                *path)
+{
+  g_autofree char *soffice = g_find_program_in_path ("soffice");
+  g_autofree char *profile = g_build_filename (fixture->dir, "profile", NULL);
+  g_autofree char *profile_uri = g_filename_to_uri (profile, NULL, NULL);
+  g_autofree char *env = g_strconcat ("-env:UserInstallation=", profile_uri, NULL);
+  g_autofree char *out_dir = g_build_filename (fixture->dir, "lo", NULL);
+  g_autofree char *name = g_path_get_basename (path);
+  g_autofree char *base = NULL;
+  g_autofree char *txt = NULL;
+  g_autofree char *read_back = NULL;
+  char **lines;
+  guint n;
+
+  if (soffice == NULL)
+    {
+      g_test_skip ("LibreOffice (soffice) is not installed: ./build-aux/setup installs it");
+      return NULL;
+    }
+
+  *strrchr (name, '.') = '\0';
+  base = g_strconcat (name, ".txt", NULL);
+  txt = g_build_filename (out_dir, base, NULL);
+  g_assert_true (drafting_export_test_run ((const char *[]) {
+                                             soffice, env, "--headless",
+                                             "--convert-to", "txt:Text (encoded):UTF8",
+                                             "--outdir", out_dir, path, NULL },
+                                           NULL));
+  g_assert_true (g_file_get_contents (txt, &read_back, NULL, NULL));
+  /* LibreOffice begins the text with a byte order mark. */
+  lines = g_strsplit (g_str_has_prefix (read_back, "\xef\xbb\xbf") ? read_back + 3 : read_back,
+                      "\n", -1);
+  for (n = g_strv_length (lines); n > 0 && lines[n - 1][0] == '\0'; n--)
+    g_clear_pointer (&lines[n - 1], g_free);
+
+  return lines;
+}
+
+/* That @lines, LibreOffice's, are @expected, line by line. */
+static void
+assert_lines (char      **lines,
+              GPtrArray  *expected,
+              const char *name)
+{
+  guint n = g_strv_length (lines);
+
+  g_test_message ("%s: %u paragraphs read back, %u expected", name, n, expected->len);
+  for (guint i = 0; i < MIN (n, expected->len); i++)
+    g_assert_cmpstr (g_strchomp (lines[i]), ==, g_strchomp (g_ptr_array_index (expected, i)));
+  g_assert_cmpuint (n, ==, expected->len);
+}
+
 /**
  * drafting_export_test_libreoffice:
  * @fixture: the test's fixture
@@ -256,53 +313,161 @@ drafting_export_test_libreoffice (DraftingExportTestFixture *fixture,
                                   gconstpointer              data)
 {
   const DraftingExportTestFormat *format = data;
-  g_autofree char *soffice = g_find_program_in_path ("soffice");
-  g_autofree char *profile = NULL;
-  g_autofree char *profile_uri = NULL;
-  g_autofree char *env = NULL;
-
-  if (soffice == NULL)
-    {
-      g_test_skip ("LibreOffice (soffice) is not installed: ./build-aux/setup installs it");
-      return;
-    }
-
-  profile = g_build_filename (fixture->dir, "profile", NULL);
-  profile_uri = g_filename_to_uri (profile, NULL, NULL);
-  env = g_strconcat ("-env:UserInstallation=", profile_uri, NULL);
 
   for (guint d = 0; drafting_export_test_documents[d] != NULL; d++)
     {
       const char *name = drafting_export_test_documents[d];
       g_autoptr(DraftingDocument) document = drafting_export_test_load (name);
       g_autofree char *path = drafting_export_test_write (fixture, format, document, name);
-      g_autofree char *out_dir = g_build_filename (fixture->dir, "lo", NULL);
-      g_autofree char *base = g_strconcat (name, ".txt", NULL);
-      g_autofree char *txt = g_build_filename (out_dir, base, NULL);
-      g_autofree char *read_back = NULL;
       g_autoptr(GPtrArray) blocks = drafting_layout_build_all (document);
       g_autoptr(GPtrArray) expected = g_ptr_array_new_with_free_func (g_free);
-      g_auto(GStrv) lines = NULL;
-      guint n = 0;
+      g_auto(GStrv) lines = libreoffice_text (fixture, path);
 
-      g_assert_true (drafting_export_test_run ((const char *[]) {
-                                                 soffice, env, "--headless",
-                                                 "--convert-to", "txt:Text (encoded):UTF8",
-                                                 "--outdir", out_dir, path, NULL },
-                                               NULL));
-      g_assert_true (g_file_get_contents (txt, &read_back, NULL, NULL));
-      /* LibreOffice begins the text with a byte order mark. */
-      lines = g_strsplit (g_str_has_prefix (read_back, "\xef\xbb\xbf") ? read_back + 3 : read_back,
-                          "\n", -1);
-
+      if (lines == NULL)
+        return;
       for (guint i = 0; i < blocks->len; i++)
         append_expected (expected, g_ptr_array_index (blocks, i));
-      while (lines[n] != NULL && (lines[n][0] != '\0' || lines[n + 1] != NULL))
-        n++;
-      g_test_message ("%s: %u paragraphs read back, %u laid out", name, n, expected->len);
-      g_assert_cmpuint (n, ==, expected->len);
-      for (guint i = 0; i < expected->len; i++)
-        g_assert_cmpstr (g_strchomp (lines[i]), ==, g_strchomp (g_ptr_array_index (expected, i)));
+      assert_lines (lines, expected, name);
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* The compilation of amendments                                       */
+
+/**
+ * drafting_export_test_write_compilation:
+ * @fixture: the test's fixture
+ * @format: the format to write
+ * @document: the document
+ * @delegations: (nullable): only the amendments of these delegations
+ * @name: the file's name, without its extension
+ *
+ * Returns: (transfer full): the path of the compilation written
+ */
+char *
+drafting_export_test_write_compilation (DraftingExportTestFixture      *fixture,
+                                        const DraftingExportTestFormat *format,
+                                        DraftingDocument               *document,
+                                        const char * const             *delegations,
+                                        const char                     *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) package = format->write_compilation (document, delegations, &error);
+
+  g_assert_no_error (error);
+
+  return drafting_export_test_save (fixture, format, package, name);
+}
+
+/* Each line of @text, at least one. */
+static void
+append_lines (GPtrArray  *lines,
+              const char *text)
+{
+  g_auto(GStrv) split = g_strsplit (text != NULL ? text : "", "\n", -1);
+
+  if (split[0] == NULL)
+    g_ptr_array_add (lines, g_strdup (""));
+  for (guint i = 0; split[i] != NULL; i++)
+    if (i == 0 || split[i][0] != '\0')
+      g_ptr_array_add (lines, g_strdup (split[i]));
+}
+
+/* The compilation of @document as a word processor's text has it: a line
+ * a paragraph, of the title, then of each cell of the table. */
+static GPtrArray *
+compilation_text (DraftingDocument   *document,
+                  const char * const *delegations)
+{
+  const DraftingLanguageTerms *terms =
+    drafting_language_get_terms (drafting_document_get_language (document));
+  g_autoptr(GPtrArray) entries = drafting_compilation_build (document, delegations);
+  GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
+  const char *symbol = drafting_document_get_symbol (document);
+  const char *title = drafting_document_get_title (document);
+  const char *headings[] = {
+    terms->column_element, terms->column_present, terms->column_proposed,
+    terms->column_proponents, terms->column_justification, terms->column_status,
+  };
+
+  g_ptr_array_add (lines, g_strdup (terms->compilation));
+  if (symbol != NULL && symbol[0] != '\0')
+    g_ptr_array_add (lines, g_strdup (symbol));
+  if (title != NULL && title[0] != '\0')
+    g_ptr_array_add (lines, g_strdup (title));
+  if (entries->len == 0)
+    g_ptr_array_add (lines, g_strdup (terms->no_amendments));
+  else
+    for (guint i = 0; i < G_N_ELEMENTS (headings); i++)
+      g_ptr_array_add (lines, g_strdup (headings[i]));
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      DraftingCompilationEntry *entry = g_ptr_array_index (entries, i);
+
+      append_lines (lines, entry->element);
+      append_lines (lines, entry->present);
+      if (entry->destination != NULL)
+        append_lines (lines, entry->destination);
+      append_lines (lines, drafting_marked_text_get_text (entry->proposed));
+      append_lines (lines, entry->delegation);
+      if (entry->cosponsors != NULL)
+        append_lines (lines, entry->cosponsors);
+      append_lines (lines, entry->justification);
+      append_lines (lines, entry->status);
+    }
+
+  return lines;
+}
+
+/**
+ * drafting_export_test_compilation:
+ * @fixture: the test's fixture
+ * @data: the #DraftingExportTestFormat to write
+ *
+ * The test that LibreOffice reads the compilation of amendments as the
+ * core lists them, in the order of the text, in the document's language:
+ * the relief resolution with an amendment of every action, in English;
+ * the example resolution in French, all its amendments, then those of one
+ * delegation; and a document with none.
+ */
+void
+drafting_export_test_compilation (DraftingExportTestFixture *fixture,
+                                  gconstpointer              data)
+{
+  const DraftingExportTestFormat *format = data;
+  g_autoptr(DraftingDocument) relief = drafting_export_test_amended_relief ();
+  g_autoptr(DraftingDocument) resolution = drafting_export_test_amended_resolution ();
+  g_autoptr(DraftingDocument) none = drafting_export_test_load ("ecommerce-communique.wcodraft");
+  const char * const kenya[] = { "Kenya", NULL };
+  struct {
+    DraftingDocument   *document;
+    const char * const *delegations;
+    const char         *name;
+    const char         *heading;
+  } cases[] = {
+    { relief, NULL, "relief-compilation", "Present text" },
+    { resolution, NULL, "resolution-compilation-fr", "Texte actuel" },
+    { resolution, kenya, "resolution-compilation-kenya", "Texte actuel" },
+    { none, NULL, "communique-compilation", NULL },
+  };
+
+  drafting_document_set_language (resolution, "fr");
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autofree char *path = drafting_export_test_write_compilation (fixture, format,
+                                                                      cases[c].document,
+                                                                      cases[c].delegations,
+                                                                      cases[c].name);
+      g_autoptr(GPtrArray) expected = compilation_text (cases[c].document, cases[c].delegations);
+      g_auto(GStrv) lines = libreoffice_text (fixture, path);
+
+      if (lines == NULL)
+        return;
+      assert_lines (lines, expected, cases[c].name);
+      if (cases[c].heading != NULL)
+        g_assert_true (g_strv_contains ((const char * const *) lines, cases[c].heading));
     }
 }
 

@@ -22,6 +22,8 @@ typedef struct
  * DraftingExportTestFormat:
  * @extension: the extension of its files: ".odt"
  * @write: how it writes a document's present text: drafting_odt_write()
+ * @write_compilation: how it writes the compilation of a document's
+ *   amendments: drafting_odt_write_compilation()
  *
  * One of the formats a document is exported to, for a test to write it.
  */
@@ -30,6 +32,9 @@ typedef struct
   const char *extension;
   GBytes     *(*write) (DraftingDocument  *document,
                         GError           **error);
+  GBytes     *(*write_compilation) (DraftingDocument    *document,
+                                    const char * const  *delegations,
+                                    GError             **error);
 } DraftingExportTestFormat;
 
 /* The documents each export is tried on, %NULL-terminated: the two
@@ -71,5 +76,12 @@ gboolean          drafting_export_test_is_proposer        (DraftingDocument     
 void              drafting_export_test_assert_tracked     (const char              *path,
                                                            DraftingDocument        *document,
                                                            const char              *name);
+char             *drafting_export_test_write_compilation  (DraftingExportTestFixture      *fixture,
+                                                           const DraftingExportTestFormat *format,
+                                                           DraftingDocument               *document,
+                                                           const char * const             *delegations,
+                                                           const char                     *name);
+void              drafting_export_test_compilation        (DraftingExportTestFixture      *fixture,
+                                                           gconstpointer                   data);
 
 G_END_DECLS

@@ -36,7 +36,9 @@
 #define NS_CORE "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
 #define NS_DC   "http://purl.org/dc/elements/1.1/"
 
-static const DraftingExportTestFormat docx = { DRAFTING_DOCX_EXTENSION, drafting_docx_write };
+static const DraftingExportTestFormat docx = {
+  DRAFTING_DOCX_EXTENSION, drafting_docx_write, drafting_docx_write_compilation,
+};
 
 /* The names of the entries of the package at @path, in order. */
 static GPtrArray *
@@ -499,6 +501,39 @@ test_tracked (DraftingExportTestFixture *fixture,
     }
 }
 
+/* The compilation's table: its heading row repeated on each page, on a
+ * landscape page; an Arabic document's read from right to left, its
+ * headings and statuses in Arabic. */
+static void
+test_compilation_package (DraftingExportTestFixture *fixture,
+                          gconstpointer              data G_GNUC_UNUSED)
+{
+  g_autoptr(DraftingDocument) document = drafting_export_test_amended_resolution ();
+  g_autofree char *path = NULL;
+  g_autofree char *xml = NULL;
+  g_autofree char *styles = NULL;
+
+  path = drafting_export_test_write_compilation (fixture, &docx, document, NULL, "compilation");
+  xml = drafting_export_test_read_entry (path, "word/document.xml", NULL);
+  g_assert_nonnull (strstr (xml, "<w:tblHeader/>"));
+  g_assert_nonnull (strstr (xml, "w:orient=\"landscape\""));
+  g_assert_nonnull (strstr (xml, "<w:rStyle w:val=\"InsertedWords\"/>"));
+  g_assert_nonnull (strstr (xml, "<w:rStyle w:val=\"DeletedWords\"/>"));
+  g_assert_nonnull (strstr (xml, ">Co-sponsors: Japan<"));
+  g_assert_null (strstr (xml, "<w:bidiVisual/>"));
+  styles = drafting_export_test_read_entry (path, "word/styles.xml", NULL);
+  g_assert_nonnull (strstr (styles, "<w:name w:val=\"Inserted words\"/>"));
+  g_clear_pointer (&path, g_free);
+  g_clear_pointer (&xml, g_free);
+
+  drafting_document_set_language (document, "ar");
+  path = drafting_export_test_write_compilation (fixture, &docx, document, NULL, "compilation-ar");
+  xml = drafting_export_test_read_entry (path, "word/document.xml", NULL);
+  g_assert_nonnull (strstr (xml, "<w:bidiVisual/>"));
+  g_assert_nonnull (strstr (xml, ">النص الحالي<"));
+  g_assert_nonnull (strstr (xml, ">مقترح<"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -515,6 +550,12 @@ main (int    argc,
               drafting_export_test_tear_down);
   g_test_add ("/docx/tracked", DraftingExportTestFixture, NULL,
               drafting_export_test_set_up, test_tracked, drafting_export_test_tear_down);
+  g_test_add ("/docx/compilation/package", DraftingExportTestFixture, NULL,
+              drafting_export_test_set_up, test_compilation_package,
+              drafting_export_test_tear_down);
+  g_test_add ("/docx/compilation/libreoffice", DraftingExportTestFixture, &docx,
+              drafting_export_test_set_up, drafting_export_test_compilation,
+              drafting_export_test_tear_down);
 
   return g_test_run ();
 }

@@ -223,7 +223,7 @@ test_refused (Fixture       *fixture,
     const char *says;
   } cases[] = {
     { { "export", fixture->amended, NULL }, 2, "-o FILE" },
-    { { "export", fixture->amended, "-o", out, "--form", "fancy", NULL }, 2, "clean or tracked" },
+    { { "export", fixture->amended, "-o", out, "--form", "fancy", NULL }, 2, "clean, tracked or compilation" },
     { { "export", fixture->amended, "-o", out, "--delegation", "France", NULL }, 2, "--form tracked" },
     { { "export", fixture->amended, "-o", odd, NULL }, 2, ".pdf" },
     { { "export", fixture->amended, "-o", xml, NULL }, 2, "--format akn" },

@@ -21,7 +21,9 @@
  * core's layout lays it out: numbers, leading phrases, footnote calls.
  */
 
-static const DraftingExportTestFormat odt = { ".odt", drafting_odt_write };
+static const DraftingExportTestFormat odt = {
+  DRAFTING_ODT_EXTENSION, drafting_odt_write, drafting_odt_write_compilation,
+};
 
 /* Validates @xml against the RELAX NG @schema, with jing or xmllint. */
 static void
@@ -147,6 +149,48 @@ test_tracked (DraftingExportTestFixture *fixture,
     }
 }
 
+/* ------------------------------------------------------------------ */
+/* The compilation of amendments                                       */
+
+/* The compilation valid, on landscape pages, its words the document's. */
+static void
+test_compilation_valid (DraftingExportTestFixture *fixture,
+                        gconstpointer              data G_GNUC_UNUSED)
+{
+  const char *schemas = g_getenv ("DRAFTING_SCHEMA_DIR");
+  g_autofree char *schema = g_build_filename (schemas, "OpenDocument-v1.3-schema.rng", NULL);
+  g_autoptr(DraftingDocument) document = drafting_export_test_amended_resolution ();
+  g_autofree char *path = NULL;
+  g_autofree char *content = NULL;
+  g_autofree char *styles = NULL;
+  static const char * const parts[] = { "content.xml", "styles.xml", "meta.xml" };
+
+  drafting_document_set_language (document, "fr");
+  path = drafting_export_test_write_compilation (fixture, &odt, document, NULL, "compilation");
+
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    {
+      gsize length;
+      g_autofree char *xml = drafting_export_test_read_entry (path, parts[i], &length);
+      g_autofree char *extracted = g_build_filename (fixture->dir, parts[i], NULL);
+
+      g_assert_nonnull (xml);
+      g_assert_true (g_file_set_contents (extracted, xml, length, NULL));
+      assert_valid (extracted, schema);
+    }
+
+  content = drafting_export_test_read_entry (path, "content.xml", NULL);
+  styles = drafting_export_test_read_entry (path, "styles.xml", NULL);
+  g_assert_nonnull (strstr (content, "<table:table-header-rows>"));
+  g_assert_nonnull (strstr (content, ">Compilation des amendements<"));
+  g_assert_nonnull (strstr (content, ">Coauteurs : Japan<"));
+  g_assert_nonnull (strstr (content, "text:style-name=\"Inserted_20_words\""));
+  g_assert_nonnull (strstr (content, "text:style-name=\"Deleted_20_words\""));
+  g_assert_nonnull (strstr (styles, "style:print-orientation=\"landscape\""));
+  g_assert_nonnull (strstr (styles, "style:display-name=\"Deleted words\""));
+  g_assert_nonnull (strstr (styles, "fo:language=\"fr\""));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -161,6 +205,11 @@ main (int    argc,
               drafting_export_test_tear_down);
   g_test_add ("/odt/tracked", DraftingExportTestFixture, NULL,
               drafting_export_test_set_up, test_tracked, drafting_export_test_tear_down);
+  g_test_add ("/odt/compilation/valid", DraftingExportTestFixture, NULL,
+              drafting_export_test_set_up, test_compilation_valid, drafting_export_test_tear_down);
+  g_test_add ("/odt/compilation/libreoffice", DraftingExportTestFixture, &odt,
+              drafting_export_test_set_up, drafting_export_test_compilation,
+              drafting_export_test_tear_down);
 
   return g_test_run ();
 }

@@ -11,7 +11,9 @@
 #include <libxml/xmlwriter.h>
 
 #include "drafting-docx.h"
+#include "drafting-docx-private.h"
 
+#include "drafting-compilation.h"
 #include "drafting-language.h"
 #include "drafting-layout.h"
 #include "drafting-xml-part.h"
@@ -142,19 +144,19 @@ twips (double points)
 
 /* An element with one attribute, w:val, as most of WordprocessingML's
  * properties are. */
-static void
-val (DraftingXmlPart *part,
-     const char      *name,
-     const char      *value)
+void
+_drafting_docx_val (DraftingXmlPart *part,
+                    const char      *name,
+                    const char      *value)
 {
   drafting_xml_part_start (part, name);
   drafting_xml_part_attr (part, "w:val", value);
   drafting_xml_part_end (part);
 }
 
-static void
-empty (DraftingXmlPart *part,
-       const char      *name)
+void
+_drafting_docx_empty (DraftingXmlPart *part,
+                      const char      *name)
 {
   drafting_xml_part_start (part, name);
   drafting_xml_part_end (part);
@@ -163,11 +165,11 @@ empty (DraftingXmlPart *part,
 /* The text of a run: its words in w:t (w:delText when they are deleted),
  * every space kept; a line break and a tab as elements of their own. The
  * other control characters XML cannot hold are left out. */
-static void
-write_text (DraftingXmlPart *part,
-            const char      *content,
-            gsize            length,
-            gboolean         deleted)
+void
+_drafting_docx_write_text (DraftingXmlPart *part,
+                           const char      *content,
+                           gsize            length,
+                           gboolean         deleted)
 {
   const char *p = content;
   const char *stop = content + length;
@@ -188,9 +190,9 @@ write_text (DraftingXmlPart *part,
       if (p < stop)
         {
           if (*p == '\n')
-            empty (part, "w:br");
+            _drafting_docx_empty (part, "w:br");
           else if (*p == '\t')
-            empty (part, "w:tab");
+            _drafting_docx_empty (part, "w:tab");
           p++;
         }
     }
@@ -395,8 +397,8 @@ write_settings (gboolean notes)
   drafting_xml_part_init (&part, TRUE);
   drafting_xml_part_start (&part, "w:settings");
   drafting_xml_part_attr (&part, "xmlns:w", NS_W);
-  val (&part, "w:defaultTabStop", "720");
-  val (&part, "w:characterSpacingControl", "doNotCompress");
+  _drafting_docx_val (&part, "w:defaultTabStop", "720");
+  _drafting_docx_val (&part, "w:characterSpacingControl", "doNotCompress");
   if (notes)
     {
       drafting_xml_part_start (&part, "w:footnotePr");
@@ -433,17 +435,17 @@ write_footer (DraftingDocument *document)
   drafting_xml_part_attr (&part, "xmlns:r", NS_R);
   drafting_xml_part_start (&part, "w:p");
   drafting_xml_part_start (&part, "w:pPr");
-  val (&part, "w:pStyle", "Footer");
+  _drafting_docx_val (&part, "w:pStyle", "Footer");
   drafting_xml_part_end (&part);
   drafting_xml_part_start (&part, "w:r");
   if (symbol != NULL)
-    write_text (&part, symbol, strlen (symbol), FALSE);
-  empty (&part, "w:tab");
+    _drafting_docx_write_text (&part, symbol, strlen (symbol), FALSE);
+  _drafting_docx_empty (&part, "w:tab");
   drafting_xml_part_end (&part);
   drafting_xml_part_start (&part, "w:fldSimple");
   drafting_xml_part_attr (&part, "w:instr", " PAGE ");
   drafting_xml_part_start (&part, "w:r");
-  write_text (&part, "1", 1, FALSE);
+  _drafting_docx_write_text (&part, "1", 1, FALSE);
   drafting_xml_part_end (&part);
   drafting_xml_part_end (&part);
   drafting_xml_part_end (&part);
@@ -469,25 +471,25 @@ language_tag (const char *language)
 /* The start of a style: its type, identifier and name, what it is based
  * on, the style of the paragraph after; Word's gallery shows the kinds'
  * and the character styles. */
-static void
-style_start (DraftingXmlPart *part,
-             const char      *type,
-             const char      *id,
-             const char      *name,
-             const char      *based_on,
-             const char      *next,
-             gboolean         gallery)
+void
+_drafting_docx_style_start (DraftingXmlPart *part,
+                            const char      *type,
+                            const char      *id,
+                            const char      *name,
+                            const char      *based_on,
+                            const char      *next,
+                            gboolean         gallery)
 {
   drafting_xml_part_start (part, "w:style");
   drafting_xml_part_attr (part, "w:type", type);
   drafting_xml_part_attr (part, "w:styleId", id);
-  val (part, "w:name", name);
+  _drafting_docx_val (part, "w:name", name);
   if (based_on != NULL)
-    val (part, "w:basedOn", based_on);
+    _drafting_docx_val (part, "w:basedOn", based_on);
   if (next != NULL)
-    val (part, "w:next", next);
+    _drafting_docx_val (part, "w:next", next);
   if (gallery)
-    empty (part, "w:qFormat");
+    _drafting_docx_empty (part, "w:qFormat");
 }
 
 /* Bold and italic, for Western and complex scripts alike. */
@@ -498,13 +500,13 @@ weight_and_slant (DraftingXmlPart *part,
 {
   if (bold)
     {
-      empty (part, "w:b");
-      empty (part, "w:bCs");
+      _drafting_docx_empty (part, "w:b");
+      _drafting_docx_empty (part, "w:bCs");
     }
   if (italic)
     {
-      empty (part, "w:i");
-      empty (part, "w:iCs");
+      _drafting_docx_empty (part, "w:i");
+      _drafting_docx_empty (part, "w:iCs");
     }
 }
 
@@ -515,11 +517,11 @@ paragraph_style (DraftingXmlPart           *part,
                  const KindStyle           *style,
                  const DraftingLayoutBlock *block)
 {
-  style_start (part, "paragraph", style->id, style->name, "Normal", style->id, !block->note);
+  _drafting_docx_style_start (part, "paragraph", style->id, style->name, "Normal", style->id, !block->note);
 
   drafting_xml_part_start (part, "w:pPr");
   if (block->keep_with_next)
-    empty (part, "w:keepNext");
+    _drafting_docx_empty (part, "w:keepNext");
   if (block->note)
     {
       drafting_xml_part_start (part, "w:spacing");
@@ -529,15 +531,15 @@ paragraph_style (DraftingXmlPart           *part,
   switch (block->align)
     {
     case DRAFTING_LAYOUT_CENTRED:
-      val (part, "w:jc", "center");
+      _drafting_docx_val (part, "w:jc", "center");
       break;
     case DRAFTING_LAYOUT_START:
-      val (part, "w:jc", "start");
+      _drafting_docx_val (part, "w:jc", "start");
       break;
     case DRAFTING_LAYOUT_JUSTIFIED:
     default:
       /* Justified, the last line to the start, as Word always has it. */
-      val (part, "w:jc", "both");
+      _drafting_docx_val (part, "w:jc", "both");
       break;
     }
   drafting_xml_part_end (part);
@@ -547,11 +549,11 @@ paragraph_style (DraftingXmlPart           *part,
       drafting_xml_part_start (part, "w:rPr");
       weight_and_slant (part, block->bold, block->italic);
       if (block->uppercase)
-        empty (part, "w:caps");
+        _drafting_docx_empty (part, "w:caps");
       if (block->note)
         {
-          val (part, "w:sz", NOTE_SIZE);
-          val (part, "w:szCs", NOTE_SIZE);
+          _drafting_docx_val (part, "w:sz", NOTE_SIZE);
+          _drafting_docx_val (part, "w:szCs", NOTE_SIZE);
         }
       drafting_xml_part_end (part);
     }
@@ -565,7 +567,7 @@ character_style (DraftingXmlPart *part,
                  gboolean         italic,
                  gboolean         bold)
 {
-  style_start (part, "character", id, name, "DefaultParagraphFont", NULL, TRUE);
+  _drafting_docx_style_start (part, "character", id, name, "DefaultParagraphFont", NULL, TRUE);
   if (italic || bold)
     {
       drafting_xml_part_start (part, "w:rPr");
@@ -580,7 +582,8 @@ character_style (DraftingXmlPart *part,
  * first block of each kind. */
 static GBytes *
 write_styles (DraftingDocument *document,
-              GHashTable       *firsts)
+              GHashTable       *firsts,
+              gboolean          compilation)
 {
   const char *language = drafting_document_get_language (document);
   g_autofree char *tag = language_tag (language);
@@ -602,8 +605,8 @@ write_styles (DraftingDocument *document,
   drafting_xml_part_attr (&part, "w:eastAsia", BODY_FONT);
   drafting_xml_part_attr (&part, "w:cs", BODY_FONT);
   drafting_xml_part_end (&part);
-  val (&part, "w:sz", BODY_SIZE);
-  val (&part, "w:szCs", BODY_SIZE);
+  _drafting_docx_val (&part, "w:sz", BODY_SIZE);
+  _drafting_docx_val (&part, "w:szCs", BODY_SIZE);
   if (tag != NULL)
     {
       drafting_xml_part_start (&part, "w:lang");
@@ -615,9 +618,9 @@ write_styles (DraftingDocument *document,
   drafting_xml_part_start (&part, "w:pPrDefault");
   drafting_xml_part_start (&part, "w:pPr");
   /* No orphans and no widows, as the printed page has none. */
-  empty (&part, "w:widowControl");
+  _drafting_docx_empty (&part, "w:widowControl");
   if (rtl)
-    empty (&part, "w:bidi");
+    _drafting_docx_empty (&part, "w:bidi");
   drafting_xml_part_start (&part, "w:spacing");
   drafting_xml_part_attr (&part, "w:after", "0");
   drafting_xml_part_attr (&part, "w:line", "240");
@@ -631,18 +634,18 @@ write_styles (DraftingDocument *document,
   drafting_xml_part_attr (&part, "w:type", "paragraph");
   drafting_xml_part_attr (&part, "w:default", "1");
   drafting_xml_part_attr (&part, "w:styleId", "Normal");
-  val (&part, "w:name", "Normal");
-  empty (&part, "w:qFormat");
+  _drafting_docx_val (&part, "w:name", "Normal");
+  _drafting_docx_empty (&part, "w:qFormat");
   drafting_xml_part_end (&part);
 
   drafting_xml_part_start (&part, "w:style");
   drafting_xml_part_attr (&part, "w:type", "character");
   drafting_xml_part_attr (&part, "w:default", "1");
   drafting_xml_part_attr (&part, "w:styleId", "DefaultParagraphFont");
-  val (&part, "w:name", "Default Paragraph Font");
-  val (&part, "w:uiPriority", "1");
-  empty (&part, "w:semiHidden");
-  empty (&part, "w:unhideWhenUsed");
+  _drafting_docx_val (&part, "w:name", "Default Paragraph Font");
+  _drafting_docx_val (&part, "w:uiPriority", "1");
+  _drafting_docx_empty (&part, "w:semiHidden");
+  _drafting_docx_empty (&part, "w:unhideWhenUsed");
   drafting_xml_part_end (&part);
 
   for (guint i = 0; i < G_N_ELEMENTS (kind_styles); i++)
@@ -657,28 +660,31 @@ write_styles (DraftingDocument *document,
   character_style (&part, "Emphasis", "Emphasis", TRUE, FALSE);
   character_style (&part, "StrongEmphasis", "Strong Emphasis", FALSE, TRUE);
   character_style (&part, "LeadingPhrase", "Leading phrase", FALSE, FALSE);
+  if (compilation)
+    _drafting_docx_compilation_styles (&part);
 
   /* Word's own for a footnote's number, raised. */
-  style_start (&part, "character", "FootnoteReference", "footnote reference",
-               "DefaultParagraphFont", NULL, FALSE);
+  _drafting_docx_style_start (&part, "character", "FootnoteReference", "footnote reference",
+                              "DefaultParagraphFont", NULL, FALSE);
   drafting_xml_part_start (&part, "w:rPr");
-  val (&part, "w:vertAlign", "superscript");
+  _drafting_docx_val (&part, "w:vertAlign", "superscript");
   drafting_xml_part_end (&part);
   drafting_xml_part_end (&part);
 
   /* The footer's, with its tab stop at the end of the line. */
-  style_start (&part, "paragraph", "Footer", "footer", "Normal", NULL, FALSE);
+  _drafting_docx_style_start (&part, "paragraph", "Footer", "footer", "Normal", NULL, FALSE);
   drafting_xml_part_start (&part, "w:pPr");
   drafting_xml_part_start (&part, "w:tabs");
   drafting_xml_part_start (&part, "w:tab");
   drafting_xml_part_attr (&part, "w:val", "right");
-  drafting_xml_part_attr_printf (&part, "w:pos", "%d", TEXT_WIDTH);
+  drafting_xml_part_attr_printf (&part, "w:pos", "%d",
+                                 compilation ? PAGE_HEIGHT - 2 * MARGIN : TEXT_WIDTH);
   drafting_xml_part_end (&part);
   drafting_xml_part_end (&part);
   drafting_xml_part_end (&part);
   drafting_xml_part_start (&part, "w:rPr");
-  val (&part, "w:sz", NOTE_SIZE);
-  val (&part, "w:szCs", NOTE_SIZE);
+  _drafting_docx_val (&part, "w:sz", NOTE_SIZE);
+  _drafting_docx_val (&part, "w:szCs", NOTE_SIZE);
   drafting_xml_part_end (&part);
   drafting_xml_part_end (&part);
 
@@ -695,6 +701,8 @@ typedef struct
   DraftingXmlPart  part;          /* word/document.xml */
   DraftingXmlPart  notes;         /* word/footnotes.xml */
   GPtrArray       *blocks;        /* DraftingLayoutBlock *, in reading order */
+  GPtrArray       *entries;       /* or DraftingCompilationEntry *: a compilation */
+  DraftingDocument *document;
   gboolean         tracked;       /* the blocks' changes written as revisions */
   gboolean         rtl;
   guint            n_notes;
@@ -780,7 +788,7 @@ run_properties (DraftingXmlPart *part,
     }
 
   drafting_xml_part_start (part, "w:rPr");
-  val (part, "w:rStyle", id);
+  _drafting_docx_val (part, "w:rStyle", id);
   weight_and_slant (part, bold, italic);
   drafting_xml_part_end (part);
 }
@@ -798,7 +806,7 @@ write_run (DraftingXmlPart *part,
 
   drafting_xml_part_start (part, "w:r");
   run_properties (part, style);
-  write_text (part, words, length, deleted);
+  _drafting_docx_write_text (part, words, length, deleted);
   drafting_xml_part_end (part);
 }
 
@@ -812,9 +820,9 @@ write_number (DraftingXmlPart *part,
 
   drafting_xml_part_start (part, "w:r");
   drafting_xml_part_start (part, "w:rPr");
-  val (part, "w:rStyle", "FootnoteReference");
+  _drafting_docx_val (part, "w:rStyle", "FootnoteReference");
   drafting_xml_part_end (part);
-  write_text (part, number, strlen (number), deleted);
+  _drafting_docx_write_text (part, number, strlen (number), deleted);
   drafting_xml_part_end (part);
 }
 
@@ -843,7 +851,7 @@ write_note (Content                   *content,
   id = ++content->n_notes;
   drafting_xml_part_start (part, "w:r");
   drafting_xml_part_start (part, "w:rPr");
-  val (part, "w:rStyle", "FootnoteReference");
+  _drafting_docx_val (part, "w:rStyle", "FootnoteReference");
   drafting_xml_part_end (part);
   drafting_xml_part_start (part, "w:footnoteReference");
   drafting_xml_part_attr_printf (part, "w:id", "%u", id);
@@ -854,13 +862,13 @@ write_note (Content                   *content,
   drafting_xml_part_attr_printf (notes, "w:id", "%u", id);
   drafting_xml_part_start (notes, "w:p");
   drafting_xml_part_start (notes, "w:pPr");
-  val (notes, "w:pStyle", kind_style (DRAFTING_KIND_FOOTNOTE)->id);
+  _drafting_docx_val (notes, "w:pStyle", kind_style (DRAFTING_KIND_FOOTNOTE)->id);
   drafting_xml_part_end (notes);
   drafting_xml_part_start (notes, "w:r");
   drafting_xml_part_start (notes, "w:rPr");
-  val (notes, "w:rStyle", "FootnoteReference");
+  _drafting_docx_val (notes, "w:rStyle", "FootnoteReference");
   drafting_xml_part_end (notes);
-  empty (notes, "w:footnoteRef");
+  _drafting_docx_empty (notes, "w:footnoteRef");
   drafting_xml_part_end (notes);
   write_run (notes, DRAFTING_RUN_PLAIN, " ", 1, FALSE);
   write_runs (content, notes, note);
@@ -985,9 +993,9 @@ write_paragraph_properties (Content                   *content,
   int hang = block->label != NULL ? indent - twips (block->label_indent) : 0;
 
   drafting_xml_part_start (part, "w:pPr");
-  val (part, "w:pStyle", kind_style (block->kind)->id);
+  _drafting_docx_val (part, "w:pStyle", kind_style (block->kind)->id);
   if (block->page_break_before)
-    empty (part, "w:pageBreakBefore");
+    _drafting_docx_empty (part, "w:pageBreakBefore");
   if (block->label != NULL)
     {
       drafting_xml_part_start (part, "w:tabs");
@@ -1131,11 +1139,13 @@ write_blocks (Content *content)
                  marking[i] != NULL ? marking[i]->amendment : NULL);
 }
 
-/* The page: A4, margins of 2.5 cm, the footer. */
+/* The page: A4, margins of 2.5 cm, the footer; on its side for a
+ * compilation's six columns. */
 static void
 write_section (Content *content)
 {
   DraftingXmlPart *part = &content->part;
+  gboolean landscape = content->entries != NULL;
 
   drafting_xml_part_start (part, "w:sectPr");
   drafting_xml_part_start (part, "w:footerReference");
@@ -1143,8 +1153,10 @@ write_section (Content *content)
   drafting_xml_part_attr (part, "r:id", "rId3");
   drafting_xml_part_end (part);
   drafting_xml_part_start (part, "w:pgSz");
-  drafting_xml_part_attr_printf (part, "w:w", "%d", PAGE_WIDTH);
-  drafting_xml_part_attr_printf (part, "w:h", "%d", PAGE_HEIGHT);
+  drafting_xml_part_attr_printf (part, "w:w", "%d", landscape ? PAGE_HEIGHT : PAGE_WIDTH);
+  drafting_xml_part_attr_printf (part, "w:h", "%d", landscape ? PAGE_WIDTH : PAGE_HEIGHT);
+  if (landscape)
+    drafting_xml_part_attr (part, "w:orient", "landscape");
   drafting_xml_part_end (part);
   drafting_xml_part_start (part, "w:pgMar");
   drafting_xml_part_attr_printf (part, "w:top", "%d", MARGIN);
@@ -1156,7 +1168,7 @@ write_section (Content *content)
   drafting_xml_part_attr (part, "w:gutter", "0");
   drafting_xml_part_end (part);
   if (content->rtl)
-    empty (part, "w:bidi");
+    _drafting_docx_empty (part, "w:bidi");
   drafting_xml_part_end (part);
 }
 
@@ -1174,7 +1186,7 @@ separator (DraftingXmlPart *part,
   drafting_xml_part_attr (part, "w:id", id);
   drafting_xml_part_start (part, "w:p");
   drafting_xml_part_start (part, "w:r");
-  empty (part, element);
+  _drafting_docx_empty (part, element);
   drafting_xml_part_end (part);
   drafting_xml_part_end (part);
   drafting_xml_part_end (part);
@@ -1195,9 +1207,12 @@ write_document (Content *content)
   drafting_xml_part_attr (part, "xmlns:w", NS_W);
   drafting_xml_part_attr (part, "xmlns:r", NS_R);
   drafting_xml_part_start (part, "w:body");
-  write_blocks (content);
-  if (content->blocks->len == 0)
-    empty (part, "w:p");
+  if (content->entries != NULL)
+    _drafting_docx_write_compilation_body (part, content->document, content->entries);
+  else
+    write_blocks (content);
+  if (content->entries == NULL && content->blocks->len == 0)
+    _drafting_docx_empty (part, "w:p");
   write_section (content);
   drafting_xml_part_end (part);
   drafting_xml_part_end (part);
@@ -1210,11 +1225,12 @@ write_document (Content *content)
 /* ------------------------------------------------------------------ */
 /* The package                                                         */
 
-/* The package of @blocks, which it takes; their changes tracked if
- * @tracked. */
+/* The package of @blocks, which it takes, their changes tracked if
+ * @tracked; or of the compilation @entries, which it takes. */
 static GBytes *
 write_package (DraftingDocument  *document,
                GPtrArray         *blocks,
+               GPtrArray         *entries,
                gboolean           tracked,
                GError           **error)
 {
@@ -1222,11 +1238,13 @@ write_package (DraftingDocument  *document,
   g_autoptr(GHashTable) firsts = NULL;
   g_autoptr(GBytes) document_bytes = NULL;
   g_autoptr(GBytes) notes_bytes = NULL;
-  Content content = { { NULL, NULL, FALSE }, { NULL, NULL, FALSE }, NULL, FALSE, FALSE, 0, 0 };
+  Content content = { { NULL, NULL, FALSE }, { NULL, NULL, FALSE }, NULL, NULL, NULL, FALSE, FALSE, 0, 0 };
   GBytes *package = NULL;
   gboolean notes;
 
-  content.blocks = blocks;
+  content.blocks = blocks != NULL ? blocks : g_ptr_array_new ();
+  content.entries = entries;
+  content.document = document;
   content.tracked = tracked;
   content.rtl = drafting_language_is_right_to_left (drafting_document_get_language (document));
 
@@ -1248,8 +1266,8 @@ write_package (DraftingDocument  *document,
                                     error) &&
       drafting_xml_part_add_to_zip (zip, "word/_rels/document.xml.rels",
                                     write_document_relationships (notes), error) &&
-      drafting_xml_part_add_to_zip (zip, "word/styles.xml", write_styles (document, firsts),
-                                    error) &&
+      drafting_xml_part_add_to_zip (zip, "word/styles.xml",
+                                    write_styles (document, firsts, entries != NULL), error) &&
       drafting_xml_part_add_to_zip (zip, "word/settings.xml", write_settings (notes), error) &&
       drafting_xml_part_add_to_zip (zip, "word/footer1.xml", write_footer (document), error) &&
       (!notes || drafting_xml_part_add_to_zip (zip, "word/footnotes.xml",
@@ -1262,6 +1280,7 @@ write_package (DraftingDocument  *document,
   drafting_xml_part_clear (&content.part);
   drafting_xml_part_clear (&content.notes);
   g_ptr_array_unref (content.blocks);
+  g_clear_pointer (&entries, g_ptr_array_unref);
 
   return package;
 }
@@ -1283,7 +1302,7 @@ drafting_docx_write (DraftingDocument  *document,
   g_return_val_if_fail (DRAFTING_IS_DOCUMENT (document), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return write_package (document, drafting_layout_build_all (document), FALSE, error);
+  return write_package (document, drafting_layout_build_all (document), NULL, FALSE, error);
 }
 
 /**
@@ -1309,6 +1328,32 @@ drafting_docx_write_tracked (DraftingDocument    *document,
   g_return_val_if_fail (DRAFTING_IS_DOCUMENT (document), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return write_package (document, drafting_layout_build_proposed (document, delegations), TRUE,
-                        error);
+  return write_package (document, drafting_layout_build_proposed (document, delegations), NULL,
+                        TRUE, error);
+}
+
+/**
+ * drafting_docx_write_compilation:
+ * @document: the document, which must not change until this returns
+ * @delegations: (nullable) (array zero-terminated=1): only the amendments
+ *   these delegations propose or co-sponsor; %NULL for all
+ * @error: where to say what went wrong
+ *
+ * Writes the compilation of @document's amendments as a Word document: a
+ * table on landscape pages, one row an amendment in the order of the text
+ * (drafting_compilation_build()), its words and headings in the
+ * document's language.
+ *
+ * Returns: (transfer full) (nullable): the package's bytes
+ */
+GBytes *
+drafting_docx_write_compilation (DraftingDocument    *document,
+                                 const char * const  *delegations,
+                                 GError             **error)
+{
+  g_return_val_if_fail (DRAFTING_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return write_package (document, NULL, drafting_compilation_build (document, delegations),
+                        FALSE, error);
 }

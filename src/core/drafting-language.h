@@ -23,6 +23,18 @@ G_BEGIN_DECLS
  * @annex_numbered: before the number of one of several: "ANNEX "
  * @revision_draft: the label of a document's first revision, "Draft"
  *   (those after are "Rev.1", "Rev.2" in every language)
+ * @compilation: the title of a compilation of amendments
+ * @column_element: the heading of its column naming what each amendment
+ *   is about, "Element"
+ * @column_present: of the present text, "Present text"
+ * @column_proposed: of the text as proposed, "Proposed text"
+ * @column_proponents: of who proposes it, "Delegation"
+ * @column_justification: of why, "Justification"
+ * @column_status: of what became of it, "Status"
+ * @cosponsors: before the co-sponsors' names: "Co-sponsors: "
+ * @statuses: an amendment's status, by #DraftingAmendmentStatus:
+ *   "Proposed", "Accepted", "Rejected", "Withdrawn", "Superseded"
+ * @no_amendments: what a compilation of none says
  *
  * What a document prints around its text is the document's, in the
  * document's language whatever language the interface speaks: a French
@@ -40,6 +52,16 @@ typedef struct
   const char *annex;
   const char *annex_numbered;
   const char *revision_draft;
+  const char *compilation;
+  const char *column_element;
+  const char *column_present;
+  const char *column_proposed;
+  const char *column_proponents;
+  const char *column_justification;
+  const char *column_status;
+  const char *cosponsors;
+  const char *statuses[5];
+  const char *no_amendments;
 } DraftingLanguageTerms;
 
 const DraftingLanguageTerms *drafting_language_get_terms     (const char *language);

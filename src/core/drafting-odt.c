@@ -11,7 +11,9 @@
 #include <libxml/xmlwriter.h>
 
 #include "drafting-odt.h"
+#include "drafting-odt-private.h"
 
+#include "drafting-compilation.h"
 #include "drafting-language.h"
 #include "drafting-layout.h"
 #include "drafting-xml-part.h"
@@ -51,6 +53,7 @@
 #define NS_OFFICE   "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
 #define NS_STYLE    "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
 #define NS_TEXT     "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+#define NS_TABLE    "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 #define NS_FO       "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
 #define NS_SVG      "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"
 #define NS_META     "urn:oasis:names:tc:opendocument:xmlns:meta:1.0"
@@ -118,8 +121,8 @@ attr_points (DraftingXmlPart *part,
 
 /* Text as ODF keeps it: a line break, a tab and the second and later of
  * several spaces are elements of their own, or a reader collapses them. */
-static void
-write_text (DraftingXmlPart *part,
+void
+_drafting_odt_write_text (DraftingXmlPart *part,
             const char      *content,
             gsize            length)
 {
@@ -251,9 +254,10 @@ write_meta (DraftingDocument *document)
 /* ------------------------------------------------------------------ */
 /* Styles                                                              */
 
-static void
-namespaces (DraftingXmlPart *part)
+void
+_drafting_odt_namespaces (DraftingXmlPart *part)
 {
+  drafting_xml_part_attr (part, "xmlns:table", NS_TABLE);
   drafting_xml_part_attr (part, "xmlns:office", NS_OFFICE);
   drafting_xml_part_attr (part, "xmlns:style", NS_STYLE);
   drafting_xml_part_attr (part, "xmlns:text", NS_TEXT);
@@ -263,8 +267,8 @@ namespaces (DraftingXmlPart *part)
   drafting_xml_part_attr (part, "office:version", ODF_VERSION);
 }
 
-static void
-font_faces (DraftingXmlPart *part)
+void
+_drafting_odt_font_faces (DraftingXmlPart *part)
 {
   drafting_xml_part_start (part, "office:font-face-decls");
   drafting_xml_part_start (part, "style:font-face");
@@ -385,7 +389,8 @@ character_style (DraftingXmlPart *part,
  * character styles. @firsts holds the first block of each kind. */
 static GBytes *
 write_styles (DraftingDocument *document,
-              GHashTable       *firsts)
+              GHashTable       *firsts,
+              gboolean          compilation)
 {
   const char *language = drafting_document_get_language (document);
   const char *symbol = drafting_document_get_symbol (document);
@@ -394,8 +399,8 @@ write_styles (DraftingDocument *document,
 
   drafting_xml_part_init (&part, FALSE);
   drafting_xml_part_start (&part, "office:document-styles");
-  namespaces (&part);
-  font_faces (&part);
+  _drafting_odt_namespaces (&part);
+  _drafting_odt_font_faces (&part);
 
   drafting_xml_part_start (&part, "office:styles");
 
@@ -430,6 +435,8 @@ write_styles (DraftingDocument *document,
   character_style (&part, "Emphasis", NULL, TRUE, FALSE);
   character_style (&part, "Strong_20_Emphasis", "Strong Emphasis", FALSE, TRUE);
   character_style (&part, "Leading_20_phrase", "Leading phrase", FALSE, FALSE);
+  if (compilation)
+    _drafting_odt_compilation_styles (&part);
 
   drafting_xml_part_start (&part, "style:style");
   drafting_xml_part_attr (&part, "style:name", "Footnote_20_anchor");
@@ -457,9 +464,10 @@ write_styles (DraftingDocument *document,
   drafting_xml_part_start (&part, "style:page-layout");
   drafting_xml_part_attr (&part, "style:name", "pm1");
   drafting_xml_part_start (&part, "style:page-layout-properties");
-  drafting_xml_part_attr (&part, "fo:page-width", "210mm");
-  drafting_xml_part_attr (&part, "fo:page-height", "297mm");
-  drafting_xml_part_attr (&part, "style:print-orientation", "portrait");
+  /* A compilation's six columns want the page on its side. */
+  drafting_xml_part_attr (&part, "fo:page-width", compilation ? "297mm" : "210mm");
+  drafting_xml_part_attr (&part, "fo:page-height", compilation ? "210mm" : "297mm");
+  drafting_xml_part_attr (&part, "style:print-orientation", compilation ? "landscape" : "portrait");
   drafting_xml_part_attr (&part, "fo:margin-top", "25mm");
   drafting_xml_part_attr (&part, "fo:margin-bottom", "15mm");
   drafting_xml_part_attr (&part, "fo:margin-left", "25mm");
@@ -480,7 +488,7 @@ write_styles (DraftingDocument *document,
   drafting_xml_part_start (&part, "style:paragraph-properties");
   drafting_xml_part_start (&part, "style:tab-stops");
   drafting_xml_part_start (&part, "style:tab-stop");
-  drafting_xml_part_attr (&part, "style:position", "160mm");
+  drafting_xml_part_attr (&part, "style:position", compilation ? "247mm" : "160mm");
   drafting_xml_part_attr (&part, "style:type", "right");
   drafting_xml_part_end (&part);
   drafting_xml_part_end (&part);
@@ -682,7 +690,7 @@ write_tracked_text (Content           *content,
     {
       id = add_region (content, change, amendment, NULL);
       point (part, "text:change-start", id);
-      write_text (part, words, length);
+      _drafting_odt_write_text (part, words, length);
       point (part, "text:change-end", id);
     }
   else
@@ -693,7 +701,7 @@ write_tracked_text (Content           *content,
       drafting_xml_part_init_fragment (&deleted);
       drafting_xml_part_start (&deleted, "text:p");
       drafting_xml_part_attr (&deleted, "text:style-name", style);
-      write_text (&deleted, words, length);
+      _drafting_odt_write_text (&deleted, words, length);
       drafting_xml_part_end (&deleted);
       xml = drafting_xml_part_finish_fragment (&deleted, &content->failed);
       id = add_region (content, change, amendment, xml);
@@ -812,7 +820,7 @@ write_runs (Content                   *content,
           drafting_xml_part_attr (part, "text:style-name", "Strong_20_Emphasis");
           spans++;
         }
-      write_text (part, block->text + run->start, run->end - run->start);
+      _drafting_odt_write_text (part, block->text + run->start, run->end - run->start);
       while (spans-- > 0)
         drafting_xml_part_end (part);
     }
@@ -832,7 +840,7 @@ write_paragraph_content (Content                   *content,
   if (content->tracked && block->old_label != NULL && block->label != NULL)
     write_renumbered (content, part, block);
   else if (block->label != NULL)
-    write_text (part, block->label, strlen (block->label));
+    _drafting_odt_write_text (part, block->label, strlen (block->label));
   else if (content->tracked && block->old_label != NULL)
     write_label_change (content, part, block->old_label, DRAFTING_CHANGE_DELETED, block->label_amendment);
   if (block->label != NULL || (content->tracked && block->old_label != NULL))
@@ -1040,8 +1048,8 @@ write_content (Content *content)
 
   drafting_xml_part_init (part, FALSE);
   drafting_xml_part_start (part, "office:document-content");
-  namespaces (part);
-  font_faces (part);
+  _drafting_odt_namespaces (part);
+  _drafting_odt_font_faces (part);
 
   /* The automatic styles, in the order of their names. */
   drafting_xml_part_start (part, "office:automatic-styles");
@@ -1081,20 +1089,43 @@ write_content (Content *content)
 /* ------------------------------------------------------------------ */
 /* The package                                                         */
 
+/* The package: the manifest, @content_bytes and @styles_bytes, which it
+ * takes, and the metadata of @document. */
+static GBytes *
+write_package (DraftingDocument  *document,
+               GBytes            *content_bytes,
+               GBytes            *styles_bytes,
+               GError           **error)
+{
+  g_autoptr(DraftingZipWriter) zip = drafting_zip_writer_new ();
+  g_autoptr(GBytes) mimetype = g_bytes_new_static (MIMETYPE, strlen (MIMETYPE));
+  g_autoptr(GBytes) content = content_bytes;
+  g_autoptr(GBytes) styles = styles_bytes;
+  GBytes *package = NULL;
+
+  /* "mimetype" first, stored, for a reader to find the type at once. */
+  if (drafting_zip_writer_add (zip, "mimetype", mimetype, FALSE, error) &&
+      drafting_xml_part_add_to_zip (zip, "META-INF/manifest.xml", write_manifest (), error) &&
+      drafting_xml_part_add_to_zip (zip, "content.xml", g_steal_pointer (&content), error) &&
+      drafting_xml_part_add_to_zip (zip, "styles.xml", g_steal_pointer (&styles), error) &&
+      drafting_xml_part_add_to_zip (zip, "meta.xml", write_meta (document), error))
+    package = drafting_zip_writer_finish (zip, error);
+
+  return package;
+}
+
 /* The package of @blocks, which it takes; their changes tracked if
  * @tracked. */
 static GBytes *
-write_package (DraftingDocument  *document,
-               GPtrArray         *blocks,
-               gboolean           tracked,
-               GError           **error)
+write_blocks (DraftingDocument  *document,
+              GPtrArray         *blocks,
+              gboolean           tracked,
+              GError           **error)
 {
-  g_autoptr(DraftingZipWriter) zip = NULL;
   g_autoptr(GHashTable) firsts = NULL;
   Content content = { { NULL, NULL, FALSE }, NULL, NULL, NULL, 0, FALSE, NULL, 0, FALSE };
-  g_autoptr(GBytes) content_bytes = NULL;
-  g_autoptr(GBytes) mimetype = g_bytes_new_static (MIMETYPE, strlen (MIMETYPE));
-  GBytes *package = NULL;
+  GBytes *content_bytes;
+  GBytes *package;
 
   content.blocks = blocks;
   content.automatic = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
@@ -1110,14 +1141,7 @@ write_package (DraftingDocument  *document,
   if (content.failed)
     g_clear_pointer (&content_bytes, g_bytes_unref);
 
-  /* "mimetype" first, stored, for a reader to find the type at once. */
-  zip = drafting_zip_writer_new ();
-  if (drafting_zip_writer_add (zip, "mimetype", mimetype, FALSE, error) &&
-      drafting_xml_part_add_to_zip (zip, "META-INF/manifest.xml", write_manifest (), error) &&
-      drafting_xml_part_add_to_zip (zip, "content.xml", g_steal_pointer (&content_bytes), error) &&
-      drafting_xml_part_add_to_zip (zip, "styles.xml", write_styles (document, firsts), error) &&
-      drafting_xml_part_add_to_zip (zip, "meta.xml", write_meta (document), error))
-    package = drafting_zip_writer_finish (zip, error);
+  package = write_package (document, content_bytes, write_styles (document, firsts, FALSE), error);
 
   drafting_xml_part_clear (&content.part);
   g_string_free (content.regions, TRUE);
@@ -1145,7 +1169,7 @@ drafting_odt_write (DraftingDocument  *document,
   g_return_val_if_fail (DRAFTING_IS_DOCUMENT (document), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return write_package (document, drafting_layout_build_all (document), FALSE, error);
+  return write_blocks (document, drafting_layout_build_all (document), FALSE, error);
 }
 
 /**
@@ -1171,5 +1195,38 @@ drafting_odt_write_tracked (DraftingDocument    *document,
   g_return_val_if_fail (DRAFTING_IS_DOCUMENT (document), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return write_package (document, drafting_layout_build_proposed (document, delegations), TRUE, error);
+  return write_blocks (document, drafting_layout_build_proposed (document, delegations), TRUE, error);
+}
+
+/**
+ * drafting_odt_write_compilation:
+ * @document: the document, which must not change until this returns
+ * @delegations: (nullable) (array zero-terminated=1): only the amendments
+ *   these delegations propose or co-sponsor; %NULL for all
+ * @error: where to say what went wrong
+ *
+ * Writes the compilation of @document's amendments as OpenDocument Text
+ * 1.3: a table on landscape pages, one row an amendment in the order of
+ * the text (drafting_compilation_build()), its words and headings in the
+ * document's language.
+ *
+ * Returns: (transfer full) (nullable): the package's bytes
+ */
+GBytes *
+drafting_odt_write_compilation (DraftingDocument    *document,
+                                const char * const  *delegations,
+                                GError             **error)
+{
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GHashTable) firsts = NULL;
+  GBytes *content_bytes;
+
+  g_return_val_if_fail (DRAFTING_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  entries = drafting_compilation_build (document, delegations);
+  content_bytes = _drafting_odt_write_compilation_content (document, entries);
+  firsts = g_hash_table_new (NULL, NULL);
+
+  return write_package (document, content_bytes, write_styles (document, firsts, TRUE), error);
 }

@@ -16,5 +16,8 @@ GBytes *drafting_odt_write         (DraftingDocument    *document,
 GBytes *drafting_odt_write_tracked (DraftingDocument    *document,
                                     const char * const  *delegations,
                                     GError             **error);
+GBytes *drafting_odt_write_compilation (DraftingDocument    *document,
+                                        const char * const  *delegations,
+                                        GError             **error);
 
 G_END_DECLS

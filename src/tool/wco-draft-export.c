@@ -29,7 +29,9 @@
  * text as proposed, each change from the present text an ODF tracked
  * change authored by its delegation, as LibreOffice's Accept All and
  * Reject All expect; a Word document (.docx) the same, in WordprocessingML
- * with w:ins and w:del. Akoma Ntoso (--format akn) is the document's
+ * with w:ins and w:del. The compilation form (.odt or .docx) is the table
+ * of the amendments, in the order of the text, in the document's
+ * language. Akoma Ntoso (--format akn) is the document's
  * structure for archives: a statement, and with --amendments each
  * amendment as an amendment document in the folder.
  */
@@ -38,6 +40,7 @@ typedef enum
 {
   FORM_CLEAN,
   FORM_TRACKED,
+  FORM_COMPILATION,
 } Form;
 
 static gboolean
@@ -48,6 +51,8 @@ parse_form (const char *name,
     *form = FORM_CLEAN;
   else if (strcmp (name, "tracked") == 0)
     *form = FORM_TRACKED;
+  else if (strcmp (name, "compilation") == 0)
+    *form = FORM_COMPILATION;
   else
     return FALSE;
 
@@ -151,11 +156,12 @@ tool_command_export (int    argc,
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       N_("Where to write, in the format its extension names: .pdf, .odt or .docx"), N_("FILE") },
     { "form", 0, 0, G_OPTION_ARG_STRING, &form_name,
-      N_("clean: the present text (the default); tracked: the proposed amendments marked"),
+      N_("clean: the present text (the default); tracked: the proposed amendments marked; "
+         "compilation: a table of the amendments (.odt and .docx)"),
       N_("FORM") },
     { "delegation", 0, 0, G_OPTION_ARG_STRING_ARRAY, &delegations,
-      N_("Only the amendments this delegation proposes or co-sponsors, with --form tracked or "
-         "--amendments; may be given more than once"), N_("D") },
+      N_("Only the amendments this delegation proposes or co-sponsors, with --form tracked, "
+         "--form compilation or --amendments; may be given more than once"), N_("D") },
     { "format", 0, 0, G_OPTION_ARG_STRING, &format,
       N_("akn: Akoma Ntoso (OASIS LegalDocML) XML, for an output ending in .xml"), N_("FORMAT") },
     { "amendments", 0, 0, G_OPTION_ARG_FILENAME, &amendments_dir,
@@ -177,7 +183,7 @@ tool_command_export (int    argc,
   if (output == NULL)
     return tool_usage_error (context, _("say where to write with -o FILE"));
   if (!parse_form (form_name, &form))
-    return tool_usage_error (context, _("the form is clean or tracked"));
+    return tool_usage_error (context, _("the form is clean, tracked or compilation"));
 
   if (format != NULL && strcmp (format, "akn") != 0)
     return tool_usage_error (context, _("the only format to name is akn, for Akoma Ntoso"));
@@ -198,11 +204,13 @@ tool_command_export (int    argc,
   if (kind == OUTPUT_AKN && form != FORM_CLEAN)
     return tool_usage_error (context, _("Akoma Ntoso has the present text; its amendments go "
                                         "with --amendments FOLDER"));
+  if (form == FORM_COMPILATION && kind != OUTPUT_ODT && kind != OUTPUT_DOCX)
+    return tool_usage_error (context, _("a compilation of amendments is written as .odt or .docx"));
   if (amendments_dir != NULL && kind != OUTPUT_AKN)
     return tool_usage_error (context, _("--amendments goes with --format akn"));
-  if (delegations != NULL && form != FORM_TRACKED && amendments_dir == NULL)
-    return tool_usage_error (context, _("--delegation chooses the amendments of --form tracked or "
-                                        "of --amendments"));
+  if (delegations != NULL && form == FORM_CLEAN && amendments_dir == NULL)
+    return tool_usage_error (context, _("--delegation chooses the amendments of --form tracked, of "
+                                        "--form compilation or of --amendments"));
 
   if ((document = tool_load (argv[1], TRUE)) == NULL)
     return 1;
@@ -212,14 +220,20 @@ tool_command_export (int    argc,
   switch (kind)
     {
     case OUTPUT_ODT:
-      bytes = form == FORM_TRACKED ? drafting_odt_write_tracked (document, chosen, &error)
-                                   : drafting_odt_write (document, &error);
+      if (form == FORM_COMPILATION)
+        bytes = drafting_odt_write_compilation (document, chosen, &error);
+      else
+        bytes = form == FORM_TRACKED ? drafting_odt_write_tracked (document, chosen, &error)
+                                     : drafting_odt_write (document, &error);
       written = replace_with (file, bytes, &error);
       break;
 
     case OUTPUT_DOCX:
-      bytes = form == FORM_TRACKED ? drafting_docx_write_tracked (document, chosen, &error)
-                                   : drafting_docx_write (document, &error);
+      if (form == FORM_COMPILATION)
+        bytes = drafting_docx_write_compilation (document, chosen, &error);
+      else
+        bytes = form == FORM_TRACKED ? drafting_docx_write_tracked (document, chosen, &error)
+                                     : drafting_docx_write (document, &error);
       written = replace_with (file, bytes, &error);
       break;
 

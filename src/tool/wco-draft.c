@@ -301,7 +301,7 @@ static const Command commands[] = {
     N_("Write proposed amendments as a file of their own"), tool_command_export_amendments },
   { "import-amendments", N_("FILE AMENDMENT-FILE…"),
     N_("Add the amendments of files of amendments"), tool_command_import_amendments },
-  { "export", N_("FILE -o OUT.pdf|.odt|.docx|.xml [--form clean|tracked] [--format akn] …"),
+  { "export", N_("FILE -o OUT.pdf|.odt|.docx|.xml [--form clean|tracked|compilation] [--format akn] …"),
     N_("Write a document for others to read, laid out as it prints"), tool_command_export },
   { "revise", N_("FILE --label LABEL"), N_("Issue a revision: keep the text as it is now"),
     tool_command_revise },
