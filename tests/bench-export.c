@@ -10,7 +10,9 @@
 
 #include <glib/gstdio.h>
 
+#include "drafting-akn.h"
 #include "drafting-bench-utils.h"
+#include "drafting-docx.h"
 #include "drafting-layout.h"
 #include "drafting-odt.h"
 #include "drafting-pdf-export.h"
@@ -22,12 +24,13 @@
  * with one proposed amendment for every two clauses (500 and 5,000, as
  * bench-window's), exported in each form: the layouts every export reads
  * (the present text; the text as proposed with its changes), OpenDocument
- * Text clean and tracked, PDF clean and tracked. Each export is timed to
- * its bytes in memory or its file on disk, the median of ROUNDS.
+ * Text and Word clean, tracked and as the compilation of the amendments,
+ * Akoma Ntoso, PDF clean and tracked. Each export is timed to its bytes in
+ * memory or its file on disk, the median of ROUNDS.
  *
  * Next to them, in the same run, what LibreOffice takes to open the same
- * ODT and save it again (soffice --convert-to odt, headless, a profile of
- * its own): the whole command, and less the same for a document of one
+ * ODT (clean, tracked, compilation) and save it again (soffice
+ * --convert-to odt, headless, a profile of its own): the whole command, and less the same for a document of one
  * paragraph, which is LibreOffice starting and stopping. The goal is an
  * export at least 50 times as fast as LibreOffice's open and save, and
  * growing no faster than the document.
@@ -50,22 +53,37 @@ enum
   LAYOUT_PROPOSED,
   ODT_CLEAN,
   ODT_TRACKED,
+  ODT_COMPILATION,
+  DOCX_CLEAN,
+  DOCX_TRACKED,
+  DOCX_COMPILATION,
+  AKN,
   PDF_CLEAN,
   PDF_TRACKED,
   LO_ODT_CLEAN,
   LO_ODT_TRACKED,
+  LO_ODT_COMPILATION,
   N_ROWS
 };
+
+/* The forms of the ODT, in the order of their rows, and LibreOffice's. */
+#define N_FORMS 3
 
 static Row rows[N_ROWS] = {
   { "layout, present text", { 0, }, { 0, } },
   { "layout, as proposed, changes tracked", { 0, }, { 0, } },
   { "ODT, clean", { 0, }, { 0, } },
   { "ODT, tracked", { 0, }, { 0, } },
+  { "ODT, compilation of amendments", { 0, }, { 0, } },
+  { "Word, clean", { 0, }, { 0, } },
+  { "Word, tracked", { 0, }, { 0, } },
+  { "Word, compilation of amendments", { 0, }, { 0, } },
+  { "Akoma Ntoso", { 0, }, { 0, } },
   { "PDF, clean", { 0, }, { 0, } },
   { "PDF, tracked", { 0, }, { 0, } },
   { "LibreOffice opens and saves the clean ODT", { 0, }, { 0, } },
   { "LibreOffice opens and saves the tracked ODT", { 0, }, { 0, } },
+  { "LibreOffice opens and saves the compilation", { 0, }, { 0, } },
 };
 
 static gint64 lo_start_us = -1;
@@ -88,28 +106,65 @@ median (gint64 *samples,
   return samples[n / 2];
 }
 
+typedef enum
+{
+  CLEAN,
+  TRACKED,
+  COMPILATION,
+} Form;
+
 typedef GBytes *(*WriteFunc) (DraftingDocument *document,
-                              gboolean          tracked);
+                              Form              form);
 
 static GBytes *
-write_odt (DraftingDocument *document,
-           gboolean          tracked)
+checked (GBytes     *bytes,
+         const char *what,
+         GError     *error)
 {
-  g_autoptr(GError) error = NULL;
-  GBytes *bytes = tracked ? drafting_odt_write_tracked (document, NULL, &error)
-                          : drafting_odt_write (document, &error);
-
   if (bytes == NULL)
-    drafting_bench_fail ("writing the ODT", error);
+    drafting_bench_fail (what, error);
   return bytes;
 }
 
 static GBytes *
-lay_out (DraftingDocument *document,
-         gboolean          tracked)
+write_odt (DraftingDocument *document,
+           Form              form)
 {
-  g_autoptr(GPtrArray) blocks = tracked ? drafting_layout_build_proposed (document, NULL)
-                                        : drafting_layout_build_all (document);
+  g_autoptr(GError) error = NULL;
+  GBytes *bytes = form == TRACKED ? drafting_odt_write_tracked (document, NULL, &error)
+                  : form == COMPILATION ? drafting_odt_write_compilation (document, NULL, &error)
+                  : drafting_odt_write (document, &error);
+
+  return checked (bytes, "writing the ODT", error);
+}
+
+static GBytes *
+write_docx (DraftingDocument *document,
+            Form              form)
+{
+  g_autoptr(GError) error = NULL;
+  GBytes *bytes = form == TRACKED ? drafting_docx_write_tracked (document, NULL, &error)
+                  : form == COMPILATION ? drafting_docx_write_compilation (document, NULL, &error)
+                  : drafting_docx_write (document, &error);
+
+  return checked (bytes, "writing the Word document", error);
+}
+
+static GBytes *
+write_akn (DraftingDocument *document,
+           Form              form G_GNUC_UNUSED)
+{
+  g_autoptr(GError) error = NULL;
+
+  return checked (drafting_akn_write_document (document, &error), "writing Akoma Ntoso", error);
+}
+
+static GBytes *
+lay_out (DraftingDocument *document,
+         Form              form)
+{
+  g_autoptr(GPtrArray) blocks = form == TRACKED ? drafting_layout_build_proposed (document, NULL)
+                                                : drafting_layout_build_all (document);
 
   return g_bytes_new (NULL, 0);
 }
@@ -119,7 +174,7 @@ time_in_memory (guint             size_index,
                 guint             row,
                 DraftingDocument *document,
                 WriteFunc         func,
-                gboolean          tracked,
+                Form              form,
                 const char       *keep_as)
 {
   gint64 samples[ROUNDS];
@@ -129,7 +184,7 @@ time_in_memory (guint             size_index,
       g_autoptr(GBytes) bytes = NULL;
       gint64 start = g_get_monotonic_time ();
 
-      bytes = func (document, tracked);
+      bytes = func (document, form);
       samples[r] = g_get_monotonic_time () - start;
       rows[row].bytes[size_index] = g_bytes_get_size (bytes);
       if (keep_as != NULL && r == 0)
@@ -221,7 +276,7 @@ main (int    argc,
     {
       g_autoptr(DraftingDocument) tiny = drafting_test_new_relief_resolution ("1. Members should act.\n");
       g_autofree char *path = g_build_filename (dir, "tiny.odt", NULL);
-      g_autoptr(GBytes) bytes = write_odt (tiny, FALSE);
+      g_autoptr(GBytes) bytes = write_odt (tiny, CLEAN);
 
       g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL);
       /* Once for LibreOffice to make its profile, which is not counted. */
@@ -232,20 +287,27 @@ main (int    argc,
   for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
     {
       g_autoptr(DraftingDocument) document = drafting_test_generate_resolution (sizes[s], NULL);
-      g_autofree char *clean = g_strdup_printf ("%s/clean-%u.odt", dir, sizes[s]);
-      g_autofree char *tracked = g_strdup_printf ("%s/tracked-%u.odt", dir, sizes[s]);
       g_autofree char *pdf = g_strdup_printf ("%s/export-%u.pdf", dir, sizes[s]);
+      char *odt[N_FORMS];
 
       drafting_bench_propose_amendments (document, sizes[s] / 2);
 
-      time_in_memory (s, LAYOUT_CLEAN, document, lay_out, FALSE, NULL);
-      time_in_memory (s, LAYOUT_PROPOSED, document, lay_out, TRUE, NULL);
-      time_in_memory (s, ODT_CLEAN, document, write_odt, FALSE, clean);
-      time_in_memory (s, ODT_TRACKED, document, write_odt, TRUE, tracked);
+      time_in_memory (s, LAYOUT_CLEAN, document, lay_out, CLEAN, NULL);
+      time_in_memory (s, LAYOUT_PROPOSED, document, lay_out, TRACKED, NULL);
+      for (Form form = CLEAN; form < N_FORMS; form++)
+        {
+          odt[form] = g_strdup_printf ("%s/form%u-%u.odt", dir, form, sizes[s]);
+          time_in_memory (s, ODT_CLEAN + form, document, write_odt, form, odt[form]);
+          time_in_memory (s, DOCX_CLEAN + form, document, write_docx, form, NULL);
+        }
+      time_in_memory (s, AKN, document, write_akn, CLEAN, NULL);
       time_pdf (s, PDF_CLEAN, document, FALSE, pdf);
       time_pdf (s, PDF_TRACKED, document, TRUE, pdf);
-      rows[LO_ODT_CLEAN].us[s] = time_libreoffice (soffice, dir, clean);
-      rows[LO_ODT_TRACKED].us[s] = time_libreoffice (soffice, dir, tracked);
+      for (Form form = CLEAN; form < N_FORMS; form++)
+        {
+          rows[LO_ODT_CLEAN + form].us[s] = time_libreoffice (soffice, dir, odt[form]);
+          g_free (odt[form]);
+        }
     }
 
   g_print ("Exports of resolutions of 1,000 and 10,000 clauses with 500 and 5,000 proposed\n"
@@ -272,13 +334,14 @@ main (int    argc,
 
       g_print ("\nLibreOffice starting and stopping (a document of one paragraph): %s.\n", start);
       for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
-        for (guint form = 0; form < 2; form++)
+        for (guint form = 0; form < N_FORMS; form++)
           {
             gint64 lo = rows[LO_ODT_CLEAN + form].us[s] - lo_start_us;
             gint64 ours = rows[ODT_CLEAN + form].us[s];
 
             g_print ("%s clauses, %s: LibreOffice's open and save (less its start) %.1f× the export%s\n",
-                     s == 0 ? "1,000" : "10,000", form == 0 ? "clean" : "tracked",
+                     s == 0 ? "1,000" : "10,000",
+                     form == CLEAN ? "clean" : form == TRACKED ? "tracked" : "compilation",
                      ours > 0 ? (double) MAX (lo, 0) / ours : 0,
                      ours > 0 && MAX (lo, 0) >= 50 * ours ? " (goal ×50: met)" : " (goal ×50: not met)");
           }

@@ -532,6 +532,10 @@ test_compilation_package (DraftingExportTestFixture *fixture,
   g_assert_nonnull (strstr (xml, "<w:bidiVisual/>"));
   g_assert_nonnull (strstr (xml, ">النص الحالي<"));
   g_assert_nonnull (strstr (xml, ">مقترح<"));
+  g_free (xml);
+  xml = drafting_export_test_read_entry (path, "word/footer1.xml", NULL);
+  g_assert_nonnull (strstr (xml, ">الصفحة <"));
+  g_assert_nonnull (strstr (xml, "w:instr=\" NUMPAGES \""));
 }
 
 int

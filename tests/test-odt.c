@@ -189,6 +189,8 @@ test_compilation_valid (DraftingExportTestFixture *fixture,
   g_assert_nonnull (strstr (styles, "style:print-orientation=\"landscape\""));
   g_assert_nonnull (strstr (styles, "style:display-name=\"Deleted words\""));
   g_assert_nonnull (strstr (styles, "fo:language=\"fr\""));
+  /* The footer's "Page 2 of 5" is the document's language's too. */
+  g_assert_nonnull (strstr (styles, "</text:page-number> sur <text:page-count>"));
 }
 
 int

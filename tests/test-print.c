@@ -585,6 +585,7 @@ test_arabic (void)
   g_autoptr(DraftingDocument) document = build_arabic_document ();
   g_autofree char *path = output_path ("arabic.pdf");
   g_autofree char *text = NULL;
+  GString *squeezed;
 
   if (!have_poppler ())
     return;
@@ -593,7 +594,20 @@ test_arabic (void)
   g_assert_cmpuint (pdf_n_pages (path), ==, 1);
   text = run_tool ("pdftotext", "-layout", path, "-", NULL);
   g_assert_nonnull (strstr (text, "PC0484A"));
-  g_assert_nonnull (strstr (text, "Page 1 of 1"));
+  /* The footer in the document's language, not the interface's; as
+   * pdftotext takes Arabic out, with marks of direction and spaces within
+   * words, both of which are left out here. */
+  g_assert_null (strstr (text, "Page 1 of 1"));
+  squeezed = g_string_new (NULL);
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_unichar_isspace (c) && g_unichar_type (c) != G_UNICODE_FORMAT)
+        g_string_append_unichar (squeezed, c);
+    }
+  g_assert_nonnull (strstr (squeezed->str, "الصفحة1من1"));
+  g_string_free (squeezed, TRUE);
 }
 
 /* ------------------------------------------------------------------ */

@@ -423,10 +423,24 @@ write_settings (gboolean notes)
 }
 
 /* The footer: the symbol at the start, the page's number at the end. */
+static void
+page_field (DraftingXmlPart *part,
+            const char      *instruction)
+{
+  drafting_xml_part_start (part, "w:fldSimple");
+  drafting_xml_part_attr (part, "w:instr", instruction);
+  drafting_xml_part_start (part, "w:r");
+  _drafting_docx_write_text (part, "1", 1, FALSE);
+  drafting_xml_part_end (part);
+  drafting_xml_part_end (part);
+}
+
 static GBytes *
 write_footer (DraftingDocument *document)
 {
   const char *symbol = drafting_document_get_symbol (document);
+  const DraftingLanguageTerms *terms =
+    drafting_language_get_terms (drafting_document_get_language (document));
   DraftingXmlPart part;
 
   drafting_xml_part_init (&part, TRUE);
@@ -441,13 +455,14 @@ write_footer (DraftingDocument *document)
   if (symbol != NULL)
     _drafting_docx_write_text (&part, symbol, strlen (symbol), FALSE);
   _drafting_docx_empty (&part, "w:tab");
+  /* "Page 2 of 5", in the document's language. */
+  _drafting_docx_write_text (&part, terms->page, strlen (terms->page), FALSE);
   drafting_xml_part_end (&part);
-  drafting_xml_part_start (&part, "w:fldSimple");
-  drafting_xml_part_attr (&part, "w:instr", " PAGE ");
+  page_field (&part, " PAGE ");
   drafting_xml_part_start (&part, "w:r");
-  _drafting_docx_write_text (&part, "1", 1, FALSE);
+  _drafting_docx_write_text (&part, terms->page_of, strlen (terms->page_of), FALSE);
   drafting_xml_part_end (&part);
-  drafting_xml_part_end (&part);
+  page_field (&part, " NUMPAGES ");
   drafting_xml_part_end (&part);
   drafting_xml_part_end (&part);
 

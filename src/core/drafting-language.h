@@ -35,6 +35,9 @@ G_BEGIN_DECLS
  * @statuses: an amendment's status, by #DraftingAmendmentStatus:
  *   "Proposed", "Accepted", "Rejected", "Withdrawn", "Superseded"
  * @no_amendments: what a compilation of none says
+ * @page: before the number of a page in the footer: "Page " (as in "Page
+ *   2 of 5")
+ * @page_of: between it and the number of pages: " of "
  *
  * What a document prints around its text is the document's, in the
  * document's language whatever language the interface speaks: a French
@@ -62,6 +65,8 @@ typedef struct
   const char *cosponsors;
   const char *statuses[5];
   const char *no_amendments;
+  const char *page;
+  const char *page_of;
 } DraftingLanguageTerms;
 
 const DraftingLanguageTerms *drafting_language_get_terms     (const char *language);

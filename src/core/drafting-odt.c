@@ -394,6 +394,7 @@ write_styles (DraftingDocument *document,
 {
   const char *language = drafting_document_get_language (document);
   const char *symbol = drafting_document_get_symbol (document);
+  const DraftingLanguageTerms *terms = drafting_language_get_terms (language);
   gboolean rtl = drafting_language_is_right_to_left (language);
   DraftingXmlPart part;
 
@@ -511,8 +512,14 @@ write_styles (DraftingDocument *document,
     drafting_xml_part_text (&part, symbol, -1);
   drafting_xml_part_start (&part, "text:tab");
   drafting_xml_part_end (&part);
+  /* "Page 2 of 5", in the document's language. */
+  drafting_xml_part_text (&part, terms->page, -1);
   drafting_xml_part_start (&part, "text:page-number");
   drafting_xml_part_attr (&part, "text:select-page", "current");
+  drafting_xml_part_text (&part, "1", -1);
+  drafting_xml_part_end (&part);
+  drafting_xml_part_text (&part, terms->page_of, -1);
+  drafting_xml_part_start (&part, "text:page-count");
   drafting_xml_part_text (&part, "1", -1);
   drafting_xml_part_end (&part);
   drafting_xml_part_end (&part);

@@ -15,6 +15,7 @@
 #include "drafting-print-layout.h"
 
 #include "drafting-delegation-colour.h"
+#include "drafting-language.h"
 #include "drafting-layout.h"
 
 /*
@@ -121,6 +122,7 @@ struct _DraftingPrintLayout
   GPtrArray            *pages;         /* Page * */
   DraftingLayout       *layout;        /* of the snapshot, until every block is made */
   char                 *symbol;
+  const DraftingLanguageTerms *terms; /* the words of the document's language */
 
   double                left;          /* the text area, footer excluded */
   double                top;
@@ -737,8 +739,9 @@ draw_footer (DraftingPrintLayout *self,
   pango_layout_set_width (layout, pango_units_from_double (self->text_width));
   pango_layout_set_auto_dir (layout, FALSE);
 
-  /* Translators: the footer of each printed page: "Page 2 of 7" */
-  page = g_strdup_printf (_("Page %u of %u"), page_nr + 1, self->pages->len);
+  /* In the document's language, as every word it prints. */
+  page = g_strdup_printf ("%s%u%s%u", self->terms->page, page_nr + 1, self->terms->page_of,
+                          self->pages->len);
   pango_layout_set_alignment (layout, self->rtl ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT);
   pango_layout_set_text (layout, page, -1);
   cairo_move_to (cr, self->left, y);
@@ -880,6 +883,7 @@ drafting_print_layout_new (DraftingDocument *snapshot,
   self->text_height = MAX (page_height - margin_top - margin_bottom, MM (40));
 
   self->rtl = drafting_language_is_right_to_left (language);
+  self->terms = drafting_language_get_terms (language);
   if (language != NULL && language[0] != '\0')
     pango_context_set_language (context, pango_language_from_string (language));
   pango_context_set_base_dir (context, self->rtl ? PANGO_DIRECTION_RTL : PANGO_DIRECTION_LTR);
