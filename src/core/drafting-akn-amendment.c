@@ -357,8 +357,8 @@ write_amendment_content (Writer             *w,
     {
       DraftingPlacement placement;
       const char *destination = drafting_amendment_get_destination (amendment, &placement);
-      g_autofree char *where = drafting_element_names_get_position (w->document, destination,
-                                                                     placement);
+      g_autoptr(DraftingElementNames) names = drafting_element_names_new (w->document);
+      g_autofree char *where = drafting_element_names_get_position (names, destination, placement);
 
       _drafting_akn_start_block (w, "p");
       _drafting_akn_write_attribute (w, "class", "destination");
@@ -469,7 +469,11 @@ _drafting_akn_write_amendment (Writer            *w,
 
   _drafting_akn_start_block (w, "amendmentBody");
 
-  heading = drafting_element_names_get_heading (document, amendment);
+  {
+    g_autoptr(DraftingElementNames) names = drafting_element_names_new (document);
+
+    heading = drafting_element_names_get_heading (names, amendment);
+  }
   _drafting_akn_start_block (w, "amendmentHeading");
   _drafting_akn_start_block (w, "p");
   _drafting_akn_write_string (w, heading);

@@ -74,6 +74,7 @@ marked_whole (const char        *text,
 
 static DraftingCompilationEntry *
 entry_new (DraftingDocument            *document,
+           DraftingElementNames        *names,
            DraftingTracking            *tracking,
            const DraftingLanguageTerms *terms,
            DraftingAmendment           *amendment)
@@ -87,16 +88,16 @@ entry_new (DraftingDocument            *document,
   const char *destination;
 
   entry->amendment = g_object_ref (amendment);
-  entry->element = drafting_element_names_get_heading (document, amendment);
+  entry->element = drafting_element_names_get_heading (names, amendment);
   entry->delegation = drafting_amendment_get_delegation (amendment);
   entry->status = terms->statuses[drafting_amendment_get_status (amendment)];
   if (justification != NULL && justification[0] != '\0')
     entry->justification = justification;
   if (cosponsors != NULL && cosponsors[0] != NULL)
     {
-      g_autofree char *names = g_strjoinv (", ", (char **) cosponsors);
+      g_autofree char *joined = g_strjoinv (", ", (char **) cosponsors);
 
-      entry->cosponsors = g_strconcat (terms->cosponsors, names, NULL);
+      entry->cosponsors = g_strconcat (terms->cosponsors, joined, NULL);
     }
 
   switch (drafting_amendment_get_action (amendment))
@@ -125,7 +126,7 @@ entry_new (DraftingDocument            *document,
     case DRAFTING_AMENDMENT_MOVE:
     default:
       destination = drafting_amendment_get_destination (amendment, &placement);
-      entry->destination = drafting_element_names_get_position (document, destination, placement);
+      entry->destination = drafting_element_names_get_position (names, destination, placement);
       entry->present = wording_of (target, amendment);
       entry->proposed = marked_whole (entry->present, DRAFTING_CHANGE_NONE, amendment);
       break;
@@ -206,6 +207,7 @@ drafting_compilation_build (DraftingDocument   *document,
   const DraftingLanguageTerms *terms;
   GListModel *amendments;
   g_autoptr(DraftingTracking) tracking = NULL;
+  g_autoptr(DraftingElementNames) names = NULL;
   g_autoptr(GArray) placed = NULL;
   GPtrArray *entries;
   guint n;
@@ -215,6 +217,7 @@ drafting_compilation_build (DraftingDocument   *document,
   terms = drafting_language_get_terms (drafting_document_get_language (document));
   amendments = drafting_document_get_amendments (document);
   tracking = drafting_tracking_new (document, NULL);
+  names = drafting_element_names_new (document);
   n = g_list_model_get_n_items (amendments);
   placed = g_array_sized_new (FALSE, FALSE, sizeof (Placed), n);
 
@@ -229,7 +232,7 @@ drafting_compilation_build (DraftingDocument   *document,
       if (!chosen)
         continue;
 
-      one.entry = entry_new (document, tracking, terms, amendment);
+      one.entry = entry_new (document, names, tracking, terms, amendment);
       one.key = place_of (document, amendment, i);
       g_array_append_val (placed, one);
     }

@@ -274,15 +274,53 @@ plain_number (const char *number)
   return g_strndup (number, len);
 }
 
+/* ------------------------------------------------------------------ */
+/* Naming                                                              */
+
+struct _DraftingElementNames
+{
+  DraftingDocument   *document;
+  const ElementNames *names;
+  GHashTable         *places;    /* DraftingNode * → its place among its kind beside it */
+  GHashTable         *counts;    /* parent DraftingNode * → guint[DRAFTING_N_KINDS] */
+};
+
+/* How many elements of each kind @parent holds, and the place of each
+ * among those of its kind: worked out once for all the children of a
+ * parent, as a compilation names many elements beside one another. */
+static const guint *
+count_children (DraftingElementNames *self,
+                DraftingNode         *parent)
+{
+  guint *counts = g_hash_table_lookup (self->counts, parent);
+
+  if (counts != NULL)
+    return counts;
+
+  counts = g_new0 (guint, DRAFTING_N_KINDS);
+  for (guint i = 0; i < drafting_node_get_n_children (parent); i++)
+    {
+      DraftingNode *child = drafting_node_get_child (parent, i);
+
+      g_hash_table_insert (self->places, child,
+                           GUINT_TO_POINTER (++counts[drafting_node_get_kind (child)]));
+    }
+  g_hash_table_insert (self->counts, parent, counts);
+
+  return counts;
+}
+
 /* One element, as "operative paragraph 3": by its number, or else by its
  * place among the elements of its kind beside it, unless it is the only
  * one. */
 static char *
-name_element (const ElementNames *names,
-              DraftingNode       *node)
+name_element (DraftingElementNames *self,
+              DraftingNode         *node)
 {
   DraftingKind kind = drafting_node_get_kind (node);
-  const char *template = names->kinds[kind];
+  DraftingNode *parent = drafting_node_get_parent (node);
+  const char *template = self->names->kinds[kind];
+  const guint *counts = parent != NULL ? count_children (self, parent) : NULL;
   g_autofree char *raw = NULL;
   g_autofree char *number = NULL;
 
@@ -293,31 +331,13 @@ name_element (const ElementNames *names,
   number = plain_number (raw);
 
   /* The one annex prints without a number: it is named without one. */
-  if (kind == DRAFTING_KIND_ANNEX && drafting_node_get_document (node) != NULL &&
-      drafting_document_count_kind (drafting_node_get_document (node), DRAFTING_KIND_ANNEX) == 1)
+  if (kind == DRAFTING_KIND_ANNEX && counts != NULL && counts[kind] == 1)
     number[0] = '\0';
 
-  if (number[0] == '\0')
+  if (number[0] == '\0' && counts != NULL && counts[kind] > 1)
     {
-      DraftingNode *parent = drafting_node_get_parent (node);
-      guint place = 0;
-      guint count = 0;
-
-      for (guint i = 0; parent != NULL && i < drafting_node_get_n_children (parent); i++)
-        {
-          DraftingNode *sibling = drafting_node_get_child (parent, i);
-
-          if (drafting_node_get_kind (sibling) != kind)
-            continue;
-          count++;
-          if (sibling == node)
-            place = count;
-        }
-      if (count > 1)
-        {
-          g_free (number);
-          number = g_strdup_printf ("%u", place);
-        }
+      g_free (number);
+      number = g_strdup_printf ("%u", GPOINTER_TO_UINT (g_hash_table_lookup (self->places, node)));
     }
 
   return fill_in (template, number);
@@ -326,18 +346,18 @@ name_element (const ElementNames *names,
 /* An element, with the elements it is in: "operative paragraph 2,
  * sub-paragraph (a)"; not capitalized. */
 static char *
-name_path (const ElementNames *names,
-           DraftingNode       *node)
+name_path (DraftingElementNames *self,
+           DraftingNode         *node)
 {
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
 
   for (DraftingNode *n = node;
        n != NULL && drafting_node_get_kind (n) != DRAFTING_KIND_DOCUMENT;
        n = drafting_node_get_parent (n))
-    g_ptr_array_insert (parts, 0, name_element (names, n));
+    g_ptr_array_insert (parts, 0, name_element (self, n));
 
   if (parts->len == 0)
-    return g_strdup (names->kinds[DRAFTING_KIND_DOCUMENT]);
+    return g_strdup (self->names->kinds[DRAFTING_KIND_DOCUMENT]);
 
   g_ptr_array_add (parts, NULL);
   return g_strjoinv (", ", (char **) parts->pdata);
@@ -361,25 +381,57 @@ name_from_label (const ElementNames *names,
 }
 
 /**
+ * drafting_element_names_new:
+ * @document: a document, which must not change while the names are used
+ *
+ * Names the elements of @document in its language.
+ *
+ * Returns: (transfer full): the names
+ */
+DraftingElementNames *
+drafting_element_names_new (DraftingDocument *document)
+{
+  DraftingElementNames *self = g_new0 (DraftingElementNames, 1);
+
+  g_return_val_if_fail (DRAFTING_IS_DOCUMENT (document), NULL);
+
+  self->document = g_object_ref (document);
+  self->names = names_for (drafting_document_get_language (document));
+  self->places = g_hash_table_new (NULL, NULL);
+  self->counts = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+
+  return self;
+}
+
+void
+drafting_element_names_free (DraftingElementNames *self)
+{
+  g_hash_table_unref (self->counts);
+  g_hash_table_unref (self->places);
+  g_object_unref (self->document);
+  g_free (self);
+}
+
+/**
  * drafting_element_names_get_position:
- * @document: a document
+ * @self: the names of a document's elements
  * @anchor_id: (nullable): the element a new one goes after, or into
  * @placement: which of the two
  *
- * Returns: where an element goes, in @document's language: "After:
+ * Returns: where an element goes, in the document's language: "After:
  *   operative paragraph 3"
  */
 char *
-drafting_element_names_get_position (DraftingDocument  *document,
-                                     const char        *anchor_id,
-                                     DraftingPlacement  placement)
+drafting_element_names_get_position (DraftingElementNames *self,
+                                     const char           *anchor_id,
+                                     DraftingPlacement     placement)
 {
-  const ElementNames *names = names_for (drafting_document_get_language (document));
-  DraftingNode *anchor = anchor_id != NULL ? drafting_document_lookup (document, anchor_id) : NULL;
-  g_autofree char *anchor_name = anchor != NULL ? name_path (names, anchor)
+  DraftingNode *anchor = anchor_id != NULL ? drafting_document_lookup (self->document, anchor_id)
+                                           : NULL;
+  g_autofree char *anchor_name = anchor != NULL ? name_path (self, anchor)
                                                 : g_strdup (anchor_id != NULL ? anchor_id : "");
-  g_autofree char *position = fill_in (placement == DRAFTING_PLACEMENT_INTO ? names->into
-                                                                           : names->after,
+  g_autofree char *position = fill_in (placement == DRAFTING_PLACEMENT_INTO ? self->names->into
+                                                                           : self->names->after,
                                        anchor_name);
 
   return capitalize (position);
@@ -387,10 +439,10 @@ drafting_element_names_get_position (DraftingDocument  *document,
 
 /**
  * drafting_element_names_get_heading:
- * @document: a document
- * @amendment: one of its amendments
+ * @self: the names of a document's elements
+ * @amendment: one of the document's amendments
  *
- * Names what @amendment is about, in @document's language: the element
+ * Names what @amendment is about, in the document's language: the element
  * it rewords, deletes or moves ("Operative paragraph 3"), by the number it
  * had when the amendment was proposed if it is no longer there; or where
  * the element it inserts goes ("After: operative paragraph 3").
@@ -398,36 +450,37 @@ drafting_element_names_get_position (DraftingDocument  *document,
  * Returns: the heading of @amendment
  */
 char *
-drafting_element_names_get_heading (DraftingDocument  *document,
-                                    DraftingAmendment *amendment)
+drafting_element_names_get_heading (DraftingElementNames *self,
+                                    DraftingAmendment    *amendment)
 {
-  const ElementNames *names = names_for (drafting_document_get_language (document));
   const char *target_id = drafting_amendment_get_target (amendment);
-  DraftingNode *target = target_id != NULL ? drafting_document_lookup (document, target_id) : NULL;
+  DraftingNode *target = target_id != NULL ? drafting_document_lookup (self->document, target_id)
+                                           : NULL;
   const char *label = drafting_amendment_get_target_label (amendment);
   g_autofree char *name = NULL;
 
   if (drafting_amendment_get_action (amendment) == DRAFTING_AMENDMENT_INSERT)
-    return drafting_element_names_get_position (document, target_id,
+    return drafting_element_names_get_position (self, target_id,
                                                 drafting_amendment_get_placement (amendment));
-  name = target != NULL ? name_path (names, target) : name_from_label (names, label);
+  name = target != NULL ? name_path (self, target) : name_from_label (self->names, label);
 
   return capitalize (name);
 }
 
 /**
  * drafting_element_names_get_name:
- * @node: an element
- * @language: (nullable): the language to name it in
+ * @self: the names of a document's elements
+ * @node: one of its elements
  *
- * Returns: @node named with the elements it is in, as @language's printed
- *   texts name them: "Operative paragraph 2, sub-paragraph (a)"
+ * Returns: @node named with the elements it is in, as the document's
+ *   language's printed texts name them: "Operative paragraph 2,
+ *   sub-paragraph (a)"
  */
 char *
-drafting_element_names_get_name (DraftingNode *node,
-                                 const char   *language)
+drafting_element_names_get_name (DraftingElementNames *self,
+                                 DraftingNode         *node)
 {
-  g_autofree char *name = name_path (names_for (language), node);
+  g_autofree char *name = name_path (self, node);
 
   return capitalize (name);
 }

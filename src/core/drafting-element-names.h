@@ -10,12 +10,18 @@
 
 G_BEGIN_DECLS
 
-char *drafting_element_names_get_name     (DraftingNode      *node,
-                                           const char        *language);
-char *drafting_element_names_get_position (DraftingDocument  *document,
-                                           const char        *anchor_id,
-                                           DraftingPlacement  placement);
-char *drafting_element_names_get_heading  (DraftingDocument  *document,
-                                           DraftingAmendment *amendment);
+typedef struct _DraftingElementNames DraftingElementNames;
+
+DraftingElementNames *drafting_element_names_new          (DraftingDocument     *document);
+void                  drafting_element_names_free         (DraftingElementNames *self);
+char                 *drafting_element_names_get_name     (DraftingElementNames *self,
+                                                           DraftingNode         *node);
+char                 *drafting_element_names_get_position (DraftingElementNames *self,
+                                                           const char           *anchor_id,
+                                                           DraftingPlacement     placement);
+char                 *drafting_element_names_get_heading  (DraftingElementNames *self,
+                                                           DraftingAmendment    *amendment);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DraftingElementNames, drafting_element_names_free)
 
 G_END_DECLS
