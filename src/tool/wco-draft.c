@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "drafting-core.h"
+#include "wco-draft-spell.h"
 #include "wco-draft-tool.h"
 
 /*
@@ -308,6 +309,7 @@ static const Command commands[] = {
   { "revisions", N_("FILE [--json]"), N_("List the revisions of a document"), tool_command_revisions },
   { "compare", N_("FILE --from LABEL --to LABEL|present [--json]"),
     N_("Compare two revisions, or one and the present text"), tool_command_compare },
+  { "spell", N_("FILE [--lang LANG] [--json]"), N_("List the misspelt words of a document"), tool_command_spell },
 };
 
 static void
