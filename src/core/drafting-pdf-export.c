@@ -180,30 +180,6 @@ drafting_pdf_export_titled_async (DraftingDocument    *document,
 }
 
 /**
- * drafting_pdf_export_tracked_async:
- * @tracked: whether to mark the open amendments, as the marked view does
- * @delegations: (nullable) (array zero-terminated=1): with @tracked, only
- *   the amendments these delegations propose or co-sponsor; %NULL for all
- *
- * As drafting_pdf_export_titled_async(), the open amendments marked if
- * @tracked. Finish with drafting_pdf_export_finish().
- */
-void
-drafting_pdf_export_tracked_async (DraftingDocument    *document,
-                                   GFile               *file,
-                                   const char          *title,
-                                   gboolean             tracked,
-                                   const char * const  *delegations,
-                                   GCancellable        *cancellable,
-                                   GAsyncReadyCallback  callback,
-                                   gpointer             user_data)
-{
-  drafting_export_async (document, file, DRAFTING_EXPORT_FORMAT_PDF,
-                         tracked ? DRAFTING_EXPORT_FORM_TRACKED : DRAFTING_EXPORT_FORM_CLEAN,
-                         delegations, title, cancellable, callback, user_data);
-}
-
-/**
  * drafting_pdf_export_finish:
  * @result: the result given to the callback
  * @error: as for drafting_export_finish()

@@ -30,14 +30,6 @@ void     drafting_pdf_export_titled_async (DraftingDocument     *document,
                                            GCancellable         *cancellable,
                                            GAsyncReadyCallback   callback,
                                            gpointer              user_data);
-void     drafting_pdf_export_tracked_async (DraftingDocument     *document,
-                                            GFile                *file,
-                                            const char           *title,
-                                            gboolean              tracked,
-                                            const char * const   *delegations,
-                                            GCancellable         *cancellable,
-                                            GAsyncReadyCallback   callback,
-                                            gpointer              user_data);
 gboolean drafting_pdf_export_finish (GAsyncResult         *result,
                                      GError              **error);
 gboolean drafting_pdf_export_write  (DraftingDocument     *document,
