@@ -565,7 +565,7 @@ drafting_application_startup (GApplication *app)
     { "document.find-previous", { "<Primary><Shift>g", NULL } },
     { "document.properties", { "<Alt>Return", NULL } },
     { "document.print", { "<Primary>p", NULL } },
-    { "document.export-pdf", { "<Primary><Shift>e", NULL } },
+    { "document.export", { "<Primary><Shift>e", NULL } },
     { "document.move-up", { "<Alt>Up", NULL } },
     { "document.move-down", { "<Alt>Down", NULL } },
     { "document.indent", { "<Alt>Right", NULL } },

@@ -1,4 +1,4 @@
-/* drafting-file-chooser.c: the file choosers of Open, Save As and Export as PDF
+/* drafting-file-chooser.c: the file choosers of Open, Save As and Export
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -18,7 +18,17 @@
  * file it shows, and where it proposes to save, and under what name. A
  * document saved or exported goes beside the file it came from, under
  * that file's name with the extension of what is written.
+ *
+ * Export has a filter for each format it writes. The format is the one
+ * the typed name's extension names, else the chosen filter's; and the
+ * name proposed follows the filter chosen, its extension that of the
+ * filter's format.
  */
+
+/* The format of an export filter, on the filter. */
+#define EXPORT_FORMAT_KEY "drafting-export-format"
+/* On the dialog GtkFileChooserNative shows, once the name follows its filter. */
+#define FOLLOWS_FILTER_KEY "drafting-follows-filter"
 
 static void
 add_amendments_filter (GtkFileChooser *chooser)
@@ -35,8 +45,7 @@ static void
 add_filter (GtkFileChooser *chooser,
             const char     *name,
             gboolean        native,
-            gboolean        text,
-            gboolean        pdf)
+            gboolean        text)
 {
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
@@ -48,12 +57,115 @@ add_filter (GtkFileChooser *chooser,
     }
   if (text)
     gtk_file_filter_add_mime_type (filter, "text/plain");
-  if (pdf)
-    {
-      gtk_file_filter_add_mime_type (filter, "application/pdf");
-      gtk_file_filter_add_suffix (filter, DRAFTING_PDF_EXTENSION + 1);
-    }
   gtk_file_chooser_add_filter (chooser, filter);
+}
+
+static void
+add_export_filter (GtkFileChooser       *chooser,
+                   const char           *name,
+                   DraftingExportFormat  format)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, name);
+  gtk_file_filter_add_mime_type (filter, drafting_export_format_get_mime_type (format));
+  gtk_file_filter_add_suffix (filter, drafting_export_format_get_extension (format) + 1);
+  g_object_set_data (G_OBJECT (filter), EXPORT_FORMAT_KEY, GUINT_TO_POINTER (format));
+  gtk_file_chooser_add_filter (chooser, filter);
+}
+
+static DraftingExportFormat
+filter_format (GtkFileFilter *filter)
+{
+  if (filter == NULL)
+    return DRAFTING_EXPORT_FORMAT_UNKNOWN;
+
+  return GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (filter), EXPORT_FORMAT_KEY));
+}
+
+/* The export filter of @format, if @chooser has one (transfer none). */
+static GtkFileFilter *
+find_export_filter (GtkFileChooser       *chooser,
+                    DraftingExportFormat  format)
+{
+  g_autoptr(GListModel) filters = gtk_file_chooser_get_filters (chooser);
+
+  for (guint i = 0; i < g_list_model_get_n_items (filters); i++)
+    {
+      g_autoptr(GtkFileFilter) filter = g_list_model_get_item (filters, i);
+
+      if (filter_format (filter) == format)
+        return filter;
+    }
+
+  return NULL;
+}
+
+/* @name with the extension of @format: in place of that of another
+ * format, else after what it has ("Draft v.2" becomes "Draft v.2.odt"). */
+static char *
+with_export_extension (const char           *name,
+                       DraftingExportFormat  format)
+{
+  DraftingExportFormat named = drafting_export_format_for_name (name);
+  gsize stem = strlen (name);
+
+  if (named != DRAFTING_EXPORT_FORMAT_UNKNOWN)
+    stem -= strlen (drafting_export_format_get_extension (named));
+
+  return g_strdup_printf ("%.*s%s", (int) stem, name,
+                          drafting_export_format_get_extension (format));
+}
+
+static void
+on_export_filter_changed (GtkFileChooser *chooser,
+                          GParamSpec     *pspec G_GNUC_UNUSED,
+                          gpointer        user_data G_GNUC_UNUSED)
+{
+  DraftingExportFormat format = filter_format (gtk_file_chooser_get_filter (chooser));
+  g_autofree char *name = NULL;
+  g_autofree char *proposed = NULL;
+
+  if (format == DRAFTING_EXPORT_FORMAT_UNKNOWN ||
+      (name = gtk_file_chooser_get_current_name (chooser)) == NULL || name[0] == '\0' ||
+      drafting_export_format_for_name (name) == format)
+    return;
+
+  proposed = with_export_extension (name, format);
+  gtk_file_chooser_set_current_name (chooser, proposed);
+}
+
+/* GtkFileChooserNative says nothing while it is shown. Where it shows
+ * GTK's own dialog (everywhere but in a sandbox, where the desktop's
+ * portal shows its own), that dialog says when the filter changes; it is
+ * found among the windows by the filters it shares with @native. */
+static void
+on_export_shown (GtkNativeDialog *native,
+                 GParamSpec      *pspec G_GNUC_UNUSED,
+                 gpointer         user_data G_GNUC_UNUSED)
+{
+  GtkFileFilter *first = find_export_filter (GTK_FILE_CHOOSER (native), DRAFTING_EXPORT_FORMAT_PDF);
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  if (!gtk_native_dialog_get_visible (native) || first == NULL)
+    return;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_FILE_CHOOSER_DIALOG (window) && gtk_widget_get_visible (window) &&
+          find_export_filter (GTK_FILE_CHOOSER (window), DRAFTING_EXPORT_FORMAT_PDF) == first)
+        {
+          if (g_object_get_data (G_OBJECT (window), FOLLOWS_FILTER_KEY) == NULL)
+            {
+              g_object_set_data (G_OBJECT (window), FOLLOWS_FILTER_KEY, GINT_TO_POINTER (TRUE));
+              g_signal_connect (window, "notify::filter",
+                                G_CALLBACK (on_export_filter_changed), NULL);
+            }
+          break;
+        }
+    }
 }
 
 /**
@@ -131,23 +243,27 @@ drafting_file_chooser_new (GtkWindow                  *parent,
                                             GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
       chooser = GTK_FILE_CHOOSER (dialog);
       gtk_file_chooser_set_select_multiple (chooser, TRUE);
-      add_filter (chooser, _("Documents Drafting Reads"), TRUE, TRUE, FALSE);
-      add_filter (chooser, _("Drafting Documents"), TRUE, FALSE, FALSE);
-      add_filter (chooser, _("Text to Import"), FALSE, TRUE, FALSE);
+      add_filter (chooser, _("Documents Drafting Reads"), TRUE, TRUE);
+      add_filter (chooser, _("Drafting Documents"), TRUE, FALSE);
+      add_filter (chooser, _("Text to Import"), FALSE, TRUE);
       break;
 
     case DRAFTING_FILE_CHOOSER_SAVE:
       dialog = gtk_file_chooser_native_new (_("Save As"), parent,
                                             GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
       chooser = GTK_FILE_CHOOSER (dialog);
-      add_filter (chooser, _("Drafting Documents"), TRUE, FALSE, FALSE);
+      add_filter (chooser, _("Drafting Documents"), TRUE, FALSE);
       break;
 
     case DRAFTING_FILE_CHOOSER_EXPORT:
-      dialog = gtk_file_chooser_native_new (_("Export as PDF"), parent,
+      dialog = gtk_file_chooser_native_new (_("Export"), parent,
                                             GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
       chooser = GTK_FILE_CHOOSER (dialog);
-      add_filter (chooser, _("PDF Documents"), FALSE, FALSE, TRUE);
+      add_export_filter (chooser, _("PDF"), DRAFTING_EXPORT_FORMAT_PDF);
+      add_export_filter (chooser, _("OpenDocument Text"), DRAFTING_EXPORT_FORMAT_ODT);
+      add_export_filter (chooser, _("Word"), DRAFTING_EXPORT_FORMAT_DOCX);
+      add_export_filter (chooser, _("Akoma Ntoso XML"), DRAFTING_EXPORT_FORMAT_AKN);
+      g_signal_connect (dialog, "notify::visible", G_CALLBACK (on_export_shown), NULL);
       break;
 
     case DRAFTING_FILE_CHOOSER_IMPORT_AMENDMENTS:
@@ -176,7 +292,43 @@ drafting_file_chooser_new (GtkWindow                  *parent,
       purpose != DRAFTING_FILE_CHOOSER_IMPORT_AMENDMENTS)
     gtk_file_chooser_set_current_name (chooser, name);
 
+  /* The filter of the format the name proposed has. */
+  if (purpose == DRAFTING_FILE_CHOOSER_EXPORT && name != NULL)
+    {
+      GtkFileFilter *filter = find_export_filter (chooser, drafting_export_format_for_name (name));
+
+      if (filter != NULL)
+        gtk_file_chooser_set_filter (chooser, filter);
+    }
+
   return dialog;
+}
+
+/**
+ * drafting_file_chooser_get_export_format:
+ * @chooser: a file chooser for %DRAFTING_FILE_CHOOSER_EXPORT, answered
+ *
+ * Returns: the format to export in: the one the extension of the name
+ *   typed names, else the one of the filter chosen, else PDF
+ */
+DraftingExportFormat
+drafting_file_chooser_get_export_format (GtkFileChooserNative *chooser)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *name = NULL;
+  DraftingExportFormat format = DRAFTING_EXPORT_FORMAT_UNKNOWN;
+
+  g_return_val_if_fail (GTK_IS_FILE_CHOOSER_NATIVE (chooser), DRAFTING_EXPORT_FORMAT_UNKNOWN);
+
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  if (file != NULL && (name = g_file_get_basename (file)) != NULL)
+    format = drafting_export_format_for_name (name);
+  if (format == DRAFTING_EXPORT_FORMAT_UNKNOWN)
+    format = filter_format (gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (chooser)));
+  if (format == DRAFTING_EXPORT_FORMAT_UNKNOWN)
+    format = DRAFTING_EXPORT_FORMAT_PDF;
+
+  return format;
 }
 
 /**
@@ -184,6 +336,8 @@ drafting_file_chooser_new (GtkWindow                  *parent,
  *
  * Returns: (transfer full) (nullable): the file chosen to save or export
  *   to; a name typed without an extension gets the one of what is written
+ *   (for an export, a name without the extension of a format it writes
+ *   gets that of drafting_file_chooser_get_export_format())
  */
 GFile *
 drafting_file_chooser_get_file (GtkFileChooserNative       *chooser,
@@ -203,13 +357,23 @@ drafting_file_chooser_get_file (GtkFileChooserNative       *chooser,
 
   name = g_file_get_basename (file);
   parent = g_file_get_parent (file);
-  if (name == NULL || parent == NULL || strchr (name, '.') != NULL)
+  if (name == NULL || parent == NULL)
+    return g_steal_pointer (&file);
+
+  if (purpose == DRAFTING_FILE_CHOOSER_EXPORT)
+    {
+      if (drafting_export_format_for_name (name) != DRAFTING_EXPORT_FORMAT_UNKNOWN)
+        return g_steal_pointer (&file);
+      with = with_export_extension (name, drafting_file_chooser_get_export_format (chooser));
+      return g_file_get_child (parent, with);
+    }
+
+  if (strchr (name, '.') != NULL)
     return g_steal_pointer (&file);
 
   with = g_strconcat (name,
                       purpose == DRAFTING_FILE_CHOOSER_SAVE ? DRAFTING_NATIVE_EXTENSION :
-                      purpose == DRAFTING_FILE_CHOOSER_EXPORT_AMENDMENTS ? DRAFTING_AMENDMENT_FILE_EXTENSION :
-                      DRAFTING_PDF_EXTENSION,
+                      DRAFTING_AMENDMENT_FILE_EXTENSION,
                       NULL);
   return g_file_get_child (parent, with);
 }

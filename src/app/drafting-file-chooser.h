@@ -1,4 +1,4 @@
-/* drafting-file-chooser.h: the file choosers of Open, Save As and Export as PDF
+/* drafting-file-chooser.h: the file choosers of Open, Save As and Export
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -6,6 +6,8 @@
 #pragma once
 
 #include <gtk/gtk.h>
+
+#include "drafting-export.h"
 
 #define DRAFTING_PDF_EXTENSION ".pdf"
 
@@ -15,7 +17,7 @@ typedef enum
 {
   DRAFTING_FILE_CHOOSER_OPEN,     /* documents and text to import, several at once */
   DRAFTING_FILE_CHOOSER_SAVE,     /* a document, in the native format */
-  DRAFTING_FILE_CHOOSER_EXPORT,   /* a PDF */
+  DRAFTING_FILE_CHOOSER_EXPORT,   /* for others to read: PDF, ODT, Word or Akoma Ntoso */
   DRAFTING_FILE_CHOOSER_IMPORT_AMENDMENTS, /* files of amendments, several at once */
   DRAFTING_FILE_CHOOSER_EXPORT_AMENDMENTS, /* a file of amendments */
 } DraftingFileChooserPurpose;
@@ -29,5 +31,6 @@ char                 *drafting_file_chooser_propose_name (GFile                 
                                                           const char            *extension);
 GFile                *drafting_file_chooser_get_file (GtkFileChooserNative       *chooser,
                                                       DraftingFileChooserPurpose  purpose);
+DraftingExportFormat  drafting_file_chooser_get_export_format (GtkFileChooserNative *chooser);
 
 G_END_DECLS

@@ -9,10 +9,10 @@
 
 #include <glib/gi18n.h>
 
+#include "drafting-export.h"
 #include "drafting-file-chooser.h"
 #include "drafting-page-private.h"
 #include "drafting-paste.h"
-#include "drafting-pdf-export.h"
 #include "drafting-print-operation.h"
 #include "drafting-properties-window.h"
 
@@ -631,32 +631,97 @@ action_print (GSimpleAction *action G_GNUC_UNUSED,
 
 typedef struct
 {
-  DraftingPage *page;
-  GFile        *file;
+  DraftingPage         *page;
+  GFile                *file;
+  DraftingExportFormat  format;
+  DraftingExportForm    form;
 } ExportData;
 
 static void
 export_data_free (ExportData *data)
 {
   g_object_unref (data->page);
-  g_object_unref (data->file);
+  g_clear_object (&data->file);
   g_free (data);
+}
+
+/* What a toast says once @format is written. */
+static const char *
+exported_message (DraftingExportFormat format)
+{
+  switch (format)
+    {
+    case DRAFTING_EXPORT_FORMAT_ODT:
+      return _("Exported as OpenDocument Text");
+    case DRAFTING_EXPORT_FORMAT_DOCX:
+      return _("Exported as Word");
+    case DRAFTING_EXPORT_FORMAT_AKN:
+      return _("Exported as Akoma Ntoso XML");
+    case DRAFTING_EXPORT_FORMAT_PDF:
+    case DRAFTING_EXPORT_FORMAT_UNKNOWN:
+    default:
+      return _("Exported as PDF");
+    }
+}
+
+/* The heading of what says @format could not be written. */
+static const char *
+not_exported_heading (DraftingExportFormat format)
+{
+  switch (format)
+    {
+    case DRAFTING_EXPORT_FORMAT_ODT:
+      return _("Could Not Export as OpenDocument Text");
+    case DRAFTING_EXPORT_FORMAT_DOCX:
+      return _("Could Not Export as Word");
+    case DRAFTING_EXPORT_FORMAT_AKN:
+      return _("Could Not Export as Akoma Ntoso XML");
+    case DRAFTING_EXPORT_FORMAT_PDF:
+    case DRAFTING_EXPORT_FORMAT_UNKNOWN:
+    default:
+      return _("Could Not Export as PDF");
+    }
+}
+
+static void
+show_exported_as (DraftingPage *self,
+                  GFile        *file,
+                  const char   *message)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+
+  _drafting_page_toast_with_action (self, message, _("_Open"),
+                                    "document.open-uri", g_variant_new_string (uri));
 }
 
 /**
  * _drafting_page_show_exported:
  *
- * Says that the PDF @file is written, with a button that opens it with
- * what the desktop opens PDFs with.
+ * Says that @file is written, in the format its name names, with a
+ * button that opens it with what the desktop opens such files with.
  */
 void
 _drafting_page_show_exported (DraftingPage *self,
                               GFile        *file)
 {
-  g_autofree char *uri = g_file_get_uri (file);
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+  DraftingExportFormat format = DRAFTING_EXPORT_FORMAT_UNKNOWN;
 
-  _drafting_page_toast_with_action (self, _("Exported as PDF"), _("_Open"),
-                                    "document.open-uri", g_variant_new_string (uri));
+  if (basename != NULL)
+    format = drafting_export_format_for_name (basename);
+  if (format != DRAFTING_EXPORT_FORMAT_UNKNOWN)
+    {
+      show_exported_as (self, file, exported_message (format));
+      return;
+    }
+
+  /* Another kind of file, such as a file of amendments: its name. */
+  name = basename != NULL ? g_filename_display_name (basename) : g_file_get_parse_name (file);
+  /* Translators: %s is the name of a file */
+  message = g_strdup_printf (_("Exported to “%s”"), name);
+  show_exported_as (self, file, message);
 }
 
 static void
@@ -667,12 +732,53 @@ on_exported (GObject      *object G_GNUC_UNUSED,
   ExportData *data = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (drafting_pdf_export_finish (result, &error))
-    _drafting_page_show_exported (data->page, data->file);
+  if (drafting_export_finish (result, &error))
+    show_exported_as (data->page, data->file, exported_message (data->format));
   else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    _drafting_page_show_error (data->page, _("Could Not Export as PDF"), error->message);
+    _drafting_page_show_error (data->page, not_exported_heading (data->format), error->message);
 
   export_data_free (data);
+}
+
+/* Lays @document out and writes it in the background, from a snapshot:
+ * the document may be edited meanwhile, and the file go anywhere GIO can
+ * write. A PDF is titled as the tab is when the document has no title. */
+static void
+start_export (ExportData       *data,
+              DraftingDocument *document)
+{
+  DraftingPage *self = data->page;
+
+  drafting_export_async (document, data->file, data->format, data->form, NULL,
+                         drafting_page_get_name (self), self->cancellable, on_exported, data);
+}
+
+static void
+make_proposed_text (GTask        *task,
+                    gpointer      source_object G_GNUC_UNUSED,
+                    gpointer      task_data,
+                    GCancellable *cancellable G_GNUC_UNUSED)
+{
+  /* The snapshot belongs to this thread now. */
+  g_task_return_pointer (task, drafting_document_new_as_proposed (task_data, NULL), g_object_unref);
+}
+
+static void
+on_proposed_text (GObject      *object G_GNUC_UNUSED,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  ExportData *data = user_data;
+  g_autoptr(DraftingDocument) proposed = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  /* None when the page closed meanwhile. */
+  if (proposed == NULL)
+    {
+      export_data_free (data);
+      return;
+    }
+
+  start_export (data, proposed);
 }
 
 static void
@@ -680,32 +786,54 @@ on_export_response (GtkNativeDialog *dialog,
                     int              response,
                     DraftingPage    *self)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      ExportData *data = g_new0 (ExportData, 1);
-      g_autoptr(DraftingDocument) shown = NULL;
-      gboolean tracked;
+  ExportData *data = NULL;
 
-      /* Laid out and written in the background, from a snapshot: the
-       * document may be edited meanwhile, and the PDF go anywhere GIO
-       * can write. The PDF is titled as the tab is when the document
-       * has no title. */
+  if (response == GTK_RESPONSE_ACCEPT && self->document != NULL)
+    {
+      data = g_new0 (ExportData, 1);
       data->page = g_object_ref (self);
+      data->format = drafting_file_chooser_get_export_format (GTK_FILE_CHOOSER_NATIVE (dialog));
       data->file = drafting_file_chooser_get_file (GTK_FILE_CHOOSER_NATIVE (dialog),
                                                    DRAFTING_FILE_CHOOSER_EXPORT);
-      shown = document_as_shown (self, &tracked);
-      drafting_pdf_export_tracked_async (shown, data->file, drafting_page_get_name (self),
-                                         tracked, NULL, self->cancellable, on_exported, data);
+      data->form = DRAFTING_EXPORT_FORM_CLEAN;
     }
 
   gtk_native_dialog_destroy (dialog);
   g_object_unref (dialog);
+
+  if (data == NULL || data->file == NULL)
+    {
+      g_clear_pointer (&data, export_data_free);
+      return;
+    }
+
+  /* What is written is what the text shows, as printing does: with the
+   * open amendments marked in the marked view, the text as proposed in
+   * that view (made in the background, as the view makes it). Akoma
+   * Ntoso, the structure for archives, is always the present text. */
+  if (data->format != DRAFTING_EXPORT_FORMAT_AKN && g_strcmp0 (self->view_mode, "proposed") == 0)
+    {
+      g_autoptr(GTask) task = g_task_new (NULL, self->cancellable, on_proposed_text, data);
+
+      g_task_set_source_tag (task, on_export_response);
+      g_task_set_check_cancellable (task, TRUE);
+      g_task_set_task_data (task, drafting_document_snapshot (self->document), g_object_unref);
+      g_task_run_in_thread (task, make_proposed_text);
+      return;
+    }
+
+  if (g_strcmp0 (self->view_mode, "marked") == 0 &&
+      drafting_export_format_has_form (data->format, DRAFTING_EXPORT_FORM_TRACKED))
+    data->form = DRAFTING_EXPORT_FORM_TRACKED;
+  start_export (data, self->document);
 }
 
+/* Export, in the format the person chooses; Export as PDF, the same
+ * with PDF chosen first, as it always is. */
 static void
-action_export_pdf (GSimpleAction *action G_GNUC_UNUSED,
-                   GVariant      *param G_GNUC_UNUSED,
-                   gpointer       user_data)
+action_export (GSimpleAction *action G_GNUC_UNUSED,
+               GVariant      *param G_GNUC_UNUSED,
+               gpointer       user_data)
 {
   DraftingPage *self = user_data;
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
@@ -775,7 +903,8 @@ static const GActionEntry action_entries[] = {
   { .name = "find-previous", .activate = action_find_next },
   { .name = "properties", .activate = action_properties },
   { .name = "print", .activate = action_print },
-  { .name = "export-pdf", .activate = action_export_pdf },
+  { .name = "export", .activate = action_export },
+  { .name = "export-pdf", .activate = action_export },
   { .name = "open-uri", .activate = action_open_uri, .parameter_type = "s" },
 };
 

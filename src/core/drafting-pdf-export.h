@@ -1,4 +1,4 @@
-/* drafting-pdf-export.h: a document written as PDF, in a worker thread
+/* drafting-pdf-export.h: a document drawn as PDF, as it prints
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,6 +11,14 @@
 
 G_BEGIN_DECLS
 
+GBytes  *drafting_pdf_write         (DraftingDocument     *document,
+                                     const char           *title,
+                                     gboolean              tracked,
+                                     const char * const   *delegations,
+                                     GCancellable         *cancellable,
+                                     GError              **error);
+
+/* The PDF alone, by drafting_export_async() and drafting_export_write(). */
 void     drafting_pdf_export_async  (DraftingDocument     *document,
                                      GFile                *file,
                                      GCancellable         *cancellable,
@@ -22,17 +30,8 @@ void     drafting_pdf_export_titled_async (DraftingDocument     *document,
                                            GCancellable         *cancellable,
                                            GAsyncReadyCallback   callback,
                                            gpointer              user_data);
-void     drafting_pdf_export_tracked_async (DraftingDocument     *document,
-                                            GFile                *file,
-                                            const char           *title,
-                                            gboolean              tracked,
-                                            const char * const   *delegations,
-                                            GCancellable         *cancellable,
-                                            GAsyncReadyCallback   callback,
-                                            gpointer              user_data);
 gboolean drafting_pdf_export_finish (GAsyncResult         *result,
                                      GError              **error);
-
 gboolean drafting_pdf_export_write  (DraftingDocument     *document,
                                      GFile                *file,
                                      gboolean              tracked,

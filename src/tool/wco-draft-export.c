@@ -11,13 +11,12 @@
 #include <glib/gi18n.h>
 
 #include "drafting-akn.h"
-#include "drafting-docx.h"
-#include "drafting-odt.h"
-#include "drafting-pdf-export.h"
+#include "drafting-export.h"
 #include "wco-draft-tool.h"
 
 /*
  * wco-draft export FILE -o OUT.pdf|OUT.odt|OUT.docx [--form clean|tracked] [--delegation D]…
+ * wco-draft export FILE -o OUT.odt|OUT.docx --form compilation [--delegation D]…
  * wco-draft export FILE -o OUT.xml --format akn [--amendments FOLDER [--delegation D]…]
  *
  * The output's extension says what to write. A PDF is laid out on A4 as
@@ -36,45 +35,21 @@
  * amendment as an amendment document in the folder.
  */
 
-typedef enum
-{
-  FORM_CLEAN,
-  FORM_TRACKED,
-  FORM_COMPILATION,
-} Form;
-
 static gboolean
-parse_form (const char *name,
-            Form       *form)
+parse_form (const char         *name,
+            DraftingExportForm *form)
 {
   if (name == NULL || strcmp (name, "clean") == 0)
-    *form = FORM_CLEAN;
+    *form = DRAFTING_EXPORT_FORM_CLEAN;
   else if (strcmp (name, "tracked") == 0)
-    *form = FORM_TRACKED;
+    *form = DRAFTING_EXPORT_FORM_TRACKED;
   else if (strcmp (name, "compilation") == 0)
-    *form = FORM_COMPILATION;
+    *form = DRAFTING_EXPORT_FORM_COMPILATION;
   else
     return FALSE;
 
   return TRUE;
 }
-
-static gboolean
-has_extension (const char *path,
-               const char *extension)
-{
-  g_autofree char *folded = g_ascii_strdown (path, -1);
-
-  return g_str_has_suffix (folded, extension);
-}
-
-typedef enum
-{
-  OUTPUT_PDF,
-  OUTPUT_ODT,
-  OUTPUT_DOCX,
-  OUTPUT_AKN,
-} Output;
 
 /* Bytes made in memory, written in place of what was there only once
  * they are whole. */
@@ -141,7 +116,6 @@ tool_command_export (int    argc,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(DraftingDocument) document = NULL;
   g_autoptr(GFile) file = NULL;
-  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *output = NULL;
   g_autofree char *form_name = NULL;
@@ -149,9 +123,8 @@ tool_command_export (int    argc,
   g_autofree char *amendments_dir = NULL;
   g_auto(GStrv) delegations = NULL;
   const char * const *chosen;
-  gboolean written;
-  Output kind;
-  Form form;
+  DraftingExportFormat kind;
+  DraftingExportForm form;
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       N_("Where to write, in the format its extension names: .pdf, .odt or .docx"), N_("FILE") },
@@ -188,27 +161,22 @@ tool_command_export (int    argc,
   if (format != NULL && strcmp (format, "akn") != 0)
     return tool_usage_error (context, _("the only format to name is akn, for Akoma Ntoso"));
   if (format != NULL)
-    kind = OUTPUT_AKN;
-  else if (has_extension (output, ".odt"))
-    kind = OUTPUT_ODT;
-  else if (has_extension (output, ".docx"))
-    kind = OUTPUT_DOCX;
-  else if (has_extension (output, ".pdf"))
-    kind = OUTPUT_PDF;
-  else if (has_extension (output, ".xml"))
+    kind = DRAFTING_EXPORT_FORMAT_AKN;
+  else if ((kind = drafting_export_format_for_name (output)) == DRAFTING_EXPORT_FORMAT_AKN)
     return tool_usage_error (context, _("for Akoma Ntoso, say --format akn"));
-  else
+  else if (kind == DRAFTING_EXPORT_FORMAT_UNKNOWN)
     return tool_usage_error (context, _("the output's extension says what to write: .pdf for PDF, "
                                         ".odt for OpenDocument Text, .docx for Word"));
 
-  if (kind == OUTPUT_AKN && form != FORM_CLEAN)
+  if (kind == DRAFTING_EXPORT_FORMAT_AKN && form != DRAFTING_EXPORT_FORM_CLEAN)
     return tool_usage_error (context, _("Akoma Ntoso has the present text; its amendments go "
                                         "with --amendments FOLDER"));
-  if (form == FORM_COMPILATION && kind != OUTPUT_ODT && kind != OUTPUT_DOCX)
+  if (form == DRAFTING_EXPORT_FORM_COMPILATION && kind != DRAFTING_EXPORT_FORMAT_ODT &&
+      kind != DRAFTING_EXPORT_FORMAT_DOCX)
     return tool_usage_error (context, _("a compilation of amendments is written as .odt or .docx"));
-  if (amendments_dir != NULL && kind != OUTPUT_AKN)
+  if (amendments_dir != NULL && kind != DRAFTING_EXPORT_FORMAT_AKN)
     return tool_usage_error (context, _("--amendments goes with --format akn"));
-  if (delegations != NULL && form == FORM_CLEAN && amendments_dir == NULL)
+  if (delegations != NULL && form == DRAFTING_EXPORT_FORM_CLEAN && amendments_dir == NULL)
     return tool_usage_error (context, _("--delegation chooses the amendments of --form tracked, of "
                                         "--form compilation or of --amendments"));
 
@@ -217,37 +185,7 @@ tool_command_export (int    argc,
 
   chosen = (const char * const *) delegations;
   file = g_file_new_for_commandline_arg (output);
-  switch (kind)
-    {
-    case OUTPUT_ODT:
-      if (form == FORM_COMPILATION)
-        bytes = drafting_odt_write_compilation (document, chosen, &error);
-      else
-        bytes = form == FORM_TRACKED ? drafting_odt_write_tracked (document, chosen, &error)
-                                     : drafting_odt_write (document, &error);
-      written = replace_with (file, bytes, &error);
-      break;
-
-    case OUTPUT_DOCX:
-      if (form == FORM_COMPILATION)
-        bytes = drafting_docx_write_compilation (document, chosen, &error);
-      else
-        bytes = form == FORM_TRACKED ? drafting_docx_write_tracked (document, chosen, &error)
-                                     : drafting_docx_write (document, &error);
-      written = replace_with (file, bytes, &error);
-      break;
-
-    case OUTPUT_AKN:
-      bytes = drafting_akn_write_document (document, &error);
-      written = replace_with (file, bytes, &error);
-      break;
-
-    case OUTPUT_PDF:
-    default:
-      written = drafting_pdf_export_write (document, file, form == FORM_TRACKED, chosen, NULL, &error);
-      break;
-    }
-  if (!written)
+  if (!drafting_export_write (document, file, kind, form, chosen, NULL, &error))
     {
       tool_print_error (output, error);
       return 1;
