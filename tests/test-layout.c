@@ -7,6 +7,8 @@
 
 #include <string.h>
 
+#include "drafting-compare.h"
+#include "drafting-export-test-utils.h"
 #include "drafting-layout.h"
 #include "drafting-test-utils.h"
 
@@ -505,6 +507,50 @@ test_proposed (void)
     g_assert_true (by[a]);
 }
 
+/* What moved, found alone, is what the whole comparison finds moved. */
+static void
+test_moved (void)
+{
+  g_autoptr(DraftingDocument) document = drafting_export_test_amended_relief ();
+  DraftingNode *first = drafting_test_find (document, DRAFTING_KIND_OPERATIVE_PARAGRAPH, 0);
+  DraftingNode *second = drafting_test_find (document, DRAFTING_KIND_OPERATIVE_PARAGRAPH, 1);
+  const char * const france[] = { "France", NULL };
+  g_autoptr(DraftingDocument) unchanged = drafting_document_new_as_proposed (document, france);
+  g_autoptr(DraftingDocument) proposed = NULL;
+  g_autoptr(DraftingComparison) comparison = NULL;
+  g_autoptr(GHashTable) moved = NULL;
+  g_autoptr(GHashTable) none = NULL;
+  guint n_moved = 0;
+
+  /* A paragraph moved, and with it what it holds, besides the
+   * sub-paragraph the relief amendments move. */
+  drafting_export_test_propose (document, DRAFTING_AMENDMENT_MOVE, first, second, "Chile", NULL,
+                                NULL);
+  proposed = drafting_document_new_as_proposed (document, NULL);
+  comparison = drafting_compare (drafting_document_get_root (document),
+                                 drafting_document_get_root (proposed),
+                                 drafting_document_get_language (document));
+  moved = drafting_compare_find_moved (drafting_document_get_root (document),
+                                       drafting_document_get_root (proposed));
+
+  for (guint i = 0; i < drafting_comparison_get_n_entries (comparison); i++)
+    {
+      const DraftingComparisonEntry *entry = drafting_comparison_get_entry (comparison, i);
+
+      g_assert_cmpint (entry->change == DRAFTING_ELEMENT_MOVED, ==,
+                       g_hash_table_contains (moved, entry->id));
+      n_moved += entry->change == DRAFTING_ELEMENT_MOVED;
+    }
+  /* Paragraph 1 or 2, and sub-paragraph (a). */
+  g_assert_cmpuint (n_moved, ==, 2);
+  g_assert_cmpuint (g_hash_table_size (moved), ==, n_moved);
+
+  /* Words reworded only: nothing moved. */
+  none = drafting_compare_find_moved (drafting_document_get_root (document),
+                                      drafting_document_get_root (unchanged));
+  g_assert_cmpuint (g_hash_table_size (none), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -519,6 +565,7 @@ main (int    argc,
   g_test_add_func ("/layout/empty", test_empty);
   g_test_add_func ("/layout/tracked", test_tracked);
   g_test_add_func ("/layout/proposed", test_proposed);
+  g_test_add_func ("/layout/moved", test_moved);
 
   return g_test_run ();
 }

@@ -22,8 +22,8 @@
  * the amendment's that made it.
  *
  * The blocks of the two texts are merged by element: those the proposed
- * text keeps in place (drafting_compare(): not inserted, deleted or
- * moved, nor inside an element that moved) come in the order both share;
+ * text keeps in place (not inserted, deleted or moved, as drafting_compare()
+ * has it, nor inside an element that moved) come in the order both share;
  * before each, the present text's blocks that are gone (deleted, or moved
  * away), all deleted; then the proposed text's that are new there (new,
  * or moved there), all inserted. A kept block whose text differs has the
@@ -43,7 +43,7 @@ typedef struct
   DraftingDocument *present;
   DraftingDocument *proposed;
   DraftingTracking *tracking;     /* of the present text */
-  DraftingComparison *comparison;
+  GHashTable       *moved;        /* the ids of the elements that moved */
   GHashTable       *results;      /* id of an element a proposed insertion made → the amendment */
   DraftingAmendment *structural;  /* the last amendment to insert, delete or move, so far */
 } Merge;
@@ -53,12 +53,14 @@ static gboolean
 in_moved (Merge        *self,
           DraftingNode *node)
 {
+  if (g_hash_table_size (self->moved) == 0)
+    return FALSE;
+
   for (; node != NULL; node = drafting_node_get_parent (node))
     {
-      const DraftingComparisonEntry *entry = drafting_comparison_lookup (self->comparison,
-                                                                         drafting_node_get_id (node));
+      const char *id = drafting_node_get_id (node);
 
-      if (entry != NULL && entry->change == DRAFTING_ELEMENT_MOVED)
+      if (id != NULL && g_hash_table_contains (self->moved, id))
         return TRUE;
     }
 
@@ -348,9 +350,8 @@ drafting_layout_build_proposed (DraftingDocument   *document,
   self.present = document;
   self.proposed = drafting_document_new_as_proposed (document, delegations);
   self.tracking = drafting_tracking_new (document, delegations);
-  self.comparison = drafting_compare (drafting_document_get_root (document),
-                                      drafting_document_get_root (self.proposed),
-                                      drafting_document_get_language (document));
+  self.moved = drafting_compare_find_moved (drafting_document_get_root (document),
+                                            drafting_document_get_root (self.proposed));
   self.results = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
 
   /* The elements the proposed insertions made, by the amendments in the
@@ -376,7 +377,7 @@ drafting_layout_build_proposed (DraftingDocument   *document,
 
   g_clear_object (&self.structural);
   g_hash_table_unref (self.results);
-  drafting_comparison_unref (self.comparison);
+  g_hash_table_unref (self.moved);
   drafting_tracking_free (self.tracking);
   g_object_unref (self.proposed);
 
