@@ -167,20 +167,48 @@ set_whole_change (DraftingLayoutBlock *block,
     set_whole_change (g_ptr_array_index (block->notes, i), change, amendment);
 }
 
-/* The rewording of @rewordings whose own changes to the element hold
- * @words, deleted or inserted as @change says; or the first. */
+/* The rewordings of an element, and what each changes in it, marked as
+ * its own changes, made when first asked for. */
+typedef struct
+{
+  DraftingNode *node;
+  GPtrArray    *rewordings;   /* DraftingAmendment * */
+  GPtrArray    *own;          /* DraftingMarkedText *, or NULL until made */
+} Rewordings;
+
+static void
+rewordings_clear (Rewordings *rewordings)
+{
+  g_clear_pointer (&rewordings->rewordings, g_ptr_array_unref);
+  g_clear_pointer (&rewordings->own, g_ptr_array_unref);
+}
+
+/* The rewording whose own changes to the element hold @words, deleted
+ * or inserted as @change says; or the first. */
 static DraftingAmendment *
 rewording_with (Merge          *self,
-                DraftingNode   *node,
-                GPtrArray      *rewordings,
+                Rewordings     *rewordings,
                 const char     *words,
                 DraftingChange  change)
 {
-  for (guint i = 0; i < rewordings->len && rewordings->len > 1; i++)
+  GPtrArray *all = rewordings->rewordings;
+
+  for (guint i = 0; i < all->len && all->len > 1; i++)
     {
-      DraftingAmendment *amendment = g_ptr_array_index (rewordings, i);
-      g_autoptr(DraftingMarkedText) own = drafting_tracking_mark_proposal (self->tracking, node, amendment);
-      const char *text = drafting_marked_text_get_text (own);
+      DraftingAmendment *amendment = g_ptr_array_index (all, i);
+      DraftingMarkedText *own;
+      const char *text;
+
+      if (rewordings->own == NULL)
+        {
+          rewordings->own = g_ptr_array_new_with_free_func ((GDestroyNotify) drafting_marked_text_free);
+          g_ptr_array_set_size (rewordings->own, all->len);
+        }
+      if (g_ptr_array_index (rewordings->own, i) == NULL)
+        g_ptr_array_index (rewordings->own, i) =
+          drafting_tracking_mark_proposal (self->tracking, rewordings->node, amendment);
+      own = g_ptr_array_index (rewordings->own, i);
+      text = drafting_marked_text_get_text (own);
 
       for (guint r = 0; r < drafting_marked_text_get_n_runs (own); r++)
         {
@@ -195,7 +223,7 @@ rewording_with (Merge          *self,
         }
     }
 
-  return rewordings->len > 0 ? g_ptr_array_index (rewordings, 0) : NULL;
+  return all->len > 0 ? g_ptr_array_index (all, 0) : NULL;
 }
 
 /* @block, the proposed text's, with the words that differ from @before,
@@ -208,12 +236,12 @@ mark_differences (Merge               *self,
   g_autoptr(DraftingMarkedText) marked = drafting_marked_text_new ();
   DraftingNode *node = drafting_document_lookup (self->present, block->id);
   g_autoptr(GPtrArray) about = drafting_tracking_get_about (self->tracking, block->id);
-  g_autoptr(GPtrArray) rewordings = g_ptr_array_new ();
+  Rewordings rewordings = { node, g_ptr_array_new (), NULL };
   const char *text;
 
   for (guint i = 0; i < about->len; i++)
     if (drafting_amendment_get_action (g_ptr_array_index (about, i)) == DRAFTING_AMENDMENT_REPLACE)
-      g_ptr_array_add (rewordings, g_ptr_array_index (about, i));
+      g_ptr_array_add (rewordings.rewordings, g_ptr_array_index (about, i));
 
   drafting_marked_text_append_diff (marked, before->text, block->text,
                                     drafting_document_get_language (self->present), NULL, NULL);
@@ -246,8 +274,8 @@ mark_differences (Merge               *self,
       if (run->change != DRAFTING_CHANGE_NONE)
         {
           g_autofree char *words = g_strndup (text + run->start, run->end - run->start);
-          DraftingAmendment *by = node != NULL && rewordings->len > 0
-                                  ? rewording_with (self, node, rewordings, words, run->change)
+          DraftingAmendment *by = node != NULL && rewordings.rewordings->len > 0
+                                  ? rewording_with (self, &rewordings, words, run->change)
                                   : self->structural;
 
           out.amendment = by != NULL ? g_object_ref (by) : NULL;
@@ -260,6 +288,7 @@ mark_differences (Merge               *self,
     }
   g_free (block->text);
   block->text = g_strdup (text);
+  rewordings_clear (&rewordings);
 }
 
 /* The blocks of both texts merged, each change tracked. */
