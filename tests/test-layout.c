@@ -5,8 +5,11 @@
 
 #include "config.h"
 
+#include <stdarg.h>
 #include <string.h>
 
+#include "drafting-compare.h"
+#include "drafting-export-test-utils.h"
 #include "drafting-layout.h"
 #include "drafting-test-utils.h"
 
@@ -505,6 +508,313 @@ test_proposed (void)
     g_assert_true (by[a]);
 }
 
+/* @text with the stretches @marks names, [start, end) pairs after their
+ * kind, ended by -1, marked; a footnote call is [at, at). */
+static DraftingInline *
+marked (const char *text,
+        ...)
+{
+  DraftingInline *content = drafting_inline_new (text);
+  va_list args;
+  int kind;
+
+  va_start (args, text);
+  while ((kind = va_arg (args, int)) >= 0)
+    {
+      guint start = va_arg (args, guint);
+      guint end = va_arg (args, guint);
+      const char *ref = kind == DRAFTING_MARK_FOOTNOTE_REF ? va_arg (args, const char *) : NULL;
+
+      drafting_inline_add_mark (content, kind, start, end, ref);
+    }
+  va_end (args);
+
+  return content;
+}
+
+/* An element of @kind saying @content, holding a footnote @note_id saying
+ * @note, added to @document. */
+static DraftingNode *
+add_with_footnote (DraftingDocument *document,
+                   DraftingKind      kind,
+                   const char       *lead,
+                   DraftingInline   *content,
+                   const char       *note_id,
+                   const char       *note)
+{
+  DraftingNode *root = drafting_document_get_root (document);
+  g_autoptr(DraftingNode) node = drafting_node_new (kind, NULL);
+  DraftingNode *footnote = drafting_node_new (DRAFTING_KIND_FOOTNOTE, note_id);
+  g_autoptr(GError) error = NULL;
+
+  drafting_node_take_content (footnote, drafting_inline_new (note));
+  if (lead != NULL)
+    drafting_node_set_lead (node, lead);
+  drafting_node_take_content (node, content);
+  drafting_node_append_child (node, footnote);
+  g_object_unref (footnote);
+  g_assert_true (drafting_document_insert (document, root, drafting_node_get_n_children (root), node,
+                                           &error));
+  g_assert_no_error (error);
+
+  return drafting_document_lookup (document, drafting_node_get_id (node));
+}
+
+/* @content proposed for @node by @delegation, its leading phrase kept. */
+static void
+propose_wording (DraftingDocument *document,
+                 DraftingNode     *node,
+                 const char       *delegation,
+                 DraftingInline   *content)
+{
+  DraftingAmendment *amendment = drafting_test_amendment_new (DRAFTING_AMENDMENT_REPLACE, node,
+                                                              delegation, NULL, NULL);
+
+  drafting_amendment_set_wording (amendment, drafting_node_get_lead (node), content);
+  drafting_inline_free (content);
+  g_object_unref (drafting_test_propose (document, amendment));
+}
+
+/* The block of @blocks that shows the element @id and is not deleted. */
+static DraftingLayoutBlock *
+block_of (GPtrArray  *blocks,
+          const char *id)
+{
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      DraftingLayoutBlock *block = g_ptr_array_index (blocks, i);
+
+      if (g_strcmp0 (block->id, id) == 0 && block->change != DRAFTING_CHANGE_DELETED)
+        return block;
+    }
+
+  g_assert_not_reached ();
+}
+
+/* The run of @block whose text is @words, of @style and @change. */
+static DraftingLayoutRun *
+find_run (DraftingLayoutBlock *block,
+          const char          *words,
+          DraftingRunStyle     style,
+          DraftingChange       change)
+{
+  for (guint i = 0; i < block->runs->len; i++)
+    {
+      DraftingLayoutRun *run = &g_array_index (block->runs, DraftingLayoutRun, i);
+
+      if (run->style == style && run->change == change && run->end - run->start == strlen (words) &&
+          strncmp (block->text + run->start, words, run->end - run->start) == 0)
+        return run;
+    }
+
+  return NULL;
+}
+
+/* The only run of @block that calls a footnote. */
+static DraftingLayoutRun *
+only_call (DraftingLayoutBlock *block)
+{
+  DraftingLayoutRun *call = NULL;
+
+  for (guint i = 0; i < block->runs->len; i++)
+    {
+      DraftingLayoutRun *run = &g_array_index (block->runs, DraftingLayoutRun, i);
+
+      if (run->style & DRAFTING_RUN_NOTE_CALL)
+        {
+          g_assert_null (call);
+          call = run;
+        }
+    }
+  g_assert_nonnull (call);
+
+  return call;
+}
+
+/* A paragraph whose words an amendment changes keeps its marks in the
+ * tracked form: the leading phrase, emphasis where words stay, are
+ * inserted and are deleted, and its footnote, called where it was, though
+ * it is numbered otherwise once an earlier one is deleted; a call an
+ * amendment adds is an inserted call of the footnote, one it takes away a
+ * deleted call of none. */
+static void
+test_proposed_marks (void)
+{
+  g_autoptr(DraftingDocument) document = drafting_document_new (DRAFTING_DOCUMENT_RESOLUTION);
+  /* "NOTING that the first report¹ was adopted," */
+  DraftingNode *first = add_with_footnote (document, DRAFTING_KIND_PREAMBLE_CLAUSE, "NOTING",
+                                           marked ("that the first report was adopted,",
+                                                   DRAFTING_MARK_FOOTNOTE_REF, 21, 21, "fn1", -1),
+                                           "fn1", "The report of 2017.");
+  /* "RECOGNIZING the value of data² for sound risk management," */
+  DraftingNode *second = add_with_footnote (document, DRAFTING_KIND_PREAMBLE_CLAUSE, "RECOGNIZING",
+                                            marked ("the value of data for sound risk management,",
+                                                    DRAFTING_MARK_EMPHASIS, 4, 9,
+                                                    DRAFTING_MARK_FOOTNOTE_REF, 17, 17, "fn2",
+                                                    DRAFTING_MARK_EMPHASIS, 22, 27, -1),
+                                            "fn2", "Data as the Data Model defines it.");
+  /* "Members should act." and the footnote after it, uncalled. */
+  DraftingNode *third = add_with_footnote (document, DRAFTING_KIND_OPERATIVE_PARAGRAPH, NULL,
+                                           marked ("Members should act.", -1),
+                                           "fn3", "Within a year.");
+  /* "Members should report⁴ yearly." */
+  DraftingNode *fourth = add_with_footnote (document, DRAFTING_KIND_OPERATIVE_PARAGRAPH, NULL,
+                                            marked ("Members should report yearly.",
+                                                    DRAFTING_MARK_FOOTNOTE_REF, 21, 21, "fn4", -1),
+                                            "fn4", "To the Council.");
+  g_autoptr(DraftingDocument) proposed = NULL;
+  g_autoptr(GPtrArray) merged = NULL;
+  g_autoptr(GPtrArray) present = NULL;
+  g_autoptr(GPtrArray) as_proposed = NULL;
+  DraftingLayoutBlock *block;
+  DraftingLayoutBlock *was;
+  DraftingLayoutBlock *will;
+  DraftingLayoutRun *run;
+  DraftingLayoutRun *call;
+  g_autofree char *accepted = NULL;
+  g_autofree char *rejected = NULL;
+  g_autofree char *expected = NULL;
+
+  /* The first clause deleted, and its footnote with it. */
+  g_object_unref (propose (document, DRAFTING_AMENDMENT_DELETE, first, "Kenya", NULL));
+  /* "the real value of shared data¹ for risk management,": a word
+   * inserted, one inserted and emphasised, one emphasised deleted. */
+  propose_wording (document, second, "France",
+                   marked ("the real value of shared data for risk management,",
+                           DRAFTING_MARK_EMPHASIS, 9, 14,
+                           DRAFTING_MARK_EMPHASIS, 18, 24,
+                           DRAFTING_MARK_FOOTNOTE_REF, 29, 29, "fn2", -1));
+  /* "Members should act² now.": the footnote called. */
+  propose_wording (document, third, "Japan",
+                   marked ("Members should act now.",
+                           DRAFTING_MARK_FOOTNOTE_REF, 18, 18, "fn3", -1));
+  /* "Members should report every year.": the call gone. */
+  propose_wording (document, fourth, "Spain", marked ("Members should report every year.", -1));
+
+  proposed = drafting_document_new_as_proposed (document, NULL);
+  merged = drafting_layout_build_proposed (document, NULL);
+  present = drafting_layout_build_all (document);
+  as_proposed = drafting_layout_build_all (proposed);
+
+  /* The reworded clause. */
+  block = block_of (merged, drafting_node_get_id (second));
+  was = block_of (present, drafting_node_get_id (second));
+  will = block_of (as_proposed, drafting_node_get_id (second));
+  g_assert_cmpstr (was->text, ==, "RECOGNIZING the value of data² for sound risk management,");
+  g_assert_cmpstr (will->text, ==, "RECOGNIZING the real value of shared data¹ for risk management,");
+  accepted = read_as (block, DRAFTING_CHANGE_DELETED);
+  rejected = read_as (block, DRAFTING_CHANGE_INSERTED);
+  g_assert_cmpstr (accepted, ==, will->text);
+  /* The same footnote, numbered as the text as proposed numbers it: a
+   * word processor numbers it again as it is. */
+  g_assert_cmpstr (rejected, ==, "RECOGNIZING the value of data¹ for sound risk management,");
+
+  run = find_run (block, "RECOGNIZING", DRAFTING_RUN_LEAD, DRAFTING_CHANGE_NONE);
+  g_assert_nonnull (run);
+  g_assert_null (run->amendment);
+  g_assert_nonnull (find_run (block, "value", DRAFTING_RUN_EMPHASIS, DRAFTING_CHANGE_NONE));
+  run = find_run (block, "shared", DRAFTING_RUN_EMPHASIS, DRAFTING_CHANGE_INSERTED);
+  g_assert_nonnull (run);
+  g_assert_cmpstr (drafting_amendment_get_delegation (run->amendment), ==, "France");
+  /* The space after a deleted word goes with it, in its marks. */
+  run = find_run (block, "sound ", DRAFTING_RUN_EMPHASIS, DRAFTING_CHANGE_DELETED);
+  g_assert_nonnull (run);
+  g_assert_cmpstr (drafting_amendment_get_delegation (run->amendment), ==, "France");
+
+  g_assert_nonnull (block->notes);
+  g_assert_cmpuint (block->notes->len, ==, 1);
+  g_assert_cmpstr (((DraftingLayoutBlock *) g_ptr_array_index (block->notes, 0))->text, ==,
+                   "Data as the Data Model defines it.");
+  call = only_call (block);
+  g_assert_cmpint (call->change, ==, DRAFTING_CHANGE_NONE);
+  g_assert_cmpint (call->note, ==, 0);
+  g_assert_cmpuint (g_array_index (block->calls, guint, 0), ==, call->start);
+  g_assert_true (g_str_has_prefix (block->text + call->start, "¹ for"));
+
+  /* The runs cover the text, one after another; those changed have an
+   * amendment, the others none. */
+  for (guint i = 0, at = 0; i < block->runs->len; i++)
+    {
+      run = &g_array_index (block->runs, DraftingLayoutRun, i);
+      g_assert_cmpuint (run->start, ==, at);
+      g_assert_cmpuint (run->end, >, run->start);
+      g_assert_true ((run->change == DRAFTING_CHANGE_NONE) == (run->amendment == NULL));
+      at = run->end;
+      if (i + 1 == block->runs->len)
+        g_assert_cmpuint (at, ==, strlen (block->text));
+    }
+
+  /* A call inserted: the footnote, called where it is inserted. */
+  block = block_of (merged, drafting_node_get_id (third));
+  g_clear_pointer (&accepted, g_free);
+  accepted = read_as (block, DRAFTING_CHANGE_DELETED);
+  g_assert_cmpstr (accepted, ==, block_of (as_proposed, drafting_node_get_id (third))->text);
+  call = only_call (block);
+  g_assert_cmpint (call->change, ==, DRAFTING_CHANGE_INSERTED);
+  g_assert_cmpstr (drafting_amendment_get_delegation (call->amendment), ==, "Japan");
+  g_assert_cmpint (call->note, ==, 0);
+  g_assert_cmpuint (block->notes->len, ==, 1);
+  g_assert_cmpuint (g_array_index (block->calls, guint, 0), ==, call->start);
+
+  /* A call taken away: its number deleted, a call of no footnote of the
+   * block's; the footnote, still the element's, printed after the text. */
+  block = block_of (merged, drafting_node_get_id (fourth));
+  g_clear_pointer (&rejected, g_free);
+  rejected = read_as (block, DRAFTING_CHANGE_INSERTED);
+  expected = g_strdup (block_of (present, drafting_node_get_id (fourth))->text);
+  g_assert_cmpstr (rejected, ==, expected);
+  call = only_call (block);
+  g_assert_cmpint (call->change, ==, DRAFTING_CHANGE_DELETED);
+  g_assert_cmpint (call->note, ==, -1);
+  g_assert_cmpstr (drafting_amendment_get_delegation (call->amendment), ==, "Spain");
+  g_assert_cmpuint (block->notes->len, ==, 1);
+  g_assert_cmpuint (g_array_index (block->calls, guint, 0), ==, G_MAXUINT);
+}
+
+/* What moved, found alone, is what the whole comparison finds moved. */
+static void
+test_moved (void)
+{
+  g_autoptr(DraftingDocument) document = drafting_export_test_amended_relief ();
+  DraftingNode *first = drafting_test_find (document, DRAFTING_KIND_OPERATIVE_PARAGRAPH, 0);
+  DraftingNode *second = drafting_test_find (document, DRAFTING_KIND_OPERATIVE_PARAGRAPH, 1);
+  const char * const france[] = { "France", NULL };
+  g_autoptr(DraftingDocument) unchanged = drafting_document_new_as_proposed (document, france);
+  g_autoptr(DraftingDocument) proposed = NULL;
+  g_autoptr(DraftingComparison) comparison = NULL;
+  g_autoptr(GHashTable) moved = NULL;
+  g_autoptr(GHashTable) none = NULL;
+  guint n_moved = 0;
+
+  /* A paragraph moved, and with it what it holds, besides the
+   * sub-paragraph the relief amendments move. */
+  drafting_export_test_propose (document, DRAFTING_AMENDMENT_MOVE, first, second, "Chile", NULL,
+                                NULL);
+  proposed = drafting_document_new_as_proposed (document, NULL);
+  comparison = drafting_compare (drafting_document_get_root (document),
+                                 drafting_document_get_root (proposed),
+                                 drafting_document_get_language (document));
+  moved = drafting_compare_find_moved (drafting_document_get_root (document),
+                                       drafting_document_get_root (proposed));
+
+  for (guint i = 0; i < drafting_comparison_get_n_entries (comparison); i++)
+    {
+      const DraftingComparisonEntry *entry = drafting_comparison_get_entry (comparison, i);
+
+      g_assert_cmpint (entry->change == DRAFTING_ELEMENT_MOVED, ==,
+                       g_hash_table_contains (moved, entry->id));
+      n_moved += entry->change == DRAFTING_ELEMENT_MOVED;
+    }
+  /* Paragraph 1 or 2, and sub-paragraph (a). */
+  g_assert_cmpuint (n_moved, ==, 2);
+  g_assert_cmpuint (g_hash_table_size (moved), ==, n_moved);
+
+  /* Words reworded only: nothing moved. */
+  none = drafting_compare_find_moved (drafting_document_get_root (document),
+                                      drafting_document_get_root (unchanged));
+  g_assert_cmpuint (g_hash_table_size (none), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -519,6 +829,8 @@ main (int    argc,
   g_test_add_func ("/layout/empty", test_empty);
   g_test_add_func ("/layout/tracked", test_tracked);
   g_test_add_func ("/layout/proposed", test_proposed);
+  g_test_add_func ("/layout/proposed-marks", test_proposed_marks);
+  g_test_add_func ("/layout/moved", test_moved);
 
   return g_test_run ();
 }

@@ -82,6 +82,8 @@ const char                    *drafting_element_change_to_string (DraftingElemen
 DraftingComparison            *drafting_compare                  (DraftingNode          *from,
                                                                   DraftingNode          *to,
                                                                   const char            *language);
+GHashTable                    *drafting_compare_find_moved       (DraftingNode          *from,
+                                                                  DraftingNode          *to);
 DraftingComparison            *drafting_comparison_ref           (DraftingComparison    *self);
 void                           drafting_comparison_unref         (DraftingComparison    *self);
 guint                          drafting_comparison_get_n_entries (DraftingComparison    *self);

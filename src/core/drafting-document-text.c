@@ -204,7 +204,8 @@ drafting_document_edit_text (DraftingDocument     *self,
     }
 
   {
-    g_autofree char *label = typing_label (node);
+    /* Inside another action, that one's label names the change. */
+    g_autofree char *label = self->action_depth == 0 ? typing_label (node) : NULL;
 
     drafting_document_begin_action (self, label);
   }

@@ -10,6 +10,8 @@
 #include "drafting-layout.h"
 
 #include "drafting-compare.h"
+#include "drafting-diff.h"
+#include "drafting-render.h"
 #include "drafting-tracking.h"
 
 /*
@@ -22,13 +24,14 @@
  * the amendment's that made it.
  *
  * The blocks of the two texts are merged by element: those the proposed
- * text keeps in place (drafting_compare(): not inserted, deleted or
- * moved, nor inside an element that moved) come in the order both share;
+ * text keeps in place (not inserted, deleted or moved, as drafting_compare()
+ * has it, nor inside an element that moved) come in the order both share;
  * before each, the present text's blocks that are gone (deleted, or moved
  * away), all deleted; then the proposed text's that are new there (new,
  * or moved there), all inserted. A kept block whose text differs has the
- * word difference of the two as its runs, its number too when it was
- * renumbered.
+ * word difference of the two as its runs, each word in the marks of the
+ * text it comes from, and keeps its footnotes; its number is marked too
+ * when it was renumbered.
  *
  * Who made each change: an inserted element is the amendment's that
  * inserted it (its result in the proposed text) or moved it; a deleted
@@ -43,7 +46,7 @@ typedef struct
   DraftingDocument *present;
   DraftingDocument *proposed;
   DraftingTracking *tracking;     /* of the present text */
-  DraftingComparison *comparison;
+  GHashTable       *moved;        /* the ids of the elements that moved */
   GHashTable       *results;      /* id of an element a proposed insertion made → the amendment */
   DraftingAmendment *structural;  /* the last amendment to insert, delete or move, so far */
 } Merge;
@@ -53,12 +56,14 @@ static gboolean
 in_moved (Merge        *self,
           DraftingNode *node)
 {
+  if (g_hash_table_size (self->moved) == 0)
+    return FALSE;
+
   for (; node != NULL; node = drafting_node_get_parent (node))
     {
-      const DraftingComparisonEntry *entry = drafting_comparison_lookup (self->comparison,
-                                                                         drafting_node_get_id (node));
+      const char *id = drafting_node_get_id (node);
 
-      if (entry != NULL && entry->change == DRAFTING_ELEMENT_MOVED)
+      if (id != NULL && g_hash_table_contains (self->moved, id))
         return TRUE;
     }
 
@@ -165,20 +170,48 @@ set_whole_change (DraftingLayoutBlock *block,
     set_whole_change (g_ptr_array_index (block->notes, i), change, amendment);
 }
 
-/* The rewording of @rewordings whose own changes to the element hold
- * @words, deleted or inserted as @change says; or the first. */
+/* The rewordings of an element, and what each changes in it, marked as
+ * its own changes, made when first asked for. */
+typedef struct
+{
+  DraftingNode *node;
+  GPtrArray    *rewordings;   /* DraftingAmendment * */
+  GPtrArray    *own;          /* DraftingMarkedText *, or NULL until made */
+} Rewordings;
+
+static void
+rewordings_clear (Rewordings *rewordings)
+{
+  g_clear_pointer (&rewordings->rewordings, g_ptr_array_unref);
+  g_clear_pointer (&rewordings->own, g_ptr_array_unref);
+}
+
+/* The rewording whose own changes to the element hold @words, deleted
+ * or inserted as @change says; or the first. */
 static DraftingAmendment *
 rewording_with (Merge          *self,
-                DraftingNode   *node,
-                GPtrArray      *rewordings,
+                Rewordings     *rewordings,
                 const char     *words,
                 DraftingChange  change)
 {
-  for (guint i = 0; i < rewordings->len && rewordings->len > 1; i++)
+  GPtrArray *all = rewordings->rewordings;
+
+  for (guint i = 0; i < all->len && all->len > 1; i++)
     {
-      DraftingAmendment *amendment = g_ptr_array_index (rewordings, i);
-      g_autoptr(DraftingMarkedText) own = drafting_tracking_mark_proposal (self->tracking, node, amendment);
-      const char *text = drafting_marked_text_get_text (own);
+      DraftingAmendment *amendment = g_ptr_array_index (all, i);
+      DraftingMarkedText *own;
+      const char *text;
+
+      if (rewordings->own == NULL)
+        {
+          rewordings->own = g_ptr_array_new_with_free_func ((GDestroyNotify) drafting_marked_text_free);
+          g_ptr_array_set_size (rewordings->own, all->len);
+        }
+      if (g_ptr_array_index (rewordings->own, i) == NULL)
+        g_ptr_array_index (rewordings->own, i) =
+          drafting_tracking_mark_proposal (self->tracking, rewordings->node, amendment);
+      own = g_ptr_array_index (rewordings->own, i);
+      text = drafting_marked_text_get_text (own);
 
       for (guint r = 0; r < drafting_marked_text_get_n_runs (own); r++)
         {
@@ -193,71 +226,330 @@ rewording_with (Merge          *self,
         }
     }
 
-  return rewordings->len > 0 ? g_ptr_array_index (rewordings, 0) : NULL;
+  return all->len > 0 ? g_ptr_array_index (all, 0) : NULL;
+}
+
+/* ------------------------------------------------------------------ */
+/* The words of a kept block that differ                               */
+
+/*
+ * The two texts of a kept block are compared word by word, and the
+ * merged text's runs are the two blocks' own, cut where the difference
+ * cuts them: words both have, and words inserted, keep the marks the
+ * proposed text gives them (emphasis, the leading phrase, a footnote's
+ * call), words deleted those the present text gave them.
+ *
+ * A footnote's call is compared as one character that stands for the
+ * footnote, the same in both texts for the same footnote: it is never
+ * cut in two, and a footnote both texts call is kept, called where the
+ * proposed text calls it, though it may be numbered otherwise there (a
+ * word processor numbers footnotes itself). One only the present text
+ * calls is deleted, its number marked as a call of no footnote of the
+ * block's (note -1); one only the proposed text calls is inserted.
+ */
+
+/* The first of the characters that stand for the footnotes called: from
+ * Supplementary Private Use Area-A, which no text of the organization's
+ * uses. */
+#define FIRST_CALL_CHAR 0xF0000
+
+typedef struct
+{
+  DraftingLayoutBlock *block;
+  const char          *text;     /* as compared: @block's, or @own's */
+  GString             *own;      /* @block's text with its calls as one character each */
+  guint               *starts;   /* where each run starts in @text, and its end after */
+} Compared;
+
+typedef struct
+{
+  DraftingNode *node;
+  GPtrArray    *ids;             /* the footnotes called, in order */
+} CallsFound;
+
+static void
+find_call (G_GNUC_UNUSED guint    start,
+           G_GNUC_UNUSED guint    end,
+           G_GNUC_UNUSED gboolean emphasis,
+           G_GNUC_UNUSED gboolean strong,
+           const char            *ref,
+           gpointer               user_data)
+{
+  CallsFound *found = user_data;
+  DraftingNode *footnote = NULL;
+  g_autofree char *call = NULL;
+
+  if (ref == NULL)
+    return;
+  /* As the layout has it (add_run() in drafting-layout.c): a call of
+   * nothing prints nothing. */
+  call = drafting_render_footnote_call (found->node, ref, &footnote);
+  if (call != NULL)
+    g_ptr_array_add (found->ids, (gpointer) drafting_node_get_id (footnote));
+}
+
+/* @block's text to compare: the same, or where it calls footnotes, with
+ * each call one character, numbered in @footnotes (the footnote's id →
+ * its number + 1, or the call's text where the footnote is not known). */
+static void
+compared_init (Compared            *compared,
+               DraftingLayoutBlock *block,
+               DraftingNode        *node,
+               GHashTable          *footnotes)
+{
+  g_autoptr(GPtrArray) ids = NULL;
+  guint n_calls = 0;
+  guint call = 0;
+
+  compared->block = block;
+  compared->text = block->text;
+  compared->own = NULL;
+  compared->starts = g_new (guint, block->runs->len + 1);
+  for (guint i = 0; i < block->runs->len; i++)
+    {
+      const DraftingLayoutRun *run = &g_array_index (block->runs, DraftingLayoutRun, i);
+
+      compared->starts[i] = run->start;
+      n_calls += (run->style & DRAFTING_RUN_NOTE_CALL) != 0;
+    }
+  compared->starts[block->runs->len] = strlen (block->text);
+  if (n_calls == 0)
+    return;
+
+  if (node != NULL)
+    {
+      CallsFound found = { node, g_ptr_array_new () };
+
+      drafting_inline_foreach_run (drafting_node_get_content (node), find_call, &found);
+      ids = found.ids;
+    }
+
+  compared->own = g_string_sized_new (strlen (block->text));
+  for (guint i = 0; i < block->runs->len; i++)
+    {
+      const DraftingLayoutRun *run = &g_array_index (block->runs, DraftingLayoutRun, i);
+      g_autofree char *key = NULL;
+      gpointer number;
+
+      compared->starts[i] = compared->own->len;
+      if (!(run->style & DRAFTING_RUN_NOTE_CALL))
+        {
+          g_string_append_len (compared->own, block->text + run->start, run->end - run->start);
+          continue;
+        }
+
+      /* The footnote, when the calls are those the element's text makes. */
+      if (ids != NULL && ids->len == n_calls && g_ptr_array_index (ids, call) != NULL)
+        key = g_strdup (g_ptr_array_index (ids, call));
+      else
+        key = g_strdup_printf ("\1%.*s", (int) (run->end - run->start), block->text + run->start);
+      call++;
+      if (!g_hash_table_lookup_extended (footnotes, key, NULL, &number))
+        {
+          number = GUINT_TO_POINTER (g_hash_table_size (footnotes));
+          g_hash_table_insert (footnotes, g_steal_pointer (&key), number);
+        }
+      g_string_append_unichar (compared->own, FIRST_CALL_CHAR + GPOINTER_TO_UINT (number));
+    }
+  compared->starts[block->runs->len] = compared->own->len;
+  compared->text = compared->own->str;
+}
+
+static void
+compared_clear (Compared *compared)
+{
+  if (compared->own != NULL)
+    g_string_free (compared->own, TRUE);
+  g_free (compared->starts);
+}
+
+/* The run of @compared's block that holds @at, a place in the text
+ * compared, and does not end there: the last run for its end. */
+static guint
+compared_run_at (Compared *compared,
+                 gsize     at)
+{
+  guint lo = 0;
+  guint hi = compared->block->runs->len;
+
+  /* The last run that starts at or before @at. */
+  while (hi - lo > 1)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (compared->starts[mid] <= at)
+        lo = mid;
+      else
+        hi = mid;
+    }
+
+  return lo;
+}
+
+/* Adds to @runs the stretch [@start, @end) of @compared's text, as its
+ * block's runs have it, at the end of @text, with @change by @by; calls
+ * keep their footnote if @notes, else call none (-1). Records in @calls
+ * where each footnote called now is. */
+static void
+append_compared (GString        *text,
+                 GArray         *runs,
+                 GArray         *calls,
+                 Compared       *compared,
+                 gsize           start,
+                 gsize           end,
+                 DraftingChange  change,
+                 DraftingAmendment *by,
+                 gboolean        notes)
+{
+  DraftingLayoutBlock *block = compared->block;
+
+  for (guint i = compared_run_at (compared, start); i < block->runs->len && compared->starts[i] < end; i++)
+    {
+      const DraftingLayoutRun *run = &g_array_index (block->runs, DraftingLayoutRun, i);
+      gboolean call = (run->style & DRAFTING_RUN_NOTE_CALL) != 0;
+      /* A call is one character of the text compared: all of it or none. */
+      gsize from = call ? run->start : run->start + (MAX (start, compared->starts[i]) - compared->starts[i]);
+      gsize to = call ? run->end : run->start + (MIN (end, compared->starts[i + 1]) - compared->starts[i]);
+      DraftingLayoutRun *last = runs->len > 0 ? &g_array_index (runs, DraftingLayoutRun, runs->len - 1) : NULL;
+      int note = call && notes ? run->note : -1;
+      guint at = text->len;
+
+      if (to <= from)
+        continue;
+
+      /* Deleted words start no run with a space where the run before is
+       * deleted words too: the space goes with those, marks and all, as a
+       * word processor keeps a deletion's words in a paragraph of their
+       * own, where a space at the start is taken to be no text. */
+      if (change == DRAFTING_CHANGE_DELETED && !call && last != NULL && last->end == at &&
+          !(last->style & DRAFTING_RUN_NOTE_CALL) && last->change == change && last->amendment == by)
+        for (; from < to && block->text[from] == ' '; from++)
+          {
+            g_string_append_c (text, ' ');
+            last->end = at = text->len;
+          }
+      if (to <= from)
+        continue;
+
+      g_string_append_len (text, block->text + from, to - from);
+      if (note >= 0 && (guint) note < calls->len)
+        g_array_index (calls, guint, note) = at;
+
+      if (last != NULL && last->end == at && last->style == run->style && !call &&
+          last->change == change && last->amendment == by)
+        {
+          last->end = text->len;
+          continue;
+        }
+      g_array_append_val (runs, ((DraftingLayoutRun) {
+        .start = at,
+        .end = text->len,
+        .style = run->style,
+        .change = change,
+        .amendment = by != NULL ? g_object_ref (by) : NULL,
+        .note = note,
+      }));
+    }
+}
+
+/* The text of [@start, @end) of @compared's text, as its block has it. */
+static char *
+compared_words (Compared *compared,
+                gsize     start,
+                gsize     end)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GArray) runs = g_array_new (FALSE, FALSE, sizeof (DraftingLayoutRun));
+  g_autoptr(GArray) calls = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  append_compared (text, runs, calls, compared, start, end, DRAFTING_CHANGE_NONE, NULL, FALSE);
+
+  return g_strdup (text->str);
+}
+
+/* @block, the proposed text's, its runs those of the difference of @was,
+ * the present text's block, and @is, @block itself, each change said to
+ * be its amendment's; @node is the element in the present text. */
+static void
+merge_words (Merge               *self,
+             DraftingLayoutBlock *block,
+             DraftingNode        *node,
+             Compared            *was,
+             Compared            *is)
+{
+  g_autoptr(GPtrArray) about = drafting_tracking_get_about (self->tracking, block->id);
+  Rewordings rewordings = { node, g_ptr_array_new (), NULL };
+  g_autoptr(GArray) spans = NULL;
+  g_autoptr(GArray) calls = g_array_new (FALSE, FALSE, sizeof (guint));
+  GArray *runs = g_array_sized_new (FALSE, FALSE, sizeof (DraftingLayoutRun), block->runs->len + 4);
+  GString *text = g_string_sized_new (strlen (was->block->text) + strlen (block->text));
+
+  for (guint i = 0; i < about->len; i++)
+    if (drafting_amendment_get_action (g_ptr_array_index (about, i)) == DRAFTING_AMENDMENT_REPLACE)
+      g_ptr_array_add (rewordings.rewordings, g_ptr_array_index (about, i));
+
+  spans = drafting_diff_words (was->text, is->text, drafting_document_get_language (self->present));
+
+  /* Where each footnote is called in the merged text, as the calls are
+   * added; one printed after the text stays so. */
+  g_array_set_size (calls, block->notes != NULL ? block->notes->len : 0);
+  for (guint i = 0; i < calls->len; i++)
+    g_array_index (calls, guint, i) = G_MAXUINT;
+
+  for (guint i = 0; i < spans->len; i++)
+    {
+      const DraftingDiffSpan *span = &g_array_index (spans, DraftingDiffSpan, i);
+      gboolean deleted = span->op == DRAFTING_DIFF_DELETE;
+      DraftingChange change = span->op == DRAFTING_DIFF_EQUAL ? DRAFTING_CHANGE_NONE
+                              : deleted ? DRAFTING_CHANGE_DELETED : DRAFTING_CHANGE_INSERTED;
+      Compared *side = deleted ? was : is;
+      gsize start = deleted ? span->old_start : span->new_start;
+      gsize end = deleted ? span->old_end : span->new_end;
+      DraftingAmendment *by = NULL;
+
+      if (change != DRAFTING_CHANGE_NONE)
+        {
+          g_autofree char *words = compared_words (side, start, end);
+
+          by = node != NULL && rewordings.rewordings->len > 0
+               ? rewording_with (self, &rewordings, words, change)
+               : self->structural;
+        }
+      append_compared (text, runs, calls, side, start, end, change, by, !deleted);
+    }
+
+  for (guint i = 0; block->calls != NULL && i < block->calls->len; i++)
+    g_array_index (block->calls, guint, i) = g_array_index (calls, guint, i);
+  for (guint i = 0; i < block->runs->len; i++)
+    g_clear_object (&g_array_index (block->runs, DraftingLayoutRun, i).amendment);
+  g_array_unref (block->runs);
+  block->runs = runs;
+  g_free (block->text);
+  block->text = g_string_free (text, FALSE);
+  rewordings_clear (&rewordings);
 }
 
 /* @block, the proposed text's, with the words that differ from @before,
- * the present text's, as its runs, each said to be its amendment's. */
+ * the present text's, marked. */
 static void
 mark_differences (Merge               *self,
                   DraftingLayoutBlock *block,
                   DraftingLayoutBlock *before)
 {
-  g_autoptr(DraftingMarkedText) marked = drafting_marked_text_new ();
   DraftingNode *node = drafting_document_lookup (self->present, block->id);
-  g_autoptr(GPtrArray) about = drafting_tracking_get_about (self->tracking, block->id);
-  g_autoptr(GPtrArray) rewordings = g_ptr_array_new ();
-  const char *text;
+  g_autoptr(GHashTable) footnotes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  Compared was;
+  Compared is;
 
-  for (guint i = 0; i < about->len; i++)
-    if (drafting_amendment_get_action (g_ptr_array_index (about, i)) == DRAFTING_AMENDMENT_REPLACE)
-      g_ptr_array_add (rewordings, g_ptr_array_index (about, i));
+  compared_init (&was, before, node, footnotes);
+  compared_init (&is, block, drafting_document_lookup (self->proposed, block->id), footnotes);
 
-  drafting_marked_text_append_diff (marked, before->text, block->text,
-                                    drafting_document_get_language (self->present), NULL, NULL);
-  text = drafting_marked_text_get_text (marked);
+  /* Where only the footnotes' numbers differ, the block stays as it is. */
+  if (strcmp (was.text, is.text) != 0)
+    merge_words (self, block, node, &was, &is);
 
-  /* The runs again, from the difference: the notes stay the proposed
-   * text's, called where the proposed text calls them. */
-  for (guint i = 0; i < block->runs->len; i++)
-    g_clear_object (&g_array_index (block->runs, DraftingLayoutRun, i).amendment);
-  g_array_set_size (block->runs, 0);
-  g_clear_pointer (&block->notes, g_ptr_array_unref);
-  g_clear_pointer (&block->calls, g_array_unref);
-
-  for (guint i = 0, at = 0; i <= drafting_marked_text_get_n_runs (marked); i++)
-    {
-      const DraftingMarkedRun *run = i < drafting_marked_text_get_n_runs (marked)
-                                     ? drafting_marked_text_get_run (marked, i) : NULL;
-      guint start = run != NULL ? run->start : drafting_marked_text_get_length (marked);
-      DraftingLayoutRun out = { at, start, DRAFTING_RUN_PLAIN, DRAFTING_CHANGE_NONE, NULL, -1 };
-
-      /* What no run covers is as it was. */
-      if (start > at)
-        g_array_append_val (block->runs, out);
-      if (run == NULL)
-        break;
-
-      out.start = run->start;
-      out.end = run->end;
-      out.change = run->change;
-      if (run->change != DRAFTING_CHANGE_NONE)
-        {
-          g_autofree char *words = g_strndup (text + run->start, run->end - run->start);
-          DraftingAmendment *by = node != NULL && rewordings->len > 0
-                                  ? rewording_with (self, node, rewordings, words, run->change)
-                                  : self->structural;
-
-          out.amendment = by != NULL ? g_object_ref (by) : NULL;
-        }
-      if (out.end > out.start)
-        g_array_append_val (block->runs, out);
-      else
-        g_clear_object (&out.amendment);
-      at = run->end;
-    }
-  g_free (block->text);
-  block->text = g_strdup (text);
+  compared_clear (&was);
+  compared_clear (&is);
 }
 
 /* The blocks of both texts merged, each change tracked. */
@@ -348,9 +640,8 @@ drafting_layout_build_proposed (DraftingDocument   *document,
   self.present = document;
   self.proposed = drafting_document_new_as_proposed (document, delegations);
   self.tracking = drafting_tracking_new (document, delegations);
-  self.comparison = drafting_compare (drafting_document_get_root (document),
-                                      drafting_document_get_root (self.proposed),
-                                      drafting_document_get_language (document));
+  self.moved = drafting_compare_find_moved (drafting_document_get_root (document),
+                                            drafting_document_get_root (self.proposed));
   self.results = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
 
   /* The elements the proposed insertions made, by the amendments in the
@@ -376,7 +667,7 @@ drafting_layout_build_proposed (DraftingDocument   *document,
 
   g_clear_object (&self.structural);
   g_hash_table_unref (self.results);
-  drafting_comparison_unref (self.comparison);
+  g_hash_table_unref (self.moved);
   drafting_tracking_free (self.tracking);
   g_object_unref (self.proposed);
 

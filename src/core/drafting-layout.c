@@ -123,7 +123,8 @@ block_new (DraftingKind kind)
   DraftingLayoutBlock *block = g_new0 (DraftingLayoutBlock, 1);
 
   block->kind = kind;
-  block->runs = g_array_new (FALSE, FALSE, sizeof (DraftingLayoutRun));
+  /* Room for the few runs most blocks have, made at once. */
+  block->runs = g_array_sized_new (FALSE, FALSE, sizeof (DraftingLayoutRun), 4);
   block->align = DRAFTING_LAYOUT_JUSTIFIED;
 
   return block;
@@ -301,8 +302,12 @@ block_set_content (DraftingLayoutBlock *block,
   g_autoptr(GPtrArray) called = g_ptr_array_new ();
   g_autofree char *prefix = drafting_render_prefix (node);
   const char *lead = drafting_node_get_lead (node);
-  const char *source = drafting_inline_get_text (drafting_node_get_content (node));
-  GString *text = g_string_new (NULL);
+  const DraftingInline *content = drafting_node_get_content (node);
+  const char *source = drafting_inline_get_text (content);
+  /* The text's length, give or take a few footnote calls, at once. */
+  GString *text = g_string_sized_new ((before != NULL ? strlen (before) : 0) + strlen (prefix) +
+                                      (lead != NULL ? strlen (lead) : 0) +
+                                      drafting_inline_get_length (content) + 16);
 
   if (before != NULL)
     append_run (block, text, before, -1, DRAFTING_RUN_PLAIN, -1);
