@@ -574,6 +574,7 @@ test_pdf_toast_opens (Fixture       *fixture,
 /* The export filters, as the chooser names them, first the one chosen at first. */
 static const char * const export_filters[] = {
   "PDF", "OpenDocument Text", "Word", "Akoma Ntoso XML",
+  "Compilation of Amendments (OpenDocument Text)", "Compilation of Amendments (Word)",
 };
 
 typedef enum
@@ -581,6 +582,7 @@ typedef enum
   SHOWS_PRESENT,   /* the present text, no amendment in it */
   SHOWS_TRACKED,   /* the amendments as tracked changes */
   SHOWS_PROPOSED,  /* the text as proposed, clean */
+  SHOWS_COMPILATION, /* the table of the amendments */
 } Shows;
 
 /**
@@ -627,6 +629,10 @@ static const ExportCase export_odt_proposed = {
 static const ExportCase export_akn_marked = {
   .view = "marked", .filter = "Akoma Ntoso XML", .written = ".xml",
   .toast = "Exported as Akoma Ntoso XML", .shows = SHOWS_PRESENT,
+};
+static const ExportCase export_compilation = {
+  .view = "marked", .filter = "Compilation of Amendments (Word)", .written = ".docx",
+  .toast = "Compilation of amendments exported", .shows = SHOWS_COMPILATION,
 };
 static const ExportCase export_long = {
   .view = "clean", .name = "long", .written = "long.pdf", .toast = "Exported as PDF",
@@ -710,6 +716,15 @@ assert_exported_shows (const char *path,
     case DRAFTING_EXPORT_FORMAT_DOCX:
       part = zip_entry (path, "word/document.xml");
       g_assert_nonnull (part);
+      /* The table: a heading row, then France's and Kenya's. */
+      g_assert_true ((strstr (part, "<w:tblHeader/>") != NULL) == (shows == SHOWS_COMPILATION));
+      if (shows == SHOWS_COMPILATION)
+        {
+          g_assert_nonnull (strstr (part, ">Compilation of amendments<"));
+          g_assert_nonnull (strstr (part, ">France<"));
+          g_assert_nonnull (strstr (part, ">Kenya<"));
+          break;
+        }
       g_assert_true ((strstr (part, "<w:ins ") != NULL) == (shows == SHOWS_TRACKED));
       g_assert_true ((strstr (part, "<w:del ") != NULL) == (shows == SHOWS_TRACKED));
       break;
@@ -999,6 +1014,7 @@ main (int    argc,
   g_test_add_data_func ("/page/export/" path, &data, test_export_in_child)
 
   ADD_EXPORT ("odt-marked-is-tracked", export_odt_marked);
+  ADD_EXPORT ("compilation-in-any-view", export_compilation);
   ADD_EXPORT ("docx-marked-is-tracked", export_docx_marked);
   ADD_EXPORT ("odt-proposed-is-clean", export_odt_proposed);
   ADD_EXPORT ("akn-is-the-present-text", export_akn_marked);

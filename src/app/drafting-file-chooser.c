@@ -27,6 +27,8 @@
 
 /* The format of an export filter, on the filter. */
 #define EXPORT_FORMAT_KEY "drafting-export-format"
+/* On the filters of the compilation of the amendments. */
+#define COMPILATION_KEY   "drafting-export-compilation"
 /* On the dialog GtkFileChooserNative shows, once the name follows its filter. */
 #define FOLLOWS_FILTER_KEY "drafting-follows-filter"
 
@@ -63,7 +65,8 @@ add_filter (GtkFileChooser *chooser,
 static void
 add_export_filter (GtkFileChooser       *chooser,
                    const char           *name,
-                   DraftingExportFormat  format)
+                   DraftingExportFormat  format,
+                   gboolean             compilation)
 {
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
@@ -71,6 +74,7 @@ add_export_filter (GtkFileChooser       *chooser,
   gtk_file_filter_add_mime_type (filter, drafting_export_format_get_mime_type (format));
   gtk_file_filter_add_suffix (filter, drafting_export_format_get_extension (format) + 1);
   g_object_set_data (G_OBJECT (filter), EXPORT_FORMAT_KEY, GUINT_TO_POINTER (format));
+  g_object_set_data (G_OBJECT (filter), COMPILATION_KEY, GUINT_TO_POINTER (compilation));
   gtk_file_chooser_add_filter (chooser, filter);
 }
 
@@ -259,10 +263,15 @@ drafting_file_chooser_new (GtkWindow                  *parent,
       dialog = gtk_file_chooser_native_new (_("Export"), parent,
                                             GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
       chooser = GTK_FILE_CHOOSER (dialog);
-      add_export_filter (chooser, _("PDF"), DRAFTING_EXPORT_FORMAT_PDF);
-      add_export_filter (chooser, _("OpenDocument Text"), DRAFTING_EXPORT_FORMAT_ODT);
-      add_export_filter (chooser, _("Word"), DRAFTING_EXPORT_FORMAT_DOCX);
-      add_export_filter (chooser, _("Akoma Ntoso XML"), DRAFTING_EXPORT_FORMAT_AKN);
+      add_export_filter (chooser, _("PDF"), DRAFTING_EXPORT_FORMAT_PDF, FALSE);
+      add_export_filter (chooser, _("OpenDocument Text"), DRAFTING_EXPORT_FORMAT_ODT, FALSE);
+      add_export_filter (chooser, _("Word"), DRAFTING_EXPORT_FORMAT_DOCX, FALSE);
+      add_export_filter (chooser, _("Akoma Ntoso XML"), DRAFTING_EXPORT_FORMAT_AKN, FALSE);
+      /* The table of the amendments, for a committee to work through. */
+      add_export_filter (chooser, _("Compilation of Amendments (OpenDocument Text)"),
+                         DRAFTING_EXPORT_FORMAT_ODT, TRUE);
+      add_export_filter (chooser, _("Compilation of Amendments (Word)"),
+                         DRAFTING_EXPORT_FORMAT_DOCX, TRUE);
       g_signal_connect (dialog, "notify::visible", G_CALLBACK (on_export_shown), NULL);
       break;
 
@@ -329,6 +338,30 @@ drafting_file_chooser_get_export_format (GtkFileChooserNative *chooser)
     format = DRAFTING_EXPORT_FORMAT_PDF;
 
   return format;
+}
+
+/**
+ * drafting_file_chooser_get_export_form:
+ * @chooser: a file chooser for %DRAFTING_FILE_CHOOSER_EXPORT, answered
+ *
+ * Returns: the form to export: the compilation of the amendments when a
+ *   compilation's filter is chosen and the format has one, else the clean
+ *   form, which the caller makes follow the view
+ */
+DraftingExportForm
+drafting_file_chooser_get_export_form (GtkFileChooserNative *chooser)
+{
+  GtkFileFilter *filter;
+
+  g_return_val_if_fail (GTK_IS_FILE_CHOOSER_NATIVE (chooser), DRAFTING_EXPORT_FORM_CLEAN);
+
+  filter = gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (chooser));
+  if (filter != NULL && g_object_get_data (G_OBJECT (filter), COMPILATION_KEY) != NULL &&
+      drafting_export_format_has_form (drafting_file_chooser_get_export_format (chooser),
+                                       DRAFTING_EXPORT_FORM_COMPILATION))
+    return DRAFTING_EXPORT_FORM_COMPILATION;
+
+  return DRAFTING_EXPORT_FORM_CLEAN;
 }
 
 /**

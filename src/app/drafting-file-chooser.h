@@ -32,5 +32,6 @@ char                 *drafting_file_chooser_propose_name (GFile                 
 GFile                *drafting_file_chooser_get_file (GtkFileChooserNative       *chooser,
                                                       DraftingFileChooserPurpose  purpose);
 DraftingExportFormat  drafting_file_chooser_get_export_format (GtkFileChooserNative *chooser);
+DraftingExportForm    drafting_file_chooser_get_export_form   (GtkFileChooserNative *chooser);
 
 G_END_DECLS

@@ -733,7 +733,10 @@ on_exported (GObject      *object G_GNUC_UNUSED,
   g_autoptr(GError) error = NULL;
 
   if (drafting_export_finish (result, &error))
-    show_exported_as (data->page, data->file, exported_message (data->format));
+    show_exported_as (data->page, data->file,
+                      data->form == DRAFTING_EXPORT_FORM_COMPILATION
+                      ? _("Compilation of amendments exported")
+                      : exported_message (data->format));
   else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     _drafting_page_show_error (data->page, not_exported_heading (data->format), error->message);
 
@@ -795,7 +798,7 @@ on_export_response (GtkNativeDialog *dialog,
       data->format = drafting_file_chooser_get_export_format (GTK_FILE_CHOOSER_NATIVE (dialog));
       data->file = drafting_file_chooser_get_file (GTK_FILE_CHOOSER_NATIVE (dialog),
                                                    DRAFTING_FILE_CHOOSER_EXPORT);
-      data->form = DRAFTING_EXPORT_FORM_CLEAN;
+      data->form = drafting_file_chooser_get_export_form (GTK_FILE_CHOOSER_NATIVE (dialog));
     }
 
   gtk_native_dialog_destroy (dialog);
@@ -804,6 +807,13 @@ on_export_response (GtkNativeDialog *dialog,
   if (data == NULL || data->file == NULL)
     {
       g_clear_pointer (&data, export_data_free);
+      return;
+    }
+
+  /* The compilation lists the amendments whatever the view. */
+  if (data->form == DRAFTING_EXPORT_FORM_COMPILATION)
+    {
+      start_export (data, self->document);
       return;
     }
 
