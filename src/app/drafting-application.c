@@ -461,8 +461,8 @@ action_about (GSimpleAction *action G_GNUC_UNUSED,
                         "comments", _("Write the resolutions and communiqués of the World Customs "
                                       "Organization as the structured texts they are: their "
                                       "clauses, paragraphs and annexes, numbered as they print, "
-                                      "with an outline, undo, find and replace, their properties, "
-                                      "the import of plain text, printing and export to PDF."),
+                                      "with the amendments of delegations, printing and export to "
+                                      "PDF, OpenDocument Text, Word and Akoma Ntoso."),
                         "license-type", GTK_LICENSE_GPL_3_0,
                         "developers", developers,
                         /* Translators: put your names here, one a line */
