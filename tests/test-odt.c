@@ -9,6 +9,7 @@
 #include <zip.h>
 
 #include "drafting-export-test-utils.h"
+#include "drafting-test-utils.h"
 #include "drafting-odt.h"
 
 /*
@@ -149,6 +150,50 @@ test_tracked (DraftingExportTestFixture *fixture,
     }
 }
 
+/* Words a rewording inserts keep their emphasis inside the change, and
+ * the words it deletes theirs inside the deletion; LibreOffice's Accept
+ * All and Reject All still give the two texts. */
+static void
+test_tracked_marks (DraftingExportTestFixture *fixture,
+                    gconstpointer              data G_GNUC_UNUSED)
+{
+  g_autoptr(DraftingDocument) document = drafting_test_load_example ("ecommerce-resolution.wcodraft");
+  DraftingNode *first = drafting_test_find (document, DRAFTING_KIND_PREAMBLE_CLAUSE, 0);
+  const char *wording = "that the digital transformation of the economy is now the key driver in "
+                        "the global trade environment,";
+  const char *emphasised = "now the key driver";
+  g_autoptr(DraftingInline) content = drafting_inline_new (wording);
+  DraftingAmendment *amendment;
+  g_autoptr(GBytes) package = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *xml = NULL;
+  const char *start;
+  const char *end;
+  const char *span;
+  guint at = strstr (wording, emphasised) - wording;
+
+  drafting_inline_add_mark (content, DRAFTING_MARK_EMPHASIS, at, at + strlen (emphasised), NULL);
+  amendment = drafting_test_amendment_new (DRAFTING_AMENDMENT_REPLACE, first, "France", NULL, NULL);
+  drafting_amendment_set_wording (amendment, NULL, content);
+  g_object_unref (drafting_test_propose (document, amendment));
+
+  package = drafting_odt_write_tracked (document, NULL, &error);
+  g_assert_no_error (error);
+  path = drafting_export_test_save (fixture, &odt, package, "tracked-marks");
+  xml = drafting_export_test_read_entry (path, "content.xml", NULL);
+
+  /* The emphasis is between the start and the end of an insertion. */
+  span = strstr (xml, "<text:span text:style-name=\"Emphasis\">now");
+  g_assert_nonnull (span);
+  start = g_strrstr_len (xml, span - xml, "<text:change-start ");
+  end = g_strrstr_len (xml, span - xml, "<text:change-end ");
+  g_assert_nonnull (start);
+  g_assert_true (end == NULL || end < start);
+
+  drafting_export_test_assert_tracked (path, document, "tracked-marks");
+}
+
 /* ------------------------------------------------------------------ */
 /* The compilation of amendments                                       */
 
@@ -207,6 +252,8 @@ main (int    argc,
               drafting_export_test_tear_down);
   g_test_add ("/odt/tracked", DraftingExportTestFixture, NULL,
               drafting_export_test_set_up, test_tracked, drafting_export_test_tear_down);
+  g_test_add ("/odt/tracked/marks", DraftingExportTestFixture, NULL,
+              drafting_export_test_set_up, test_tracked_marks, drafting_export_test_tear_down);
   g_test_add ("/odt/compilation/valid", DraftingExportTestFixture, NULL,
               drafting_export_test_set_up, test_compilation_valid, drafting_export_test_tear_down);
   g_test_add ("/odt/compilation/libreoffice", DraftingExportTestFixture, &odt,

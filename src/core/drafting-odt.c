@@ -716,14 +716,43 @@ write_tracked_text (Content           *content,
     }
 }
 
+static void write_run_content (Content                   *content,
+                               DraftingXmlPart           *part,
+                               const DraftingLayoutBlock *block,
+                               const DraftingLayoutRun   *run);
+
+/* Words an amendment inserts or deletes in a paragraph it keeps, with
+ * their marks: emphasis, the leading phrase, a footnote's call (a real
+ * footnote, inserted or deleted with the words around it). */
 static void
 write_changed_words (Content                   *content,
                      DraftingXmlPart           *part,
                      const DraftingLayoutBlock *block,
                      const DraftingLayoutRun   *run)
 {
-  write_tracked_text (content, part, block->text + run->start, run->end - run->start, run->change,
-                      run->amendment, kind_style (block->kind)->name);
+  g_autofree char *id = NULL;
+
+  if (run->change == DRAFTING_CHANGE_INSERTED)
+    {
+      id = add_region (content, run->change, run->amendment, NULL);
+      point (part, "text:change-start", id);
+      write_run_content (content, part, block, run);
+      point (part, "text:change-end", id);
+    }
+  else
+    {
+      g_autofree char *xml = NULL;
+      DraftingXmlPart deleted;
+
+      drafting_xml_part_init_fragment (&deleted);
+      drafting_xml_part_start (&deleted, "text:p");
+      drafting_xml_part_attr (&deleted, "text:style-name", kind_style (block->kind)->name);
+      write_run_content (content, &deleted, block, run);
+      drafting_xml_part_end (&deleted);
+      xml = drafting_xml_part_finish_fragment (&deleted, &content->failed);
+      id = add_region (content, run->change, run->amendment, xml);
+      point (part, "text:change", id);
+    }
 }
 
 static void
@@ -774,6 +803,55 @@ write_note (Content                   *content,
   drafting_xml_part_end (part);
 }
 
+/* @run's text with its marks, or the footnote it calls. */
+static void
+write_run_content (Content                   *content,
+                   DraftingXmlPart           *part,
+                   const DraftingLayoutBlock *block,
+                   const DraftingLayoutRun   *run)
+{
+  guint spans = 0;
+
+  if (run->style & DRAFTING_RUN_NOTE_CALL)
+    {
+      if (run->note >= 0 && block->notes != NULL && (guint) run->note < block->notes->len)
+        write_note (content, part, g_ptr_array_index (block->notes, run->note));
+      else
+        {
+          /* A footnote called again: its number, as it was called. */
+          g_autofree char *number = drafting_xml_part_citation (block->text + run->start);
+
+          drafting_xml_part_start (part, "text:span");
+          drafting_xml_part_attr (part, "text:style-name", "Footnote_20_anchor");
+          drafting_xml_part_text (part, number, -1);
+          drafting_xml_part_end (part);
+        }
+      return;
+    }
+
+  if (run->style & DRAFTING_RUN_LEAD)
+    {
+      drafting_xml_part_start (part, "text:span");
+      drafting_xml_part_attr (part, "text:style-name", "Leading_20_phrase");
+      spans++;
+    }
+  if (run->style & DRAFTING_RUN_EMPHASIS)
+    {
+      drafting_xml_part_start (part, "text:span");
+      drafting_xml_part_attr (part, "text:style-name", "Emphasis");
+      spans++;
+    }
+  if (run->style & DRAFTING_RUN_STRONG)
+    {
+      drafting_xml_part_start (part, "text:span");
+      drafting_xml_part_attr (part, "text:style-name", "Strong_20_Emphasis");
+      spans++;
+    }
+  _drafting_odt_write_text (part, block->text + run->start, run->end - run->start);
+  while (spans-- > 0)
+    drafting_xml_part_end (part);
+}
+
 static void
 write_runs (Content                   *content,
             DraftingXmlPart           *part,
@@ -782,7 +860,6 @@ write_runs (Content                   *content,
   for (guint i = 0; i < block->runs->len; i++)
     {
       const DraftingLayoutRun *run = &g_array_index (block->runs, DraftingLayoutRun, i);
-      guint spans = 0;
 
       /* Words an amendment changes in a paragraph it keeps. */
       if (content->tracked && block->change == DRAFTING_CHANGE_NONE &&
@@ -792,44 +869,7 @@ write_runs (Content                   *content,
           continue;
         }
 
-      if (run->style & DRAFTING_RUN_NOTE_CALL)
-        {
-          if (run->note >= 0 && block->notes != NULL && (guint) run->note < block->notes->len)
-            write_note (content, part, g_ptr_array_index (block->notes, run->note));
-          else
-            {
-              /* A footnote called again: its number, as it was called. */
-              g_autofree char *number = drafting_xml_part_citation (block->text + run->start);
-
-              drafting_xml_part_start (part, "text:span");
-              drafting_xml_part_attr (part, "text:style-name", "Footnote_20_anchor");
-              drafting_xml_part_text (part, number, -1);
-              drafting_xml_part_end (part);
-            }
-          continue;
-        }
-
-      if (run->style & DRAFTING_RUN_LEAD)
-        {
-          drafting_xml_part_start (part, "text:span");
-          drafting_xml_part_attr (part, "text:style-name", "Leading_20_phrase");
-          spans++;
-        }
-      if (run->style & DRAFTING_RUN_EMPHASIS)
-        {
-          drafting_xml_part_start (part, "text:span");
-          drafting_xml_part_attr (part, "text:style-name", "Emphasis");
-          spans++;
-        }
-      if (run->style & DRAFTING_RUN_STRONG)
-        {
-          drafting_xml_part_start (part, "text:span");
-          drafting_xml_part_attr (part, "text:style-name", "Strong_20_Emphasis");
-          spans++;
-        }
-      _drafting_odt_write_text (part, block->text + run->start, run->end - run->start);
-      while (spans-- > 0)
-        drafting_xml_part_end (part);
+      write_run_content (content, part, block, run);
     }
 
   /* The footnotes the text holds and does not call, after it. */
