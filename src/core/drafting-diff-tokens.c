@@ -240,7 +240,8 @@ ascii_log_attrs (const char   *text,
       WordBreak next = i + 1 < len ? word_break_of (text[i + 1]) : WB_OTHER;
       char c = i < len ? text[i] : '\0';
 
-      attrs[i].is_word_boundary = i == 0 || i == len || is_ascii_word_boundary (first, before, after, next);
+      attrs[i].is_word_boundary = i == 0 || i == len ||
+                                  is_ascii_word_boundary (first, before, after, next);
       attrs[i].is_white = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
       first = before;
       before = after;

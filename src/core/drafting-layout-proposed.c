@@ -391,26 +391,30 @@ compared_run_at (Compared *compared,
  * keep their footnote if @notes, else call none (-1). Records in @calls
  * where each footnote called now is. */
 static void
-append_compared (GString        *text,
-                 GArray         *runs,
-                 GArray         *calls,
-                 Compared       *compared,
-                 gsize           start,
-                 gsize           end,
-                 DraftingChange  change,
+append_compared (GString           *text,
+                 GArray            *runs,
+                 GArray            *calls,
+                 Compared          *compared,
+                 gsize              start,
+                 gsize              end,
+                 DraftingChange     change,
                  DraftingAmendment *by,
-                 gboolean        notes)
+                 gboolean           notes)
 {
   DraftingLayoutBlock *block = compared->block;
 
-  for (guint i = compared_run_at (compared, start); i < block->runs->len && compared->starts[i] < end; i++)
+  for (guint i = compared_run_at (compared, start);
+       i < block->runs->len && compared->starts[i] < end;
+       i++)
     {
       const DraftingLayoutRun *run = &g_array_index (block->runs, DraftingLayoutRun, i);
       gboolean call = (run->style & DRAFTING_RUN_NOTE_CALL) != 0;
+      guint here = compared->starts[i];
       /* A call is one character of the text compared: all of it or none. */
-      gsize from = call ? run->start : run->start + (MAX (start, compared->starts[i]) - compared->starts[i]);
-      gsize to = call ? run->end : run->start + (MIN (end, compared->starts[i + 1]) - compared->starts[i]);
-      DraftingLayoutRun *last = runs->len > 0 ? &g_array_index (runs, DraftingLayoutRun, runs->len - 1) : NULL;
+      gsize from = call ? run->start : run->start + (MAX (start, here) - here);
+      gsize to = call ? run->end : run->start + (MIN (end, compared->starts[i + 1]) - here);
+      DraftingLayoutRun *last = runs->len > 0
+                                ? &g_array_index (runs, DraftingLayoutRun, runs->len - 1) : NULL;
       int note = call && notes ? run->note : -1;
       guint at = text->len;
 
