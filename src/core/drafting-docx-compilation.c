@@ -177,43 +177,33 @@ text_cell (DraftingXmlPart *part,
   drafting_xml_part_end (part);
 }
 
+static void
+write_segment (const char     *text,
+               gsize           length,
+               DraftingChange  change,
+               gboolean        line_ends,
+               gpointer        user_data)
+{
+  DraftingXmlPart *part = user_data;
+
+  if (length > 0)
+    run (part, change == DRAFTING_CHANGE_INSERTED ? "InsertedWords"
+               : change == DRAFTING_CHANGE_DELETED ? "DeletedWords" : NULL,
+         text, length);
+  if (line_ends)
+    {
+      drafting_xml_part_end (part);
+      paragraph_start (part, "TableContents");
+    }
+}
+
 /* @marked's text, a paragraph a line, its changes in their styles. */
 static void
 marked_paragraphs (DraftingXmlPart    *part,
                    DraftingMarkedText *marked)
 {
-  const char *text = drafting_marked_text_get_text (marked);
-  gsize length = drafting_marked_text_get_length (marked);
-  guint n_runs = drafting_marked_text_get_n_runs (marked);
-  guint r = 0;
-  gsize at = 0;
-
   paragraph_start (part, "TableContents");
-  while (at < length)
-    {
-      const DraftingMarkedRun *changed = r < n_runs ? drafting_marked_text_get_run (marked, r) : NULL;
-      gboolean inside = changed != NULL && changed->start <= at;
-      gsize stop = inside ? changed->end : changed != NULL ? changed->start : length;
-      const char *newline = memchr (text + at, '\n', stop - at);
-
-      /* A new paragraph at each line break; changes never hold one. */
-      if (newline != NULL)
-        stop = newline - text;
-      if (stop > at)
-        run (part, !inside ? NULL
-                   : changed->change == DRAFTING_CHANGE_INSERTED ? "InsertedWords"
-                   : "DeletedWords",
-             text + at, stop - at);
-      if (inside && stop >= changed->end)
-        r++;
-      at = stop;
-      if (newline != NULL)
-        {
-          drafting_xml_part_end (part);
-          paragraph_start (part, "TableContents");
-          at++;
-        }
-    }
+  drafting_marked_text_foreach_segment (marked, write_segment, part);
   drafting_xml_part_end (part);
 }
 

@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "drafting-marked-text.h"
 
 #include "drafting-diff.h"
@@ -318,4 +320,47 @@ drafting_marked_text_to_plain (DraftingMarkedText *self,
   g_string_append_len (out, self->text->str + at, self->text->len - at);
 
   return g_string_free (out, FALSE);
+}
+
+/**
+ * drafting_marked_text_foreach_segment:
+ * @self: a marked text
+ * @func: (scope call): called for each segment, in order
+ * @user_data: given to @func
+ *
+ * Walks @self as a writer lays it out: a segment for each stretch of one
+ * change, cut at each line break, the break itself left out and told by
+ * @line_ends.
+ */
+void
+drafting_marked_text_foreach_segment (DraftingMarkedText        *self,
+                                      DraftingMarkedSegmentFunc  func,
+                                      gpointer                   user_data)
+{
+  const char *text = drafting_marked_text_get_text (self);
+  gsize length = drafting_marked_text_get_length (self);
+  guint n_runs = drafting_marked_text_get_n_runs (self);
+  guint r = 0;
+  gsize at = 0;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (func != NULL);
+
+  while (at < length)
+    {
+      const DraftingMarkedRun *changed = r < n_runs ? drafting_marked_text_get_run (self, r) : NULL;
+      gboolean inside = changed != NULL && changed->start <= at;
+      gsize stop = inside ? changed->end : changed != NULL ? changed->start : length;
+      const char *newline = memchr (text + at, '\n', stop - at);
+
+      /* Changes never hold a line break. */
+      if (newline != NULL)
+        stop = newline - text;
+      if (stop > at || newline != NULL)
+        func (text + at, stop - at, inside ? changed->change : DRAFTING_CHANGE_NONE,
+              newline != NULL, user_data);
+      if (inside && stop >= changed->end)
+        r++;
+      at = newline != NULL ? stop + 1 : stop;
+    }
 }

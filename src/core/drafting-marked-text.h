@@ -44,6 +44,22 @@ typedef struct
 
 typedef struct _DraftingMarkedText DraftingMarkedText;
 
+/**
+ * DraftingMarkedSegmentFunc:
+ * @text: the start of the segment
+ * @length: its length in bytes; 0 for an empty line
+ * @change: what the change does to it
+ * @line_ends: whether a line ends after it
+ * @user_data: what was given to drafting_marked_text_foreach_segment()
+ *
+ * A stretch of a marked text of one change, within one line.
+ */
+typedef void (*DraftingMarkedSegmentFunc) (const char     *text,
+                                           gsize           length,
+                                           DraftingChange  change,
+                                           gboolean        line_ends,
+                                           gpointer        user_data);
+
 DraftingMarkedText      *drafting_marked_text_new          (void);
 void                     drafting_marked_text_free         (DraftingMarkedText *self);
 const char              *drafting_marked_text_get_text     (DraftingMarkedText *self);
@@ -66,6 +82,9 @@ void                     drafting_marked_text_append_diff  (DraftingMarkedText *
                                                             const char         *author,
                                                             const char         *amendment);
 gboolean                 drafting_marked_text_has_changes  (DraftingMarkedText *self);
+void                     drafting_marked_text_foreach_segment (DraftingMarkedText        *self,
+                                                               DraftingMarkedSegmentFunc  func,
+                                                               gpointer                   user_data);
 char                    *drafting_marked_text_to_wdiff     (DraftingMarkedText *self);
 char                    *drafting_marked_text_to_plain     (DraftingMarkedText *self,
                                                             DraftingChange      leave_out);

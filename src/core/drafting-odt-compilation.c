@@ -196,54 +196,42 @@ text_cell (DraftingXmlPart *part,
   drafting_xml_part_end (part);
 }
 
+static void
+write_segment (const char     *text,
+               gsize           length,
+               DraftingChange  change,
+               gboolean        line_ends,
+               gpointer        user_data)
+{
+  DraftingXmlPart *part = user_data;
+
+  if (length > 0 && change != DRAFTING_CHANGE_NONE)
+    {
+      drafting_xml_part_start (part, "text:span");
+      drafting_xml_part_attr (part, "text:style-name",
+                              change == DRAFTING_CHANGE_INSERTED ? "Inserted_20_words"
+                                                                 : "Deleted_20_words");
+      _drafting_odt_write_text (part, text, length);
+      drafting_xml_part_end (part);
+    }
+  else if (length > 0)
+    _drafting_odt_write_text (part, text, length);
+  if (line_ends)
+    {
+      drafting_xml_part_end (part);
+      drafting_xml_part_start (part, "text:p");
+      drafting_xml_part_attr (part, "text:style-name", "Table_20_Contents");
+    }
+}
+
 /* @marked's text, a paragraph a line, its changes in their styles. */
 static void
 marked_paragraphs (DraftingXmlPart    *part,
                    DraftingMarkedText *marked)
 {
-  const char *text = drafting_marked_text_get_text (marked);
-  gsize length = drafting_marked_text_get_length (marked);
-  guint n_runs = drafting_marked_text_get_n_runs (marked);
-  guint r = 0;
-  gsize at = 0;
-
   drafting_xml_part_start (part, "text:p");
   drafting_xml_part_attr (part, "text:style-name", "Table_20_Contents");
-  while (at < length)
-    {
-      const DraftingMarkedRun *run = r < n_runs ? drafting_marked_text_get_run (marked, r) : NULL;
-      gsize stop = run != NULL && run->start > at ? run->start : run != NULL ? run->end : length;
-      gboolean changed = run != NULL && run->start <= at;
-      const char *newline = memchr (text + at, '\n', stop - at);
-
-      /* A new paragraph at each line break; runs never hold one. */
-      if (newline != NULL)
-        stop = newline - text;
-
-      if (stop > at)
-        {
-          if (changed)
-            {
-              drafting_xml_part_start (part, "text:span");
-              drafting_xml_part_attr (part, "text:style-name",
-                                      run->change == DRAFTING_CHANGE_INSERTED ? "Inserted_20_words"
-                                                                               : "Deleted_20_words");
-            }
-          _drafting_odt_write_text (part, text + at, stop - at);
-          if (changed)
-            drafting_xml_part_end (part);
-        }
-      if (changed && stop >= run->end)
-        r++;
-      at = stop;
-      if (newline != NULL)
-        {
-          drafting_xml_part_end (part);
-          drafting_xml_part_start (part, "text:p");
-          drafting_xml_part_attr (part, "text:style-name", "Table_20_Contents");
-          at++;
-        }
-    }
+  drafting_marked_text_foreach_segment (marked, write_segment, part);
   drafting_xml_part_end (part);
 }
 
