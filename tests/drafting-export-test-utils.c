@@ -225,6 +225,23 @@ block_text (DraftingLayoutBlock *block)
           }
       g_string_append (line, part);
     }
+  /* The footnotes it holds and does not call: their calls after it. */
+  for (guint i = 0; block->calls != NULL && i < block->calls->len; i++)
+    if (g_array_index (block->calls, guint, i) == G_MAXUINT)
+      {
+        DraftingLayoutBlock *note = g_ptr_array_index (block->notes, i);
+        g_autofree char *number = g_strdup (note->label);
+
+        for (guint d = 0; d < G_N_ELEMENTS (superscripts); d++)
+          {
+            g_autofree char *digit = g_strdup_printf ("%u", d);
+            g_auto(GStrv) pieces = g_strsplit (number, superscripts[d], -1);
+
+            g_free (number);
+            number = g_strjoinv (digit, pieces);
+          }
+        g_string_append (line, number);
+      }
 
   return g_string_free (line, FALSE);
 }
@@ -506,6 +523,34 @@ drafting_export_test_propose (DraftingDocument        *document,
 }
 
 /**
+ * drafting_export_test_footnote_calls:
+ *
+ * The communiqué with the paragraph that calls its footnote reworded, by
+ * France, so that it no longer calls it, though it keeps the footnote,
+ * and the words after the call deleted with it; and the paragraph before
+ * reworded by Kenya.
+ *
+ * Returns: (transfer full): the document
+ */
+DraftingDocument *
+drafting_export_test_footnote_calls (void)
+{
+  DraftingDocument *document = drafting_test_load_example ("ecommerce-communique.wcodraft");
+  DraftingNode *first = drafting_test_find (document, DRAFTING_KIND_NARRATIVE_PARAGRAPH, 0);
+  DraftingNode *second = drafting_test_find (document, DRAFTING_KIND_NARRATIVE_PARAGRAPH, 1);
+
+  drafting_export_test_propose (document, DRAFTING_AMENDMENT_REPLACE, second, NULL,
+                                "France", NULL,
+                                "This fast evolving trading environment requires a comprehensive "
+                                "response from all stakeholders. To this end, the World Customs "
+                                "Organization (WCO) and its Members act together.");
+  drafting_export_test_propose (document, DRAFTING_AMENDMENT_REPLACE, first, NULL,
+                                "Kenya", NULL, "The trade in electronic commerce has grown.");
+
+  return document;
+}
+
+/**
  * drafting_export_test_amended_relief:
  *
  * The relief resolution with an amendment of every action: two
@@ -585,6 +630,42 @@ paragraph_texts (DraftingDocument *document)
   return texts;
 }
 
+/* The texts of @document's footnotes, in the order they print. */
+static GPtrArray *
+note_texts (DraftingDocument *document)
+{
+  g_autoptr(GPtrArray) blocks = drafting_layout_build_all (document);
+  GPtrArray *texts = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      DraftingLayoutBlock *block = g_ptr_array_index (blocks, i);
+
+      for (guint n = 0; block->notes != NULL && n < block->notes->len; n++)
+        g_ptr_array_add (texts, g_strdup (((DraftingLayoutBlock *) g_ptr_array_index (block->notes, n))->text));
+    }
+
+  return texts;
+}
+
+/* A footnote's text as read back: Word's footnotes put a space between
+ * the footnote's number and its text, which is not the text. */
+static void
+assert_notes (JsonArray  *read_back,
+              GPtrArray  *expected,
+              const char *what)
+{
+  g_test_message ("%s: %u read back, %u expected", what,
+                  json_array_get_length (read_back), expected->len);
+  g_assert_cmpuint (json_array_get_length (read_back), ==, expected->len);
+  for (guint i = 0; i < expected->len; i++)
+    {
+      const char *text = json_array_get_string_element (read_back, i);
+
+      g_assert_cmpstr (text + (text[0] == ' '), ==, g_ptr_array_index (expected, i));
+    }
+}
+
 static void
 assert_paragraphs (JsonArray  *read_back,
                    GPtrArray  *expected,
@@ -644,6 +725,8 @@ drafting_export_test_assert_tracked (const char       *path,
   g_autoptr(DraftingDocument) proposed = drafting_document_new_as_proposed (document, NULL);
   g_autoptr(GPtrArray) accepted = paragraph_texts (proposed);
   g_autoptr(GPtrArray) rejected = paragraph_texts (document);
+  g_autoptr(GPtrArray) accepted_notes = note_texts (proposed);
+  g_autoptr(GPtrArray) rejected_notes = note_texts (document);
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *output = NULL;
@@ -665,6 +748,10 @@ drafting_export_test_assert_tracked (const char       *path,
 
   assert_paragraphs (json_object_get_array_member (result, "accepted"), accepted, "Accept All");
   assert_paragraphs (json_object_get_array_member (result, "rejected"), rejected, "Reject All");
+  assert_notes (json_object_get_array_member (result, "accepted_notes"), accepted_notes,
+                "Accept All, footnotes");
+  assert_notes (json_object_get_array_member (result, "rejected_notes"), rejected_notes,
+                "Reject All, footnotes");
 
   changes = json_object_get_array_member (result, "changes");
   g_assert_cmpuint (json_array_get_length (changes), >, 0);

@@ -71,6 +71,7 @@ void              drafting_export_test_propose            (DraftingDocument     
                                                            const char              *wording);
 DraftingDocument *drafting_export_test_amended_relief     (void);
 DraftingDocument *drafting_export_test_amended_resolution (void);
+DraftingDocument *drafting_export_test_footnote_calls     (void);
 gboolean          drafting_export_test_is_proposer        (DraftingDocument        *document,
                                                            const char              *author);
 void              drafting_export_test_assert_tracked     (const char              *path,

@@ -538,6 +538,35 @@ test_compilation_package (DraftingExportTestFixture *fixture,
   g_assert_nonnull (strstr (xml, "w:instr=\" NUMPAGES \""));
 }
 
+/* A rewording that no longer calls the footnote its paragraph keeps: the
+ * call deleted with its footnote, the footnote after the text inserted;
+ * Accept All gives it once after the text, Reject All once where it was
+ * called. */
+static void
+test_tracked_footnotes (DraftingExportTestFixture *fixture,
+                        gconstpointer              data G_GNUC_UNUSED)
+{
+  g_autoptr(DraftingDocument) document = drafting_export_test_footnote_calls ();
+  g_autoptr(GPtrArray) blocks = drafting_layout_build_proposed (document, NULL);
+  g_autoptr(GBytes) package = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  xmlDoc *body;
+
+  package = drafting_docx_write_tracked (document, NULL, &error);
+  g_assert_no_error (error);
+  path = drafting_export_test_save (fixture, &docx, package, "tracked-footnotes");
+  assert_package (path, blocks->len, count_notes (blocks));
+  assert_revisions (path, document);
+
+  body = parse_entry (path, "word/document.xml");
+  g_assert_cmpuint (count (body, "//w:del//w:footnoteReference"), ==, 1);
+  g_assert_cmpuint (count (body, "//w:ins//w:footnoteReference"), ==, 1);
+  xmlFreeDoc (body);
+
+  drafting_export_test_assert_tracked (path, document, "tracked-footnotes");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -554,6 +583,8 @@ main (int    argc,
               drafting_export_test_tear_down);
   g_test_add ("/docx/tracked", DraftingExportTestFixture, NULL,
               drafting_export_test_set_up, test_tracked, drafting_export_test_tear_down);
+  g_test_add ("/docx/tracked/footnotes", DraftingExportTestFixture, NULL,
+              drafting_export_test_set_up, test_tracked_footnotes, drafting_export_test_tear_down);
   g_test_add ("/docx/compilation/package", DraftingExportTestFixture, NULL,
               drafting_export_test_set_up, test_compilation_package,
               drafting_export_test_tear_down);

@@ -756,8 +756,9 @@ test_proposed_marks (void)
   g_assert_cmpuint (block->notes->len, ==, 1);
   g_assert_cmpuint (g_array_index (block->calls, guint, 0), ==, call->start);
 
-  /* A call taken away: its number deleted, a call of no footnote of the
-   * block's; the footnote, still the element's, printed after the text. */
+  /* A call taken away: deleted with its footnote, the present text's,
+   * added to the block's notes after its own and deleted; the footnote,
+   * still the element's, printed after the text as proposed: inserted. */
   block = block_of (merged, drafting_node_get_id (fourth));
   g_clear_pointer (&rejected, g_free);
   rejected = read_as (block, DRAFTING_CHANGE_INSERTED);
@@ -765,10 +766,23 @@ test_proposed_marks (void)
   g_assert_cmpstr (rejected, ==, expected);
   call = only_call (block);
   g_assert_cmpint (call->change, ==, DRAFTING_CHANGE_DELETED);
-  g_assert_cmpint (call->note, ==, -1);
+  g_assert_cmpint (call->note, ==, 1);
   g_assert_cmpstr (drafting_amendment_get_delegation (call->amendment), ==, "Spain");
-  g_assert_cmpuint (block->notes->len, ==, 1);
+  g_assert_cmpuint (block->notes->len, ==, 2);
+  g_assert_cmpuint (block->calls->len, ==, 2);
   g_assert_cmpuint (g_array_index (block->calls, guint, 0), ==, G_MAXUINT);
+  g_assert_cmpuint (g_array_index (block->calls, guint, 1), ==, call->start);
+  {
+    DraftingLayoutBlock *kept_note = g_ptr_array_index (block->notes, 0);
+    DraftingLayoutBlock *deleted_note = g_ptr_array_index (block->notes, 1);
+
+    g_assert_cmpstr (kept_note->id, ==, deleted_note->id);
+    g_assert_cmpstr (kept_note->text, ==, deleted_note->text);
+    g_assert_cmpint (kept_note->change, ==, DRAFTING_CHANGE_INSERTED);
+    g_assert_cmpint (deleted_note->change, ==, DRAFTING_CHANGE_DELETED);
+    g_assert_cmpstr (drafting_amendment_get_delegation (kept_note->amendment), ==, "Spain");
+    g_assert_cmpstr (drafting_amendment_get_delegation (deleted_note->amendment), ==, "Spain");
+  }
 }
 
 /* What moved, found alone, is what the whole comparison finds moved. */

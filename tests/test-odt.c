@@ -194,6 +194,40 @@ test_tracked_marks (DraftingExportTestFixture *fixture,
   drafting_export_test_assert_tracked (path, document, "tracked-marks");
 }
 
+/* A rewording that no longer calls the footnote its paragraph keeps:
+ * the call is deleted with its footnote, a real one, and the footnote
+ * printed after the text is inserted; Accept All gives the footnote once,
+ * after the text, and Reject All once, where it was called. The words
+ * deleted after the call keep the space that starts them. */
+static void
+test_tracked_footnotes (DraftingExportTestFixture *fixture,
+                        gconstpointer              data G_GNUC_UNUSED)
+{
+  g_autoptr(DraftingDocument) document = drafting_export_test_footnote_calls ();
+  g_autoptr(GBytes) package = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *xml = NULL;
+  const char *region;
+  const char *end;
+
+  package = drafting_odt_write_tracked (document, NULL, &error);
+  g_assert_no_error (error);
+  path = drafting_export_test_save (fixture, &odt, package, "tracked-footnotes");
+  xml = drafting_export_test_read_entry (path, "content.xml", NULL);
+
+  /* Two footnotes: the one deleted, in its region, and the one inserted. */
+  region = strstr (xml, "<text:tracked-changes");
+  end = strstr (xml, "</text:tracked-changes>");
+  g_assert_nonnull (region);
+  g_assert_nonnull (end);
+  g_assert_nonnull (g_strstr_len (region, end - region, "<text:note "));
+  g_assert_nonnull (strstr (end, "<text:note "));
+  g_assert_nonnull (g_strstr_len (region, end - region, "<text:p text:style-name=\"Narrative_20_paragraph\"><text:s/>established"));
+
+  drafting_export_test_assert_tracked (path, document, "tracked-footnotes");
+}
+
 /* ------------------------------------------------------------------ */
 /* The compilation of amendments                                       */
 
@@ -254,6 +288,8 @@ main (int    argc,
               drafting_export_test_set_up, test_tracked, drafting_export_test_tear_down);
   g_test_add ("/odt/tracked/marks", DraftingExportTestFixture, NULL,
               drafting_export_test_set_up, test_tracked_marks, drafting_export_test_tear_down);
+  g_test_add ("/odt/tracked/footnotes", DraftingExportTestFixture, NULL,
+              drafting_export_test_set_up, test_tracked_footnotes, drafting_export_test_tear_down);
   g_test_add ("/odt/compilation/valid", DraftingExportTestFixture, NULL,
               drafting_export_test_set_up, test_compilation_valid, drafting_export_test_tear_down);
   g_test_add ("/odt/compilation/libreoffice", DraftingExportTestFixture, &odt,

@@ -927,14 +927,16 @@ write_runs (Content                   *content,
         drafting_xml_part_end (part);
     }
 
-  /* The footnotes the text holds and does not call, after it. */
+  /* The footnotes the text holds and does not call, after it; one that
+   * prints there only as proposed, inserted. */
   for (guint i = 0; block->calls != NULL && i < block->calls->len; i++)
     if (g_array_index (block->calls, guint, i) == G_MAXUINT)
       {
-        gboolean opened = change_start (content, part, block->change, block->amendment);
+        const DraftingLayoutBlock *note = g_ptr_array_index (block->notes, i);
+        const DraftingLayoutBlock *by = whole ? block : note;
+        gboolean opened = change_start (content, part, by->change, by->amendment);
 
-        write_note (content, part, g_ptr_array_index (block->notes, i),
-                    content->tracked && block->change == DRAFTING_CHANGE_DELETED);
+        write_note (content, part, note, content->tracked && by->change == DRAFTING_CHANGE_DELETED);
         if (opened)
           drafting_xml_part_end (part);
       }

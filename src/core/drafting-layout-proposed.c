@@ -243,9 +243,12 @@ rewording_with (Merge          *self,
  * footnote, the same in both texts for the same footnote: it is never
  * cut in two, and a footnote both texts call is kept, called where the
  * proposed text calls it, though it may be numbered otherwise there (a
- * word processor numbers footnotes itself). One only the present text
- * calls is deleted, its number marked as a call of no footnote of the
- * block's (note -1); one only the proposed text calls is inserted.
+ * word processor numbers footnotes itself). One the present text calls
+ * where the proposed text does not is deleted with its call: the present
+ * text's footnote is added to the block's notes, deleted, called from
+ * the deleted words. Where the element keeps that footnote uncalled, it
+ * prints after the text as proposed, so that printing is inserted. One
+ * only the proposed text calls is inserted.
  */
 
 /* The first of the characters that stand for the footnotes called: from
@@ -386,10 +389,20 @@ compared_run_at (Compared *compared,
   return lo;
 }
 
+/* A footnote of the present text whose call is deleted: its index in
+ * the present text's block's notes, and the amendment deleting it. */
+typedef struct
+{
+  guint              present;
+  DraftingAmendment *by;
+} DeletedNote;
+
 /* Adds to @runs the stretch [@start, @end) of @compared's text, as its
  * block's runs have it, at the end of @text, with @change by @by; calls
- * keep their footnote if @notes, else call none (-1). Records in @calls
- * where each footnote called now is. */
+ * keep their footnote if @notes, else, where @deleted_notes is given,
+ * call the footnote as a note of its own added after those @calls has,
+ * recorded in @deleted_notes, or none (-1). Records in @calls where each
+ * footnote called now is. */
 static void
 append_compared (GString           *text,
                  GArray            *runs,
@@ -399,7 +412,8 @@ append_compared (GString           *text,
                  gsize              end,
                  DraftingChange     change,
                  DraftingAmendment *by,
-                 gboolean           notes)
+                 gboolean           notes,
+                 GArray            *deleted_notes)
 {
   DraftingLayoutBlock *block = compared->block;
 
@@ -420,6 +434,16 @@ append_compared (GString           *text,
 
       if (to <= from)
         continue;
+
+      if (call && !notes && deleted_notes != NULL && run->note >= 0)
+        {
+          DeletedNote deleted = { run->note, by };
+          guint none = G_MAXUINT;
+
+          note = calls->len;
+          g_array_append_val (calls, none);
+          g_array_append_val (deleted_notes, deleted);
+        }
 
       /* Deleted words start no run with a space where the run before is
        * deleted words too: the space goes with those, marks and all, as a
@@ -466,9 +490,45 @@ compared_words (Compared *compared,
   g_autoptr(GArray) runs = g_array_new (FALSE, FALSE, sizeof (DraftingLayoutRun));
   g_autoptr(GArray) calls = g_array_new (FALSE, FALSE, sizeof (guint));
 
-  append_compared (text, runs, calls, compared, start, end, DRAFTING_CHANGE_NONE, NULL, FALSE);
+  append_compared (text, runs, calls, compared, start, end, DRAFTING_CHANGE_NONE, NULL, FALSE, NULL);
 
   return g_strdup (text->str);
+}
+
+/* The present text's footnotes whose calls @block's deleted words make,
+ * from @before, the present text's block, added to @block's notes after
+ * its own, deleted by the amendment that deletes each call. One @block
+ * keeps but does not call prints after the text only as proposed: that
+ * printing is inserted by the same amendment. */
+static void
+take_deleted_notes (DraftingLayoutBlock *block,
+                    DraftingLayoutBlock *before,
+                    GArray              *deleted_notes)
+{
+  guint own = block->notes != NULL ? block->notes->len : 0;
+
+  if (deleted_notes->len == 0)
+    return;
+
+  if (block->notes == NULL)
+    block->notes = g_ptr_array_new_with_free_func ((GDestroyNotify) drafting_layout_block_free);
+  for (guint i = 0; i < deleted_notes->len; i++)
+    {
+      const DeletedNote *deleted = &g_array_index (deleted_notes, DeletedNote, i);
+      DraftingLayoutBlock *note = g_steal_pointer (&before->notes->pdata[deleted->present]);
+
+      set_whole_change (note, DRAFTING_CHANGE_DELETED, deleted->by);
+      g_ptr_array_add (block->notes, note);
+
+      for (guint j = 0; note->id != NULL && j < own; j++)
+        {
+          DraftingLayoutBlock *kept_note = g_ptr_array_index (block->notes, j);
+
+          if (g_array_index (block->calls, guint, j) == G_MAXUINT &&
+              g_strcmp0 (kept_note->id, note->id) == 0)
+            set_whole_change (kept_note, DRAFTING_CHANGE_INSERTED, deleted->by);
+        }
+    }
 }
 
 /* @block, the proposed text's, its runs those of the difference of @was,
@@ -485,6 +545,7 @@ merge_words (Merge               *self,
   Rewordings rewordings = { node, g_ptr_array_new (), NULL };
   g_autoptr(GArray) spans = NULL;
   g_autoptr(GArray) calls = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) deleted_notes = g_array_new (FALSE, FALSE, sizeof (DeletedNote));
   GArray *runs = g_array_sized_new (FALSE, FALSE, sizeof (DraftingLayoutRun), block->runs->len + 4);
   GString *text = g_string_sized_new (strlen (was->block->text) + strlen (block->text));
 
@@ -519,11 +580,15 @@ merge_words (Merge               *self,
                ? rewording_with (self, &rewordings, words, change)
                : self->structural;
         }
-      append_compared (text, runs, calls, side, start, end, change, by, !deleted);
+      append_compared (text, runs, calls, side, start, end, change, by, !deleted, deleted_notes);
     }
 
-  for (guint i = 0; block->calls != NULL && i < block->calls->len; i++)
-    g_array_index (block->calls, guint, i) = g_array_index (calls, guint, i);
+  take_deleted_notes (block, was->block, deleted_notes);
+  if (calls->len > 0)
+    {
+      g_clear_pointer (&block->calls, g_array_unref);
+      block->calls = g_steal_pointer (&calls);
+    }
   for (guint i = 0; i < block->runs->len; i++)
     g_clear_object (&g_array_index (block->runs, DraftingLayoutRun, i).amendment);
   g_array_unref (block->runs);

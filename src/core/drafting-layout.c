@@ -202,6 +202,7 @@ note_new (DraftingNode *footnote)
   DraftingLayoutBlock *note = block_new (DRAFTING_KIND_FOOTNOTE);
   GString *text = g_string_new (NULL);
 
+  note->id = g_strdup (drafting_node_get_id (footnote));
   note->label = drafting_render_marker (footnote, NULL);
   note->note = TRUE;
   add_wording (note, text, footnote, NULL);

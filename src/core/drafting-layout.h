@@ -71,14 +71,18 @@ typedef struct _DraftingLayoutBlock DraftingLayoutBlock;
 /**
  * DraftingLayoutBlock:
  * @kind: the kind of element it shows, which names its style
- * @id: (nullable): the element's identifier; %NULL for a footnote's block
+ * @id: (nullable): the identifier of the element it shows, or of the
+ *   footnote
  * @label: (nullable): the number or bullet hanging before the text
  * @text: the text as it prints: marker, status prefix, leading phrase,
  *   wording and footnote calls
  * @runs: (element-type DraftingLayoutRun): the text's runs
  * @notes: (element-type DraftingLayoutBlock) (nullable): the footnotes the
  *   text calls first, in the order called, then those it holds and does
- *   not call; each with its number as @label
+ *   not call; each with its number as @label. In
+ *   drafting_layout_build_proposed()'s blocks, those whose calls are
+ *   deleted follow, themselves deleted; a footnote printed after the text
+ *   only as proposed is inserted
  * @calls: (element-type guint) (nullable): where in @text each note is
  *   called, in bytes; %G_MAXUINT for a note printed after the text
  * @depth: how deeply an item is nested in other items

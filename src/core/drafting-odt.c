@@ -543,6 +543,7 @@ typedef struct
   GPtrArray       *styles;       /* char *: the names of the blocks' styles, in order */
   guint            n_notes;
   gboolean         tracked;      /* the blocks' changes written as tracked changes */
+  gboolean         at_start;     /* writing at the start of a paragraph of its own */
   GString         *regions;      /* the changed regions, as XML, in the order made */
   guint            n_changes;
   gboolean         failed;       /* writing a fragment failed */
@@ -747,7 +748,9 @@ write_changed_words (Content                   *content,
       drafting_xml_part_init_fragment (&deleted);
       drafting_xml_part_start (&deleted, "text:p");
       drafting_xml_part_attr (&deleted, "text:style-name", kind_style (block->kind)->name);
+      content->at_start = TRUE;
       write_run_content (content, &deleted, block, run);
+      content->at_start = FALSE;
       drafting_xml_part_end (&deleted);
       xml = drafting_xml_part_finish_fragment (&deleted, &content->failed);
       id = add_region (content, run->change, run->amendment, xml);
@@ -810,6 +813,8 @@ write_run_content (Content                   *content,
                    const DraftingLayoutBlock *block,
                    const DraftingLayoutRun   *run)
 {
+  const char *words = block->text + run->start;
+  gsize length = run->end - run->start;
   guint spans = 0;
 
   if (run->style & DRAFTING_RUN_NOTE_CALL)
@@ -847,7 +852,17 @@ write_run_content (Content                   *content,
       drafting_xml_part_attr (part, "text:style-name", "Strong_20_Emphasis");
       spans++;
     }
-  _drafting_odt_write_text (part, block->text + run->start, run->end - run->start);
+  /* A space that starts a paragraph is no text to a reader, unless it is
+   * an element of its own: the deleted words after a deleted call of a
+   * footnote are such a paragraph in their region. */
+  if (content->at_start && length > 0 && words[0] == ' ')
+    {
+      drafting_xml_part_start (part, "text:s");
+      drafting_xml_part_end (part);
+      words++;
+      length--;
+    }
+  _drafting_odt_write_text (part, words, length);
   while (spans-- > 0)
     drafting_xml_part_end (part);
 }
@@ -872,10 +887,24 @@ write_runs (Content                   *content,
       write_run_content (content, part, block, run);
     }
 
-  /* The footnotes the text holds and does not call, after it. */
+  /* The footnotes the text holds and does not call, after it; one that
+   * prints there only as proposed, inserted. */
   for (guint i = 0; block->calls != NULL && i < block->calls->len; i++)
     if (g_array_index (block->calls, guint, i) == G_MAXUINT)
-      write_note (content, part, g_ptr_array_index (block->notes, i));
+      {
+        const DraftingLayoutBlock *note = g_ptr_array_index (block->notes, i);
+        g_autofree char *id = NULL;
+
+        if (content->tracked && block->change == DRAFTING_CHANGE_NONE &&
+            note->change == DRAFTING_CHANGE_INSERTED)
+          {
+            id = add_region (content, note->change, note->amendment, NULL);
+            point (part, "text:change-start", id);
+          }
+        write_note (content, part, note);
+        if (id != NULL)
+          point (part, "text:change-end", id);
+      }
 }
 
 /* @block's number and a tab, then its text, inside the paragraph. */
@@ -1170,7 +1199,7 @@ write_blocks (DraftingDocument  *document,
               GError           **error)
 {
   g_autoptr(GHashTable) firsts = NULL;
-  Content content = { { NULL, NULL, FALSE }, NULL, NULL, NULL, 0, FALSE, NULL, 0, FALSE };
+  Content content = { { NULL, NULL, FALSE }, NULL, NULL, NULL, 0, FALSE, FALSE, NULL, 0, FALSE };
   GBytes *content_bytes;
   GBytes *package;
 

@@ -4,8 +4,9 @@
 
 Opens FILE in LibreOffice (headless, with a profile of its own, through
 its Python API) and prints, as JSON: the author and type of each tracked
-change, the text paragraph by paragraph once every change is accepted
-(Edit > Track Changes > Accept All), and once every one is rejected.
+change, the text paragraph by paragraph and its footnotes' texts once
+every change is accepted (Edit > Track Changes > Accept All), and once
+every one is rejected.
 Exits 1, saying why, when LibreOffice cannot be started or cannot load
 the file.
 """
@@ -62,6 +63,11 @@ def load(desktop, url):
     return document
 
 
+def footnotes(document):
+    notes = document.getFootnotes()
+    return [notes.getByIndex(i).getString() for i in range(notes.getCount())]
+
+
 def decided(desktop, context, url, command):
     document = load(desktop, url)
     dispatcher = context.ServiceManager.createInstanceWithContext(
@@ -69,8 +75,9 @@ def decided(desktop, context, url, command):
     frame = document.getCurrentController().getFrame()
     dispatcher.executeDispatch(frame, command, "", 0, ())
     texts = paragraphs(document)
+    notes = footnotes(document)
     document.close(True)
-    return texts
+    return texts, notes
 
 
 def main():
@@ -99,10 +106,14 @@ def main():
                             "type": redline.getPropertyValue("RedlineType")})
         document.close(True)
 
+        accepted, accepted_notes = decided(desktop, context, url, ".uno:AcceptAllTrackedChanges")
+        rejected, rejected_notes = decided(desktop, context, url, ".uno:RejectAllTrackedChanges")
         result = {
             "changes": changes,
-            "accepted": decided(desktop, context, url, ".uno:AcceptAllTrackedChanges"),
-            "rejected": decided(desktop, context, url, ".uno:RejectAllTrackedChanges"),
+            "accepted": accepted,
+            "accepted_notes": accepted_notes,
+            "rejected": rejected,
+            "rejected_notes": rejected_notes,
         }
         try:
             desktop.terminate()
