@@ -110,6 +110,7 @@ update_row (GtkLabel     *label,
 {
   DraftingDocument *document = drafting_node_get_document (node);
   const char *language = document ? drafting_document_get_language (document) : NULL;
+  gboolean rtl = drafting_language_is_right_to_left (language);
   g_autofree char *text = describe (node);
   DraftingKind kind = drafting_node_get_kind (node);
 
@@ -119,11 +120,19 @@ update_row (GtkLabel     *label,
 
   /* Renumbering updates every row: the style is changed only where it
    * differs, as changing a style class costs even when it is the same. */
+  /* The document's parts read in its direction, indented from its side.
+   * A label takes its paragraph's direction from its first strong letter,
+   * and an Arabic item's starts with its number, "i.": a right-to-left
+   * mark before it keeps the line right to left, as print does. */
+  if (rtl)
+    {
+      char *marked = g_strconcat ("\u200F", text, NULL);
+
+      g_free (text);
+      text = marked;
+    }
   gtk_label_set_label (label, text);
-  /* The document's parts read in its direction, indented from its side. */
-  gtk_widget_set_direction (GTK_WIDGET (label),
-                            drafting_language_is_right_to_left (language) ? GTK_TEXT_DIR_RTL
-                                                                          : GTK_TEXT_DIR_LTR);
+  gtk_widget_set_direction (GTK_WIDGET (label), rtl ? GTK_TEXT_DIR_RTL : GTK_TEXT_DIR_LTR);
   gtk_widget_set_margin_start (GTK_WIDGET (label), 6 + INDENT_STEP * drafting_node_get_depth (node));
   if (heading != gtk_widget_has_css_class (GTK_WIDGET (label), "heading"))
     {
