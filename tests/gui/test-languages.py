@@ -8,7 +8,7 @@
 # The translations are those just built (DRAFTING_LOCALEDIR, laid out as
 # LANGUAGE/LC_MESSAGES/drafting.mo); each language runs in a locale of its
 # own, as gettext speaks no language in the C locale (build-aux/setup
-# generates them).
+# generates them). DRAFTING_TEST_LANGUAGES="fr ar" runs only those.
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 
@@ -135,10 +135,6 @@ def check_language(tap, language, folder):
         frame = main_frame()
         if not tap.ok(frame is not None, f"{language}: the window opens"):
             return
-        if os.environ.get("DRAFTING_TEST_DUMP"):
-            for node in descendants(frame):
-                if node.getRoleName() in ("push button", "toggle button", "menu button"):
-                    print(f"# {node.getRoleName()} {node.name!r} {sorted(actions(node))}")
 
         # The window's title: the document's, then the application's.
         title = words.get("%s — Drafting", "%s — Drafting")
