@@ -14,6 +14,7 @@
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 
@@ -130,7 +131,11 @@ def check_language(tap, language, folder):
         "LC_ALL": locale,
         "DRAFTING_LOCALEDIR": os.environ["DRAFTING_LOCALEDIR"],
     })
-    session.start(EXAMPLE)
+    # A copy, for the lock the program takes to be left in the session's
+    # folder, not beside the example.
+    document = os.path.join(session.dir, os.path.basename(EXAMPLE))
+    shutil.copyfile(EXAMPLE, document)
+    session.start(document)
     try:
         frame = main_frame()
         if not tap.ok(frame is not None, f"{language}: the window opens"):
