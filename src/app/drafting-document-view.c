@@ -552,11 +552,34 @@ on_numbering_changed (DraftingDocument     *document G_GNUC_UNUSED,
   reload_rows (self, FALSE);
 }
 
+/* The document reads in its language's direction, whatever the
+ * interface's: an Arabic resolution right to left in an English window,
+ * an English one left to right in an Arabic window. The list and its rows
+ * take it; the scroller around them, the window's, stays as it is. */
+static void
+update_direction (DraftingDocumentView *self)
+{
+  const char *language = self->document ? drafting_document_get_language (self->document) : NULL;
+
+  gtk_widget_set_direction (GTK_WIDGET (self->list_view),
+                            drafting_language_is_right_to_left (language) ? GTK_TEXT_DIR_RTL
+                                                                          : GTK_TEXT_DIR_LTR);
+}
+
 static void
 on_document_notify (DraftingDocument     *document G_GNUC_UNUSED,
                     GParamSpec           *pspec,
                     DraftingDocumentView *self)
 {
+  /* The language sets the direction, and the words the document prints
+   * around its text ("DRAFT "). */
+  if (g_str_equal (pspec->name, "language"))
+    {
+      update_direction (self);
+      reload_rows (self, TRUE);
+      return;
+    }
+
   /* The status shows in the heading, the place and date on their line. */
   if (g_str_equal (pspec->name, "status") || g_str_equal (pspec->name, "place") ||
       g_str_equal (pspec->name, "date") || g_str_equal (pspec->name, "document-type"))
@@ -605,6 +628,7 @@ drafting_document_view_set_document (DraftingDocumentView *self,
                                           G_CALLBACK (on_document_notify), self);
     }
 
+  update_direction (self);
   drafting_list_revealer_set_model (self->revealer, G_LIST_MODEL (document));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }

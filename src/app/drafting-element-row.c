@@ -126,12 +126,13 @@ update_layout (DraftingElementRow *self)
     GtkTextDirection direction = drafting_language_is_right_to_left (language) ? GTK_TEXT_DIR_RTL
                                                                                 : GTK_TEXT_DIR_LTR;
 
-    if (gtk_widget_get_direction (GTK_WIDGET (self->text_view)) != direction)
-      {
-        gtk_widget_set_direction (GTK_WIDGET (self), direction);
-        gtk_widget_set_direction (GTK_WIDGET (self->label), direction);
-        gtk_widget_set_direction (GTK_WIDGET (self->text_view), direction);
-      }
+    /* Set on each widget, not left to the default: a left-to-right
+     * document stays so in a right-to-left interface. The row's box puts
+     * the hanging number on the side the text starts from, and its
+     * indentation (the start margin) on the same side. */
+    gtk_widget_set_direction (GTK_WIDGET (self), direction);
+    gtk_widget_set_direction (GTK_WIDGET (self->label), direction);
+    gtk_widget_set_direction (GTK_WIDGET (self->text_view), direction);
   }
   gtk_text_view_set_justification (self->text_view,
                                    kind_is_centred (kind) ? GTK_JUSTIFY_CENTER : GTK_JUSTIFY_FILL);

@@ -41,6 +41,7 @@ struct _DraftingOutlineView
 
   gulong              node_changed_id;
   gulong              numbering_changed_id;
+  gulong              language_id;
 
   guint               selecting : 1;
 };
@@ -107,6 +108,9 @@ static void
 update_row (GtkLabel     *label,
             DraftingNode *node)
 {
+  DraftingDocument *document = drafting_node_get_document (node);
+  const char *language = document ? drafting_document_get_language (document) : NULL;
+  gboolean rtl = drafting_language_is_right_to_left (language);
   g_autofree char *text = describe (node);
   DraftingKind kind = drafting_node_get_kind (node);
 
@@ -116,7 +120,19 @@ update_row (GtkLabel     *label,
 
   /* Renumbering updates every row: the style is changed only where it
    * differs, as changing a style class costs even when it is the same. */
+  /* The document's parts read in its direction, indented from its side.
+   * A label takes its paragraph's direction from its first strong letter,
+   * and an Arabic item's starts with its number, "i.": a right-to-left
+   * mark before it keeps the line right to left, as print does. */
+  if (rtl)
+    {
+      char *marked = g_strconcat ("\u200F", text, NULL);
+
+      g_free (text);
+      text = marked;
+    }
   gtk_label_set_label (label, text);
+  gtk_widget_set_direction (GTK_WIDGET (label), rtl ? GTK_TEXT_DIR_RTL : GTK_TEXT_DIR_LTR);
   gtk_widget_set_margin_start (GTK_WIDGET (label), 6 + INDENT_STEP * drafting_node_get_depth (node));
   if (heading != gtk_widget_has_css_class (GTK_WIDGET (label), "heading"))
     {
@@ -395,6 +411,27 @@ on_numbering_changed (DraftingDocument    *document G_GNUC_UNUSED,
     update_row (value, key);
 }
 
+/* The outline lists the document's parts in the document's direction,
+ * whatever the interface's: its list, and each row as it is bound. */
+static void
+update_direction (DraftingOutlineView *self)
+{
+  const char *language = self->document ? drafting_document_get_language (self->document) : NULL;
+
+  gtk_widget_set_direction (GTK_WIDGET (self->list_view),
+                            drafting_language_is_right_to_left (language) ? GTK_TEXT_DIR_RTL
+                                                                          : GTK_TEXT_DIR_LTR);
+}
+
+static void
+on_language_changed (DraftingDocument    *document,
+                     GParamSpec          *pspec G_GNUC_UNUSED,
+                     DraftingOutlineView *self)
+{
+  update_direction (self);
+  on_numbering_changed (document, self);
+}
+
 /* ------------------------------------------------------------------ */
 /* Properties                                                          */
 
@@ -419,9 +456,11 @@ drafting_outline_view_set_document (DraftingOutlineView *self,
     {
       g_clear_signal_handler (&self->node_changed_id, self->document);
       g_clear_signal_handler (&self->numbering_changed_id, self->document);
+      g_clear_signal_handler (&self->language_id, self->document);
     }
 
   g_set_object (&self->document, document);
+  update_direction (self);
 
   if (document != NULL)
     {
@@ -429,6 +468,8 @@ drafting_outline_view_set_document (DraftingOutlineView *self,
                                                 G_CALLBACK (on_node_changed), self);
       self->numbering_changed_id = g_signal_connect (document, "numbering-changed",
                                                      G_CALLBACK (on_numbering_changed), self);
+      self->language_id = g_signal_connect (document, "notify::language",
+                                            G_CALLBACK (on_language_changed), self);
     }
 
   gtk_filter_list_model_set_model (self->filtered, G_LIST_MODEL (document));
