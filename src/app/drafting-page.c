@@ -983,6 +983,7 @@ drafting_page_dispose (GObject *object)
   g_signal_group_set_target (self->document_signals, NULL);
   _drafting_page_dispose_amendments (self);
   _drafting_page_dispose_revisions (self);
+  _drafting_page_dispose_spelling (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), DRAFTING_TYPE_PAGE);
 
   G_OBJECT_CLASS (drafting_page_parent_class)->dispose (object);
@@ -1192,6 +1193,7 @@ drafting_page_init (DraftingPage *self)
    * changes the setting, and the toggle and menu that show it. */
   g_settings_bind (self->settings, "show-outline", self->flap, "reveal-flap",
                    G_SETTINGS_BIND_DEFAULT);
+  _drafting_page_init_spelling (self);
 }
 
 /**
