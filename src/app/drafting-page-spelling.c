@@ -25,6 +25,8 @@
 static const char *
 language_name (const char *language)
 {
+  /* Translators: the names of languages, as they go in "No spelling
+   * dictionary for %s: spelling is not checked" */
   static const struct { const char *code; const char *name; } names[] = {
     { "ar", N_("Arabic") },
     { "de", N_("German") },
