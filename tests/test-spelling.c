@@ -201,12 +201,14 @@ right_click_word (DraftingElementRow *row,
                                          rect.x + 1, rect.y + rect.height / 2, &wx, &wy);
   g_signal_emit_by_name (secondary_click (GTK_WIDGET (text_view)), "pressed", 1, (double) wx, (double) wy);
 
-  /* Spelling first, then what the view adds. */
+  /* Spelling first, suggestions then what to do with the word, then what
+   * the view adds. */
   menu = gtk_text_view_get_extra_menu (text_view);
   g_assert_nonnull (menu);
-  spelling = g_menu_model_get_item_link (menu, 0, G_MENU_LINK_SECTION);
+  g_assert_cmpint (g_menu_model_get_n_items (menu), ==, 2);
+  suggestions = g_menu_model_get_item_link (menu, 0, G_MENU_LINK_SECTION);
+  spelling = g_menu_model_get_item_link (menu, 1, G_MENU_LINK_SECTION);
   g_assert_cmpint (g_menu_model_get_n_items (spelling), ==, 2);
-  suggestions = g_menu_model_get_item_link (spelling, 0, G_MENU_LINK_SECTION);
   for (int i = 0; i < g_menu_model_get_n_items (suggestions); i++)
     {
       g_autofree char *label = NULL;

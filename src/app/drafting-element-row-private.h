@@ -34,7 +34,7 @@ struct _DraftingElementRow
   DraftingSpellCache *spell_cache; /* the document's, while spelling is checked */
   GtkTextTag    *spell_tag;
   GMenu         *menu;            /* the text view's extra menu: spelling, then the view's */
-  GMenu         *spell_menu;
+  GMenu         *spell_menu;      /* the spelling's sections of it, while it has them */
   char          *spell_word;      /* the misspelt word the menu is for */
   guint          spell_start;
   guint          spell_end;

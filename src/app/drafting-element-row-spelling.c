@@ -167,6 +167,19 @@ drafting_element_row_set_spell_cache (DraftingElementRow *self,
 /* ------------------------------------------------------------------ */
 /* The menu                                                            */
 
+static void
+clear_menu (DraftingElementRow *self)
+{
+  /* The spelling's sections, before the view's. */
+  for (guint n = g_menu_model_get_n_items (G_MENU_MODEL (self->spell_menu)); n > 0; n--)
+    g_menu_remove (self->menu, 0);
+  g_menu_remove_all (self->spell_menu);
+  g_clear_pointer (&self->spell_word, g_free);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "spelling.correct", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "spelling.add", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "spelling.ignore", FALSE);
+}
+
 /**
  * drafting_element_row_set_extra_menu:
  * @menu: (nullable): what the view adds to the text's context menu
@@ -180,20 +193,10 @@ drafting_element_row_set_extra_menu (DraftingElementRow *self,
 {
   g_return_if_fail (DRAFTING_IS_ELEMENT_ROW (self));
 
-  while (g_menu_model_get_n_items (G_MENU_MODEL (self->menu)) > 1)
-    g_menu_remove (self->menu, 1);
+  clear_menu (self);
+  g_menu_remove_all (self->menu);
   if (menu != NULL)
     g_menu_append_section (self->menu, NULL, menu);
-}
-
-static void
-clear_menu (DraftingElementRow *self)
-{
-  g_menu_remove_all (self->spell_menu);
-  g_clear_pointer (&self->spell_word, g_free);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "spelling.correct", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "spelling.add", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "spelling.ignore", FALSE);
 }
 
 static DraftingSpellChecker *
@@ -283,6 +286,8 @@ update_menu (DraftingElementRow *self,
 
   g_menu_append_section (self->spell_menu, NULL, G_MENU_MODEL (suggestions));
   g_menu_append_section (self->spell_menu, NULL, G_MENU_MODEL (choices));
+  g_menu_insert_section (self->menu, 0, NULL, G_MENU_MODEL (suggestions));
+  g_menu_insert_section (self->menu, 1, NULL, G_MENU_MODEL (choices));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "spelling.correct",
                                  gtk_text_view_get_editable (self->text_view));
@@ -445,7 +450,6 @@ _drafting_element_row_init_spelling (DraftingElementRow *self)
 
   self->spell_menu = g_menu_new ();
   self->menu = g_menu_new ();
-  g_menu_append_section (self->menu, NULL, G_MENU_MODEL (self->spell_menu));
   gtk_text_view_set_extra_menu (self->text_view, G_MENU_MODEL (self->menu));
   clear_menu (self);
 

@@ -68,6 +68,8 @@ struct _DraftingPage
   /* drafting-page-spelling.c */
   DraftingSpellCache   *spell_cache;
   GtkWindow            *spelling_dialog;
+  GCancellable         *spell_cancellable; /* the check of the whole document */
+  guint                 spell_source;
   guint                 told_no_dictionary : 1;
 };
 
@@ -124,5 +126,6 @@ void     _drafting_page_dispose_revisions          (DraftingPage *self);
 /* drafting-page-spelling.c */
 void     _drafting_page_init_spelling              (DraftingPage *self);
 void     _drafting_page_dispose_spelling           (DraftingPage *self);
+void     _drafting_page_spelling_follow_document   (DraftingPage *self);
 
 G_END_DECLS

@@ -15,7 +15,9 @@
 /*
  * A page keeps one DraftingSpellCache for its document: the rows of its
  * view underline the words it gives, and the spelling dialog walks the
- * document with it, so that an element is checked once for both. The
+ * document with it, so that an element is checked once for both. As soon
+ * as the page has its document, the whole document is checked in the
+ * worker, at a lower priority than the main thread. The
  * "check-spelling" setting turns the underlines on and off (the dialog
  * checks all the same). A language without a dictionary is told once, in
  * a toast, and nothing more is checked in it.
@@ -46,17 +48,15 @@ language_name (const char *language)
   return NULL;
 }
 
+/* Says once, for the page, that its language has no dictionary. */
 static void
-on_spelling_failed (DraftingSpellCache *cache G_GNUC_UNUSED,
-                    const GError       *error,
-                    DraftingPage       *self)
+tell_no_dictionary (DraftingPage *self)
 {
   const char *language;
   const char *name;
   g_autofree char *message = NULL;
 
-  if (!g_error_matches (error, DRAFTING_SPELL_ERROR, DRAFTING_SPELL_ERROR_NO_DICTIONARY) ||
-      self->told_no_dictionary)
+  if (self->told_no_dictionary)
     return;
 
   self->told_no_dictionary = TRUE;
@@ -74,11 +74,78 @@ on_spelling_failed (DraftingSpellCache *cache G_GNUC_UNUSED,
 }
 
 static void
+on_spelling_failed (DraftingSpellCache *cache G_GNUC_UNUSED,
+                    const GError       *error,
+                    DraftingPage       *self)
+{
+  if (g_error_matches (error, DRAFTING_SPELL_ERROR, DRAFTING_SPELL_ERROR_NO_DICTIONARY))
+    tell_no_dictionary (self);
+}
+
+static void
+on_document_checked (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(DraftingPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (drafting_spell_job_run_finish (DRAFTING_SPELL_JOB (object), result, &error))
+    return;
+
+  if (g_error_matches (error, DRAFTING_SPELL_ERROR, DRAFTING_SPELL_ERROR_NO_DICTIONARY))
+    tell_no_dictionary (self);
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_debug ("The document's spelling is not checked: %s", error->message);
+}
+
+/* The whole document, in the worker, as soon as the page has it: its
+ * results are handed back once the main loop is idle (the rows first
+ * painted), for the rows on screen, those scrolled to and the dialog to
+ * find them in the cache. */
+static gboolean
+check_document (gpointer user_data)
+{
+  DraftingPage *self = user_data;
+  g_autoptr(DraftingSpellJob) job = NULL;
+
+  self->spell_source = 0;
+  if (self->document == NULL || !g_settings_get_boolean (self->settings, "check-spelling"))
+    return G_SOURCE_REMOVE;
+
+  g_cancellable_cancel (self->spell_cancellable);
+  g_clear_object (&self->spell_cancellable);
+  self->spell_cancellable = g_cancellable_new ();
+
+  job = drafting_spell_job_new (self->spell_cache);
+  drafting_spell_job_add_document (job, self->document, NULL);
+  drafting_spell_job_run_async (job, self->spell_cancellable, on_document_checked, g_object_ref (self));
+
+  return G_SOURCE_REMOVE;
+}
+
+void
+_drafting_page_spelling_follow_document (DraftingPage *self)
+{
+  g_clear_handle_id (&self->spell_source, g_source_remove);
+  g_cancellable_cancel (self->spell_cancellable);
+  if (self->document != NULL)
+    self->spell_source = g_idle_add_full (G_PRIORITY_DEFAULT, check_document, self, NULL);
+}
+
+static void
 update_underlines (DraftingPage *self)
 {
   gboolean on = g_settings_get_boolean (self->settings, "check-spelling");
 
   drafting_document_view_set_spell_cache (self->view, on ? self->spell_cache : NULL);
+  if (on)
+    _drafting_page_spelling_follow_document (self);
+  else
+    {
+      g_clear_handle_id (&self->spell_source, g_source_remove);
+      g_cancellable_cancel (self->spell_cancellable);
+    }
 }
 
 static void
@@ -133,6 +200,9 @@ _drafting_page_init_spelling (DraftingPage *self)
 void
 _drafting_page_dispose_spelling (DraftingPage *self)
 {
+  g_clear_handle_id (&self->spell_source, g_source_remove);
+  g_cancellable_cancel (self->spell_cancellable);
+  g_clear_object (&self->spell_cancellable);
   if (self->spelling_dialog != NULL)
     gtk_window_destroy (self->spelling_dialog);
   g_assert (self->spelling_dialog == NULL);

@@ -660,6 +660,7 @@ follow_document (DraftingPage *self)
   drafting_find_bar_set_view (self->find_bar, self->view);
   _drafting_page_amendments_follow_document (self);
   _drafting_page_revisions_follow_document (self);
+  _drafting_page_spelling_follow_document (self);
 
   update_titles (self);
   _drafting_page_update_actions (self);

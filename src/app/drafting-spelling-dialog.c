@@ -42,6 +42,7 @@ struct _DraftingSpellingDialog
   GtkLabel             *context_label;
   GtkEntry             *change_entry;
   GtkListBox           *suggestions;
+  GtkWidget            *change_button;
 
   DraftingDocument     *document;
   DraftingDocumentView *view;
@@ -170,9 +171,14 @@ show_word (DraftingSpellingDialog    *self,
            DraftingNode              *node,
            const DraftingMisspelling *word)
 {
-  const char *text = word->in_lead ? drafting_node_get_lead (node) : drafting_spell_node_get_text (node);
+  const char *text = drafting_spell_node_get_text (node);
+  const char *lead = drafting_spell_node_get_lead (node);
+  g_autofree char *whole = lead[0] != '\0' ? drafting_text_join_lead (lead, text) : g_strdup (text);
+  gsize text_at = strlen (whole) - strlen (text);
   g_autofree char *name = element_name (node);
-  g_autofree char *markup = context_markup (text, word->start, word->end);
+  g_autofree char *markup = context_markup (whole,
+                                            word->in_lead ? word->start : word->start + text_at,
+                                            word->in_lead ? word->end : word->end + text_at);
   g_autofree char *status = NULL;
   g_auto(GStrv) suggested = NULL;
   DraftingSpellChecker *checker;
@@ -467,6 +473,7 @@ drafting_spelling_dialog_class_init (DraftingSpellingDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DraftingSpellingDialog, context_label);
   gtk_widget_class_bind_template_child (widget_class, DraftingSpellingDialog, change_entry);
   gtk_widget_class_bind_template_child (widget_class, DraftingSpellingDialog, suggestions);
+  gtk_widget_class_bind_template_child (widget_class, DraftingSpellingDialog, change_button);
   gtk_widget_class_bind_template_callback (widget_class, on_suggestion_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_suggestion_activated);
 
@@ -482,6 +489,7 @@ static void
 drafting_spelling_dialog_init (DraftingSpellingDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_window_set_default_widget (GTK_WINDOW (self), self->change_button);
   self->in_lead = TRUE;
 }
 
