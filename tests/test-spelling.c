@@ -11,6 +11,7 @@
 #include "drafting-document-view.h"
 #include "drafting-element-row.h"
 #include "drafting-gui-test-utils.h"
+#include "drafting-page.h"
 #include "drafting-spelling-dialog.h"
 #include "drafting-test-utils.h"
 
@@ -434,6 +435,46 @@ test_dialog (void)
   fixture_close (&fixture);
 }
 
+/* The labels under @widget that say @text, in part. */
+static guint
+count_labels (GtkWidget  *widget,
+              const char *text)
+{
+  guint n = GTK_IS_LABEL (widget) && strstr (gtk_label_get_label (GTK_LABEL (widget)), text) != NULL;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_labels (child, text);
+
+  return n;
+}
+
+/* A language without a dictionary: said once, in a toast, and nothing is
+ * underlined. */
+static void
+test_no_dictionary (void)
+{
+  const char *texts[] = { "Habari za asubuhi.", "Karibu sana.", "Asante.", NULL };
+  g_autoptr(DraftingDocument) document = make_document ("sw", texts);
+  GtkWidget *window = gtk_window_new ();
+  DraftingPage *page = drafting_page_new (document, NULL);
+  gint64 deadline = g_get_monotonic_time () + WAIT_TIMEOUT_S * G_USEC_PER_SEC;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
+  drafting_gui_test_present (window);
+
+  while (count_labels (window, "No spelling dictionary") == 0 && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpuint (count_labels (window, "No spelling dictionary for “sw”: spelling is not checked"), ==, 1);
+
+  /* The rows on screen ask again as they are bound: not told again. */
+  drafting_gui_test_wait_frames (window, 30);
+  g_assert_cmpuint (count_labels (window, "No spelling dictionary"), ==, 1);
+
+  drafting_gui_test_destroy (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -463,6 +504,7 @@ main (int    argc,
   g_test_add_func ("/spelling/underline/french", test_french);
   g_test_add_func ("/spelling/ignore", test_ignore);
   g_test_add_func ("/spelling/dialog", test_dialog);
+  g_test_add_func ("/spelling/no-dictionary", test_no_dictionary);
 
   status = g_test_run ();
 
