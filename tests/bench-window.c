@@ -18,6 +18,7 @@
 #include "bench-window-amendments.h"
 #include "bench-window-compare.h"
 #include "bench-window-files.h"
+#include "bench-window-spelling.h"
 #include "drafting-app-resources.h"
 #include "drafting-bench-utils.h"
 #include "drafting-document-view.h"
@@ -90,7 +91,7 @@
 static const guint sizes[] = { 1000, 10000 };
 
 /* The children that watch the main loop, each a size. */
-static const char * const main_loop_modes[] = { "--files", "--amendments" };
+static const char * const main_loop_modes[] = { "--files", "--amendments", "--spelling" };
 
 static const char typed_text[] = " and to report on the progress made";
 
@@ -1148,6 +1149,17 @@ static const Row rows[] = {
   { "an idle window's longest stall", "idle_stall_us", UNIT_TIME, FALSE },
   { "words typed on screen, longest frame", "edit_stall_frame_us", UNIT_TIME, FALSE },
   { NULL, NULL, 0, FALSE },
+  { "open, spelling off: longest stall", "nospell_open_stall_us", UNIT_TIME, FALSE },
+  { "  less waits for a CPU", "nospell_open_stall_cpu_us", UNIT_TIME, FALSE },
+  { "open, spelling on: rows made", "spell_open_rows_us", UNIT_TIME, FALSE },
+  { "  longest stall", "spell_open_stall_us", UNIT_TIME, FALSE },
+  { "  less waits for a CPU", "spell_open_stall_cpu_us", UNIT_TIME, FALSE },
+  { "rows on screen underlined", "spell_underlined_us", UNIT_TIME, FALSE },
+  { "whole document checked", "spell_checked_us", UNIT_TIME, FALSE },
+  { "  longest stall while it checks", "spell_check_stall_us", UNIT_TIME, FALSE },
+  { "  less waits for a CPU", "spell_check_stall_cpu_us", UNIT_TIME, FALSE },
+  { "  longest frame while it checks", "spell_check_stall_frame_us", UNIT_TIME, FALSE },
+  { NULL, NULL, 0, FALSE },
   { "amendments, one for two clauses", "amendments", UNIT_COUNT, FALSE },
   { "show the panel: longest stall", "panel_open_stall_us", UNIT_TIME, FALSE },
   { "  less waits for a CPU", "panel_open_stall_cpu_us", UNIT_TIME, FALSE },
@@ -1266,6 +1278,8 @@ main (int    argc,
     return bench_window_files_run (argc, argv);
   if (argc > 1 && strcmp (argv[1], "--amendments") == 0)
     return bench_window_amendments_run (argc, argv);
+  if (argc > 1 && strcmp (argv[1], "--spelling") == 0)
+    return bench_window_spelling_run (argc, argv);
 
   if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
     {

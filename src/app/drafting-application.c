@@ -561,6 +561,7 @@ drafting_application_startup (GApplication *app)
     { "document.redo", { "<Primary><Shift>z", "<Primary>y", NULL } },
     { "document.find", { "<Primary>f", NULL } },
     { "document.find-replace", { "<Primary>h", NULL } },
+    { "document.spelling", { "F7", NULL } },
     { "document.find-next", { "<Primary>g", NULL } },
     { "document.find-previous", { "<Primary><Shift>g", NULL } },
     { "document.properties", { "<Alt>Return", NULL } },

@@ -37,6 +37,7 @@ struct _DraftingDocumentView
   GHashTable        *rows;            /* DraftingNode → DraftingElementRow */
   DraftingNode      *current;
   GMenuModel        *extra_menu;
+  DraftingSpellCache *spell_cache;    /* the misspelt words the rows underline, or NULL */
   GArray            *matches;
   DraftingMatch      current_match;
   DraftingTracking  *tracking;        /* the marks the rows show, or NULL */
@@ -460,7 +461,7 @@ setup_row (GtkSignalListItemFactory *factory G_GNUC_UNUSED,
   drafting_element_row_set_editable (DRAFTING_ELEMENT_ROW (row), self->editable);
   drafting_element_row_set_tracking (DRAFTING_ELEMENT_ROW (row), self->tracking);
   drafting_element_row_set_proposer (DRAFTING_ELEMENT_ROW (row), self->proposer, self->proposer_name);
-  gtk_text_view_set_extra_menu (text_view, self->extra_menu);
+  drafting_element_row_set_extra_menu (DRAFTING_ELEMENT_ROW (row), self->extra_menu);
 
   /* The rows go with the list, before the view. */
   g_signal_connect_object (row, "leave", G_CALLBACK (on_row_leave), self, 0);
@@ -480,6 +481,7 @@ bind_row (GtkSignalListItemFactory *factory G_GNUC_UNUSED,
 
   drafting_element_row_set_tracking (row, self->tracking);
   drafting_element_row_set_proposer (row, self->proposer, self->proposer_name);
+  drafting_element_row_set_spell_cache (row, self->spell_cache);
   drafting_element_row_bind (row, node);
   g_hash_table_insert (self->rows, node, row);
 
@@ -883,6 +885,57 @@ drafting_document_view_set_extra_menu (DraftingDocumentView *self,
 }
 
 /**
+ * drafting_document_view_set_spell_cache:
+ * @cache: (nullable): where the rows find their misspelt words, or %NULL
+ *   not to underline any
+ */
+void
+drafting_document_view_set_spell_cache (DraftingDocumentView *self,
+                                        DraftingSpellCache   *cache)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  g_return_if_fail (DRAFTING_IS_DOCUMENT_VIEW (self));
+  g_return_if_fail (cache == NULL || DRAFTING_IS_SPELL_CACHE (cache));
+
+  if (!g_set_object (&self->spell_cache, cache))
+    return;
+
+  /* The rows bound now; the others as they are bound. */
+  g_hash_table_iter_init (&iter, self->rows);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    drafting_element_row_set_spell_cache (value, cache);
+}
+
+DraftingSpellCache *
+drafting_document_view_get_spell_cache (DraftingDocumentView *self)
+{
+  g_return_val_if_fail (DRAFTING_IS_DOCUMENT_VIEW (self), NULL);
+
+  return self->spell_cache;
+}
+
+/**
+ * drafting_document_view_recheck_spelling:
+ *
+ * Has the rows on screen ask for their misspelt words again, after a
+ * word was added to a dictionary or ignored.
+ */
+void
+drafting_document_view_recheck_spelling (DraftingDocumentView *self)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  g_return_if_fail (DRAFTING_IS_DOCUMENT_VIEW (self));
+
+  g_hash_table_iter_init (&iter, self->rows);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    drafting_element_row_update_spelling (value);
+}
+
+/**
  * drafting_document_view_set_matches:
  * @matches: (nullable) (element-type DraftingMatch): what find found
  * @current: (nullable): the match it is on
@@ -932,6 +985,7 @@ drafting_document_view_dispose (GObject *object)
   g_clear_pointer (&self->rows, g_hash_table_unref);
   g_clear_pointer (&self->matches, g_array_unref);
   g_clear_object (&self->extra_menu);
+  g_clear_object (&self->spell_cache);
   g_clear_object (&self->pending);
   g_clear_object (&self->current);
   g_clear_pointer (&self->tracking, drafting_tracking_free);

@@ -8,6 +8,7 @@
 #include <gtk/gtk.h>
 
 #include "drafting-core.h"
+#include "drafting-spell.h"
 
 G_BEGIN_DECLS
 
@@ -48,6 +49,10 @@ void              drafting_document_view_set_matches      (DraftingDocumentView 
                                                            GArray               *matches,
                                                            const DraftingMatch  *current);
 guint             drafting_document_view_get_n_bound_rows (DraftingDocumentView *self);
+void              drafting_document_view_set_spell_cache  (DraftingDocumentView *self,
+                                                           DraftingSpellCache   *cache);
+DraftingSpellCache *drafting_document_view_get_spell_cache (DraftingDocumentView *self);
+void              drafting_document_view_recheck_spelling (DraftingDocumentView *self);
 
 void                  drafting_document_view_set_tracking (DraftingDocumentView *self,
                                                            DraftingTracking     *tracking);

@@ -154,6 +154,7 @@ sync_to_model (DraftingElementRow *self,
 
   /* The buffer is what the element now holds. */
   self->shown_revision = drafting_node_get_revision (self->node);
+  _drafting_element_row_queue_spelling (self);
 
   /* A principle given a title shows "PRINCIPLE I –", without one "PRINCIPLE I". */
   {

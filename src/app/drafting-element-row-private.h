@@ -30,6 +30,16 @@ struct _DraftingElementRow
   char          *proposer;        /* the delegation typing proposes for, or NULL */
   char          *proposer_name;
 
+  /* drafting-element-row-spelling.c */
+  DraftingSpellCache *spell_cache; /* the document's, while spelling is checked */
+  GtkTextTag    *spell_tag;
+  GMenu         *menu;            /* the text view's extra menu: spelling, then the view's */
+  GMenu         *spell_menu;      /* the spelling's sections of it, while it has them */
+  char          *spell_word;      /* the misspelt word the menu is for */
+  guint          spell_start;
+  guint          spell_end;
+  guint          spell_source;    /* checking again once typing pauses */
+
   guint          prefix_chars;    /* of the leading phrase and its space */
   gunichar       last_typed;
 
@@ -39,6 +49,8 @@ struct _DraftingElementRow
   guint          cursor_unplaced : 1;
   guint          hide_cursor_on_focus : 1;
   guint          highlighted : 1;
+  guint          spell_in_lead : 1;
+  guint          spell_marked : 1;
 };
 
 /* drafting-element-row.c */
@@ -52,6 +64,10 @@ const char *_drafting_element_row_ref_at            (DraftingElementRow *self,
                                                      const GtkTextIter  *iter);
 void        _drafting_element_row_leave             (DraftingElementRow *self,
                                                      DraftingDirection   direction);
+void        _drafting_element_row_iter_at_offset    (DraftingElementRow *self,
+                                                     gboolean            in_lead,
+                                                     guint               offset,
+                                                     GtkTextIter        *iter);
 
 /* drafting-element-row-editing.c */
 void     _drafting_element_row_on_insert_text     (GtkTextBuffer         *buffer,
@@ -68,6 +84,12 @@ gboolean _drafting_element_row_on_key_pressed     (GtkEventControllerKey *contro
                                                    guint                  keycode,
                                                    GdkModifierType        state,
                                                    DraftingElementRow    *self);
+
+/* drafting-element-row-spelling.c */
+void     _drafting_element_row_init_spelling      (DraftingElementRow    *self);
+void     _drafting_element_row_dispose_spelling   (DraftingElementRow    *self);
+void     _drafting_element_row_queue_spelling     (DraftingElementRow    *self);
+void     _drafting_element_row_class_init_spelling (GtkWidgetClass       *widget_class);
 
 /* drafting-element-row-amendments.c */
 DraftingAmendment *_drafting_element_row_own_proposal     (DraftingElementRow   *self);

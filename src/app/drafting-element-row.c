@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "drafting-element-row-private.h"
@@ -459,6 +460,25 @@ iter_at_content_offset (DraftingElementRow *self,
     }
 }
 
+/* Where a byte offset of the leading phrase (@in_lead) or of the text is
+ * in the buffer. */
+void
+_drafting_element_row_iter_at_offset (DraftingElementRow *self,
+                                      gboolean            in_lead,
+                                      guint               offset,
+                                      GtkTextIter        *iter)
+{
+  if (in_lead)
+    {
+      const char *lead = drafting_node_get_lead (self->node);
+
+      offset = MIN (offset, strlen (lead));
+      gtk_text_buffer_get_iter_at_offset (self->buffer, iter, g_utf8_pointer_to_offset (lead, lead + offset));
+    }
+  else
+    iter_at_content_offset (self, offset, iter);
+}
+
 static guint
 content_offset_at_iter (DraftingElementRow *self,
                         const GtkTextIter  *target)
@@ -717,6 +737,8 @@ drafting_element_row_bind (DraftingElementRow *self,
       load_buffer (self);
       drafting_element_row_update_label (self);
     }
+
+  drafting_element_row_update_spelling (self);
 }
 
 /**
@@ -763,6 +785,7 @@ drafting_element_row_reload (DraftingElementRow *self)
       iter_at_content_offset (self, MIN (offset, drafting_inline_get_length (drafting_node_get_content (self->node))), &iter);
       gtk_text_buffer_place_cursor (self->buffer, &iter);
     }
+  drafting_element_row_update_spelling (self);
 }
 
 /**
@@ -846,6 +869,7 @@ drafting_element_row_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
 
+  _drafting_element_row_dispose_spelling (self);
   g_clear_object (&self->node);
   g_clear_object (&self->shown);
   g_clear_pointer (&self->shown_prefix, g_free);
@@ -884,6 +908,8 @@ drafting_element_row_class_init (DraftingElementRowClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "elementrow");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+
+  _drafting_element_row_class_init_spelling (widget_class);
 }
 
 static void
@@ -951,6 +977,7 @@ drafting_element_row_init (DraftingElementRow *self)
   focus = gtk_event_controller_focus_new ();
   g_signal_connect (focus, "enter", G_CALLBACK (on_focus_enter), self);
   gtk_widget_add_controller (GTK_WIDGET (self->text_view), focus);
+  _drafting_element_row_init_spelling (self);
 }
 
 GtkWidget *

@@ -8,6 +8,7 @@
 #include <gtk/gtk.h>
 
 #include "drafting-core.h"
+#include "drafting-spell.h"
 
 G_BEGIN_DECLS
 
@@ -57,5 +58,10 @@ void           drafting_element_row_set_tracking  (DraftingElementRow *self,
 void           drafting_element_row_set_proposer  (DraftingElementRow *self,
                                                    const char         *delegation,
                                                    const char         *name);
+void           drafting_element_row_set_extra_menu (DraftingElementRow *self,
+                                                    GMenuModel         *menu);
+void           drafting_element_row_set_spell_cache (DraftingElementRow *self,
+                                                     DraftingSpellCache *cache);
+void           drafting_element_row_update_spelling (DraftingElementRow *self);
 
 G_END_DECLS

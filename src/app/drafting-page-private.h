@@ -64,6 +64,13 @@ struct _DraftingPage
   /* drafting-page-revisions.c */
   GSignalGroup         *revision_signals;
   DraftingCompareWindow *compare_window;
+
+  /* drafting-page-spelling.c */
+  DraftingSpellCache   *spell_cache;
+  GtkWindow            *spelling_dialog;
+  GCancellable         *spell_cancellable; /* the check of the whole document */
+  guint                 spell_source;
+  guint                 told_no_dictionary : 1;
 };
 
 void _drafting_page_init_actions   (DraftingPage *self);
@@ -115,5 +122,10 @@ void     _drafting_page_on_justification_changed   (GtkEditable             *ent
 void     _drafting_page_init_revisions             (DraftingPage *self);
 void     _drafting_page_revisions_follow_document  (DraftingPage *self);
 void     _drafting_page_dispose_revisions          (DraftingPage *self);
+
+/* drafting-page-spelling.c */
+void     _drafting_page_init_spelling              (DraftingPage *self);
+void     _drafting_page_dispose_spelling           (DraftingPage *self);
+void     _drafting_page_spelling_follow_document   (DraftingPage *self);
 
 G_END_DECLS

@@ -660,6 +660,7 @@ follow_document (DraftingPage *self)
   drafting_find_bar_set_view (self->find_bar, self->view);
   _drafting_page_amendments_follow_document (self);
   _drafting_page_revisions_follow_document (self);
+  _drafting_page_spelling_follow_document (self);
 
   update_titles (self);
   _drafting_page_update_actions (self);
@@ -983,6 +984,7 @@ drafting_page_dispose (GObject *object)
   g_signal_group_set_target (self->document_signals, NULL);
   _drafting_page_dispose_amendments (self);
   _drafting_page_dispose_revisions (self);
+  _drafting_page_dispose_spelling (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), DRAFTING_TYPE_PAGE);
 
   G_OBJECT_CLASS (drafting_page_parent_class)->dispose (object);
@@ -1192,6 +1194,7 @@ drafting_page_init (DraftingPage *self)
    * changes the setting, and the toggle and menu that show it. */
   g_settings_bind (self->settings, "show-outline", self->flap, "reveal-flap",
                    G_SETTINGS_BIND_DEFAULT);
+  _drafting_page_init_spelling (self);
 }
 
 /**
