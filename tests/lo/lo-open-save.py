@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""lo-open-save.py [--rounds N] FILE…: how long LibreOffice takes to open and save.
+"""lo-open-save.py [--limit SECONDS] [--rounds N] FILE…: how long LibreOffice takes to open and save.
 
 Starts one LibreOffice (headless, with a profile of its own, reached
 through its Python API on a pipe), opens and saves a small document once
@@ -15,7 +15,12 @@ Prints one line per round, tab-separated:
 
 TOTAL_US is the wall time of the open, the save and the close together,
 measured around the three calls. A file LibreOffice cannot open or save
-prints "error  FILE  MESSAGE" instead. Exits 77 when LibreOffice or its
+prints "error  FILE  MESSAGE" instead. With --limit, an open and save
+that takes longer than SECONDS is given up: it prints
+
+  limit  FILE  ROUND  LIMIT_US
+
+and LibreOffice is stopped and started again for the next FILE. Exits 77 when LibreOffice or its
 Python API is not installed, 1 when LibreOffice cannot be started or
 reached. LibreOffice is stopped at the end, killed if it does not stop.
 """
@@ -119,14 +124,19 @@ def measure(process, pipe, work, files, state):
         f.write(WARM_UP)
     open_save(desktop, uno.systemPathToFileUrl(warm_up), out_url)
 
-    for path, rounds in files:
+    for index, (path, rounds) in enumerate(files):
         url = uno.systemPathToFileUrl(path)
         for r in range(rounds):
+            state["current"] = (index, r, time.monotonic())
             try:
                 total, load, store = open_save(desktop, url, out_url)
             except Exception as e:
+                if state["given_up"]:
+                    return
                 print("error\t%s\t%s" % (path, str(e).replace("\n", " ")), flush=True)
                 break
+            finally:
+                state["current"] = None
             print("round\t%s\t%d\t%d\t%d\t%d" % (path, r, total, load, store), flush=True)
     state["done"] = True
 
@@ -140,52 +150,77 @@ def main():
     # (path, rounds) for each file, --rounds N applying to those after it
     files = []
     rounds = 3
+    limit = None
     args = sys.argv[1:]
     while args:
         arg = args.pop(0)
         if arg == "--rounds" and args and args[0].isdigit() and int(args[0]) > 0:
             rounds = int(args.pop(0))
+        elif arg == "--limit" and args and args[0].isdigit() and int(args[0]) > 0:
+            limit = int(args.pop(0))
         elif arg.startswith("-"):
             files = []
             break
         else:
             files.append((os.path.abspath(arg), rounds))
     if not files:
-        sys.exit("usage: lo-open-save.py [--rounds N] FILE…")
+        sys.exit("usage: lo-open-save.py [--limit SECONDS] [--rounds N] FILE…")
     soffice = shutil.which("soffice")
     if soffice is None:
         sys.stderr.write("lo-open-save: LibreOffice (soffice) is not installed\n")
         sys.exit(77)
 
     work = tempfile.mkdtemp(prefix="lo-open-save-")
+    try:
+        while files:
+            files = run(soffice, work, files, limit)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def run(soffice, work, files, limit):
+    """One LibreOffice measuring @files; returns those still to measure
+    when it was stopped for going past @limit on one."""
     pipe = "lo-open-save-%d" % os.getpid()
+    profile = os.path.join(work, "profile")
     process = subprocess.Popen(
-        [soffice, "-env:UserInstallation=" + uno.systemPathToFileUrl(os.path.join(work, "profile")),
+        [soffice, "-env:UserInstallation=" + uno.systemPathToFileUrl(profile),
          "--headless", "--invisible", "--norestore", "--nologo", "--nodefault",
          "--accept=pipe,name=%s;urp;" % pipe],
         stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         start_new_session=True)
-    state = {"desktop": None, "done": False}
+    state = {"desktop": None, "done": False, "current": None, "given_up": False}
+    rest = []
     try:
         worker = threading.Thread(target=measure, args=(process, pipe, work, files, state),
                                   daemon=True)
         worker.start()
         while worker.is_alive():
             worker.join(0.5)
-        if not state["done"]:
+            current = state["current"]
+            if limit is not None and current is not None and time.monotonic() - current[2] > limit:
+                index, r, _ = current
+                state["given_up"] = True
+                print("limit\t%s\t%d\t%d" % (files[index][0], r, limit * 1000000), flush=True)
+                rest = files[index + 1:]
+                break
+        if not state["done"] and not state["given_up"]:
             sys.exit(1)
     finally:
         # Only a LibreOffice that is done is asked to stop; else it is killed.
         done = state["done"]
         stop(process, state["desktop"] if done else None)
-        shutil.rmtree(work, ignore_errors=True)
+        worker.join(30)
         # A LibreOffice killed with a file open leaves its lock beside it,
-        # and would not open that file again.
+        # and would not open that file again; and its profile may be
+        # left as it was when killed.
         if not done:
+            shutil.rmtree(profile, ignore_errors=True)
             for path, _ in files:
                 lock = os.path.join(os.path.dirname(path), ".~lock.%s#" % os.path.basename(path))
                 if os.path.exists(lock):
                     os.remove(lock)
+    return rest
 
 
 if __name__ == "__main__":
