@@ -95,10 +95,12 @@ update_titles (DraftingPage *self)
           g_autofree char *path = g_file_get_parse_name (parent);
           const char *home = g_get_home_dir ();
 
+          /* A path reads in its own direction, isolated (U+2068 … U+2069)
+           * from the interface's: "~/Documents" in an Arabic window. */
           if (g_str_has_prefix (path, home) && home[1] != '\0')
-            subtitle = g_strconcat ("~", path + strlen (home), NULL);
+            subtitle = g_strconcat ("\u2068~", path + strlen (home), "\u2069", NULL);
           else
-            subtitle = g_steal_pointer (&path);
+            subtitle = g_strconcat ("\u2068", path, "\u2069", NULL);
         }
       else
         subtitle = g_strdup ("");
