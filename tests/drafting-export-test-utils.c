@@ -197,14 +197,32 @@ drafting_export_test_run (const char * const  *argv,
   return g_spawn_check_wait_status (status, NULL);
 }
 
+/* @text, taken, with its superscript digits as digits: a footnote's
+ * number as a word processor reads its call. */
+static char *
+plain_digits (char *text)
+{
+  static const char * const superscripts[] = {
+    "⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹",
+  };
+
+  for (guint d = 0; d < G_N_ELEMENTS (superscripts); d++)
+    {
+      g_autofree char *digit = g_strdup_printf ("%u", d);
+      g_auto(GStrv) pieces = g_strsplit (text, superscripts[d], -1);
+
+      g_free (text);
+      text = g_strjoinv (digit, pieces);
+    }
+
+  return text;
+}
+
 /* A paragraph of the layout as a word processor has it: the number, a
  * tab, the text, a footnote's call as its number. */
 static char *
 block_text (DraftingLayoutBlock *block)
 {
-  static const char * const superscripts[] = {
-    "⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹",
-  };
   GString *line = g_string_new (NULL);
 
   if (block->label != NULL)
@@ -215,14 +233,7 @@ block_text (DraftingLayoutBlock *block)
       g_autofree char *part = g_strndup (block->text + run->start, run->end - run->start);
 
       if (run->style & DRAFTING_RUN_NOTE_CALL)
-        for (guint d = 0; d < G_N_ELEMENTS (superscripts); d++)
-          {
-            g_autofree char *digit = g_strdup_printf ("%u", d);
-            g_auto(GStrv) pieces = g_strsplit (part, superscripts[d], -1);
-
-            g_free (part);
-            part = g_strjoinv (digit, pieces);
-          }
+        part = plain_digits (part);
       g_string_append (line, part);
     }
   /* The footnotes it holds and does not call: their calls after it. */
@@ -230,16 +241,8 @@ block_text (DraftingLayoutBlock *block)
     if (g_array_index (block->calls, guint, i) == G_MAXUINT)
       {
         DraftingLayoutBlock *note = g_ptr_array_index (block->notes, i);
-        g_autofree char *number = g_strdup (note->label);
+        g_autofree char *number = plain_digits (g_strdup (note->label));
 
-        for (guint d = 0; d < G_N_ELEMENTS (superscripts); d++)
-          {
-            g_autofree char *digit = g_strdup_printf ("%u", d);
-            g_auto(GStrv) pieces = g_strsplit (number, superscripts[d], -1);
-
-            g_free (number);
-            number = g_strjoinv (digit, pieces);
-          }
         g_string_append (line, number);
       }
 

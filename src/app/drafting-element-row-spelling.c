@@ -390,18 +390,6 @@ recheck_view (DraftingElementRow *self)
 }
 
 static void
-on_word_added (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data G_GNUC_UNUSED)
-{
-  g_autoptr(GError) error = NULL;
-
-  /* The word is taken for the session all the same. */
-  if (!drafting_house_words_add_finish (DRAFTING_HOUSE_WORDS (object), result, &error))
-    g_warning ("The word added is not kept for later sessions: %s", error->message);
-}
-
-static void
 spelling_add (GtkWidget  *widget,
               const char *action_name G_GNUC_UNUSED,
               GVariant   *param G_GNUC_UNUSED)
@@ -412,8 +400,7 @@ spelling_add (GtkWidget  *widget,
     return;
 
   /* To the list at once, to the file in a thread. */
-  drafting_house_words_add_async (drafting_house_words_get_default (), self->spell_word,
-                                  NULL, on_word_added, NULL);
+  drafting_house_words_keep (drafting_house_words_get_default (), self->spell_word);
   clear_menu (self);
   recheck_view (self);
 }

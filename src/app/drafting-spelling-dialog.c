@@ -399,17 +399,6 @@ action_ignore_all (GtkWidget  *widget,
 }
 
 static void
-on_word_added (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data G_GNUC_UNUSED)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!drafting_house_words_add_finish (DRAFTING_HOUSE_WORDS (object), result, &error))
-    g_warning ("The word added is not kept for later sessions: %s", error->message);
-}
-
-static void
 action_add (GtkWidget  *widget,
             const char *action_name G_GNUC_UNUSED,
             GVariant   *param G_GNUC_UNUSED)
@@ -417,8 +406,7 @@ action_add (GtkWidget  *widget,
   DraftingSpellingDialog *self = DRAFTING_SPELLING_DIALOG (widget);
 
   if (self->word != NULL)
-    drafting_house_words_add_async (drafting_house_words_get_default (), self->word,
-                                    NULL, on_word_added, NULL);
+    drafting_house_words_keep (drafting_house_words_get_default (), self->word);
   drafting_document_view_recheck_spelling (self->view);
   skip_word (self, self->end - self->start);
 }

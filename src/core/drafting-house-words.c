@@ -864,3 +864,33 @@ drafting_house_words_add_finish (DraftingHouseWords  *self,
 
   return g_task_propagate_boolean (G_TASK (result), error);
 }
+
+static void
+on_kept (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data G_GNUC_UNUSED)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* The word is taken for the session all the same. */
+  if (!drafting_house_words_add_finish (DRAFTING_HOUSE_WORDS (object), result, &error))
+    g_warning ("The word added is not kept for later sessions: %s", error->message);
+}
+
+/**
+ * drafting_house_words_keep:
+ * @word: a word a person added to the dictionary
+ *
+ * Adds @word at once, and to the user's word list in a worker thread, as
+ * drafting_house_words_add_async() does; a failure to write the list is
+ * logged, the word known for the session all the same.
+ */
+void
+drafting_house_words_keep (DraftingHouseWords *self,
+                           const char         *word)
+{
+  g_return_if_fail (DRAFTING_IS_HOUSE_WORDS (self));
+  g_return_if_fail (word != NULL);
+
+  drafting_house_words_add_async (self, word, NULL, on_kept, NULL);
+}

@@ -43,5 +43,7 @@ void                drafting_house_words_add_async     (DraftingHouseWords   *se
 gboolean            drafting_house_words_add_finish    (DraftingHouseWords   *self,
                                                         GAsyncResult         *result,
                                                         GError              **error);
+void                drafting_house_words_keep          (DraftingHouseWords   *self,
+                                                        const char           *word);
 
 G_END_DECLS
