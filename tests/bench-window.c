@@ -81,14 +81,17 @@
 #define OPENING_MS 1500       /* after the first frame, what belongs to the opening */
 #define WAIT_TIMEOUT_S 30
 
-/* GTK 4.8's list view makes up to 200 rows around the place it shows,
- * whatever the size of the window (GTK_LIST_VIEW_MAX_LIST_ITEMS; from 4.12
- * on it makes those on screen), and two more on either side of the cursor's
- * row and of the anchor. More than this, and the view builds rows that no
- * list would. */
-#define MAX_ROWS 220
+/* The document view is a grid view of one column, which in GTK 4.8 makes
+ * 30 rows around the place it shows (GTK_GRID_VIEW_MAX_VISIBLE_ROWS), and
+ * two more on either side of the cursor's row and of the anchor: about
+ * three times the 11 rows a window of 800 pixels shows (a list view would
+ * make 200). More than this, and the view builds rows that no list would. */
+#define MAX_ROWS 36
 
 static const guint sizes[] = { 1000, 10000 };
+
+/* GTK's renderers (GSK_RENDERER), each measured in turn. */
+static const char * const renderers[] = { "gl", "cairo" };
 
 /* The children that watch the main loop, each a size. */
 static const char * const main_loop_modes[] = { "--files", "--amendments", "--spelling" };
@@ -883,7 +886,7 @@ run_child (int     argc,
       g_assert (b->view != NULL);
       b->scroller = GTK_SCROLLED_WINDOW (drafting_gui_test_find_of_type (GTK_WIDGET (b->view),
                                                                          GTK_TYPE_SCROLLED_WINDOW));
-      b->list_view = drafting_gui_test_find_of_type (GTK_WIDGET (b->view), GTK_TYPE_LIST_VIEW);
+      b->list_view = drafting_gui_test_find_of_type (GTK_WIDGET (b->view), GTK_TYPE_GRID_VIEW);
       g_assert (b->scroller != NULL && b->list_view != NULL);
     }
   else
@@ -928,7 +931,7 @@ run_child (int     argc,
       drafting_bench_report_int ("first_in_sight", b->first_in_sight);
       drafting_bench_report_int ("widgets", count_widgets (b->window));
       outline = drafting_gui_test_find_of_type (b->window, DRAFTING_TYPE_OUTLINE_VIEW);
-      if (outline != NULL && (outline = drafting_gui_test_find_of_type (outline, GTK_TYPE_LIST_VIEW)) != NULL)
+      if (outline != NULL && (outline = drafting_gui_test_find_of_type (outline, GTK_TYPE_GRID_VIEW)) != NULL)
         drafting_bench_report_int ("outline_rows", count_children (outline));
 
       /* The frames that follow, as the rows are made a few at a frame and
@@ -1245,62 +1248,29 @@ free_results (GHashTable **results,
     g_clear_pointer (&results[i], g_hash_table_unref);
 }
 
-int
-main (int    argc,
-      char **argv)
+/* Every figure with one of GTK's renderers, @renderer (GSK_RENDERER), and
+ * its table. Returns FALSE if a child failed (@error set) or the view
+ * built too many rows. */
+static gboolean
+measure_renderer (const char  *renderer,
+                  gboolean     first_pass,
+                  const char  *self,
+                  char       **paths,
+                  GHashTable **prepared,
+                  gint64       main_time,
+                  GError     **error_out)
 {
-  gint64 main_time = g_get_monotonic_time ();
   GHashTable *results_small[ROUNDS] = { NULL, };
   GHashTable *results_large[ROUNDS] = { NULL, };
   GHashTable **results[G_N_ELEMENTS (sizes)] = { results_small, results_large };
   GHashTable *empty[ROUNDS] = { NULL, };
-  GHashTable *prepared[G_N_ELEMENTS (sizes)] = { NULL, };
-  g_autoptr(GError) error = NULL;
-  g_autofree char *self = NULL;
-  g_autofree char *dir = NULL;
-  char *paths[G_N_ELEMENTS (sizes)] = { NULL, };
   g_autoptr(GString) too_many = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
   const char *note;
   double value;
-  int status = 0;
+  gboolean ok = FALSE;
 
-  G_STATIC_ASSERT (G_N_ELEMENTS (sizes) == 2);
-
-  setlocale (LC_ALL, "");
-  g_set_prgname ("bench-window");
-  drafting_core_init ();
-
-  if (argc > 1 && (strcmp (argv[1], "--child") == 0 || strcmp (argv[1], "--start") == 0))
-    return run_child (argc, argv, main_time);
-  if (argc > 1 && strcmp (argv[1], "--prepare") == 0)
-    return run_prepare (argc, argv);
-  if (argc > 1 && strcmp (argv[1], "--files") == 0)
-    return bench_window_files_run (argc, argv);
-  if (argc > 1 && strcmp (argv[1], "--amendments") == 0)
-    return bench_window_amendments_run (argc, argv);
-  if (argc > 1 && strcmp (argv[1], "--spelling") == 0)
-    return bench_window_spelling_run (argc, argv);
-
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      g_printerr ("bench-window: no display: run it under xvfb-run\n");
-      return 1;
-    }
-
-  self = g_file_read_link ("/proc/self/exe", NULL);
-  if (self == NULL)
-    self = g_strdup (argv[0]);
-  dir = drafting_test_make_tmpdir ();
-
-  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
-    {
-      g_autofree char *name = g_strdup_printf ("resolution-%u" DRAFTING_NATIVE_EXTENSION,
-                                               sizes[s]);
-
-      paths[s] = g_build_filename (dir, name, NULL);
-      if ((prepared[s] = spawn_child (self, "--prepare", sizes[s], paths[s], &error)) == NULL)
-        goto failed;
-    }
+  g_setenv ("GSK_RENDERER", renderer, TRUE);
 
   /* The empty window first in each round, which also warms the caches;
    * then each size, so that whatever else the machine does weighs on both
@@ -1308,17 +1278,17 @@ main (int    argc,
   for (guint r = 0; r < ROUNDS; r++)
     {
       if ((empty[r] = spawn_child (self, "--start", 0, "-", &error)) == NULL)
-        goto failed;
+        goto out;
       for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
         if ((results[s][r] = spawn_child (self, r == 0 ? "--child" : "--start", sizes[s],
                                           paths[s], &error)) == NULL)
-          goto failed;
+          goto out;
     }
 
   /* The main loop during opening, saving, autosave and closing, and with
    * thousands of amendments, once a size, its figures with the first
-   * round's. */
-  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+   * round's; with one renderer, since they wait on no drawing. */
+  for (guint s = 0; s < G_N_ELEMENTS (sizes) && first_pass; s++)
     for (guint m = 0; m < G_N_ELEMENTS (main_loop_modes); m++)
       {
         g_autoptr(GHashTable) figures = spawn_child (self, main_loop_modes[m], sizes[s], paths[s], &error);
@@ -1326,13 +1296,14 @@ main (int    argc,
         gpointer figure, measured;
 
         if (figures == NULL)
-          goto failed;
+          goto out;
         g_hash_table_iter_init (&iter, figures);
         while (g_hash_table_iter_next (&iter, &figure, &measured))
           g_hash_table_insert (results[s][0], g_strdup (figure), g_strdup (measured));
       }
 
-  g_print ("Drafting's window at scale: resolutions of");
+  g_print ("%sDrafting's window at scale, drawn by GTK's %s renderer: resolutions of",
+           first_pass ? "" : "\n\n", renderer);
   for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
     {
       g_autofree char *count = drafting_bench_format_count (sizes[s]);
@@ -1407,11 +1378,16 @@ main (int    argc,
     {
       g_autofree char *start = format_value (value, UNIT_TIME);
       g_autofree char *peak = NULL;
+      double empty_start = value;
+      double starts[G_N_ELEMENTS (sizes)] = { 0, };
 
       lookup_rounds (empty, "peak_first_kb", &value);
       peak = format_value (value, UNIT_KB);
-      g_print ("An empty window of the same size: first frame %s after the process started, "
-               "peak %s.\n", start, peak);
+      for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+        lookup_rounds (results[s], "start_us", &starts[s]);
+      g_print ("An empty window of the same size: first frame %s after the process started "
+               "(the documents' ×%.2f and ×%.2f of it), peak %s.\n",
+               start, starts[0] / empty_start, starts[1] / empty_start, peak);
     }
 
   /* Only what is on screen is built, whatever the document's length. */
@@ -1467,19 +1443,85 @@ main (int    argc,
   }
 
   if (too_many->len > 0)
+    g_print ("FAILED: the view builds more rows than the screen shows (%s).\n", too_many->str);
+  ok = too_many->len == 0;
+
+
+out:
+  if (error != NULL)
+    g_propagate_error (error_out, g_steal_pointer (&error));
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    free_results (results[s], ROUNDS);
+  free_results (empty, ROUNDS);
+  return ok;
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  gint64 main_time = g_get_monotonic_time ();
+  GHashTable *prepared[G_N_ELEMENTS (sizes)] = { NULL, };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *self = NULL;
+  g_autofree char *dir = NULL;
+  char *paths[G_N_ELEMENTS (sizes)] = { NULL, };
+  int status = 0;
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (sizes) == 2);
+
+  setlocale (LC_ALL, "");
+  g_set_prgname ("bench-window");
+  drafting_core_init ();
+
+  if (argc > 1 && (strcmp (argv[1], "--child") == 0 || strcmp (argv[1], "--start") == 0))
+    return run_child (argc, argv, main_time);
+  if (argc > 1 && strcmp (argv[1], "--prepare") == 0)
+    return run_prepare (argc, argv);
+  if (argc > 1 && strcmp (argv[1], "--files") == 0)
+    return bench_window_files_run (argc, argv);
+  if (argc > 1 && strcmp (argv[1], "--amendments") == 0)
+    return bench_window_amendments_run (argc, argv);
+  if (argc > 1 && strcmp (argv[1], "--spelling") == 0)
+    return bench_window_spelling_run (argc, argv);
+
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
     {
-      g_print ("FAILED: the view builds more rows than the screen shows (%s).\n", too_many->str);
-      status = 1;
+      g_printerr ("bench-window: no display: run it under xvfb-run\n");
+      return 1;
     }
+
+  self = g_file_read_link ("/proc/self/exe", NULL);
+  if (self == NULL)
+    self = g_strdup (argv[0]);
+  dir = drafting_test_make_tmpdir ();
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      g_autofree char *name = g_strdup_printf ("resolution-%u" DRAFTING_NATIVE_EXTENSION,
+                                               sizes[s]);
+
+      paths[s] = g_build_filename (dir, name, NULL);
+      if ((prepared[s] = spawn_child (self, "--prepare", sizes[s], paths[s], &error)) == NULL)
+        goto failed;
+    }
+
+  /* The GL renderer, GTK's own choice, then cairo's, which draws on the
+   * processor, as GTK does where OpenGL is missing. */
+  for (guint k = 0; k < G_N_ELEMENTS (renderers); k++)
+    if (!measure_renderer (renderers[k], k == 0, self, paths, prepared, main_time, &error))
+      {
+        if (error != NULL)
+          goto failed;
+        status = 1;
+      }
 
   drafting_test_remove_tree (dir);
   for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
     {
-      free_results (results[s], ROUNDS);
       g_clear_pointer (&prepared[s], g_hash_table_unref);
       g_clear_pointer (&paths[s], g_free);
     }
-  free_results (empty, ROUNDS);
   return status;
 
 failed:
@@ -1487,10 +1529,8 @@ failed:
   drafting_test_remove_tree (dir);
   for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
     {
-      free_results (results[s], ROUNDS);
       g_clear_pointer (&prepared[s], g_hash_table_unref);
       g_clear_pointer (&paths[s], g_free);
     }
-  free_results (empty, ROUNDS);
   return 1;
 }

@@ -37,7 +37,7 @@ fixture_open (Fixture          *fixture,
 
   fixture->scroller = GTK_SCROLLED_WINDOW (drafting_gui_test_find_of_type (GTK_WIDGET (fixture->view),
                                                                            GTK_TYPE_SCROLLED_WINDOW));
-  fixture->list_view = drafting_gui_test_find_of_type (GTK_WIDGET (fixture->view), GTK_TYPE_LIST_VIEW);
+  fixture->list_view = drafting_gui_test_find_of_type (GTK_WIDGET (fixture->view), GTK_TYPE_GRID_VIEW);
   g_assert_nonnull (fixture->scroller);
   g_assert_nonnull (fixture->list_view);
 

@@ -73,7 +73,7 @@ outline_open (Outline    *fixture,
   drafting_outline_view_set_document (fixture->outline, fixture->document);
   g_signal_connect (fixture->outline, "move-failed", G_CALLBACK (on_move_failed), fixture);
   gtk_window_set_child (GTK_WINDOW (fixture->window), GTK_WIDGET (fixture->outline));
-  fixture->list_view = drafting_gui_test_find_of_type (GTK_WIDGET (fixture->outline), GTK_TYPE_LIST_VIEW);
+  fixture->list_view = drafting_gui_test_find_of_type (GTK_WIDGET (fixture->outline), GTK_TYPE_GRID_VIEW);
   g_assert_nonnull (fixture->list_view);
 
   drafting_gui_test_present (fixture->window);

@@ -72,7 +72,7 @@ fixture_set_up (Fixture *fixture,
       g_list_store_append (fixture->store, item);
     }
 
-  fixture->revealer = drafting_list_revealer_new (fixture->window);
+  fixture->revealer = drafting_list_revealer_new (fixture->window, DRAFTING_LIST_VIEW_MAX_ROWS);
   fixture->mirror = g_ptr_array_new_with_free_func (g_object_unref);
   g_signal_connect (fixture->revealer, "items-changed", G_CALLBACK (on_items_changed), fixture);
 }

@@ -1409,7 +1409,7 @@ drafting_amendments_panel_init (DraftingAmendmentsPanel *self)
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
   self->filtered = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->filter)));
   gtk_filter_list_model_set_incremental (self->filtered, TRUE);
-  self->revealer = drafting_list_revealer_new (GTK_WIDGET (self));
+  self->revealer = drafting_list_revealer_new (GTK_WIDGET (self), DRAFTING_LIST_VIEW_MAX_ROWS);
   drafting_list_revealer_set_model (self->revealer, G_LIST_MODEL (self->filtered));
   self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->revealer)));
 

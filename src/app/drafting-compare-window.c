@@ -716,7 +716,7 @@ drafting_compare_window_init (DraftingCompareWindow *self)
 
   self->lines = gtk_string_list_new (NULL);
   self->line_changes = g_array_new (FALSE, FALSE, sizeof (guint8));
-  self->revealer = drafting_list_revealer_new (GTK_WIDGET (self->list_view));
+  self->revealer = drafting_list_revealer_new (GTK_WIDGET (self->list_view), DRAFTING_LIST_VIEW_MAX_ROWS);
   drafting_list_revealer_set_model (self->revealer, G_LIST_MODEL (self->lines));
   self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->revealer)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);

@@ -15,9 +15,13 @@
 #include "drafting-list-revealer.h"
 
 /*
- * A GtkListView over the document's list of elements in reading order:
- * only the rows on screen exist, recycled as the view scrolls, so that a
- * document of ten thousand clauses opens and scrolls as one of ten.
+ * A GtkGridView of one column over the document's list of elements in
+ * reading order: only the rows on screen exist, and a few more, recycled
+ * as the view scrolls, so that a document of ten thousand clauses opens
+ * and scrolls as one of ten. GTK 4.8's list view would keep 200 rows, each
+ * a text view, whatever the window's height; its grid view keeps 30 rows
+ * a column. Assistive technologies meet it as a table of one column,
+ * named "Document", whose cells are the elements' rows.
  *
  * The view keeps a map from element to the row showing it, to send the
  * model's changes to the rows that show them and to put the cursor in a
@@ -30,7 +34,7 @@ struct _DraftingDocumentView
   GtkWidget          parent_instance;
 
   GtkScrolledWindow *scroller;
-  GtkListView       *list_view;
+  GtkGridView       *list_view;
   GtkNoSelection    *selection;
   DraftingListRevealer *revealer;
   DraftingDocument  *document;
@@ -1099,9 +1103,10 @@ drafting_document_view_init (DraftingDocumentView *self)
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), self);
 
   /* The rows of a long document are made a few at a frame as it opens. */
-  self->revealer = drafting_list_revealer_new (GTK_WIDGET (self));
+  self->revealer = drafting_list_revealer_new (GTK_WIDGET (self), DRAFTING_GRID_VIEW_MAX_ROWS);
   self->selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->revealer)));
-  self->list_view = GTK_LIST_VIEW (gtk_list_view_new (GTK_SELECTION_MODEL (self->selection), factory));
+  self->list_view = GTK_GRID_VIEW (gtk_grid_view_new (GTK_SELECTION_MODEL (self->selection), factory));
+  gtk_grid_view_set_max_columns (self->list_view, 1);
   gtk_widget_add_css_class (GTK_WIDGET (self->list_view), "document-page");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->list_view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Document"),

@@ -10,11 +10,12 @@
 #include "drafting-list-revealer.h"
 
 /*
- * GTK 4.8's list view makes a row for each of up to 200 items around the
- * place it shows, all at once, as soon as it is given a model, and lets
- * them all go at once when it goes: for a long document, a page that opens
- * or closes stops the main loop for as long as it takes to make, measure
- * and destroy all of them, though a dozen are on screen.
+ * GTK 4.8's lists make a row for each of the items around the place they
+ * show (up to 200 for a list view, 30 for a grid view of one column), all
+ * at once, as soon as they are given a model, and let them all go at once
+ * when they go: for a long document, a page that opens or closes stops the
+ * main loop for as long as it takes to make, measure and destroy all of
+ * them.
  *
  * This model, between the document's and the list, gives the list a few
  * items first, then more at each frame, paced by the frame clock of a
@@ -40,7 +41,7 @@
 
 #define FIRST_ITEMS    1
 #define MAX_A_FRAME    16
-#define LAST_ITEMS     240    /* beyond the rows GTK 4.8's list view makes */
+#define ROWS_MARGIN    36     /* given before all, beyond the rows the list makes */
 #define SLOW_FRAME_US  10000  /* a frame that took this long to make: fewer */
 #define QUICK_FRAME_US 6000   /* and this little: more */
 
@@ -69,6 +70,7 @@ struct _DraftingListRevealer
   guint       step;
   guint       n_given;    /* while revealing: how many the list may have */
   guint       n_shown;    /* and how many it has */
+  guint       last_items; /* given, the list has made all its rows */
   State       state;
 };
 
@@ -302,7 +304,7 @@ on_reveal_tick (GtkWidget     *widget G_GNUC_UNUSED,
 
   /* The model may still be growing, as a filter does: the list is given
    * a few more until it has made all its rows, whatever the model holds. */
-  if (self->n_given >= LAST_ITEMS)
+  if (self->n_given >= self->last_items)
     {
       self->tick = 0;
       reveal_all (self);
@@ -547,11 +549,14 @@ drafting_list_revealer_init (DraftingListRevealer *self)
 /**
  * drafting_list_revealer_new:
  * @pacer: the widget whose frames pace the giving and taking
+ * @max_rows: the most rows the list makes, such as
+ *   %DRAFTING_GRID_VIEW_MAX_ROWS
  *
  * Returns: (transfer full): a revealer, a #GListModel for a list to show
  */
 DraftingListRevealer *
-drafting_list_revealer_new (GtkWidget *pacer)
+drafting_list_revealer_new (GtkWidget *pacer,
+                            guint      max_rows)
 {
   DraftingListRevealer *self;
 
@@ -559,6 +564,7 @@ drafting_list_revealer_new (GtkWidget *pacer)
 
   self = g_object_new (DRAFTING_TYPE_LIST_REVEALER, NULL);
   g_set_weak_pointer (&self->pacer, pacer);
+  self->last_items = max_rows + ROWS_MARGIN;
 
   return self;
 }

@@ -13,7 +13,15 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (DraftingListRevealer, drafting_list_revealer, DRAFTING, LIST_REVEALER, GObject)
 
-DraftingListRevealer *drafting_list_revealer_new       (GtkWidget            *pacer);
+/* The most rows GTK 4.8's lists make, whatever their height: a list view
+ * up to 200 around the place it shows (GTK_LIST_VIEW_MAX_LIST_ITEMS), a
+ * grid view 30 a column (GTK_GRID_VIEW_MAX_VISIBLE_ROWS); each two more
+ * on either side of the focused row and of the anchor. */
+#define DRAFTING_LIST_VIEW_MAX_ROWS 204
+#define DRAFTING_GRID_VIEW_MAX_ROWS 34
+
+DraftingListRevealer *drafting_list_revealer_new       (GtkWidget            *pacer,
+                                                        guint                 max_rows);
 void                  drafting_list_revealer_set_model (DraftingListRevealer *self,
                                                         GListModel           *model);
 GListModel           *drafting_list_revealer_get_model (DraftingListRevealer *self);

@@ -15,9 +15,9 @@
 /*
  * The outline lists the document's parts in reading order, indented by
  * depth: headings, clauses, formulas, paragraphs, principles, sections and
- * items; not footnotes, which belong to their text. It is a list view over
- * the document's own list, filtered, so that it too builds only the rows on
- * screen.
+ * items; not footnotes, which belong to their text. It is a grid view of
+ * one column over the document's own list, filtered, so that it too builds
+ * only about the rows on screen: GTK 4.8's list view would build 200.
  *
  * Activating a row asks the page to go there ("node-activated"). A row can
  * be dragged onto another: dropped on its upper half it goes before it, on
@@ -31,7 +31,7 @@ struct _DraftingOutlineView
   GtkWidget           parent_instance;
 
   GtkScrolledWindow  *scroller;
-  GtkListView        *list_view;
+  GtkGridView        *list_view;
   GtkSingleSelection *selection;
   GtkFilterListModel *filtered;
   DraftingListRevealer *revealer;
@@ -370,7 +370,7 @@ unbind_row (GtkSignalListItemFactory *factory G_GNUC_UNUSED,
 }
 
 static void
-on_activate (GtkListView         *list_view G_GNUC_UNUSED,
+on_activate (GtkGridView         *list_view G_GNUC_UNUSED,
              guint                position,
              DraftingOutlineView *self)
 {
@@ -659,7 +659,7 @@ drafting_outline_view_init (DraftingOutlineView *self)
    * stopping the window. */
   self->filter = gtk_custom_filter_new (in_outline, NULL, NULL);
   self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (self->filter));
-  self->revealer = drafting_list_revealer_new (GTK_WIDGET (self));
+  self->revealer = drafting_list_revealer_new (GTK_WIDGET (self), DRAFTING_GRID_VIEW_MAX_ROWS);
   drafting_list_revealer_set_model (self->revealer, G_LIST_MODEL (self->filtered));
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->revealer)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
@@ -670,8 +670,9 @@ drafting_outline_view_init (DraftingOutlineView *self)
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), self);
 
-  self->list_view = GTK_LIST_VIEW (gtk_list_view_new (GTK_SELECTION_MODEL (self->selection), factory));
-  gtk_list_view_set_single_click_activate (self->list_view, TRUE);
+  self->list_view = GTK_GRID_VIEW (gtk_grid_view_new (GTK_SELECTION_MODEL (self->selection), factory));
+  gtk_grid_view_set_max_columns (self->list_view, 1);
+  gtk_grid_view_set_single_click_activate (self->list_view, TRUE);
   gtk_widget_add_css_class (GTK_WIDGET (self->list_view), "navigation-sidebar");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->list_view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Outline"),
