@@ -601,6 +601,130 @@ test_autosave (Fixture       *fixture,
   g_free (id);
 }
 
+/* ------------------------------------------------------------------ */
+/* Read ahead                                                          */
+
+static char *
+saved_text (DraftingDocument *document)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = drafting_native_save_bytes (document, &error);
+
+  g_assert_no_error (error);
+  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
+/* A file read ahead is opened as it would be without: the same document,
+ * locked, and what was read let go. */
+static void
+test_preload_taken (Fixture       *fixture,
+                    gconstpointer  data G_GNUC_UNUSED)
+{
+  g_autoptr(DraftingDocumentFile) document_file = NULL;
+  g_autoptr(DraftingDocument) direct = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *opened = NULL;
+
+  direct = drafting_load_file (fixture->files.file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  expected = saved_text (direct);
+
+  drafting_preload_start (fixture->files.file);
+  drafting_preload_start (fixture->files.file);
+  g_assert_cmpuint (drafting_preload_get_n_held (), ==, 1);
+
+  document_file = load (fixture->files.file, fixture->files.store, DRAFTING_LOAD_NONE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (document_file);
+  g_assert_cmpuint (drafting_preload_get_n_held (), ==, 0);
+  g_assert_false (drafting_document_file_get_read_only (document_file));
+  opened = saved_text (drafting_document_file_get_document (document_file));
+  g_assert_cmpstr (opened, ==, expected);
+}
+
+/* A file changed after it was read ahead is read again: what is opened
+ * is what the file holds, never what it held. */
+static void
+test_preload_changed (Fixture       *fixture,
+                      gconstpointer  data G_GNUC_UNUSED)
+{
+  g_autoptr(DraftingDocument) document = NULL;
+  g_autoptr(DraftingDocument) taken = NULL;
+  g_autoptr(DraftingNode) node = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *changed = NULL;
+
+  /* Read ahead, then taken: the file is unchanged. */
+  drafting_preload_start (fixture->files.file);
+  taken = drafting_preload_take (fixture->files.file, NULL, NULL, NULL);
+  g_assert_nonnull (taken);
+  g_clear_object (&taken);
+  g_assert_null (drafting_preload_take (fixture->files.file, NULL, NULL, NULL));
+
+  /* Read ahead, then changed by someone else before it is taken. */
+  document = drafting_load_file (fixture->files.file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  node = g_list_model_get_item (G_LIST_MODEL (document), 0);
+  drafting_document_replace_text (document, node, 0, 0, "Changed since: ");
+  changed = saved_text (document);
+  drafting_preload_start (fixture->files.file);
+  g_usleep (300000);
+  write_as_someone_else (fixture->files.path, changed);
+  taken = drafting_preload_take (fixture->files.file, NULL, NULL, NULL);
+  if (taken != NULL)
+    {
+      g_autofree char *text = saved_text (taken);
+
+      /* Only if the thread read the file after it was written. */
+      g_assert_cmpstr (text, ==, changed);
+    }
+  g_assert_cmpuint (drafting_preload_get_n_held (), ==, 0);
+}
+
+/* What is read ahead and never opened is let go, read or not yet; a file
+ * that is not a document, or is not there, is not read ahead. */
+static void
+test_preload_forgotten (Fixture       *fixture,
+                        gconstpointer  data G_GNUC_UNUSED)
+{
+  g_autofree char *text_path = g_build_filename (fixture->files.dir, "pasted.txt", NULL);
+  g_autofree char *missing_path = g_build_filename (fixture->files.dir, "missing" DRAFTING_NATIVE_EXTENSION, NULL);
+  g_autoptr(GFile) text = g_file_new_for_path (text_path);
+  g_autoptr(GFile) missing = g_file_new_for_path (missing_path);
+  g_autoptr(GFile) folder = g_file_new_for_path (fixture->files.dir);
+
+  write_as_someone_else (text_path, "DRAFT RESOLUTION\n");
+  drafting_preload_start (text);
+  drafting_preload_start (missing);
+  drafting_preload_start (folder);
+  g_assert_cmpuint (drafting_preload_get_n_held (), ==, 0);
+
+  drafting_preload_start (fixture->files.file);
+  g_assert_cmpuint (drafting_preload_get_n_held (), ==, 1);
+  drafting_preload_forget (fixture->files.file);
+  g_assert_cmpuint (drafting_preload_get_n_held (), ==, 0);
+  g_assert_null (drafting_preload_take (fixture->files.file, NULL, NULL, NULL));
+
+  drafting_preload_start (fixture->files.file);
+  drafting_preload_forget_all ();
+  g_assert_cmpuint (drafting_preload_get_n_held (), ==, 0);
+
+  /* A file that cannot be read is opened as without, with its error. */
+  drafting_preload_start (fixture->files.file);
+  g_usleep (200000);
+  write_as_someone_else (fixture->files.path, "<not a document");
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(DraftingDocumentFile) document_file = load (fixture->files.file, fixture->files.store,
+                                                          DRAFTING_LOAD_NONE, NULL, &error);
+
+    g_assert_null (document_file);
+    g_assert_nonnull (error);
+  }
+  g_assert_cmpuint (drafting_preload_get_n_held (), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -620,6 +744,9 @@ main (int    argc,
   ADD ("open/locked-elsewhere", test_open_locked_elsewhere);
   ADD ("drafts/error", test_draft_error);
   ADD ("drafts/autosave", test_autosave);
+  ADD ("preload/taken", test_preload_taken);
+  ADD ("preload/changed", test_preload_changed);
+  ADD ("preload/forgotten", test_preload_forgotten);
 
 #undef ADD
 

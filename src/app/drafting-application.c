@@ -401,7 +401,12 @@ drafting_application_open (GApplication  *app,
   gtk_window_present (GTK_WINDOW (window));
 
   for (int i = 0; i < n_files; i++)
-    drafting_window_open_file (window, files[i]);
+    {
+      drafting_window_open_file (window, files[i]);
+      /* Shown where it is open already: what was read ahead is not needed. */
+      if (!drafting_document_file_is_loading (files[i]))
+        drafting_preload_forget (files[i]);
+    }
 
   if (first)
     offer_drafts (self, window, FALSE);
@@ -614,6 +619,7 @@ drafting_application_shutdown (GApplication *app)
   G_APPLICATION_CLASS (drafting_application_parent_class)->shutdown (app);
 
   drafting_file_lock_flush ();
+  drafting_preload_forget_all ();
 }
 
 static void

@@ -9,6 +9,39 @@
 #include <glib/gi18n.h>
 
 #include "drafting-application.h"
+#include "drafting-preload.h"
+
+/* The files to open are read while GTK starts, which takes about as long
+ * as reading a long document; the application takes them as it opens
+ * them (drafting-preload.c). Every argument that is not an option is a
+ * file, as GApplication has it: the application has no options of its
+ * own that take a value. */
+static void
+read_ahead (int    argc,
+            char **argv)
+{
+  gboolean options = TRUE;
+
+  for (int i = 1; i < argc; i++)
+    {
+      g_autoptr(GFile) file = NULL;
+
+      if (options && g_str_equal (argv[i], "--"))
+        {
+          options = FALSE;
+          continue;
+        }
+      if (options && argv[i][0] == '-')
+        {
+          /* The one option of GApplication's that takes a value. */
+          if (g_str_equal (argv[i], "--gapplication-app-id"))
+            i++;
+          continue;
+        }
+      file = g_file_new_for_commandline_arg (argv[i]);
+      drafting_preload_start (file);
+    }
+}
 
 int
 main (int    argc,
@@ -24,6 +57,7 @@ main (int    argc,
 
   g_set_application_name (_("Drafting"));
   drafting_core_init ();
+  read_ahead (argc, argv);
 
   app = drafting_application_new ();
 

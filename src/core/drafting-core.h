@@ -30,6 +30,7 @@
 #include "drafting-odt.h"
 #include "drafting-outline.h"
 #include "drafting-paste.h"
+#include "drafting-preload.h"
 #include "drafting-render.h"
 #include "drafting-revision.h"
 #include "drafting-text-import.h"

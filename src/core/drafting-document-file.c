@@ -14,6 +14,7 @@
 #include "drafting-error.h"
 #include "drafting-io.h"
 #include "drafting-native.h"
+#include "drafting-preload.h"
 
 /*
  * A document open for editing is more than its elements: it lives in a
@@ -559,6 +560,8 @@ static void
 load_data_free (LoadData *data)
 {
   load_data_done (data);
+  /* Read ahead, and not taken: the opening failed before it read. */
+  drafting_preload_forget (data->file);
   g_clear_object (&data->file);
   g_clear_object (&data->draft_store);
   g_clear_object (&data->lock);
@@ -578,8 +581,11 @@ load_in_thread (GTask        *task,
   LoadData *data = task_data;
   GError *error = NULL;
 
-  data->document = drafting_load_file_full (data->file, &data->warnings, &data->stamp,
-                                            cancellable, &error);
+  /* Read ahead as the application started, if it still is the file. */
+  data->document = drafting_preload_take (data->file, &data->warnings, &data->stamp, cancellable);
+  if (data->document == NULL)
+    data->document = drafting_load_file_full (data->file, &data->warnings, &data->stamp,
+                                              cancellable, &error);
   if (data->document == NULL)
     g_task_return_error (task, error);
   else
