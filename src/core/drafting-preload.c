@@ -55,6 +55,17 @@ preload_free (Preload *preload)
   g_free (preload);
 }
 
+/* Under the lock, @preload no longer held: freed now if it has been
+ * read, else by its thread once it is. */
+static void
+let_go (Preload *preload)
+{
+  if (preload->done)
+    preload_free (preload);
+  else
+    preload->forgotten = TRUE;
+}
+
 /* Under the lock. */
 static guint
 find (GFile *file)
@@ -209,21 +220,13 @@ drafting_preload_take (GFile              *file,
 void
 drafting_preload_forget (GFile *file)
 {
-  Preload *preload;
   guint i;
 
   g_return_if_fail (G_IS_FILE (file));
 
   g_mutex_lock (&preload_lock);
   if ((i = find (file)) != G_MAXUINT)
-    {
-      preload = g_ptr_array_index (preloads, i);
-      g_ptr_array_remove_index (preloads, i);
-      if (preload->done)
-        preload_free (preload);
-      else
-        preload->forgotten = TRUE;
-    }
+    let_go (g_ptr_array_steal_index (preloads, i));
   g_mutex_unlock (&preload_lock);
 }
 
@@ -237,14 +240,7 @@ drafting_preload_forget_all (void)
 {
   g_mutex_lock (&preload_lock);
   while (preloads != NULL && preloads->len > 0)
-    {
-      Preload *preload = g_ptr_array_steal_index (preloads, preloads->len - 1);
-
-      if (preload->done)
-        preload_free (preload);
-      else
-        preload->forgotten = TRUE;
-    }
+    let_go (g_ptr_array_steal_index (preloads, preloads->len - 1));
   g_mutex_unlock (&preload_lock);
 }
 
