@@ -834,7 +834,7 @@ load_in_thread (GTask        *task,
                 GCancellable *cancellable G_GNUC_UNUSED)
 {
   GError *error = NULL;
-  DraftingDocument *document = drafting_preload_take (data, NULL, NULL, NULL);
+  DraftingDocument *document = drafting_preload_take (data, NULL, NULL);
 
   if (document == NULL)
     document = drafting_load_file_full (data, NULL, NULL, NULL, &error);

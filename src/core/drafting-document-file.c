@@ -582,7 +582,7 @@ load_in_thread (GTask        *task,
   GError *error = NULL;
 
   /* Read ahead as the application started, if it still is the file. */
-  data->document = drafting_preload_take (data->file, &data->warnings, &data->stamp, cancellable);
+  data->document = drafting_preload_take (data->file, &data->stamp, cancellable);
   if (data->document == NULL)
     data->document = drafting_load_file_full (data->file, &data->warnings, &data->stamp,
                                               cancellable, &error);

@@ -35,7 +35,6 @@ typedef struct
 {
   GFile             *file;
   DraftingDocument  *document;   /* once read, or NULL */
-  GPtrArray         *warnings;
   DraftingFileStamp *stamp;
   gboolean           done;
   gboolean           forgotten;  /* let go while being read */
@@ -50,7 +49,6 @@ preload_free (Preload *preload)
 {
   g_clear_object (&preload->file);
   g_clear_object (&preload->document);
-  g_clear_pointer (&preload->warnings, g_ptr_array_unref);
   g_clear_pointer (&preload->stamp, drafting_file_stamp_unref);
   g_free (preload);
 }
@@ -83,16 +81,14 @@ read_ahead (gpointer data)
   Preload *preload = data;
   g_autoptr(GError) error = NULL;
   DraftingDocument *document;
-  GPtrArray *warnings = NULL;
   DraftingFileStamp *stamp = NULL;
 
-  document = drafting_load_file_full (preload->file, &warnings, &stamp, NULL, &error);
+  document = drafting_load_file_full (preload->file, NULL, &stamp, NULL, &error);
   if (document == NULL)
     g_debug ("%s not read ahead: %s", g_file_peek_path (preload->file), error->message);
 
   g_mutex_lock (&preload_lock);
   preload->document = document;
-  preload->warnings = warnings;
   preload->stamp = stamp;
   preload->done = TRUE;
   if (preload->forgotten)
@@ -108,8 +104,8 @@ read_ahead (gpointer data)
  *
  * Starts reading @file in a thread of its own, for an opening to take,
  * unless it is being read ahead already. Only a native document is read
- * ahead: one that is not a regular file, or that would be imported from
- * text, is left to the opening.
+ * ahead, which has no importer's warnings: one that is not a regular
+ * file, or that would be imported from text, is left to the opening.
  */
 void
 drafting_preload_start (GFile *file)
@@ -150,7 +146,6 @@ drafting_preload_start (GFile *file)
 
 /**
  * drafting_preload_take:
- * @warnings: (out) (optional) (transfer full): as drafting_load_file_full()
  * @stamp: (out) (optional) (transfer full): what the file was when read
  *
  * Takes the document read ahead from @file, waiting for it if it is still
@@ -161,20 +156,16 @@ drafting_preload_start (GFile *file)
  */
 DraftingDocument *
 drafting_preload_take (GFile              *file,
-                       GPtrArray         **warnings,
                        DraftingFileStamp **stamp,
                        GCancellable       *cancellable)
 {
   g_autoptr(DraftingDocument) document = NULL;
-  g_autoptr(GPtrArray) read_warnings = NULL;
   g_autoptr(DraftingFileStamp) read_stamp = NULL;
   Preload *preload;
   guint i;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  if (warnings != NULL)
-    *warnings = NULL;
   if (stamp != NULL)
     *stamp = NULL;
 
@@ -189,7 +180,6 @@ drafting_preload_take (GFile              *file,
     g_cond_wait (&preload_cond, &preload_lock);
   g_ptr_array_remove (preloads, preload);
   document = g_steal_pointer (&preload->document);
-  read_warnings = g_steal_pointer (&preload->warnings);
   read_stamp = g_steal_pointer (&preload->stamp);
   preload_free (preload);
   g_mutex_unlock (&preload_lock);
@@ -203,8 +193,6 @@ drafting_preload_take (GFile              *file,
     }
   g_debug ("%s taken as read ahead", g_file_peek_path (file));
 
-  if (warnings != NULL)
-    *warnings = g_steal_pointer (&read_warnings);
   if (stamp != NULL)
     *stamp = g_steal_pointer (&read_stamp);
 

@@ -14,7 +14,6 @@ G_BEGIN_DECLS
 
 void               drafting_preload_start      (GFile               *file);
 DraftingDocument  *drafting_preload_take       (GFile               *file,
-                                                GPtrArray          **warnings,
                                                 DraftingFileStamp  **stamp,
                                                 GCancellable        *cancellable);
 void               drafting_preload_forget     (GFile               *file);
