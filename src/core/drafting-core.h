@@ -39,6 +39,7 @@
 
 G_BEGIN_DECLS
 
-void drafting_core_init (void);
+void drafting_core_init             (void);
+void drafting_core_give_back_memory (void);
 
 G_END_DECLS

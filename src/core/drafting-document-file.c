@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "drafting-document-file.h"
+#include "drafting-core.h"
 #include "drafting-enums.h"
 #include "drafting-error.h"
 #include "drafting-io.h"
@@ -584,8 +585,11 @@ load_in_thread (GTask        *task,
   /* Read ahead as the application started, if it still is the file. */
   data->document = drafting_preload_take (data->file, &data->stamp, cancellable);
   if (data->document == NULL)
-    data->document = drafting_load_file_full (data->file, &data->warnings, &data->stamp,
-                                              cancellable, &error);
+    {
+      data->document = drafting_load_file_full (data->file, &data->warnings, &data->stamp,
+                                                cancellable, &error);
+      drafting_core_give_back_memory ();
+    }
   if (data->document == NULL)
     g_task_return_error (task, error);
   else
@@ -1110,8 +1114,12 @@ reload_in_thread (GTask        *task,
   g_autoptr(GBytes) bytes = NULL;
   GError *error = NULL;
 
-  if ((bytes = drafting_read_file_full (data->file, &data->stamp, cancellable, &error)) == NULL ||
-      (data->document = drafting_native_load_bytes (bytes, &error)) == NULL)
+  if ((bytes = drafting_read_file_full (data->file, &data->stamp, cancellable, &error)) != NULL)
+    data->document = drafting_native_load_bytes (bytes, &error);
+  g_clear_pointer (&bytes, g_bytes_unref);
+  drafting_core_give_back_memory ();
+
+  if (data->document == NULL)
     g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);

@@ -18,6 +18,7 @@
 #include <glib/gstdio.h>
 
 #include "drafting-draft-store.h"
+#include "drafting-core.h"
 #include "drafting-draft-store-private.h"
 #include "drafting-io.h"
 #include "drafting-native.h"
@@ -1436,7 +1437,9 @@ load_in_thread (GTask        *task,
   if (g_task_return_error_if_cancelled (task))
     return;
 
-  if ((document = load_draft (self, id, cancellable, &error)) != NULL)
+  document = load_draft (self, id, cancellable, &error);
+  drafting_core_give_back_memory ();
+  if (document != NULL)
     g_task_return_pointer (task, document, g_object_unref);
   else
     g_task_return_error (task, g_steal_pointer (&error));

@@ -9,6 +9,8 @@
 
 #include "drafting-preload.h"
 
+#include "drafting-core.h"
+
 /*
  * A document of ten thousand clauses takes longer to read than GTK takes
  * to start, and the application learns which files it is to open only
@@ -86,6 +88,7 @@ read_ahead (gpointer data)
   document = drafting_load_file_full (preload->file, NULL, &stamp, NULL, &error);
   if (document == NULL)
     g_debug ("%s not read ahead: %s", g_file_peek_path (preload->file), error->message);
+  drafting_core_give_back_memory ();
 
   g_mutex_lock (&preload_lock);
   preload->document = document;
