@@ -499,25 +499,21 @@ scroll_to_value (Bench  *b,
 /* ------------------------------------------------------------------ */
 /* What is measured                                                    */
 
-/* Typing in an operative paragraph on screen: each character put in the
- * buffer as the text view puts what is typed, which runs the row's sync to
- * the model and the coalescing of undo, until the next frame is painted. */
-static GtkTextBuffer *
-measure_typing (Bench        *b,
-                DraftingNode *paragraph)
+/* Characters put in @buffer one at a time, as the text view puts what is
+ * typed, each until the next frame is painted; reported as PREFIX_us (to
+ * the screen), PREFIX_handler_us (the buffer's handlers) and
+ * PREFIX_frame_us (the frame that shows it). */
+static void
+type_into (Bench         *b,
+           GtkTextBuffer *buffer,
+           const char    *prefix)
 {
   g_autoptr(GArray) latency = drafting_bench_samples_new ();
   g_autoptr(GArray) handler = drafting_bench_samples_new ();
   g_autoptr(GArray) frame = drafting_bench_samples_new ();
-  const char *text = drafting_inline_get_text (drafting_node_get_content (paragraph));
-  const char *space = strchr (text, ' ');
-  GtkTextBuffer *buffer;
-
-  /* At the end of its first word. */
-  drafting_document_view_focus_node (b->view, paragraph, space != NULL ? space - text : -1, 0);
-  wait_or_fail (b, cursor_in, paragraph, "cursor in an operative paragraph");
-  settle (b, 300);
-  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (gtk_root_get_focus (GTK_ROOT (b->window))));
+  g_autofree char *latency_key = g_strconcat (prefix, "_us", NULL);
+  g_autofree char *handler_key = g_strconcat (prefix, "_handler_us", NULL);
+  g_autofree char *frame_key = g_strconcat (prefix, "_frame_us", NULL);
 
   for (guint i = 0; i < N_KEYSTROKES; i++)
     {
@@ -536,6 +532,29 @@ measure_typing (Bench        *b,
       settle (b, KEY_INTERVAL_MS);
     }
 
+  drafting_bench_report_samples (latency_key, latency);
+  drafting_bench_report_samples (handler_key, handler);
+  drafting_bench_report_samples (frame_key, frame);
+}
+
+/* Typing in an operative paragraph on screen, which runs the row's sync to
+ * the model and the coalescing of undo. */
+static GtkTextBuffer *
+measure_typing (Bench        *b,
+                DraftingNode *paragraph)
+{
+  const char *text = drafting_inline_get_text (drafting_node_get_content (paragraph));
+  const char *space = strchr (text, ' ');
+  GtkTextBuffer *buffer;
+
+  /* At the end of its first word. */
+  drafting_document_view_focus_node (b->view, paragraph, space != NULL ? space - text : -1, 0);
+  wait_or_fail (b, cursor_in, paragraph, "cursor in an operative paragraph");
+  settle (b, 300);
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (gtk_root_get_focus (GTK_ROOT (b->window))));
+
+  type_into (b, buffer, "key");
+
   /* What was typed is in the model. */
   text = drafting_inline_get_text (drafting_node_get_content (paragraph));
   if (strstr (text, typed_text) == NULL)
@@ -544,11 +563,49 @@ measure_typing (Bench        *b,
       exit (1);
     }
 
-  drafting_bench_report_samples ("key_us", latency);
-  drafting_bench_report_samples ("key_handler_us", handler);
-  drafting_bench_report_samples ("key_frame_us", frame);
-
   return buffer;
+}
+
+/* The floor under those figures: GTK's own text view filling the same
+ * window with a page of a resolution's text, typed in the same way. What
+ * it takes is what this display and renderer take to show a keystroke in
+ * a page of text, whatever the application. */
+static void
+measure_text_view_typing (Bench *b)
+{
+  g_autoptr(DraftingDocument) document = drafting_test_generate_resolution (60, NULL);
+  g_autoptr(GString) page = g_string_new (NULL);
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *view = gtk_text_view_new ();
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  GtkTextIter cursor;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (document));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DraftingNode) node = g_list_model_get_item (G_LIST_MODEL (document), i);
+      const DraftingInline *content = drafting_node_get_content (node);
+      const char *text = content != NULL ? drafting_inline_get_text (content) : "";
+
+      if (*text != '\0')
+        g_string_append_printf (page, "%s\n\n", text);
+    }
+
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 56);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 56);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 48);
+  gtk_text_buffer_set_text (buffer, page->str, (int) page->len);
+  /* At the end of the first word of the third paragraph. */
+  gtk_text_buffer_get_iter_at_line (buffer, &cursor, 4);
+  gtk_text_iter_forward_word_end (&cursor);
+  gtk_text_buffer_place_cursor (buffer, &cursor);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), view);
+  gtk_window_set_child (GTK_WINDOW (b->window), scroller);
+  gtk_widget_grab_focus (view);
+  settle (b, 500);
+
+  type_into (b, buffer, "text_view_key");
 }
 
 #ifdef GDK_WINDOWING_X11
@@ -837,7 +894,10 @@ load_in_thread (GTask        *task,
   DraftingDocument *document = drafting_preload_take (data, NULL, NULL);
 
   if (document == NULL)
-    document = drafting_load_file_full (data, NULL, NULL, NULL, &error);
+    {
+      document = drafting_load_file_full (data, NULL, NULL, NULL, &error);
+      drafting_core_give_back_memory ();
+    }
   load_thread_us = g_get_monotonic_time () - preload_time;
   if (document == NULL)
     g_task_return_error (task, error);
@@ -999,6 +1059,9 @@ run_child (int     argc,
     }
   if (!everything)
     return 0;
+
+  if (b->view == NULL)
+    measure_text_view_typing (b);
 
   if (b->view != NULL)
     {
@@ -1331,7 +1394,7 @@ measure_renderer (const char  *renderer,
    * alike. The first round measures everything, the others the start. */
   for (guint r = 0; r < ROUNDS; r++)
     {
-      if ((empty[r] = spawn_child (self, "--start", 0, "-", &error)) == NULL)
+      if ((empty[r] = spawn_child (self, r == 0 ? "--child" : "--start", 0, "-", &error)) == NULL)
         goto out;
       for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
         if ((results[s][r] = spawn_child (self, r == 0 ? "--child" : "--start", sizes[s],
@@ -1443,6 +1506,25 @@ measure_renderer (const char  *renderer,
                "(the documents' ×%.2f and ×%.2f of it), peak %s.\n",
                start, starts[0] / empty_start, starts[1] / empty_start, peak);
     }
+
+  {
+    double median;
+    double p95;
+    double frame;
+
+    if (lookup_rounds (empty, "text_view_key_us_med", &median) &&
+        lookup_rounds (empty, "text_view_key_us_p95", &p95) &&
+        lookup_rounds (empty, "text_view_key_frame_us_med", &frame))
+      {
+        g_autofree char *median_text = format_value (median, UNIT_TIME);
+        g_autofree char *p95_text = format_value (p95, UNIT_TIME);
+        g_autofree char *frame_text = format_value (frame, UNIT_TIME);
+
+        g_print ("GTK's own text view holding a page of text, in the same window, typed in "
+                 "the same way:\na keystroke painted after %s (95th pct. %s), its frame %s.\n",
+                 median_text, p95_text, frame_text);
+      }
+  }
 
   /* Only what is on screen is built, whatever the document's length. */
   for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
