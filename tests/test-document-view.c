@@ -430,6 +430,82 @@ test_insert_above (void)
 }
 
 /* ------------------------------------------------------------------ */
+/* The sheet's margins                                                 */
+
+static gboolean
+row_has_class (Fixture      *fixture,
+               DraftingNode *node,
+               const char   *css_class)
+{
+  DraftingElementRow *row = row_of (fixture, node);
+
+  g_assert_nonnull (row);
+
+  return gtk_widget_has_css_class (GTK_WIDGET (row), css_class);
+}
+
+/* The space above the first element and below the last is the rows', and
+ * goes to whichever element is first or last: the list has no padding of
+ * its own, which would stay where it is, over the rows scrolled under it. */
+static void
+test_sheet_margins (void)
+{
+  Fixture fixture = { NULL, };
+  g_autoptr(DraftingNode) first = NULL;
+  g_autoptr(DraftingNode) last = NULL;
+  g_autoptr(DraftingNode) above = NULL;
+  g_autoptr(DraftingNode) below = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkBorder padding;
+  guint n;
+
+  fixture_open (&fixture, drafting_test_load_example ("ecommerce-resolution.wcodraft"), 1000, 900);
+  n = g_list_model_get_n_items (G_LIST_MODEL (fixture.document));
+  first = g_list_model_get_item (G_LIST_MODEL (fixture.document), 0);
+  last = g_list_model_get_item (G_LIST_MODEL (fixture.document), n - 1);
+
+  gtk_style_context_get_padding (gtk_widget_get_style_context (fixture.list_view), &padding);
+  g_assert_cmpint (padding.top, ==, 0);
+  g_assert_cmpint (padding.bottom, ==, 0);
+
+  g_assert_true (row_has_class (&fixture, first, "first"));
+  g_assert_false (row_has_class (&fixture, first, "last"));
+
+  /* A heading line put above the first takes its margin, and undo gives
+   * it back. */
+  above = drafting_node_new_with_text (DRAFTING_KIND_HEADING, NULL, "World Customs Organization");
+  g_assert_true (drafting_document_insert (fixture.document, drafting_document_get_root (fixture.document),
+                                           0, above, &error));
+  g_assert_no_error (error);
+  drafting_gui_test_wait_frames (fixture.window, 3);
+  g_assert_true (row_has_class (&fixture, above, "first"));
+  g_assert_false (row_has_class (&fixture, first, "first"));
+  drafting_document_undo (fixture.document);
+  drafting_gui_test_wait_frames (fixture.window, 3);
+  g_assert_true (row_has_class (&fixture, first, "first"));
+
+  /* The same at the end of the document. */
+  drafting_document_view_focus_node (fixture.view, last, 0, 0);
+  wait_for_focus (&fixture, last);
+  g_assert_true (row_has_class (&fixture, last, "last"));
+  g_assert_false (row_has_class (&fixture, last, "first"));
+
+  below = drafting_node_new_with_text (drafting_node_get_kind (last), NULL, "Review the Guidelines.");
+  g_assert_true (drafting_document_insert (fixture.document, drafting_node_get_parent (last),
+                                           drafting_node_get_index (last) + 1, below, &error));
+  g_assert_no_error (error);
+  drafting_gui_test_wait_frames (fixture.window, 3);
+  g_assert_true (row_has_class (&fixture, below, "last"));
+  g_assert_false (row_has_class (&fixture, last, "last"));
+  drafting_document_undo (fixture.document);
+  drafting_gui_test_wait_frames (fixture.window, 3);
+  g_assert_true (row_has_class (&fixture, last, "last"));
+  g_assert_false (drafting_document_can_undo (fixture.document));
+
+  fixture_close (&fixture);
+}
+
+/* ------------------------------------------------------------------ */
 /* Footnote calls                                                      */
 
 /* A footnote added before another renumbers the other's call where it is
@@ -538,6 +614,7 @@ main (int    argc,
   g_test_add_func ("/document-view/scroll-range", test_scroll_range);
   g_test_add_func ("/document-view/focus-start", test_focus_start);
   g_test_add_func ("/document-view/insert-above", test_insert_above);
+  g_test_add_func ("/document-view/sheet-margins", test_sheet_margins);
   g_test_add_func ("/document-view/footnote-calls", test_footnote_calls);
   g_test_add_func ("/document-view/marked", test_marked);
 

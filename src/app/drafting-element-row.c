@@ -93,7 +93,10 @@ update_layout (DraftingElementRow *self)
   g_autoptr(DraftingNode) prev = NULL;
   g_autofree char *css_class = NULL;
   g_auto(GStrv) current_classes = NULL;
-  const char *classes[4] = { "element-row", NULL, NULL, NULL };
+  const char *classes[6] = { "element-row", NULL, NULL, NULL, NULL, NULL };
+  guint n_classes = 2;
+  gboolean first = FALSE;
+  gboolean last = FALSE;
 
   G_STATIC_ASSERT (G_N_ELEMENTS (kind_classes) == DRAFTING_N_KINDS);
 
@@ -107,10 +110,20 @@ update_layout (DraftingElementRow *self)
 
       if (position > 0)
         prev = g_list_model_get_item (G_LIST_MODEL (document), position - 1);
+      first = position == 0;
+      last = position + 1 == g_list_model_get_n_items (G_LIST_MODEL (document));
     }
   if (prev != NULL && drafting_node_get_kind (prev) == kind &&
       (kind == DRAFTING_KIND_HEADING || kind == DRAFTING_KIND_ITEM || kind == DRAFTING_KIND_SUB_PARAGRAPH))
-    classes[2] = "continued";
+    classes[n_classes++] = "continued";
+
+  /* The sheet's top and bottom margins are the first and last rows', so
+   * that they scroll with the text (the list's own padding stays where it
+   * is, over the rows beneath it). */
+  if (first)
+    classes[n_classes++] = "first";
+  if (last)
+    classes[n_classes++] = "last";
 
   /* Rows are bound and renumbered by the hundred: styles are worked out
    * again only where they change. */
@@ -960,6 +973,9 @@ drafting_element_row_init (DraftingElementRow *self)
   g_object_unref (self->buffer);
   gtk_text_view_set_accepts_tab (self->text_view, FALSE);
   gtk_widget_set_hexpand (GTK_WIDGET (self->text_view), TRUE);
+  /* As tall as its text: the list makes no row shorter than a thirtieth
+   * of its height, and a single heading line can be. */
+  gtk_widget_set_valign (GTK_WIDGET (self->text_view), GTK_ALIGN_START);
   gtk_widget_set_size_request (GTK_WIDGET (self->text_view), 160, -1);
   gtk_widget_add_css_class (GTK_WIDGET (self->text_view), "element-text");
   gtk_widget_set_parent (GTK_WIDGET (self->text_view), GTK_WIDGET (self));
