@@ -376,6 +376,17 @@ on_amendment_notify (DraftingAmendmentRow *self)
   update_description (self);
 }
 
+/* Setting a tooltip costs, even the same one (GTK looks again for one to
+ * show under the pointer): a decision updates the rows bound, up to 200,
+ * and setting their tooltips again took half a millisecond each. */
+static void
+set_tooltip (GtkWidget  *widget,
+             const char *text)
+{
+  if (g_strcmp0 (text, gtk_widget_get_tooltip_text (widget)) != 0)
+    gtk_widget_set_tooltip_text (widget, text);
+}
+
 /**
  * drafting_amendment_row_update:
  *
@@ -405,7 +416,7 @@ drafting_amendment_row_update (DraftingAmendmentRow *self)
       g_autofree char *with = g_strdup_printf (_("with %s"), cosponsors);
 
       gtk_label_set_label (self->cosponsors_label, with);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->cosponsors_label), with);
+      set_tooltip (GTK_WIDGET (self->cosponsors_label), with);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->cosponsors_label), cosponsors != NULL);
 
@@ -413,7 +424,7 @@ drafting_amendment_row_update (DraftingAmendmentRow *self)
   gtk_label_set_label (self->action_label, drafting_amendment_action_get_display_name (action));
   target = drafting_amendment_row_describe_target (self->document, amendment);
   gtk_label_set_label (self->element_label, target);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->element_label), target);
+  set_tooltip (GTK_WIDGET (self->element_label), target);
 
   summary = summary_text (amendment, &deleted);
   gtk_label_set_label (self->summary_label, summary);
@@ -485,7 +496,7 @@ drafting_amendment_row_update_conflicts (DraftingAmendmentRow *self)
                                               self->n_conflicts),
                                  self->conflict_delegations);
       gtk_label_set_label (self->conflict_label, label);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->conflict_label), tooltip);
+      set_tooltip (GTK_WIDGET (self->conflict_label), tooltip);
     }
 
   update_flags (self);

@@ -14,8 +14,7 @@
 
 #include "drafting-accessible.h"
 #include "drafting-amendment-row.h"
-#include "drafting-amendments-panel.h"
-#include "drafting-list-revealer.h"
+#include "drafting-amendments-panel-private.h"
 
 /*
  * The panel lists the document's record of amendments, beside the outline:
@@ -42,62 +41,6 @@
  * stop the others; what was refused, and why, is told with "error".
  */
 
-typedef enum
-{
-  REFRESH_COUNTS      = 1 << 0,
-  REFRESH_DELEGATIONS = 1 << 1,
-  REFRESH_ACTIONS     = 1 << 2,
-  REFRESH_FILTER      = 1 << 3,
-  REFRESH_ROWS        = 1 << 4,
-  REFRESH_SELECT      = 1 << 5,
-} Refresh;
-
-struct _DraftingAmendmentsPanel
-{
-  GtkWidget                parent_instance;
-
-  GtkWidget               *content;
-  GtkSearchEntry          *search_entry;
-  GtkDropDown             *delegation_dropdown;
-  GtkDropDown             *status_dropdown;
-  GtkWidget               *element_chip;
-  GtkLabel                *element_chip_label;
-  GtkStack                *stack;
-  GtkListView             *list_view;
-  AdwStatusPage           *empty_page;
-  GtkWidget               *accept_button;
-  GtkWidget               *reject_button;
-  GtkWidget               *withdraw_button;
-  GtkWidget               *reopen_button;
-  GtkLabel                *counts_label;
-
-  DraftingDocument        *document;
-  GtkCustomFilter         *filter;
-  GtkFilterListModel      *filtered;
-  DraftingListRevealer    *revealer;       /* the filtered, given to the list a few at a frame */
-  GtkMultiSelection       *selection;
-  GtkStringList           *delegations;    /* "All Delegations", then each, sorted */
-  GPtrArray               *watched;        /* the record, each amendment followed for its status */
-  GHashTable              *search_texts;   /* amendment → what a search looks in, folded */
-  GHashTable              *rows;           /* the rows bound, as a set */
-  GHashTable              *stale_rows;     /* bound rows whose conflicts are to be found again */
-  DraftingAmendment       *to_select;      /* waiting for the filter to show it */
-
-  /* The filters: each NULL, or DRAFTING_AMENDMENT_STATUS_INVALID, for all. */
-  char                    *search;         /* folded */
-  char                    *delegation;
-  char                    *element_id;
-  DraftingAmendmentStatus  status;
-
-  gulong                   items_changed_id;
-  gulong                   numbering_changed_id;
-  guint                    refresh_source;
-  guint                    conflicts_source;
-  Refresh                  refresh;
-
-  guint                    syncing_delegations : 1;
-};
-
 G_DEFINE_FINAL_TYPE (DraftingAmendmentsPanel, drafting_amendments_panel, GTK_TYPE_WIDGET)
 
 enum {
@@ -117,241 +60,9 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* The statuses of the status filter, after "All Statuses". */
-static const DraftingAmendmentStatus filter_statuses[] = {
-  DRAFTING_AMENDMENT_PROPOSED,
-  DRAFTING_AMENDMENT_ACCEPTED,
-  DRAFTING_AMENDMENT_REJECTED,
-  DRAFTING_AMENDMENT_WITHDRAWN,
-  DRAFTING_AMENDMENT_SUPERSEDED,
-};
-
 static void queue_refresh (DraftingAmendmentsPanel *self,
                            Refresh                  what);
 static void select_waiting (DraftingAmendmentsPanel *self);
-
-/* ------------------------------------------------------------------ */
-/* Filtering                                                           */
-
-/* Text as a search compares it: case folded, composed alike. */
-static char *
-fold (const char *text)
-{
-  g_autofree char *folded = g_utf8_casefold (text, -1);
-
-  return g_utf8_normalize (folded, -1, G_NORMALIZE_ALL);
-}
-
-/* All a search looks in: the delegation and co-sponsors, the element, the
- * wording and the justification. */
-static char *
-search_text (DraftingAmendmentsPanel *self,
-             DraftingAmendment       *amendment)
-{
-  g_autoptr(GString) text = g_string_new (drafting_amendment_get_delegation (amendment));
-  const char * const *cosponsors = drafting_amendment_get_cosponsors (amendment);
-  g_autofree char *target = drafting_amendment_row_describe_target (self->document, amendment);
-  DraftingAmendmentAction action = drafting_amendment_get_action (amendment);
-
-  for (guint i = 0; cosponsors != NULL && cosponsors[i] != NULL; i++)
-    g_string_append_printf (text, "\n%s", cosponsors[i]);
-  g_string_append_printf (text, "\n%s\n%s\n%s", target, drafting_amendment_get_lead (amendment),
-                          drafting_inline_get_text (drafting_amendment_get_content (amendment)));
-  if (action == DRAFTING_AMENDMENT_DELETE || action == DRAFTING_AMENDMENT_MOVE)
-    {
-      const DraftingInline *base = drafting_amendment_get_base_content (amendment);
-
-      g_string_append_printf (text, "\n%s\n%s", drafting_amendment_get_base_lead (amendment),
-                              drafting_inline_get_text (base));
-    }
-  g_string_append_printf (text, "\n%s", drafting_amendment_get_justification (amendment));
-
-  return fold (text->str);
-}
-
-static gboolean
-matches_search (DraftingAmendmentsPanel *self,
-                DraftingAmendment       *amendment)
-{
-  const char *text;
-
-  if (self->search == NULL)
-    return TRUE;
-
-  /* Folded once, kept until the record or the numbering changes. */
-  text = g_hash_table_lookup (self->search_texts, amendment);
-  if (text == NULL)
-    {
-      char *folded = search_text (self, amendment);
-
-      g_hash_table_insert (self->search_texts, g_object_ref (amendment), folded);
-      text = folded;
-    }
-
-  return strstr (text, self->search) != NULL;
-}
-
-static gboolean
-matches_status (DraftingAmendmentsPanel *self,
-                DraftingAmendment       *amendment)
-{
-  return self->status == DRAFTING_AMENDMENT_STATUS_INVALID ||
-         drafting_amendment_get_status (amendment) == self->status;
-}
-
-/* A delegation's amendments are those it proposes and those it co-sponsors. */
-static gboolean
-matches_delegation (DraftingAmendmentsPanel *self,
-                    DraftingAmendment       *amendment)
-{
-  return self->delegation == NULL || drafting_amendment_involves (amendment, self->delegation);
-}
-
-/* An element's amendments: those about it, those that move something
- * after or into it, and the one that inserted it. */
-static gboolean
-matches_element (DraftingAmendmentsPanel *self,
-                 DraftingAmendment       *amendment)
-{
-  return self->element_id == NULL ||
-         g_strcmp0 (drafting_amendment_get_target (amendment), self->element_id) == 0 ||
-         g_strcmp0 (drafting_amendment_get_destination (amendment, NULL), self->element_id) == 0 ||
-         g_strcmp0 (drafting_amendment_get_result (amendment), self->element_id) == 0;
-}
-
-static gboolean
-filter_func (gpointer item,
-             gpointer user_data)
-{
-  DraftingAmendmentsPanel *self = user_data;
-  DraftingAmendment *amendment = item;
-
-  return matches_status (self, amendment) && matches_delegation (self, amendment) &&
-         matches_element (self, amendment) && matches_search (self, amendment);
-}
-
-/* How a filter that was @before and is @after changes what is shown:
- * NULL is "all". */
-static GtkFilterChange
-change_of (gboolean from_all,
-           gboolean to_all)
-{
-  if (from_all)
-    return GTK_FILTER_CHANGE_MORE_STRICT;
-  if (to_all)
-    return GTK_FILTER_CHANGE_LESS_STRICT;
-
-  return GTK_FILTER_CHANGE_DIFFERENT;
-}
-
-/* Filters anew, what is shown no longer what was: the list is given the
- * amendments found a few at a frame again, as it makes a row for each of
- * up to two hundred of them at once. */
-static void
-filter_changed (DraftingAmendmentsPanel *self,
-                GtkFilterChange          change)
-{
-  drafting_list_revealer_set_model (self->revealer, G_LIST_MODEL (self->filtered));
-  gtk_filter_changed (GTK_FILTER (self->filter), change);
-}
-
-static void
-apply_search (DraftingAmendmentsPanel *self)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  g_autofree char *search = fold (text);
-  GtkFilterChange change;
-
-  g_strstrip (search);
-  if (search[0] == '\0')
-    g_clear_pointer (&search, g_free);
-
-  if (g_strcmp0 (search, self->search) == 0)
-    return;
-
-  /* Typing on narrows what is shown; taking letters back widens it. */
-  if (self->search != NULL && search != NULL && strstr (search, self->search) != NULL)
-    change = GTK_FILTER_CHANGE_MORE_STRICT;
-  else if (self->search != NULL && search != NULL && strstr (self->search, search) != NULL)
-    change = GTK_FILTER_CHANGE_LESS_STRICT;
-  else
-    change = change_of (self->search == NULL, search == NULL);
-
-  g_free (self->search);
-  self->search = g_steal_pointer (&search);
-  filter_changed (self, change);
-}
-
-static void
-on_search_changed (DraftingAmendmentsPanel *self)
-{
-  apply_search (self);
-}
-
-static void
-apply_delegation (DraftingAmendmentsPanel *self)
-{
-  guint selected = gtk_drop_down_get_selected (self->delegation_dropdown);
-  const char *name = NULL;
-  GtkFilterChange change;
-
-  if (selected != GTK_INVALID_LIST_POSITION && selected > 0)
-    name = gtk_string_list_get_string (self->delegations, selected);
-
-  if (g_strcmp0 (name, self->delegation) == 0)
-    return;
-
-  change = change_of (self->delegation == NULL, name == NULL);
-  g_free (self->delegation);
-  self->delegation = g_strdup (name);
-  filter_changed (self, change);
-}
-
-static void
-on_delegation_selected (DraftingAmendmentsPanel *self)
-{
-  if (!self->syncing_delegations)
-    apply_delegation (self);
-}
-
-static void
-on_status_selected (DraftingAmendmentsPanel *self)
-{
-  guint selected = gtk_drop_down_get_selected (self->status_dropdown);
-  DraftingAmendmentStatus status = DRAFTING_AMENDMENT_STATUS_INVALID;
-  GtkFilterChange change;
-
-  if (selected != GTK_INVALID_LIST_POSITION && selected > 0 &&
-      selected <= G_N_ELEMENTS (filter_statuses))
-    status = filter_statuses[selected - 1];
-
-  if (status == self->status)
-    return;
-
-  change = change_of (self->status == DRAFTING_AMENDMENT_STATUS_INVALID,
-                      status == DRAFTING_AMENDMENT_STATUS_INVALID);
-  self->status = status;
-  filter_changed (self, change);
-}
-
-/* Filters again after the amendments changed, not the filters: at once,
- * so that only the rows whose showing changes are taken out or put in,
- * and the list keeps its place and its selection. (Incrementally, the
- * filter model would empty the list and fill it again.) A check per
- * amendment, with nothing to fold again. */
-static void
-refilter_in_place (DraftingAmendmentsPanel *self)
-{
-  if (self->document == NULL || gtk_filter_list_model_get_pending (self->filtered) > 0)
-    {
-      gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
-      return;
-    }
-
-  gtk_filter_list_model_set_incremental (self->filtered, FALSE);
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
-  gtk_filter_list_model_set_incremental (self->filtered, TRUE);
-}
 
 /* ------------------------------------------------------------------ */
 /* The element filter                                                  */
@@ -402,11 +113,11 @@ drafting_amendments_panel_set_element_filter (DraftingAmendmentsPanel *self,
   if (g_strcmp0 (element, self->element_id) == 0)
     return;
 
-  change = change_of (self->element_id == NULL, element == NULL);
+  change = _drafting_amendments_panel_change_of (self->element_id == NULL, element == NULL);
   g_free (self->element_id);
   self->element_id = g_strdup (element);
   update_chip (self);
-  filter_changed (self, change);
+  _drafting_amendments_panel_filter_changed (self, change);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ELEMENT_FILTER]);
 }
@@ -554,7 +265,7 @@ update_delegations (DraftingAmendmentsPanel *self)
   gtk_drop_down_set_selected (self->delegation_dropdown, position);
   self->syncing_delegations = FALSE;
 
-  apply_delegation (self);
+  _drafting_amendments_panel_apply_delegation (self);
 }
 
 /* The empty state, once the filter has looked at everything. */
@@ -661,7 +372,58 @@ queue_conflicts (DraftingAmendmentsPanel *self)
     self->conflicts_source = g_idle_add (find_conflicts, self);
 }
 
-/* The rows shown again, after the record or the numbering changed. */
+static void
+update_row (DraftingAmendmentsPanel *self,
+            DraftingAmendmentRow    *row)
+{
+  drafting_amendment_row_update (row);
+  g_hash_table_add (self->stale_rows, row);
+}
+
+static gboolean
+update_outdated (gpointer user_data)
+{
+  DraftingAmendmentsPanel *self = user_data;
+  gint64 deadline = g_get_monotonic_time () + 4 * G_TIME_SPAN_MILLISECOND;
+  GHashTableIter iter;
+  gpointer row;
+
+  g_hash_table_iter_init (&iter, self->outdated_rows);
+  while (g_get_monotonic_time () < deadline && g_hash_table_iter_next (&iter, &row, NULL))
+    {
+      g_hash_table_iter_remove (&iter);
+      update_row (self, row);
+    }
+  queue_conflicts (self);
+
+  if (g_hash_table_size (self->outdated_rows) > 0)
+    return G_SOURCE_CONTINUE;
+
+  self->outdated_source = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* Whether any of @row is inside the list's window on its rows: the list
+ * unmaps the rows it keeps out of sight. */
+static gboolean
+row_in_sight (DraftingAmendmentsPanel *self,
+              GtkWidget               *row)
+{
+  graphene_rect_t bounds;
+
+  if (!gtk_widget_get_mapped (row) ||
+      !gtk_widget_compute_bounds (row, GTK_WIDGET (self->list_view), &bounds))
+    return FALSE;
+
+  return bounds.size.height > 0 &&
+         bounds.origin.y + bounds.size.height > 0 &&
+         bounds.origin.y < gtk_widget_get_height (GTK_WIDGET (self->list_view));
+}
+
+/* The rows shown again, after the record or the numbering changed: those
+ * on screen at once, the others (GTK 4.8's list view binds up to 200) a
+ * few at a time while the main loop is idle, as their conflicts are. A
+ * decision taken with 200 rows bound stalled the window for up to 90 ms. */
 static void
 update_rows (DraftingAmendmentsPanel *self)
 {
@@ -673,9 +435,16 @@ update_rows (DraftingAmendmentsPanel *self)
   g_hash_table_iter_init (&iter, self->rows);
   while (g_hash_table_iter_next (&iter, &row, NULL))
     {
-      drafting_amendment_row_update (row);
-      g_hash_table_add (self->stale_rows, row);
+      if (row_in_sight (self, row))
+        {
+          g_hash_table_remove (self->outdated_rows, row);
+          update_row (self, row);
+        }
+      else
+        g_hash_table_add (self->outdated_rows, row);
     }
+  if (self->outdated_source == 0 && g_hash_table_size (self->outdated_rows) > 0)
+    self->outdated_source = g_idle_add (update_outdated, self);
   queue_conflicts (self);
   update_chip (self);
 }
@@ -696,7 +465,7 @@ refresh (gpointer user_data)
   if (what & REFRESH_DELEGATIONS)
     update_delegations (self);
   if (what & REFRESH_FILTER)
-    refilter_in_place (self);
+    _drafting_amendments_panel_refilter_in_place (self);
   if (what & REFRESH_ACTIONS)
     update_actions (self);
   if (what & REFRESH_SELECT)
@@ -797,6 +566,7 @@ bind_row (GtkSignalListItemFactory *factory G_GNUC_UNUSED,
 
   drafting_amendment_row_bind (row, self->document, gtk_list_item_get_item (item));
   g_hash_table_add (self->rows, row);
+  g_hash_table_remove (self->outdated_rows, row);
   g_hash_table_add (self->stale_rows, row);
   queue_conflicts (self);
 }
@@ -810,6 +580,7 @@ unbind_row (GtkSignalListItemFactory *factory G_GNUC_UNUSED,
 
   g_hash_table_remove (self->rows, row);
   g_hash_table_remove (self->stale_rows, row);
+  g_hash_table_remove (self->outdated_rows, row);
   drafting_amendment_row_unbind (row);
 }
 
@@ -908,16 +679,16 @@ drafting_amendments_panel_select (DraftingAmendmentsPanel *self,
                                           drafting_amendment_get_id (amendment)) != amendment)
     return;
 
-  if (!matches_status (self, amendment))
+  if (!_drafting_amendments_panel_matches_status (self, amendment))
     gtk_drop_down_set_selected (self->status_dropdown, 0);
-  if (!matches_delegation (self, amendment))
+  if (!_drafting_amendments_panel_matches_delegation (self, amendment))
     gtk_drop_down_set_selected (self->delegation_dropdown, 0);
-  if (!matches_element (self, amendment))
+  if (!_drafting_amendments_panel_matches_element (self, amendment))
     drafting_amendments_panel_set_element_filter (self, NULL);
-  if (!matches_search (self, amendment))
+  if (!_drafting_amendments_panel_matches_search (self, amendment))
     {
       gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-      apply_search (self);
+      _drafting_amendments_panel_apply_search (self);
     }
 
   g_set_object (&self->to_select, amendment);
@@ -1277,6 +1048,7 @@ drafting_amendments_panel_dispose (GObject *object)
   drafting_amendments_panel_set_document (self, NULL);
   g_clear_handle_id (&self->refresh_source, g_source_remove);
   g_clear_handle_id (&self->conflicts_source, g_source_remove);
+  g_clear_handle_id (&self->outdated_source, g_source_remove);
   g_clear_object (&self->to_select);
 
   /* The template's widgets go: nothing is to be shown in them any more. */
@@ -1305,6 +1077,7 @@ drafting_amendments_panel_finalize (GObject *object)
   g_clear_pointer (&self->search_texts, g_hash_table_unref);
   g_clear_pointer (&self->rows, g_hash_table_unref);
   g_clear_pointer (&self->stale_rows, g_hash_table_unref);
+  g_clear_pointer (&self->outdated_rows, g_hash_table_unref);
   g_free (self->search);
   g_free (self->delegation);
   g_free (self->element_id);
@@ -1382,9 +1155,12 @@ drafting_amendments_panel_class_init (DraftingAmendmentsPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DraftingAmendmentsPanel, withdraw_button);
   gtk_widget_class_bind_template_child (widget_class, DraftingAmendmentsPanel, reopen_button);
   gtk_widget_class_bind_template_child (widget_class, DraftingAmendmentsPanel, counts_label);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_delegation_selected);
-  gtk_widget_class_bind_template_callback (widget_class, on_status_selected);
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_search_changed",
+                                                G_CALLBACK (_drafting_amendments_panel_on_search_changed));
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_delegation_selected",
+                                                G_CALLBACK (_drafting_amendments_panel_on_delegation_selected));
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_status_selected",
+                                                G_CALLBACK (_drafting_amendments_panel_on_status_selected));
   gtk_widget_class_bind_template_callback (widget_class, on_element_chip_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_activate);
 
@@ -1404,9 +1180,10 @@ drafting_amendments_panel_init (DraftingAmendmentsPanel *self)
   self->search_texts = g_hash_table_new_full (NULL, NULL, g_object_unref, g_free);
   self->rows = g_hash_table_new (NULL, NULL);
   self->stale_rows = g_hash_table_new (NULL, NULL);
+  self->outdated_rows = g_hash_table_new (NULL, NULL);
 
   /* The filter first: the template's dropdowns tell it their choice. */
-  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
+  self->filter = gtk_custom_filter_new (_drafting_amendments_panel_filter_func, self, NULL);
   self->filtered = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->filter)));
   gtk_filter_list_model_set_incremental (self->filtered, TRUE);
   self->revealer = drafting_list_revealer_new (GTK_WIDGET (self), DRAFTING_LIST_VIEW_MAX_ROWS);
