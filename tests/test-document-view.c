@@ -551,6 +551,12 @@ test_footnote_calls (void)
  * element's row, its delegation named to screen readers, and what the
  * row shows before the text ("DRAFT ") once. */
 static void
+count_change (guint *count)
+{
+  (*count)++;
+}
+
+static void
 test_marked (void)
 {
   Fixture fixture = { NULL, };
@@ -587,6 +593,36 @@ test_marked (void)
                              "a key driver of trade,");
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (drafting_element_row_get_text_view (row)),
                                        GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "Changes proposed by France");
+
+  /* A decision, and the marks made again: the rows whose marks are the
+   * same keep their text as it was; the clause shows the wording accepted,
+   * and its marks again once undone. */
+  {
+    GtkTextBuffer *title_buffer = gtk_text_view_get_buffer (drafting_element_row_get_text_view (row_of (&fixture, title)));
+    guint title_changes = 0;
+    gulong handler = g_signal_connect_swapped (title_buffer, "changed", G_CALLBACK (count_change),
+                                               &title_changes);
+
+    g_assert_true (drafting_document_accept_amendment (fixture.document, amendment, &error));
+    g_assert_no_error (error);
+    drafting_document_view_set_tracking (fixture.view, drafting_tracking_new (fixture.document, NULL));
+    drafting_gui_test_wait_frames (fixture.window, 2);
+    g_clear_pointer (&text, g_free);
+    text = row_text (row_of (&fixture, clause));
+    g_assert_cmpstr (text, ==, "ACKNOWLEDGING that the digital transformation of the economy is "
+                               "a key driver of trade,");
+
+    drafting_document_undo (fixture.document);
+    drafting_document_view_set_tracking (fixture.view, drafting_tracking_new (fixture.document, NULL));
+    drafting_gui_test_wait_frames (fixture.window, 2);
+    g_clear_pointer (&text, g_free);
+    text = row_text (row_of (&fixture, clause));
+    g_assert_cmpstr (text, ==, "ACKNOWLEDGING that the digital transformation of the economy is "
+                               "one of the key drivers in the global trade environment"
+                               "a key driver of trade,");
+    g_assert_cmpuint (title_changes, ==, 0);
+    g_signal_handler_disconnect (title_buffer, handler);
+  }
 
   /* Clean again: the text alone, with nobody named. */
   drafting_document_view_set_tracking (fixture.view, NULL);

@@ -30,6 +30,45 @@
 
 /* The element's text with the changes proposed to it marked, and the
  * elements proposed after it, at @iter. */
+/* What a marked view shows of the element, as one string to compare: its
+ * text, and each change's place, kind, author and amendment. */
+static char *
+marked_key (DraftingMarkedText *wording,
+            DraftingMarkedText *arrivals)
+{
+  GString *key = g_string_new (NULL);
+  DraftingMarkedText *texts[] = { wording, arrivals };
+
+  for (guint t = 0; t < G_N_ELEMENTS (texts) && texts[t] != NULL; t++)
+    {
+      g_string_append (key, drafting_marked_text_get_text (texts[t]));
+      g_string_append_c (key, '\x1e');
+      for (guint i = 0; i < drafting_marked_text_get_n_runs (texts[t]); i++)
+        {
+          const DraftingMarkedRun *run = drafting_marked_text_get_run (texts[t], i);
+
+          g_string_append_printf (key, "%d %" G_GSIZE_FORMAT " %" G_GSIZE_FORMAT " %s %s\x1f",
+                                  run->change, run->start, run->end,
+                                  run->author != NULL ? run->author : "",
+                                  run->amendment != NULL ? run->amendment : "");
+        }
+      g_string_append_c (key, '\x1d');
+    }
+
+  return g_string_free (key, FALSE);
+}
+
+static char *
+marked_key_for (DraftingTracking *tracking,
+                DraftingNode     *node)
+{
+  g_autoptr(DraftingMarkedText) wording = drafting_tracking_mark_wording (tracking, node);
+  g_autoptr(DraftingMarkedText) arrivals = drafting_tracking_mark_arrivals (tracking, node,
+                                                                            DRAFTING_PLACEMENT_AFTER);
+
+  return marked_key (wording, arrivals);
+}
+
 void
 _drafting_element_row_load_marked (DraftingElementRow *self,
                                    GtkTextIter        *iter)
@@ -39,6 +78,9 @@ _drafting_element_row_load_marked (DraftingElementRow *self,
                                                                             DRAFTING_PLACEMENT_AFTER);
   g_autofree char *described = NULL;
   gsize shown = 0;
+
+  g_free (self->marked_key);
+  self->marked_key = marked_key (wording, arrivals);
 
   /* What the row shows before the text already ("DRAFT "), the marked
    * text has too: it is shown once. */
@@ -114,6 +156,23 @@ drafting_element_row_set_tracking (DraftingElementRow *self,
 
   if (self->tracking == tracking)
     return;
+
+  /* The marks made again after a decision or an edit elsewhere: a row
+   * whose marks are the same keeps its buffer as it is laid out. Reloading
+   * every row on screen made the frame after a decision lay out all their
+   * text again (25 to 55 ms). */
+  if (self->tracking != NULL && tracking != NULL && self->node != NULL &&
+      self->shown == self->node && self->marked_key != NULL &&
+      self->shown_revision == drafting_node_get_revision (self->node))
+    {
+      g_autofree char *key = marked_key_for (tracking, self->node);
+
+      if (strcmp (key, self->marked_key) == 0)
+        {
+          self->tracking = tracking;
+          return;
+        }
+    }
 
   self->tracking = tracking;
   if (tracking == NULL)

@@ -27,6 +27,7 @@ struct _DraftingElementRow
   GtkTextTag    *current_match_tag;
   GPtrArray     *ref_tags;        /* a tag a footnote call, naming it */
   DraftingTracking *tracking;     /* the marks shown instead of the text, or NULL */
+  char          *marked_key;      /* what the marks shown are, to compare, or NULL */
   char          *proposer;        /* the delegation typing proposes for, or NULL */
   char          *proposer_name;
 

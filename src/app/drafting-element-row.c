@@ -322,6 +322,7 @@ load_buffer (DraftingElementRow *self)
   g_set_object (&self->shown, self->node);
   self->shown_revision = drafting_node_get_revision (self->node);
   g_clear_pointer (&self->shown_prefix, g_free);
+  g_clear_pointer (&self->marked_key, g_free);
 
   if (drafting_node_get_kind (self->node) == DRAFTING_KIND_PLACE_DATE)
     {
@@ -885,6 +886,7 @@ drafting_element_row_dispose (GObject *object)
   _drafting_element_row_dispose_spelling (self);
   g_clear_object (&self->node);
   g_clear_object (&self->shown);
+  g_clear_pointer (&self->marked_key, g_free);
   g_clear_pointer (&self->shown_prefix, g_free);
   g_clear_pointer (&self->ref_tags, g_ptr_array_unref);
   g_clear_pointer (&self->proposer, g_free);
