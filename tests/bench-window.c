@@ -1404,8 +1404,8 @@ measure_renderer (const char  *renderer,
 
   /* The main loop during opening, saving, autosave and closing, and with
    * thousands of amendments, once a size, its figures with the first
-   * round's; with one renderer, since they wait on no drawing. */
-  for (guint s = 0; s < G_N_ELEMENTS (sizes) && first_pass; s++)
+   * round's; with each renderer, as their longest stalls are often frames. */
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
     for (guint m = 0; m < G_N_ELEMENTS (main_loop_modes); m++)
       {
         g_autoptr(GHashTable) figures = spawn_child (self, main_loop_modes[m], sizes[s], paths[s], &error);
