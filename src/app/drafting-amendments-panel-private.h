@@ -63,8 +63,7 @@ struct _DraftingAmendmentsPanel
   gulong                   items_changed_id;
   gulong                   numbering_changed_id;
   guint                    refresh_source;
-  guint                    conflicts_source;
-  guint                    outdated_source;
+  guint                    rows_source;     /* catching up with the rows out of date */
   Refresh                  refresh;
 
   guint                    syncing_delegations : 1;

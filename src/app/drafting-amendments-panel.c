@@ -341,37 +341,6 @@ update_actions (DraftingAmendmentsPanel *self)
   gtk_widget_set_visible (self->reopen_button, reopen);
 }
 
-static gboolean
-find_conflicts (gpointer user_data)
-{
-  DraftingAmendmentsPanel *self = user_data;
-  gint64 deadline = g_get_monotonic_time () + 4 * G_TIME_SPAN_MILLISECOND;
-  GHashTableIter iter;
-  gpointer row;
-
-  /* A few rows at a time: the first after a change walks the record, and
-   * the core keeps an index of conflicts for the others. */
-  g_hash_table_iter_init (&iter, self->stale_rows);
-  while (g_get_monotonic_time () < deadline && g_hash_table_iter_next (&iter, &row, NULL))
-    {
-      g_hash_table_iter_remove (&iter);
-      drafting_amendment_row_update_conflicts (row);
-    }
-
-  if (g_hash_table_size (self->stale_rows) > 0)
-    return G_SOURCE_CONTINUE;
-
-  self->conflicts_source = 0;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-queue_conflicts (DraftingAmendmentsPanel *self)
-{
-  if (self->conflicts_source == 0 && g_hash_table_size (self->stale_rows) > 0)
-    self->conflicts_source = g_idle_add (find_conflicts, self);
-}
-
 static void
 update_row (DraftingAmendmentsPanel *self,
             DraftingAmendmentRow    *row)
@@ -380,27 +349,46 @@ update_row (DraftingAmendmentsPanel *self,
   g_hash_table_add (self->stale_rows, row);
 }
 
+/* The bound rows out of date, a few at a time while the main loop is idle:
+ * first those to be shown again, then those whose conflicts are to be
+ * found again (the first after a change walks the record, and the core
+ * keeps an index of conflicts for the others). */
 static gboolean
-update_outdated (gpointer user_data)
+catch_up_rows (gpointer user_data)
 {
   DraftingAmendmentsPanel *self = user_data;
   gint64 deadline = g_get_monotonic_time () + 4 * G_TIME_SPAN_MILLISECOND;
-  GHashTableIter iter;
-  gpointer row;
+  GHashTable *pending[] = { self->outdated_rows, self->stale_rows };
 
-  g_hash_table_iter_init (&iter, self->outdated_rows);
-  while (g_get_monotonic_time () < deadline && g_hash_table_iter_next (&iter, &row, NULL))
+  for (guint i = 0; i < G_N_ELEMENTS (pending); i++)
     {
-      g_hash_table_iter_remove (&iter);
-      update_row (self, row);
-    }
-  queue_conflicts (self);
+      GHashTableIter iter;
+      gpointer row;
 
-  if (g_hash_table_size (self->outdated_rows) > 0)
+      g_hash_table_iter_init (&iter, pending[i]);
+      while (g_get_monotonic_time () < deadline && g_hash_table_iter_next (&iter, &row, NULL))
+        {
+          g_hash_table_iter_remove (&iter);
+          if (pending[i] == self->outdated_rows)
+            update_row (self, row);
+          else
+            drafting_amendment_row_update_conflicts (row);
+        }
+    }
+
+  if (g_hash_table_size (self->outdated_rows) > 0 || g_hash_table_size (self->stale_rows) > 0)
     return G_SOURCE_CONTINUE;
 
-  self->outdated_source = 0;
+  self->rows_source = 0;
   return G_SOURCE_REMOVE;
+}
+
+static void
+queue_catch_up (DraftingAmendmentsPanel *self)
+{
+  if (self->rows_source == 0 &&
+      (g_hash_table_size (self->outdated_rows) > 0 || g_hash_table_size (self->stale_rows) > 0))
+    self->rows_source = g_idle_add (catch_up_rows, self);
 }
 
 /* Whether any of @row is inside the list's window on its rows: the list
@@ -443,9 +431,7 @@ update_rows (DraftingAmendmentsPanel *self)
       else
         g_hash_table_add (self->outdated_rows, row);
     }
-  if (self->outdated_source == 0 && g_hash_table_size (self->outdated_rows) > 0)
-    self->outdated_source = g_idle_add (update_outdated, self);
-  queue_conflicts (self);
+  queue_catch_up (self);
   update_chip (self);
 }
 
@@ -568,7 +554,7 @@ bind_row (GtkSignalListItemFactory *factory G_GNUC_UNUSED,
   g_hash_table_add (self->rows, row);
   g_hash_table_remove (self->outdated_rows, row);
   g_hash_table_add (self->stale_rows, row);
-  queue_conflicts (self);
+  queue_catch_up (self);
 }
 
 static void
@@ -1047,8 +1033,7 @@ drafting_amendments_panel_dispose (GObject *object)
 
   drafting_amendments_panel_set_document (self, NULL);
   g_clear_handle_id (&self->refresh_source, g_source_remove);
-  g_clear_handle_id (&self->conflicts_source, g_source_remove);
-  g_clear_handle_id (&self->outdated_source, g_source_remove);
+  g_clear_handle_id (&self->rows_source, g_source_remove);
   g_clear_object (&self->to_select);
 
   /* The template's widgets go: nothing is to be shown in them any more. */
