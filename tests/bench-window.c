@@ -48,7 +48,9 @@
  *    it has not built, against that of those on screen;
  *  - a keystroke to the screen: a character put in the focused row's
  *    buffer as typing does, until the next frame is painted; and a real key
- *    press from the X server (xdotool), when there is one;
+ *    press from the X server (xdotool), when there is one; and, in the
+ *    empty window, the same keystroke in GTK's own text view holding a
+ *    page of text, the floor under the first;
  *  - a paragraph inserted at the top of the operative part, every number
  *    after it derived again, until painted; and undoing it; with the view
  *    at the top of the document, and with the place in sight;

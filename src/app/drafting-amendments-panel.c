@@ -411,7 +411,7 @@ row_in_sight (DraftingAmendmentsPanel *self,
 /* The rows shown again, after the record or the numbering changed: those
  * on screen at once, the others (GTK 4.8's list view binds up to 200) a
  * few at a time while the main loop is idle, as their conflicts are. A
- * decision taken with 200 rows bound stalled the window for up to 90 ms. */
+ * decision taken with 200 rows bound stalled the window for up to 240 ms. */
 static void
 update_rows (DraftingAmendmentsPanel *self)
 {

@@ -28,8 +28,6 @@
 /* ------------------------------------------------------------------ */
 /* The marks                                                           */
 
-/* The element's text with the changes proposed to it marked, and the
- * elements proposed after it, at @iter. */
 /* What a marked view shows of the element, as one string to compare: its
  * text, and each change's place, kind, author and amendment. */
 static char *
@@ -69,6 +67,8 @@ marked_key_for (DraftingTracking *tracking,
   return marked_key (wording, arrivals);
 }
 
+/* The element's text with the changes proposed to it marked, and the
+ * elements proposed after it, at @iter. */
 void
 _drafting_element_row_load_marked (DraftingElementRow *self,
                                    GtkTextIter        *iter)
