@@ -48,6 +48,7 @@ struct _DraftingWindow
   GSignalGroup         *page_signals;
   GSignalGroup         *document_signals;
   GCancellable         *cancellable;   /* loads and questions under way: cancelled as it goes */
+  GtkWindow            *shortcuts_window; /* the keyboard shortcuts, while shown */
 
   guint                 closing_pages; /* pages letting their rows go before it goes */
 
@@ -686,6 +687,32 @@ action_close_window (GtkWidget  *widget,
   gtk_window_close (GTK_WINDOW (widget));
 }
 
+/* The keyboard shortcuts, built when asked for and let go once closed,
+ * rather than built hidden with every window as GtkApplicationWindow does
+ * with a help overlay: that costs each window's start, and GTK 4.8 gives
+ * a screen reader that asks for a window just closed the last window it
+ * has, shown or not, and fails on one never shown. */
+static void
+action_show_shortcuts (GtkWidget  *widget,
+                       const char *action_name G_GNUC_UNUSED,
+                       GVariant   *param G_GNUC_UNUSED)
+{
+  DraftingWindow *self = DRAFTING_WINDOW (widget);
+
+  if (self->shortcuts_window == NULL)
+    {
+      g_autoptr(GtkBuilder) builder =
+        gtk_builder_new_from_resource ("/org/wco/drafting/ui/drafting-shortcuts-window.ui");
+      GtkWindow *window = GTK_WINDOW (gtk_builder_get_object (builder, "shortcuts_window"));
+
+      gtk_window_set_transient_for (window, GTK_WINDOW (self));
+      gtk_window_set_destroy_with_parent (window, TRUE);
+      g_set_weak_pointer (&self->shortcuts_window, window);
+    }
+
+  gtk_window_present (self->shortcuts_window);
+}
+
 /* The recent documents, for the menu. */
 static void
 update_recent (DraftingWindow *self)
@@ -935,6 +962,7 @@ drafting_window_dispose (GObject *object)
   DraftingWindow *self = (DraftingWindow *) object;
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_weak_pointer (&self->shortcuts_window);
   g_clear_object (&self->page_signals);
   g_clear_object (&self->document_signals);
   /* The tab view lets its pages go as it is disposed: the window, half
@@ -992,6 +1020,7 @@ drafting_window_class_init (DraftingWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-blank", NULL, action_new);
   gtk_widget_class_install_action (widget_class, "win.close-page", NULL, action_close_page);
   gtk_widget_class_install_action (widget_class, "win.close-window", NULL, action_close_window);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, action_show_shortcuts);
 }
 
 static void

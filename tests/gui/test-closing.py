@@ -114,6 +114,13 @@ def same_file_in_two_windows(tap, session, a):
     second = wait_for(lambda: [f for f in main_frames() if "Untitled Document" in (f.name or "")])
     tap.ok(second is not None and len(second) == 1, "with a new document")
 
+    # The keyboard shortcuts come when asked for, and go when closed: no
+    # window is kept hidden beside the others.
+    key("ctrl+question")
+    tap.ok(wait_for(lambda: len(frames(application())) == 3), "Ctrl+? shows the keyboard shortcuts")
+    key("Escape")
+    tap.ok(wait_for(lambda: len(frames(application())) == 2), "and Escape closes them")
+
     # Opening the file from the second window shows the first one's tab.
     session.open_in_running(a)
     time.sleep(2.0)
