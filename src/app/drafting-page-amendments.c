@@ -844,10 +844,25 @@ static const GActionEntry amendment_entries[] = {
   { .name = "export-amendments", .activate = action_export_amendments },
 };
 
+/* Escape in the justification gives the keyboard back to the text, the
+ * cursor where it was, as it leaves any field beside a document. */
+static gboolean
+return_to_text (GtkWidget *widget G_GNUC_UNUSED,
+                GVariant  *args G_GNUC_UNUSED,
+                gpointer   user_data)
+{
+  DraftingPage *self = user_data;
+
+  drafting_document_view_restore_focus (self->view);
+
+  return TRUE;
+}
+
 void
 _drafting_page_init_amendments (DraftingPage *self)
 {
   g_autoptr(GAction) show_amendments = g_settings_create_action (self->settings, "show-amendments");
+  GtkEventController *escape = gtk_shortcut_controller_new ();
 
   self->view_mode = g_strdup ("clean");
   g_action_map_add_action_entries (G_ACTION_MAP (self->actions), amendment_entries,
@@ -858,6 +873,10 @@ _drafting_page_init_amendments (DraftingPage *self)
   gtk_accessible_update_relation (GTK_ACCESSIBLE (self->justification_entry),
                                   GTK_ACCESSIBLE_RELATION_LABELLED_BY, self->justification_title, NULL,
                                   -1);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (escape),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                                                          gtk_callback_action_new (return_to_text, self, NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (self->justification_entry), escape);
   g_settings_bind (self->settings, "show-amendments", self->amendments_flap, "reveal-flap",
                    G_SETTINGS_BIND_GET);
   /* Folded away, the panel is not there for screen readers either. */
