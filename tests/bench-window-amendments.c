@@ -50,7 +50,7 @@ static DraftingAmendment *
 proposed_in_sight (DraftingDocument *document,
                    GtkWidget        *view)
 {
-  GtkWidget *list_view = drafting_gui_test_find_of_type (view, GTK_TYPE_GRID_VIEW);
+  GtkWidget *list_view = drafting_gui_test_find_of_type (view, DRAFTING_TYPE_LAZY_LIST);
   GListModel *amendments = drafting_document_get_amendments (document);
   guint n = g_list_model_get_n_items (amendments);
 

@@ -62,14 +62,14 @@ typedef struct
 static gboolean
 underlined (Checking *checking)
 {
-  GtkWidget *list = drafting_gui_test_find_of_type (GTK_WIDGET (checking->view), GTK_TYPE_GRID_VIEW);
+  GtkWidget *list = drafting_gui_test_find_of_type (GTK_WIDGET (checking->view), DRAFTING_TYPE_LAZY_LIST);
 
   g_assert (list != NULL);
 
   for (GtkWidget *child = gtk_widget_get_first_child (list); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *row = gtk_widget_get_first_child (child);
+      GtkWidget *row = child;
       GtkTextBuffer *buffer;
       GtkTextTag *tag;
       GtkTextIter start;

@@ -97,7 +97,7 @@ drafting_gui_test_find_named (GtkWidget  *root,
   return NULL;
 }
 
-/* The row showing @node, if the list has built one. */
+/* The row showing @node, if the document's list has built one. */
 DraftingElementRow *
 drafting_gui_test_row_of (GtkWidget    *list_view,
                           DraftingNode *node)
@@ -106,7 +106,7 @@ drafting_gui_test_row_of (GtkWidget    *list_view,
        item != NULL;
        item = gtk_widget_get_next_sibling (item))
     {
-      GtkWidget *row = gtk_widget_get_first_child (item);
+      GtkWidget *row = item;
 
       if (row != NULL && DRAFTING_IS_ELEMENT_ROW (row) &&
           drafting_element_row_get_node (DRAFTING_ELEMENT_ROW (row)) == node)

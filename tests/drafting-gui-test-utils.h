@@ -8,6 +8,7 @@
 #include <gtk/gtk.h>
 
 #include "drafting-element-row.h"
+#include "drafting-lazy-list.h"
 
 G_BEGIN_DECLS
 

@@ -155,7 +155,7 @@ assert_directions (Fixture          *fixture,
   g_assert_nonnull (header_bar);
   assert_direction (header_bar, interface, "the header bar");
   assert_direction (fixture->window, interface, "the window");
-  assert_direction (drafting_gui_test_find_of_type (view, GTK_TYPE_GRID_VIEW), document, "the document's list");
+  assert_direction (drafting_gui_test_find_of_type (view, DRAFTING_TYPE_LAZY_LIST), document, "the document's list");
   assert_direction (drafting_gui_test_find_of_type (outline, GTK_TYPE_GRID_VIEW), document, "the outline's list");
 
   g_assert_cmpuint (rows->len, >, 10);

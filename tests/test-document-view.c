@@ -37,7 +37,7 @@ fixture_open (Fixture          *fixture,
 
   fixture->scroller = GTK_SCROLLED_WINDOW (drafting_gui_test_find_of_type (GTK_WIDGET (fixture->view),
                                                                            GTK_TYPE_SCROLLED_WINDOW));
-  fixture->list_view = drafting_gui_test_find_of_type (GTK_WIDGET (fixture->view), GTK_TYPE_GRID_VIEW);
+  fixture->list_view = drafting_gui_test_find_of_type (GTK_WIDGET (fixture->view), DRAFTING_TYPE_LAZY_LIST);
   g_assert_nonnull (fixture->scroller);
   g_assert_nonnull (fixture->list_view);
 
@@ -111,7 +111,7 @@ check_rows_on_screen (Fixture *fixture,
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *row = gtk_widget_get_first_child (child);
+      GtkWidget *row = child;
       GtkWidget *text_view;
       int width;
       int laid_out;
@@ -252,9 +252,14 @@ test_scroll_range (void)
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *row = gtk_widget_get_first_child (child);
+      GtkWidget *row = child;
+      graphene_rect_t bounds;
 
-      if (DRAFTING_IS_ELEMENT_ROW (row) && gtk_widget_get_mapped (child))
+      /* On screen: the row with the focus is kept wherever it is. */
+      if (DRAFTING_IS_ELEMENT_ROW (row) && gtk_widget_get_mapped (child) &&
+          gtk_widget_compute_bounds (child, fixture.list_view, &bounds) &&
+          bounds.origin.y + bounds.size.height > 0 &&
+          bounds.origin.y < gtk_widget_get_height (fixture.list_view))
         first_in_sight = MIN (first_in_sight,
                               drafting_document_get_position (document,
                                                               drafting_element_row_get_node (DRAFTING_ELEMENT_ROW (row))));
@@ -332,7 +337,7 @@ check_rows_current (Fixture *fixture)
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *row = gtk_widget_get_first_child (child);
+      GtkWidget *row = child;
       DraftingNode *node;
       g_autofree char *shown = NULL;
       g_autofree char *expected = NULL;
@@ -399,11 +404,17 @@ test_insert_above (void)
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (fixture.scroller), 0);
   drafting_document_set_status (fixture.document, DRAFTING_STATUS_ADOPTED);
   drafting_gui_test_wait_frames (fixture.window, 3);
+  /* The cursor's row, laid out again, is kept in sight: back to the top. */
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (fixture.scroller), 0);
+  drafting_gui_test_wait_frames (fixture.window, 3);
   g_assert_cmpuint (check_rows_current (&fixture), >, 20);
   heading = row_text (row_of (&fixture, drafting_test_find (fixture.document, DRAFTING_KIND_HEADING, 0)));
   g_assert_false (g_str_has_prefix (heading, "DRAFT"));
 
   drafting_document_undo (fixture.document);
+  drafting_gui_test_wait_frames (fixture.window, 3);
+  /* Undoing puts the cursor back in the paragraph, further down. */
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (fixture.scroller), 0);
   drafting_gui_test_wait_frames (fixture.window, 3);
   g_clear_pointer (&heading, g_free);
   heading = row_text (row_of (&fixture, drafting_test_find (fixture.document, DRAFTING_KIND_HEADING, 0)));

@@ -49,7 +49,7 @@ fixture_open (Fixture          *fixture,
 
   fixture->scroller = GTK_SCROLLED_WINDOW (drafting_gui_test_find_of_type (GTK_WIDGET (fixture->view),
                                                                            GTK_TYPE_SCROLLED_WINDOW));
-  fixture->list_view = drafting_gui_test_find_of_type (GTK_WIDGET (fixture->view), GTK_TYPE_GRID_VIEW);
+  fixture->list_view = drafting_gui_test_find_of_type (GTK_WIDGET (fixture->view), DRAFTING_TYPE_LAZY_LIST);
   g_assert_nonnull (fixture->scroller);
   g_assert_nonnull (fixture->list_view);
 
@@ -115,7 +115,7 @@ screen_texts (Fixture *fixture)
            item != NULL;
            item = gtk_widget_get_next_sibling (item))
         {
-          GtkWidget *row = gtk_widget_get_first_child (item);
+          GtkWidget *row = item;
           DraftingNode *node;
 
           if (row == NULL || !DRAFTING_IS_ELEMENT_ROW (row) || !gtk_widget_get_mapped (item) ||

@@ -70,7 +70,7 @@ fixture_open (Fixture          *fixture,
   drafting_document_view_set_spell_cache (fixture->view, fixture->cache);
   drafting_document_view_set_document (fixture->view, document);
   gtk_window_set_child (GTK_WINDOW (fixture->window), GTK_WIDGET (fixture->view));
-  fixture->list_view = drafting_gui_test_find_of_type (GTK_WIDGET (fixture->view), GTK_TYPE_GRID_VIEW);
+  fixture->list_view = drafting_gui_test_find_of_type (GTK_WIDGET (fixture->view), DRAFTING_TYPE_LAZY_LIST);
 
   drafting_gui_test_present (fixture->window);
   for (guint i = 0; i < 600 && drafting_document_view_is_opening (fixture->view); i++)

@@ -12,16 +12,15 @@
 
 #include "drafting-document-view.h"
 #include "drafting-element-row.h"
+#include "drafting-lazy-list.h"
 #include "drafting-list-revealer.h"
 
 /*
- * A GtkGridView of one column over the document's list of elements in
- * reading order: only the rows on screen exist, and a few more, recycled
- * as the view scrolls, so that a document of ten thousand clauses opens
- * and scrolls as one of ten. GTK 4.8's list view would keep 200 rows, each
- * a text view, whatever the window's height; its grid view keeps 30 rows
- * a column. Assistive technologies meet it as a table of one column,
- * named "Document", whose cells are the elements' rows.
+ * A lazy list over the document's list of elements in reading order: only
+ * the rows on screen exist, and a few more, recycled as the view scrolls,
+ * so that a document of ten thousand clauses opens and scrolls as one of
+ * ten, each row as tall as its text, as on paper. Assistive technologies
+ * meet it as a list named "Document", whose items are the elements' rows.
  *
  * The view keeps a map from element to the row showing it, to send the
  * model's changes to the rows that show them and to put the cursor in a
@@ -34,8 +33,7 @@ struct _DraftingDocumentView
   GtkWidget          parent_instance;
 
   GtkScrolledWindow *scroller;
-  GtkGridView       *list_view;
-  GtkNoSelection    *selection;
+  DraftingLazyList  *list_view;
   DraftingListRevealer *revealer;
   DraftingDocument  *document;
   GHashTable        *rows;            /* DraftingNode → DraftingElementRow */
@@ -91,6 +89,10 @@ set_current (DraftingDocumentView *self,
 /* A row takes the focus only once on screen: the list may have bound it
  * before it has scrolled it into sight. */
 #define PENDING_MAX_FRAMES 60
+
+/* About as many rows as a tall window makes at once (its screen and a
+ * third of one above and below): the elements the list is given first. */
+#define ROWS_IN_A_TALL_WINDOW 34
 
 static gboolean place_pending (gpointer data);
 
@@ -151,7 +153,7 @@ scroll_to (DraftingDocumentView *self,
   guint position = drafting_document_get_position (self->document, node);
 
   drafting_list_revealer_reveal (self->revealer, position);
-  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+  drafting_lazy_list_scroll_to (self->list_view, position);
 }
 
 static void
@@ -449,18 +451,14 @@ on_row_focus_enter (GtkEventControllerFocus *controller,
 /* ------------------------------------------------------------------ */
 /* Rows                                                                */
 
-static void
-setup_row (GtkSignalListItemFactory *factory G_GNUC_UNUSED,
-           GtkListItem              *item,
-           DraftingDocumentView     *self)
+static GtkWidget *
+setup_row (DraftingLazyList *list G_GNUC_UNUSED,
+           gpointer          user_data)
 {
+  DraftingDocumentView *self = user_data;
   GtkWidget *row = drafting_element_row_new ();
   GtkTextView *text_view = drafting_element_row_get_text_view (DRAFTING_ELEMENT_ROW (row));
   GtkEventController *focus = gtk_event_controller_focus_new ();
-
-  gtk_list_item_set_activatable (item, FALSE);
-  gtk_list_item_set_selectable (item, FALSE);
-  gtk_list_item_set_child (item, row);
 
   drafting_element_row_set_editable (DRAFTING_ELEMENT_ROW (row), self->editable);
   drafting_element_row_set_tracking (DRAFTING_ELEMENT_ROW (row), self->tracking);
@@ -473,15 +471,20 @@ setup_row (GtkSignalListItemFactory *factory G_GNUC_UNUSED,
   gtk_widget_add_controller (GTK_WIDGET (text_view), focus);
   g_signal_connect_object (gtk_text_view_get_buffer (text_view), "mark-set",
                            G_CALLBACK (on_mark_set), self, 0);
+
+  return row;
 }
 
 static void
-bind_row (GtkSignalListItemFactory *factory G_GNUC_UNUSED,
-          GtkListItem              *item,
-          DraftingDocumentView     *self)
+bind_row (DraftingLazyList *list G_GNUC_UNUSED,
+          GtkWidget        *widget,
+          gpointer          item,
+          guint             position G_GNUC_UNUSED,
+          gpointer          user_data)
 {
-  DraftingElementRow *row = DRAFTING_ELEMENT_ROW (gtk_list_item_get_child (item));
-  DraftingNode *node = gtk_list_item_get_item (item);
+  DraftingDocumentView *self = user_data;
+  DraftingElementRow *row = DRAFTING_ELEMENT_ROW (widget);
+  DraftingNode *node = item;
 
   drafting_element_row_set_tracking (row, self->tracking);
   drafting_element_row_set_proposer (row, self->proposer, self->proposer_name);
@@ -497,11 +500,13 @@ bind_row (GtkSignalListItemFactory *factory G_GNUC_UNUSED,
 }
 
 static void
-unbind_row (GtkSignalListItemFactory *factory G_GNUC_UNUSED,
-            GtkListItem              *item,
-            DraftingDocumentView     *self)
+unbind_row (DraftingLazyList *list G_GNUC_UNUSED,
+            GtkWidget        *widget,
+            gpointer          item G_GNUC_UNUSED,
+            gpointer          user_data)
 {
-  DraftingElementRow *row = DRAFTING_ELEMENT_ROW (gtk_list_item_get_child (item));
+  DraftingDocumentView *self = user_data;
+  DraftingElementRow *row = DRAFTING_ELEMENT_ROW (widget);
   DraftingNode *node = drafting_element_row_get_node (row);
 
   if (node != NULL && g_hash_table_lookup (self->rows, node) == row)
@@ -1083,7 +1088,6 @@ drafting_document_view_class_init (DraftingDocumentViewClass *klass)
 static void
 drafting_document_view_init (DraftingDocumentView *self)
 {
-  GtkListItemFactory *factory;
   GtkEventController *shortcuts;
   GtkWidget *clamp;
 
@@ -1097,16 +1101,12 @@ drafting_document_view_init (DraftingDocumentView *self)
   add_edge_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_End, GDK_KEY_KP_End, TRUE);
   gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
 
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), self);
-
-  /* The rows of a long document are made a few at a frame as it opens. */
-  self->revealer = drafting_list_revealer_new (GTK_WIDGET (self), DRAFTING_GRID_VIEW_MAX_ROWS);
-  self->selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->revealer)));
-  self->list_view = GTK_GRID_VIEW (gtk_grid_view_new (GTK_SELECTION_MODEL (self->selection), factory));
-  gtk_grid_view_set_max_columns (self->list_view, 1);
+  /* The elements of a long document are given to the list a few at a
+   * frame as it opens, beyond the rows a tall window shows at once. */
+  self->revealer = drafting_list_revealer_new (GTK_WIDGET (self), ROWS_IN_A_TALL_WINDOW);
+  self->list_view = DRAFTING_LAZY_LIST (drafting_lazy_list_new ());
+  drafting_lazy_list_set_functions (self->list_view, setup_row, bind_row, unbind_row, self);
+  drafting_lazy_list_set_model (self->list_view, G_LIST_MODEL (self->revealer));
   gtk_widget_add_css_class (GTK_WIDGET (self->list_view), "document-page");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->list_view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Document"),
