@@ -357,6 +357,42 @@ release_far_rows (DraftingLazyList *self)
     }
 }
 
+/* Lets go of the rows that the place shown now leaves out of reach (past
+ * a third of a view beyond its edges), before any is bound for it: a
+ * page down takes the rows the page up lets go rather than making more.
+ * The same heights decide as when the rows are bound. */
+static void
+release_rows_out_of_reach (DraftingLazyList *self,
+                           int               height,
+                           int               overscan)
+{
+  Row *kept = focus_row (self);
+
+  for (guint i = self->rows->len; i > 0; i--)
+    {
+      Row *row = g_ptr_array_index (self->rows, i - 1);
+      int y = -self->anchor_offset;
+
+      if (row == kept)
+        continue;
+
+      if (row->position >= self->anchor)
+        {
+          for (guint p = self->anchor; p < row->position && y < height + overscan; p++)
+            y += height_of (self, p);
+          if (y >= height + overscan)
+            release_row (self, i - 1);
+        }
+      else
+        {
+          for (guint p = row->position + 1; p < self->anchor && y > -overscan; p++)
+            y -= height_of (self, p);
+          if (y <= -overscan)
+            release_row (self, i - 1);
+        }
+    }
+}
+
 /* Moves the anchor to the item the view begins in, measuring the items
  * it passes. */
 static void
@@ -498,6 +534,7 @@ update_rows (DraftingLazyList *self,
     apply_scroll_to (self, height);
   release_far_rows (self);
   normalize_anchor (self);
+  release_rows_out_of_reach (self, height, overscan);
 
   /* Down from the anchor to a little past the bottom of the view. */
   y = -self->anchor_offset;
@@ -871,7 +908,11 @@ on_items_changed (GListModel       *model G_GNUC_UNUSED,
   else if (self->scroll_to != NO_POSITION && self->scroll_to >= position)
     self->scroll_to = position;
 
-  queue_update (self);
+  /* The model changes outside the layout: the rows are chosen now. */
+  if (self->width > 0)
+    update_rows (self, self->width, self->height);
+  else
+    queue_update (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
