@@ -218,9 +218,18 @@ drafting_document_view_restore_focus (DraftingDocumentView *self)
   if (self->document == NULL)
     return;
 
-  /* A placement under way wins. */
+  /* A placement under way wins; one that gave up waiting for its row to
+   * be shown, in a tab not chosen yet, is made now that it is. */
   if (self->pending != NULL)
-    return;
+    {
+      g_clear_handle_id (&self->pending_source, g_source_remove);
+      if (self->pending_tick != 0)
+        gtk_widget_remove_tick_callback (GTK_WIDGET (self->list_view), self->pending_tick);
+      self->pending_tick = 0;
+      self->pending_frames = 0;
+      place_pending (self);
+      return;
+    }
 
   node = drafting_document_view_get_current (self);
   if (node != NULL && (row = g_hash_table_lookup (self->rows, node)) != NULL)

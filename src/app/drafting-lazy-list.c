@@ -26,12 +26,13 @@
  *
  * Rows let go are hidden and kept for the next items in sight: a list
  * never makes more rows than it has had on screen at once. Rows are bound
- * and let go before the list is laid out, in the frame clock's update
- * phase (a widget shown or hidden while its parent is being laid out
- * would leave its ancestors to be laid out a frame later), and in the
- * layout itself only when the view's size changes; before its first
- * layout, a list binds its first few rows, so that a page in a tab not
- * yet shown has rows to take the focus the moment it is.
+ * and let go outside the layout, in the frame clock's update phase or as
+ * the model changes (a widget shown or hidden while its parent is being
+ * laid out would leave its ancestors to be laid out a frame later); the
+ * layout places the rows bound and asks for more when they fall short.
+ * Before its first layout, a list binds its first few rows, so that a
+ * page in a tab not yet shown has rows to take the focus the moment it
+ * is.
  */
 
 /* Rows are bound this far beyond the top and bottom of the view, as a
@@ -73,6 +74,7 @@ struct _DraftingLazyList
   int            height;            /* the view's height the rows are chosen for */
   guint          tick_id;           /* choosing the rows again before the next layout */
   guint          needs_update : 1;
+  guint          allocating : 1;    /* in its own layout */
 
   guint          anchor;            /* the item at the top of the view */
   int            anchor_offset;     /* how far down it the view begins */
@@ -498,8 +500,8 @@ configure_adjustments (DraftingLazyList *self,
 
 /* Chooses the rows: binds those from a third of a view above it to a third
  * below, and lets the others go. Run before the list is laid out, in the
- * frame clock's update phase, so that what binding a row changes is laid
- * out with the rest; in the layout itself only when the size changes. */
+ * frame clock's update phase, or as the model changes, so that what
+ * binding a row changes is laid out with the rest. */
 static void
 update_rows (DraftingLazyList *self,
              int               width,
@@ -642,6 +644,47 @@ queue_update (DraftingLazyList *self)
   gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
 
+/* The rows are chosen now, for a change made outside the layout (an
+ * event, a tick, an idle): what binding them changes is laid out in the
+ * frame that follows, with the rest. */
+static void
+update_now (DraftingLazyList *self)
+{
+  if (self->width > 0 && !self->allocating)
+    {
+      update_rows (self, self->width, self->height);
+      gtk_widget_queue_allocate (GTK_WIDGET (self));
+    }
+  else
+    queue_update (self);
+}
+
+/* Whether every item that reaches into the view has a row, and the
+ * anchor is the item the view begins in. */
+static gboolean
+rows_cover_view (DraftingLazyList *self,
+                 int               height)
+{
+  guint n = self->heights->len;
+  int y = -self->anchor_offset;
+
+  if (self->anchor_offset < 0 || self->anchor_offset >= height_of (self, self->anchor))
+    return FALSE;
+
+  for (guint p = self->anchor; p < n && y < height; p++)
+    {
+      if (find_row (self, p, NULL) == NULL)
+        return FALSE;
+      y += height_of (self, p);
+    }
+
+  return TRUE;
+}
+
+/* Lays out the rows bound, where the anchor puts them, each at its height
+ * now: a row that grew or shrank moves those beneath it. Rows are bound
+ * and let go in the update phase, not here: should the view come to want
+ * other rows (its size changed, a row grew), the next frame binds them. */
 static void
 drafting_lazy_list_size_allocate (GtkWidget *widget,
                                   int        width,
@@ -650,77 +693,62 @@ drafting_lazy_list_size_allocate (GtkWidget *widget,
 {
   DraftingLazyList *self = DRAFTING_LAZY_LIST (widget);
   guint n = self->heights->len;
-  Row *kept;
-  Row *anchor_row;
-  guint first;
-  guint last;
-  int top;
   int y;
 
-  if (width != self->width || height != self->height || self->needs_update)
-    update_rows (self, width, height);
+  self->allocating = TRUE;
+  if (width != self->width)
+    {
+      self->width = width;
+      forget_heights (self);
+      schedule_update (self);
+    }
+  if (height != self->height)
+    {
+      self->height = height;
+      schedule_update (self);
+    }
 
-  if (n == 0 || width <= 0 || height <= 0 || (anchor_row = find_row (self, self->anchor, NULL)) == NULL)
+  if (n == 0 || width <= 0 || height <= 0)
     {
       configure_adjustments (self, width, height);
+      self->allocating = FALSE;
       return;
     }
+  self->anchor = MIN (self->anchor, n - 1);
 
-  /* The rows bound, where the anchor puts them, each at its height now:
-   * a row that grew or shrank moves those beneath it. Should the view
-   * come to want rows not bound, the next frame binds them. */
-  if (self->anchor_offset >= measure_bound_row (self, anchor_row))
-    schedule_update (self);
+  for (guint i = 0; i < self->rows->len; i++)
+    measure_bound_row (self, g_ptr_array_index (self->rows, i));
+
+  /* Beneath the anchor, then above it. */
+  y = -self->anchor_offset;
+  for (guint i = 0, p = self->anchor; i < self->rows->len; i++)
+    {
+      Row *row = g_ptr_array_index (self->rows, i);
+
+      if (row->position < self->anchor)
+        continue;
+      for (; p < row->position; p++)
+        y += height_of (self, p);
+      allocate_row (self, row, y, height_of (self, row->position));
+    }
 
   y = -self->anchor_offset;
-  last = self->anchor;
-  for (guint i = self->anchor; i < n; i++)
+  for (guint i = self->rows->len, p = self->anchor; i > 0; i--)
     {
-      Row *row = find_row (self, i, NULL);
+      Row *row = g_ptr_array_index (self->rows, i - 1);
 
-      if (row == NULL)
-        break;
-      allocate_row (self, row, y, measure_bound_row (self, row));
-      y += height_of (self, i);
-      last = i;
+      if (row->position >= self->anchor)
+        continue;
+      for (; p > row->position; p--)
+        y -= height_of (self, p - 1);
+      allocate_row (self, row, y, height_of (self, row->position));
     }
-  if (y < height && last + 1 < n)
+
+  if (!rows_cover_view (self, height))
     schedule_update (self);
-
-  top = -self->anchor_offset;
-  first = self->anchor;
-  for (guint i = self->anchor; i > 0; i--)
-    {
-      Row *row = find_row (self, i - 1, NULL);
-
-      if (row == NULL)
-        break;
-      top -= measure_bound_row (self, row);
-      allocate_row (self, row, top, height_of (self, i - 1));
-      first = i - 1;
-    }
-  if (top > 0 && first > 0)
-    schedule_update (self);
-
-  /* The focus's row out of range goes where it would be. */
-  kept = focus_row (self);
-  if (kept != NULL && (kept->position < first || kept->position > last))
-    {
-      if (kept->position < first)
-        {
-          y = top;
-          for (guint i = kept->position; i < first; i++)
-            y -= height_of (self, i);
-        }
-      else
-        {
-          for (guint i = last + 1; i < kept->position; i++)
-            y += height_of (self, i);
-        }
-      allocate_row (self, kept, y, measure_bound_row (self, kept));
-    }
 
   configure_adjustments (self, width, height);
+  self->allocating = FALSE;
 }
 
 static void
@@ -827,7 +855,7 @@ on_value_changed (GtkAdjustment    *adjustment,
     }
 
   self->value = value;
-  queue_update (self);
+  update_now (self);
 }
 
 static void
@@ -865,7 +893,7 @@ drafting_lazy_list_scroll_to (DraftingLazyList *self,
   g_return_if_fail (DRAFTING_IS_LAZY_LIST (self));
 
   self->scroll_to = position;
-  queue_update (self);
+  update_now (self);
 }
 
 /* ------------------------------------------------------------------ */
@@ -908,11 +936,7 @@ on_items_changed (GListModel       *model G_GNUC_UNUSED,
   else if (self->scroll_to != NO_POSITION && self->scroll_to >= position)
     self->scroll_to = position;
 
-  /* The model changes outside the layout: the rows are chosen now. */
-  if (self->width > 0)
-    update_rows (self, self->width, self->height);
-  else
-    queue_update (self);
+  update_now (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
