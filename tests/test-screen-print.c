@@ -288,6 +288,20 @@ wait_for_focus (Fixture      *fixture,
       drafting_gui_test_wait_frames (fixture->window, 1);
     }
 
+  {
+    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+    DraftingElementRow *row = drafting_gui_test_row_of (fixture->list_view, node);
+
+    GtkWidget *focus_row = focus ? gtk_widget_get_ancestor (focus, DRAFTING_TYPE_ELEMENT_ROW) : NULL;
+    DraftingNode *focus_node = focus_row ? drafting_element_row_get_node (DRAFTING_ELEMENT_ROW (focus_row)) : NULL;
+
+    g_test_message ("the focus is on %s, in element %d (waited for %u); the element's row %s, %s",
+                    focus ? G_OBJECT_TYPE_NAME (focus) : "nothing",
+                    focus_node ? (int) drafting_document_get_position (fixture->document, focus_node) : -1,
+                    drafting_document_get_position (fixture->document, node),
+                    row ? "is bound" : "is not bound",
+                    row && gtk_widget_get_mapped (GTK_WIDGET (row)) ? "shown" : "not shown");
+  }
   g_assert_not_reached ();
 }
 
