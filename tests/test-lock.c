@@ -110,40 +110,44 @@ typedef struct
   int   release; /* the child waits for a byte, or the end, there */
 } Holder;
 
-/* A child process that locks @file and holds it until told, or killed. */
+/* The holder's side: this program run again with --hold PATH locks the
+ * file, says so on its standard output, and holds the lock until its
+ * standard input ends. */
+static int
+hold (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  DraftingFileLock *lock = drafting_file_lock_acquire (file, FALSE, NULL, NULL);
+  char c = lock != NULL && drafting_file_lock_is_held (lock) ? 'y' : 'n';
+
+  if (write (STDOUT_FILENO, &c, 1) != 1)
+    return 2;
+  while (read (STDIN_FILENO, &c, 1) < 0 && errno == EINTR)
+    ;
+  g_clear_object (&lock);
+  drafting_file_lock_flush ();
+
+  return 0;
+}
+
+/* Another process that locks @file and holds it until told, or killed:
+ * this program run again, not a fork of this one, whose threads may hold
+ * a lock of the allocator or of GLib's at the fork, and leave the child
+ * waiting for it for ever. */
 static void
 holder_start (Holder *holder,
               GFile  *file)
 {
-  int ready[2], release[2];
+  g_autofree char *path = g_file_get_path (file);
+  const char *argv[] = { "/proc/self/exe", "--hold", path, NULL };
+  g_autoptr(GError) error = NULL;
+  GPid pid;
   char c = 0;
 
-  g_assert_no_errno (pipe (ready));
-  g_assert_no_errno (pipe (release));
-
-  holder->pid = fork ();
-  g_assert_cmpint (holder->pid, >=, 0);
-  if (holder->pid == 0)
-    {
-      DraftingFileLock *lock;
-
-      close (ready[0]);
-      close (release[1]);
-      lock = drafting_file_lock_acquire (file, FALSE, NULL, NULL);
-      c = lock != NULL && drafting_file_lock_is_held (lock) ? 'y' : 'n';
-      if (write (ready[1], &c, 1) != 1)
-        _exit (2);
-      while (read (release[0], &c, 1) < 0 && errno == EINTR)
-        ;
-      g_clear_object (&lock);
-      drafting_file_lock_flush ();
-      _exit (0);
-    }
-
-  close (ready[1]);
-  close (release[0]);
-  holder->ready = ready[0];
-  holder->release = release[1];
+  g_spawn_async_with_pipes (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL,
+                            &pid, &holder->release, &holder->ready, NULL, &error);
+  g_assert_no_error (error);
+  holder->pid = pid;
 
   while (read (holder->ready, &c, 1) < 0)
     g_assert_cmpint (errno, ==, EINTR);
@@ -1427,6 +1431,12 @@ int
 main (int    argc,
       char **argv)
 {
+  if (argc == 3 && strcmp (argv[1], "--hold") == 0)
+    {
+      drafting_core_init ();
+      return hold (argv[2]);
+    }
+
   g_test_init (&argc, &argv, NULL);
   drafting_core_init ();
 
