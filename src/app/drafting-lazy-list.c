@@ -293,19 +293,6 @@ release_all_rows (DraftingLazyList *self)
     release_row (self, self->rows->len - 1);
 }
 
-static int
-measure_row (DraftingLazyList *self,
-             guint             position)
-{
-  Row *row = bind_row (self, position);
-  int height = 0;
-
-  gtk_widget_measure (row->widget, GTK_ORIENTATION_VERTICAL, self->width, &height, NULL, NULL, NULL);
-  set_height (self, position, height);
-
-  return height;
-}
-
 /* The height of a row bound already, as laid out now. */
 static int
 measure_bound_row (DraftingLazyList *self,
@@ -317,6 +304,14 @@ measure_bound_row (DraftingLazyList *self,
   set_height (self, row->position, height);
 
   return height;
+}
+
+/* The height of the item at @position, a row bound to it if it had none. */
+static int
+measure_row (DraftingLazyList *self,
+             guint             position)
+{
+  return measure_bound_row (self, bind_row (self, position));
 }
 
 /* The row holding the keyboard focus, which stays bound wherever it is. */
@@ -342,27 +337,16 @@ focus_row (DraftingLazyList *self)
 /* ------------------------------------------------------------------ */
 /* Layout                                                              */
 
-/* After a jump, the rows of the place left go before any is bound at the
- * place come to, which takes them rather than making new ones. */
-static void
-release_far_rows (DraftingLazyList *self)
+static int
+overscan_of (int view_height)
 {
-  Row *kept = focus_row (self);
-  guint span = self->rows->len + 1;
-
-  for (guint i = self->rows->len; i > 0; i--)
-    {
-      Row *row = g_ptr_array_index (self->rows, i - 1);
-
-      if (row != kept && (row->position + span < self->anchor || row->position > self->anchor + span))
-        release_row (self, i - 1);
-    }
+  return MAX (view_height / OVERSCAN_DIVISOR, 1);
 }
 
 /* Lets go of the rows that the place shown now leaves out of reach (past
  * a third of a view beyond its edges), before any is bound for it: a
- * page down takes the rows the page up lets go rather than making more.
- * The same heights decide as when the rows are bound. */
+ * page down or a jump takes the rows the place left lets go rather than
+ * making more. The same heights decide as when the rows are bound. */
 static void
 release_rows_out_of_reach (DraftingLazyList *self,
                            int               height,
@@ -452,7 +436,8 @@ apply_scroll_to (DraftingLazyList *self,
   else
     {
       self->anchor = position;
-      release_far_rows (self);
+      self->anchor_offset = 0;
+      release_rows_out_of_reach (self, view_height, overscan_of (view_height));
       height = measure_row (self, position);
     }
 
@@ -508,7 +493,7 @@ update_rows (DraftingLazyList *self,
              int               height)
 {
   guint n = self->heights->len;
-  int overscan = MAX (height / OVERSCAN_DIVISOR, 1);
+  int overscan = overscan_of (height);
   Row *kept;
   guint first;
   guint last;
@@ -534,9 +519,8 @@ update_rows (DraftingLazyList *self,
   self->anchor = MIN (self->anchor, n - 1);
   if (self->scroll_to != NO_POSITION)
     apply_scroll_to (self, height);
-  release_far_rows (self);
-  normalize_anchor (self);
   release_rows_out_of_reach (self, height, overscan);
+  normalize_anchor (self);
 
   /* Down from the anchor to a little past the bottom of the view. */
   y = -self->anchor_offset;
